@@ -1,0 +1,141 @@
+/**
+ * The IPC contract between the renderer and the main process, written once. Main validates every
+ * request against it (in Electron and in web mode alike); the renderer's bridge is typed by it.
+ * Nothing here ever carries a password back to the renderer or a token at all.
+ */
+import { z } from 'zod';
+import { Account, IncomingInvitation } from '../api/schemas.js';
+
+const Id = z.string().min(1).max(128);
+
+export const CONNECTOR_KINDS = ['clientarea'] as const;
+export const ConnectorKind = z.enum(CONNECTOR_KINDS);
+
+/** What a connector can do; the UI hides what a connection's connector cannot. */
+export const Capability = z.enum([
+  'accounts.list',
+  'invitations.incoming',
+  'invitations.answer',
+  'users.manage',
+  'contacts',
+  'sso',
+]);
+export type Capability = z.infer<typeof Capability>;
+
+export const Connection = z.object({
+  id: Id,
+  label: z.string(),
+  baseUrl: z.string(),
+  kind: ConnectorKind,
+  email: z.string(),
+  isDemo: z.boolean(),
+  capabilities: z.array(Capability),
+  createdAt: z.string(),
+});
+export type Connection = z.infer<typeof Connection>;
+
+export const SyncState = z.enum(['never', 'syncing', 'synced', 'offline', 'needs_sign_in', 'error']);
+export type SyncState = z.infer<typeof SyncState>;
+
+export const SyncStatus = z.object({
+  connectionId: Id,
+  state: SyncState,
+  syncedAt: z.string().nullable(),
+  /** A sentence for the user when state is offline, needs_sign_in or error. */
+  message: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const AccountRow = Account.extend({ connectionId: Id, providerLabel: z.string() });
+export type AccountRow = z.infer<typeof AccountRow>;
+
+export const InvitationRow = IncomingInvitation.extend({ connectionId: Id, providerLabel: z.string() });
+export type InvitationRow = z.infer<typeof InvitationRow>;
+
+const NoInput = z.object({}).strict();
+
+export const AddConnectionInput = z
+  .object({
+    baseUrl: z.string().trim().min(1).max(2048),
+    email: z.string().trim().min(1).max(254),
+    password: z.string().min(1).max(1024),
+    label: z.string().trim().max(100).optional(),
+  })
+  .strict();
+export type AddConnectionInput = z.infer<typeof AddConnectionInput>;
+
+/** Every request channel: its input schema and the shape of its result. */
+export const ipcContract = {
+  'connections.list': { input: NoInput, output: z.array(Connection) },
+  'connections.add': { input: AddConnectionInput, output: Connection },
+  /** Starts the embedded reference client area (if needed) and signs in with its demo agency login. */
+  'connections.addDemo': { input: NoInput, output: Connection },
+  'connections.remove': { input: z.object({ connectionId: Id }).strict(), output: z.object({ removed: z.literal(true) }) },
+  'sync.status': { input: NoInput, output: z.array(SyncStatus) },
+  'sync.now': { input: z.object({ connectionId: Id.optional() }).strict(), output: z.array(SyncStatus) },
+  'accounts.list': { input: NoInput, output: z.array(AccountRow) },
+  'invitations.list': { input: NoInput, output: z.array(InvitationRow) },
+  'invitations.answer': {
+    input: z.object({ connectionId: Id, invitationId: Id, answer: z.enum(['accept', 'decline']) }).strict(),
+    output: InvitationRow,
+  },
+  /**
+   * Mints a one-time SSO link. `handled` is true when main opened it (a panel window or the system
+   * browser); in web mode main cannot open windows, so the renderer opens `url` itself.
+   */
+  'panel.open': {
+    input: z.object({ connectionId: Id, accountId: Id, target: z.enum(['window', 'browser']).default('window') }).strict(),
+    output: z.object({ url: z.string(), expiresAt: z.string(), handled: z.boolean() }),
+  },
+} as const;
+
+export type IpcChannel = keyof typeof ipcContract;
+export type IpcInput<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['input']>;
+export type IpcOutput<C extends IpcChannel> = z.infer<(typeof ipcContract)[C]['output']>;
+export const IPC_CHANNELS = Object.keys(ipcContract) as IpcChannel[];
+
+/** Events main pushes to the renderer. */
+export const ipcEvents = {
+  'sync.changed': z.array(SyncStatus),
+  /** Tells the renderer which lists to fetch again. */
+  'data.changed': z.object({ lists: z.array(z.enum(['connections', 'accounts', 'invitations'])) }),
+} as const;
+export type IpcEvent = keyof typeof ipcEvents;
+export type IpcEventPayload<E extends IpcEvent> = z.infer<(typeof ipcEvents)[E]>;
+
+/** Error codes a request can end with; each travels with a sentence the user understands. */
+export const IPC_ERROR_CODES = [
+  'invalid_message',
+  'unknown_channel',
+  'insecure_url',
+  'invalid_url',
+  'wrong_credentials',
+  'provider_unreachable',
+  'provider_error',
+  'needs_sign_in',
+  'keychain_unavailable',
+  'not_found',
+  'already_exists',
+  'invitation_not_pending',
+  'internal_error',
+] as const;
+export const IpcErrorCode = z.enum(IPC_ERROR_CODES);
+export type IpcErrorCode = z.infer<typeof IpcErrorCode>;
+
+export const IpcError = z.object({ code: IpcErrorCode, message: z.string() });
+export type IpcError = z.infer<typeof IpcError>;
+
+/** The envelope every reply travels in, so errors survive Electron's and WebSocket's serialisation alike. */
+export type IpcReply<T> = { ok: true; result: T } | { ok: false; error: IpcError };
+
+/** What the preload exposes as `window.clientdeck`, and what the web-mode bridge implements too. */
+export interface ClientdeckBridge {
+  invoke<C extends IpcChannel>(channel: C, input: IpcInput<C>): Promise<IpcReply<IpcOutput<C>>>;
+  on<E extends IpcEvent>(event: E, listener: (payload: IpcEventPayload<E>) => void): () => void;
+}
+
+/** The web-mode wire format over the loopback WebSocket. */
+export const WireRequest = z.object({ id: z.number().int(), channel: z.string().max(100), input: z.unknown() }).strict();
+export type WireMessage =
+  | { kind: 'reply'; id: number; reply: IpcReply<unknown> }
+  | { kind: 'event'; event: IpcEvent; payload: unknown };
