@@ -60,6 +60,12 @@ export const SessionResponse = z
   .meta({ id: 'SessionResponse' });
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
+/** `POST /session/refresh`: the refresh token is rotated; the one sent here stops working. */
+export const RefreshRequest = z
+  .object({ refreshToken: z.string().min(1).max(512) })
+  .strict()
+  .meta({ id: 'RefreshRequest' });
+
 export const AccountCounts = z
   .object({
     services: z.number().int().nonnegative(),

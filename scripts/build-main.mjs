@@ -1,0 +1,31 @@
+// Bundles the Electron main process and the preload for `npm start` and packaging.
+// Main is ESM (Electron ≥ 28 loads it natively) with npm packages left external so native modules
+// (keytar, better-sqlite3, argon2) load from node_modules; the preload runs sandboxed, which
+// requires a single self-contained CommonJS file.
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+
+await build({
+  ...common,
+  entryPoints: { main: 'src-main/app/main.ts' },
+  outExtension: { '.js': '.mjs' },
+  outdir: 'build/main',
+  format: 'esm',
+  packages: 'external',
+  banner: {
+    // Some bundled CommonJS code expects these in scope.
+    js: "import { createRequire as __cdRequire } from 'node:module'; const require = __cdRequire(import.meta.url);",
+  },
+});
+
+await build({
+  ...common,
+  entryPoints: { preload: 'src-main/app/preload.ts' },
+  outExtension: { '.js': '.cjs' },
+  outdir: 'build/main',
+  format: 'cjs',
+  external: ['electron'],
+});
+
+console.log('built build/main/main.mjs and build/main/preload.cjs');

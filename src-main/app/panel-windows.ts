@@ -1,0 +1,60 @@
+import { BrowserWindow, session, shell } from 'electron';
+import type { PanelOpener } from '../ipc/handlers.js';
+import { decidePanelNavigation, decidePanelNewWindow, decidePermission } from '../windows/navigation-policy.js';
+import { panelPartition } from '../windows/panel-partition.js';
+import { panelWindowOptions, panelWindowTitle } from '../windows/window-options.js';
+
+/**
+ * Opens customers' panels: one window per account, in that account's own persistent partition,
+ * with no preload, kept on the provider's origin. Decisions come from windows/.
+ */
+export function createPanelOpener(): PanelOpener {
+  const open = new Map<string, BrowserWindow>();
+
+  return {
+    async open({ url, target, connection, account }) {
+      if (target === 'browser') {
+        await shell.openExternal(url);
+        return true;
+      }
+      const partition = panelPartition(connection.id, account.id);
+      const title = panelWindowTitle(account.name, connection.label);
+      const origins = [new URL(connection.baseUrl).origin, new URL(url).origin];
+
+      const existing = open.get(partition);
+      if (existing && !existing.isDestroyed()) {
+        await existing.loadURL(url);
+        existing.focus();
+        return true;
+      }
+
+      const panelSession = session.fromPartition(partition);
+      panelSession.setPermissionRequestHandler((_contents, permission, callback) => callback(decidePermission(permission)));
+      panelSession.setPermissionCheckHandler((_contents, permission) => decidePermission(permission));
+
+      const window = new BrowserWindow(panelWindowOptions(partition, title));
+      open.set(partition, window);
+      window.on('closed', () => open.delete(partition));
+      // The window always says whose panel it is, whatever the page's own <title>.
+      window.on('page-title-updated', (event) => event.preventDefault());
+
+      const contents = window.webContents;
+      contents.setWindowOpenHandler(({ url: next }) => {
+        if (decidePanelNewWindow(next) === 'external') void shell.openExternal(next);
+        return { action: 'deny' };
+      });
+      const guard = (event: { preventDefault(): void }, next: string) => {
+        const decision = decidePanelNavigation(next, origins);
+        if (decision === 'allow') return;
+        event.preventDefault();
+        if (decision === 'external') void shell.openExternal(next);
+      };
+      contents.on('will-navigate', (event) => guard(event, event.url));
+      contents.on('will-redirect', (event) => guard(event, event.url));
+      contents.on('will-attach-webview', (event) => event.preventDefault());
+
+      await window.loadURL(url);
+      return true;
+    },
+  };
+}

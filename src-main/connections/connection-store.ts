@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import Conf from 'conf';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { Connection } from '../../src-shared/ipc/contract.js';
+import { capabilitiesOf } from '../connectors/connector-registry.js';
+
+/** What is persisted: capabilities are derived from the kind, never stored. */
+const StoredConnection = Connection.omit({ capabilities: true });
+type StoredConnection = z.infer<typeof StoredConnection>;
+
+interface ConnectionsFile extends Record<string, unknown> {
+  version: 1;
+  connections: unknown[];
+}
+
+/**
+ * The connection list, in `<dataDir>/connections.json` through conf (electron-store's format,
+ * written atomically). It holds no secret. Entries that no longer parse are skipped rather than
+ * taking the whole list down.
+ */
+export class ConnectionStore {
+  readonly #conf: Conf<ConnectionsFile>;
+
+  constructor(dataDir: string, private readonly logger: Logger) {
+    this.#conf = openConf(dataDir, logger);
+  }
+
+  list(): Connection[] {
+    const raw = this.#conf.get('connections');
+    const out: Connection[] = [];
+    for (const entry of Array.isArray(raw) ? raw : []) {
+      const parsed = StoredConnection.safeParse(entry);
+      if (parsed.success) out.push({ ...parsed.data, capabilities: [...capabilitiesOf(parsed.data.kind)] });
+      else this.logger.warn({ issues: parsed.error.issues.slice(0, 3) }, 'skipping an unreadable stored connection');
+    }
+    return out;
+  }
+
+  find(id: string): Connection | undefined {
+    return this.list().find((c) => c.id === id);
+  }
+
+  add(connection: Connection): void {
+    this.#write([...this.#raw(), toStored(connection)]);
+  }
+
+  update(id: string, change: Partial<Pick<Connection, 'baseUrl' | 'label'>>): void {
+    this.#write(this.#raw().map((entry) => (isEntry(entry, id) ? { ...(entry as object), ...change } : entry)));
+  }
+
+  remove(id: string): void {
+    this.#write(this.#raw().filter((entry) => !isEntry(entry, id)));
+  }
+
+  #raw(): unknown[] {
+    const raw = this.#conf.get('connections');
+    return Array.isArray(raw) ? raw : [];
+  }
+
+  #write(connections: unknown[]): void {
+    this.#conf.set('connections', connections);
+  }
+}
+
+function toStored(connection: Connection): StoredConnection {
+  return StoredConnection.parse(connection);
+}
+
+function isEntry(entry: unknown, id: string): boolean {
+  return typeof entry === 'object' && entry !== null && (entry as { id?: unknown }).id === id;
+}
+
+function openConf(dataDir: string, logger: Logger): Conf<ConnectionsFile> {
+  const options = {
+    cwd: dataDir,
+    configName: 'connections',
+    defaults: { version: 1 as const, connections: [] },
+    accessPropertiesByDotNotation: false,
+    configFileMode: 0o600,
+  };
+  try {
+    return new Conf<ConnectionsFile>(options);
+  } catch (error) {
+    // A damaged file is kept aside for inspection; the app starts with an empty list instead of not at all.
+    const file = `${dataDir}/connections.json`;
+    const aside = `${file}.damaged-${Date.now()}`;
+    logger.error({ err: error, aside }, 'connections file unreadable; moved aside');
+    fs.renameSync(file, aside);
+    return new Conf<ConnectionsFile>(options);
+  }
+}

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { AddConnectionInput, Connection } from '../../src-shared/ipc/contract.js';
+import { createConnector } from '../connectors/connector-registry.js';
+import type { Connector, ConnectorKind, CredentialSlot } from '../connectors/connector.js';
+import type { DemoProvider } from '../demo/demo-provider.js';
+import { ClientdeckError } from '../errors.js';
+import type { Vault } from '../vault/vault.js';
+import type { ConnectionStore } from './connection-store.js';
+import { checkProviderUrl } from './provider-url.js';
+
+export const DEMO_LABEL = 'Demo provider';
+
+export interface ConnectionsOptions {
+  store: ConnectionStore;
+  vault: Vault;
+  logger: Logger;
+  demo: DemoProvider;
+  /** Drops a connection's cached data when it is removed. */
+  forgetCachedData(connectionId: string): void;
+  /** Called whenever the stored list changed. */
+  onChange(): void;
+  requestTimeoutMs?: number;
+}
+
+/**
+ * The user's connections: one login at one provider each. Adding signs in first and stores
+ * nothing unless that worked; the secret goes to the vault, the rest to the connection store.
+ */
+export class Connections {
+  readonly #connectors = new Map<string, { baseUrl: string; connector: Connector }>();
+  /** Adds run one at a time so two identical adds cannot both pass the duplicate check. */
+  #adding: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: ConnectionsOptions) {}
+
+  list(): Connection[] {
+    return this.options.store.list();
+  }
+
+  get(id: string): Connection {
+    const connection = this.options.store.find(id);
+    if (!connection) throw new ClientdeckError('not_found', 'This connection no longer exists. It may have been removed in another window.');
+    return connection;
+  }
+
+  add(input: AddConnectionInput): Promise<Connection> {
+    return this.#serialised(() => this.#add(input));
+  }
+
+  /** Adds (or returns the existing) connection to the embedded demo provider. */
+  addDemo(): Promise<Connection> {
+    return this.#serialised(async () => {
+      const existing = this.list().find((c) => c.isDemo);
+      if (existing) {
+        await this.connectorFor(existing.id);
+        return this.get(existing.id);
+      }
+      const baseUrl = await this.options.demo.ensureStarted();
+      const { email, password } = this.options.demo.login;
+      return this.#signInAndSave({ baseUrl, email, password, label: DEMO_LABEL, isDemo: true, kind: 'clientarea' });
+    });
+  }
+
+  async remove(id: string): Promise<void> {
+    const connection = this.get(id);
+    const entry = this.#connectors.get(id);
+    // The keychain item goes first: if the keychain is unreachable the connection stays, so the secret is never orphaned.
+    await this.options.vault.delete(id);
+    await entry?.connector.signOut();
+    this.#connectors.delete(id);
+    this.options.store.remove(id);
+    this.options.forgetCachedData(id);
+    this.options.logger.info({ connectionId: id, isDemo: connection.isDemo }, 'connection removed');
+    this.options.onChange();
+  }
+
+  /**
+   * The connector of a stored connection, reused so its in-memory access token is too. A demo
+   * connection first makes sure the demo provider runs and follows it to its new port.
+   */
+  async connectorFor(id: string): Promise<{ connection: Connection; connector: Connector }> {
+    let connection = this.get(id);
+    if (connection.isDemo) {
+      const baseUrl = await this.options.demo.ensureStarted();
+      if (baseUrl !== connection.baseUrl) {
+        this.options.store.update(id, { baseUrl });
+        connection = { ...connection, baseUrl };
+        this.options.onChange();
+      }
+    }
+    const cached = this.#connectors.get(id);
+    if (cached && cached.baseUrl === connection.baseUrl) return { connection, connector: cached.connector };
+    const connector = this.#build(connection.kind, connection.baseUrl, id, connection.isDemo);
+    this.#connectors.set(id, { baseUrl: connection.baseUrl, connector });
+    return { connection, connector };
+  }
+
+  async #add(input: AddConnectionInput): Promise<Connection> {
+    const baseUrl = checkProviderUrl(input.baseUrl);
+    const label = input.label?.trim() || new URL(baseUrl).host;
+    return this.#signInAndSave({ baseUrl, email: input.email, password: input.password, label, isDemo: false, kind: 'clientarea' });
+  }
+
+  async #signInAndSave(draft: { baseUrl: string; email: string; password: string; label: string; isDemo: boolean; kind: ConnectorKind }): Promise<Connection> {
+    const email = draft.email.trim().toLowerCase();
+    const duplicate = this.list().find((c) => !c.isDemo && !draft.isDemo && c.baseUrl === draft.baseUrl && c.email === email);
+    if (duplicate) {
+      throw new ClientdeckError('already_exists', `You are already connected to ${new URL(draft.baseUrl).host} as ${email} (“${duplicate.label}”).`);
+    }
+    const id = randomUUID();
+    const connector = this.#build(draft.kind, draft.baseUrl, id, draft.isDemo);
+    // Sign-in writes the refresh token to the vault only once the provider accepted the password.
+    await connector.signIn(email, draft.password);
+    const connection: Connection = {
+      id,
+      label: draft.label,
+      baseUrl: draft.baseUrl,
+      kind: draft.kind,
+      email,
+      isDemo: draft.isDemo,
+      capabilities: [...connector.capabilities],
+      createdAt: new Date().toISOString(),
+    };
+    try {
+      this.options.store.add(connection);
+    } catch (error) {
+      await this.options.vault.delete(id).catch(() => undefined);
+      throw error;
+    }
+    this.#connectors.set(id, { baseUrl: draft.baseUrl, connector });
+    this.options.logger.info({ connectionId: id, provider: new URL(draft.baseUrl).host, isDemo: draft.isDemo }, 'connection added');
+    this.options.onChange();
+    return connection;
+  }
+
+  #build(kind: ConnectorKind, baseUrl: string, id: string, isDemo: boolean): Connector {
+    const { vault } = this.options;
+    const credentials: CredentialSlot = { read: () => vault.get(id), write: (secret) => vault.set(id, secret) };
+    return createConnector(kind, {
+      baseUrl,
+      credentials,
+      logger: this.options.logger,
+      timeoutMs: this.options.requestTimeoutMs,
+      fallbackLogin: isDemo ? this.options.demo.login : undefined,
+    });
+  }
+
+  #serialised<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#adding.then(task, task);
+    this.#adding = run.catch(() => undefined);
+    return run;
+  }
+}

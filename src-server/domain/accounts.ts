@@ -1,0 +1,146 @@
+import type { Kysely } from 'kysely';
+import { PERMISSIONS } from '../../src-shared/api/permissions.js';
+import type { Account, AccountPage } from '../../src-shared/api/schemas.js';
+import { SETTINGS } from '../config/settings.js';
+import type { AccountRow, Database, MembershipRow } from '../db/tables.js';
+import { addDays } from './clock.js';
+import { ClientAreaError, notFound } from './errors.js';
+import { grantOf, insertMembership } from './memberships.js';
+import { newId } from './tokens.js';
+import { findUserByEmail } from './users.js';
+
+type Summary = Account['summary'];
+type Reachable = Pick<AccountRow, 'id' | 'name' | 'updated_at'> &
+  Pick<MembershipRow, 'role' | 'permissions' | 'scope'> & { membership_updated_at: string };
+
+export interface AccountListQuery {
+  limit: number;
+  cursor?: string | undefined;
+  updatedSince?: string | undefined;
+}
+
+/** Accounts the user can reach, ordered by name then id, paginated by an opaque keyset cursor. */
+export async function listAccounts(db: Kysely<Database>, now: Date, userId: string, query: AccountListQuery): Promise<AccountPage> {
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  let q = reachableQuery(db, userId);
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([eb('accounts.name', '>', after.name), eb.and([eb('accounts.name', '=', after.name), eb('accounts.id', '>', after.id)])]),
+    );
+  }
+  if (query.updatedSince !== undefined) {
+    // Compare in UTC text form, as stored.
+    const since = new Date(query.updatedSince).toISOString();
+    q = q.where((eb) => eb.or([eb('accounts.updated_at', '>=', since), eb('memberships.updated_at', '>=', since)]));
+  }
+  const rows = await q.orderBy('accounts.name').orderBy('accounts.id').limit(query.limit + 1).execute();
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  const summaries = await summarize(db, now, page.map((r) => r.id));
+  return {
+    items: page.map((r) => toAccount(r, summaries.get(r.id))),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+  };
+}
+
+/** One account as the user sees it; `not_found` when the user cannot reach it (never `forbidden`: no probing). */
+export async function getAccount(db: Kysely<Database>, now: Date, userId: string, accountId: string): Promise<Account> {
+  const row = await reachableQuery(db, userId).where('accounts.id', '=', accountId).executeTakeFirst();
+  if (!row) throw notFound('The account');
+  const summaries = await summarize(db, now, [row.id]);
+  return toAccount(row, summaries.get(row.id));
+}
+
+function reachableQuery(db: Kysely<Database>, userId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('accounts', 'accounts.id', 'memberships.account_id')
+    .select([
+      'accounts.id',
+      'accounts.name',
+      'accounts.updated_at',
+      'memberships.role',
+      'memberships.permissions',
+      'memberships.scope',
+      'memberships.updated_at as membership_updated_at',
+    ])
+    .where('memberships.user_id', '=', userId);
+}
+
+function toAccount(row: Reachable, summary: Summary | undefined): Account {
+  const updatedAt = row.membership_updated_at > row.updated_at ? row.membership_updated_at : row.updated_at;
+  return {
+    id: row.id,
+    name: row.name,
+    ...grantOf(row),
+    summary: summary ?? { services: 0, domainsExpiringSoon: 0, unpaidInvoices: 0, openTickets: 0 },
+    updatedAt,
+  };
+}
+
+/** Summary counts for a page of accounts: four grouped queries, whatever the page size. */
+async function summarize(db: Kysely<Database>, now: Date, ids: string[]): Promise<Map<string, Summary>> {
+  const result = new Map<string, Summary>(ids.map((id) => [id, { services: 0, domainsExpiringSoon: 0, unpaidInvoices: 0, openTickets: 0 }]));
+  if (ids.length === 0) return result;
+  const [services, domains, invoices, tickets] = await Promise.all([
+    db.selectFrom('services').select(['account_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('account_id', 'in', ids).where('status', '!=', 'cancelled').groupBy('account_id').execute(),
+    db.selectFrom('domains').select(['account_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('account_id', 'in', ids)
+      .where('expires_at', '>=', now.toISOString())
+      .where('expires_at', '<=', addDays(now, SETTINGS.domainsExpiringSoonDays).toISOString())
+      .groupBy('account_id').execute(),
+    db.selectFrom('invoices').select(['account_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('account_id', 'in', ids).where('status', '=', 'unpaid').groupBy('account_id').execute(),
+    db.selectFrom('tickets').select(['account_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('account_id', 'in', ids).where('status', '!=', 'closed').groupBy('account_id').execute(),
+  ]);
+  const put = (rows: { account_id: string; n: number | string }[], key: keyof Summary) => {
+    for (const r of rows) {
+      const s = result.get(r.account_id);
+      if (s) s[key] = Number(r.n);
+    }
+  };
+  put(services, 'services');
+  put(domains, 'domainsExpiringSoon');
+  put(invoices, 'unpaidInvoices');
+  put(tickets, 'openTickets');
+  return result;
+}
+
+function encodeCursor(row: { name: string; id: string }): string {
+  return Buffer.from(JSON.stringify([row.name, row.id]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): { name: string; id: string } {
+  try {
+    const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof name === 'string' && typeof id === 'string') return { name, id };
+  } catch {
+    // fall through to the error below
+  }
+  throw new ClientAreaError('validation_failed', 400, 'The cursor is not one this server handed out. Start again without it.');
+}
+
+/** Provider administration: a new account with an existing login as its owner. */
+export async function createAccount(db: Kysely<Database>, now: Date, input: { name: string; ownerEmail: string }): Promise<AccountRow> {
+  const owner = await findUserByEmail(db, input.ownerEmail);
+  if (!owner) throw new ClientAreaError('not_found', 404, 'There is no login with that owner email. Create the login first.');
+  const row: AccountRow = { id: newId('acc'), name: input.name.trim(), owner_id: owner.id, created_at: now.toISOString(), updated_at: now.toISOString() };
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('accounts').values(row).execute();
+    await insertMembership(trx, now, { accountId: row.id, userId: owner.id, role: 'owner', permissions: PERMISSIONS });
+  });
+  return row;
+}
+
+/** Anything bought or asked changes what the account list shows, so incremental sync must see it. */
+export async function touchAccount(db: Kysely<Database>, now: Date, accountId: string): Promise<void> {
+  await db.updateTable('accounts').set({ updated_at: now.toISOString() }).where('id', '=', accountId).execute();
+}
+
+export async function requireAccountExists(db: Kysely<Database>, accountId: string): Promise<AccountRow> {
+  const row = await db.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
+  if (!row) throw notFound('The account');
+  return row;
+}

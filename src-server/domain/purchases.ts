@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { AdminCreateDomain, AdminCreateInvoice, AdminCreateService } from '../../src-shared/api/schemas.js';
+import type { Database, TicketsTable } from '../db/tables.js';
+import { requireAccountExists, touchAccount } from './accounts.js';
+import { newId } from './tokens.js';
+
+/** What a customer bought or asked lives on one account; each addition changes the account's summary. */
+export async function addService(db: Kysely<Database>, now: Date, accountId: string, input: z.output<typeof AdminCreateService>): Promise<string> {
+  await requireAccountExists(db, accountId);
+  const id = newId('svc');
+  await db.insertInto('services').values({ id, account_id: accountId, name: input.name, status: input.status, created_at: now.toISOString() }).execute();
+  await touchAccount(db, now, accountId);
+  return id;
+}
+
+export async function addDomain(db: Kysely<Database>, now: Date, accountId: string, input: z.output<typeof AdminCreateDomain>): Promise<string> {
+  await requireAccountExists(db, accountId);
+  const id = newId('dom');
+  await db
+    .insertInto('domains')
+    .values({ id, account_id: accountId, name: input.name, expires_at: new Date(input.expiresAt).toISOString(), created_at: now.toISOString() })
+    .execute();
+  await touchAccount(db, now, accountId);
+  return id;
+}
+
+export async function addInvoice(db: Kysely<Database>, now: Date, accountId: string, input: z.output<typeof AdminCreateInvoice>): Promise<string> {
+  await requireAccountExists(db, accountId);
+  const id = newId('ivc');
+  await db
+    .insertInto('invoices')
+    .values({ id, account_id: accountId, amount_cents: input.amountCents, status: input.status, due_at: new Date(input.dueAt).toISOString(), created_at: now.toISOString() })
+    .execute();
+  await touchAccount(db, now, accountId);
+  return id;
+}
+
+export interface NewTicket {
+  subject: string;
+  status?: TicketsTable['status'];
+  openedBy?: string | null;
+  /** The role the opener held, so a ticket by an authorized user is marked as such (DESIGN §2). */
+  openedAs?: string | null;
+}
+
+export async function addTicket(db: Kysely<Database>, now: Date, accountId: string, input: NewTicket): Promise<string> {
+  await requireAccountExists(db, accountId);
+  const id = newId('tkt');
+  await db
+    .insertInto('tickets')
+    .values({ id, account_id: accountId, subject: input.subject, status: input.status ?? 'open', opened_by: input.openedBy ?? null, opened_as: input.openedAs ?? null, created_at: now.toISOString() })
+    .execute();
+  await touchAccount(db, now, accountId);
+  return id;
+}

@@ -1,0 +1,110 @@
+import type { SessionResponse } from '../../src-shared/api/schemas.js';
+import { SETTINGS } from '../config/settings.js';
+import type { UserRow } from '../db/tables.js';
+import { addDays, addSeconds } from './clock.js';
+import type { ClientAreaContext } from './context.js';
+import { ClientAreaError } from './errors.js';
+import { decoyPasswordHash, verifyPassword } from './passwords.js';
+import { hashToken, newId, newToken } from './tokens.js';
+import { findUserByEmail, findUserById, toApiUser } from './users.js';
+
+const invalidCredentials = () => new ClientAreaError('invalid_credentials', 401, 'The email or password is not correct.');
+const unauthenticated = (why: string) => new ClientAreaError('unauthenticated', 401, why);
+
+/** Signs in with email and password; failures count towards the per-email-and-address limit. */
+export async function signIn(ctx: ClientAreaContext, email: string, password: string, ip: string): Promise<SessionResponse> {
+  const retryAfter = ctx.signInLimiter.retryAfter(email, ip);
+  if (retryAfter > 0) {
+    throw new ClientAreaError('rate_limited', 429, `Too many failed sign-ins. Try again in ${retryAfter} seconds.`, {
+      'retry-after': String(retryAfter),
+    });
+  }
+  const user = await findUserByEmail(ctx.db, email);
+  // Verify against a decoy when the login does not exist, so timing does not reveal which emails do.
+  const ok = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), password);
+  if (!user || !ok) {
+    ctx.signInLimiter.recordFailure(email, ip);
+    throw invalidCredentials();
+  }
+  ctx.signInLimiter.recordSuccess(email, ip);
+  if (user.status === 'disabled') throw new ClientAreaError('forbidden', 403, 'This login has been disabled by the provider.');
+  if (user.status === 'pending_activation') {
+    throw new ClientAreaError('forbidden', 403, 'This login is not activated yet. Use the link in the activation mail first.');
+  }
+  return issueSession(ctx, user);
+}
+
+async function issueSession(ctx: ClientAreaContext, user: UserRow): Promise<SessionResponse> {
+  const now = ctx.clock();
+  const accessToken = newToken('cda');
+  const refreshToken = newToken('cdr');
+  await ctx.db
+    .insertInto('sessions')
+    .values({
+      id: newId('ses'),
+      user_id: user.id,
+      access_hash: hashToken(accessToken),
+      access_expires_at: addSeconds(now, SETTINGS.accessTokenSeconds).toISOString(),
+      refresh_hash: hashToken(refreshToken),
+      refresh_expires_at: addDays(now, SETTINGS.refreshTokenDays).toISOString(),
+      created_at: now.toISOString(),
+      revoked_at: null,
+    })
+    .execute();
+  return { accessToken, refreshToken, expiresIn: SETTINGS.accessTokenSeconds, user: toApiUser(user) };
+}
+
+/** Rotates both tokens of a session: the refresh token presented dies, whatever happens next. */
+export async function refreshSession(ctx: ClientAreaContext, refreshToken: string): Promise<SessionResponse> {
+  const now = ctx.clock();
+  const nowIso = now.toISOString();
+  const accessToken = newToken('cda');
+  const nextRefreshToken = newToken('cdr');
+  const session = await ctx.db
+    .updateTable('sessions')
+    .set({
+      access_hash: hashToken(accessToken),
+      access_expires_at: addSeconds(now, SETTINGS.accessTokenSeconds).toISOString(),
+      refresh_hash: hashToken(nextRefreshToken),
+      refresh_expires_at: addDays(now, SETTINGS.refreshTokenDays).toISOString(),
+    })
+    .where('refresh_hash', '=', hashToken(refreshToken))
+    .where('revoked_at', 'is', null)
+    .where('refresh_expires_at', '>', nowIso)
+    .returning(['user_id'])
+    .executeTakeFirst();
+  if (!session) throw unauthenticated('This session has ended. Sign in again.');
+  const user = await findUserById(ctx.db, session.user_id);
+  if (!user || user.status !== 'active') throw unauthenticated('This login can no longer sign in.');
+  return { accessToken, refreshToken: nextRefreshToken, expiresIn: SETTINGS.accessTokenSeconds, user: toApiUser(user) };
+}
+
+export interface Caller {
+  user: UserRow;
+  sessionId: string;
+}
+
+/** Resolves a bearer access token to its user, or fails with `unauthenticated`. */
+export async function authenticate(ctx: ClientAreaContext, accessToken: string | undefined): Promise<Caller> {
+  if (!accessToken) throw unauthenticated('Sign in first: this request needs a bearer access token.');
+  const row = await ctx.db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select(['sessions.id as session_id', 'sessions.access_expires_at', 'sessions.revoked_at'])
+    .where('sessions.access_hash', '=', hashToken(accessToken))
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null) throw unauthenticated('The access token is not valid. Sign in again.');
+  if (row.access_expires_at <= ctx.clock().toISOString()) throw unauthenticated('The access token has expired. Refresh the session.');
+  if (row.status !== 'active') throw unauthenticated('This login can no longer sign in.');
+  const { session_id, access_expires_at: _a, revoked_at: _r, ...user } = row;
+  return { user, sessionId: session_id };
+}
+
+export async function signOut(ctx: ClientAreaContext, caller: Caller): Promise<void> {
+  await ctx.db
+    .updateTable('sessions')
+    .set({ revoked_at: ctx.clock().toISOString() })
+    .where('id', '=', caller.sessionId)
+    .execute();
+}

@@ -1,0 +1,36 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Account, AccountPage, IdParams, PageQuery } from '../../../src-shared/api/schemas.js';
+import { getAccount, listAccounts } from '../../domain/accounts.js';
+import type { ClientAreaContext } from '../../domain/context.js';
+import { BEARER, requireCaller } from '../auth.js';
+import { problemResponses } from '../problem.js';
+
+export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
+  app.get('/api/v1/accounts', {
+    schema: {
+      summary: 'Accounts the caller can reach, with role, permissions, scope and summary counts',
+      tags: ['accounts'],
+      security: BEARER,
+      querystring: PageQuery,
+      response: { 200: AccountPage, ...problemResponses(400, 401) },
+    },
+    handler: async (request) => {
+      const caller = await requireCaller(ctx, request);
+      return listAccounts(ctx.db, ctx.clock(), caller.user.id, request.query);
+    },
+  });
+
+  app.get('/api/v1/accounts/:id', {
+    schema: {
+      summary: 'One account, if the caller can reach it',
+      tags: ['accounts'],
+      security: BEARER,
+      params: IdParams,
+      response: { 200: Account, ...problemResponses(400, 401, 404) },
+    },
+    handler: async (request) => {
+      const caller = await requireCaller(ctx, request);
+      return getAccount(ctx.db, ctx.clock(), caller.user.id, request.params.id);
+    },
+  });
+};

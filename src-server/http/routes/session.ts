@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { RefreshRequest, SessionRequest, SessionResponse } from '../../../src-shared/api/schemas.js';
+import type { ClientAreaContext } from '../../domain/context.js';
+import { refreshSession, signIn, signOut } from '../../domain/sessions.js';
+import { BEARER, requireCaller } from '../auth.js';
+import { problemResponses } from '../problem.js';
+
+export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
+  app.post('/api/v1/session', {
+    schema: {
+      summary: 'Sign in with email and password',
+      tags: ['session'],
+      body: SessionRequest,
+      response: { 200: SessionResponse, ...problemResponses(400, 401, 403, 429) },
+    },
+    handler: async (request) => signIn(ctx, request.body.email, request.body.password, request.ip),
+  });
+
+  app.post('/api/v1/session/refresh', {
+    schema: {
+      summary: 'Rotate the tokens of a session (the refresh token sent stops working)',
+      tags: ['session'],
+      body: RefreshRequest,
+      response: { 200: SessionResponse, ...problemResponses(400, 401) },
+    },
+    handler: async (request) => refreshSession(ctx, request.body.refreshToken),
+  });
+
+  app.delete('/api/v1/session', {
+    schema: {
+      summary: 'Sign out: the access and refresh token of this session stop working',
+      tags: ['session'],
+      security: BEARER,
+      response: { 204: z.undefined(), ...problemResponses(401) },
+    },
+    handler: async (request, reply) => {
+      await signOut(ctx, await requireCaller(ctx, request));
+      return reply.code(204).send();
+    },
+  });
+};

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrations.js';
+import { seedDemo } from './demo/seed.js';
+import { type Clock, systemClock } from './domain/clock.js';
+import { SignInLimiter } from './domain/sign-in-limiter.js';
+import { buildApp } from './http/app.js';
+
+export interface ClientAreaOptions {
+  host?: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  databaseFile: string;
+  /** Fill an empty database with the demo data (see demo/demo-logins.ts). */
+  demo?: boolean;
+  /** Bearer key of the admin endpoints; defaults to `CLIENTAREA_ADMIN_KEY`, else a random one. */
+  adminKey?: string;
+  clock?: Clock;
+  logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Base URL of links the server hands out, when it sits behind a proxy. */
+  publicUrl?: string;
+}
+
+export interface ClientArea {
+  /** `http://127.0.0.1:PORT` (or the host given). */
+  url: string;
+  adminKey: string;
+  close(): Promise<void>;
+}
+
+/** Starts the reference client area: migrations, optional demo data, then the HTTP server. */
+export async function startClientArea(options: ClientAreaOptions): Promise<ClientArea> {
+  const host = options.host ?? '127.0.0.1';
+  const clock = options.clock ?? systemClock;
+  const adminKey = options.adminKey ?? process.env.CLIENTAREA_ADMIN_KEY ?? randomBytes(24).toString('base64url');
+  const db = openDatabase({ file: options.databaseFile });
+  try {
+    await migrateToLatest(db);
+    if (options.demo) await seedDemo(db, clock());
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const { app } = await buildApp(
+    { db, clock, adminKey, signInLimiter: new SignInLimiter(clock) },
+    { logLevel: options.logLevel ?? 'silent', publicUrl: options.publicUrl },
+  );
+  try {
+    await app.listen({ host, port: options.port ?? 0 });
+  } catch (error) {
+    await app.close();
+    await db.destroy();
+    throw error;
+  }
+  const { port } = app.server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${port}`,
+    adminKey,
+    close() {
+      closing ??= (async () => {
+        await app.close();
+        await db.destroy();
+      })();
+      return closing;
+    },
+  };
+}
