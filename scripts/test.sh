@@ -16,8 +16,11 @@ if [ -z "${CLIENTDECK_TEST_SESSION:-}" ]; then
   exec env CLIENTDECK_TEST_SESSION=1 dbus-run-session -- bash "$0" "$@"
 fi
 
-# Unlock a throw-away login keyring for this session only.
-eval "$(echo -n clientdeck-test | gnome-keyring-daemon --unlock --components=secrets)"
+# A throw-away login keyring for this session only: its own data folder, so a keyring left
+# on the machine with another password can never lock the tests out.
+KEYRING_HOME="$(mktemp -d)"
+trap 'rm -rf "$KEYRING_HOME"' EXIT
+eval "$(echo -n clientdeck-test | XDG_DATA_HOME="$KEYRING_HOME" gnome-keyring-daemon --unlock --components=secrets)"
 export GNOME_KEYRING_CONTROL
 
 mkdir -p test-results

@@ -32,6 +32,8 @@ export interface Core {
   addDemoWhenEmpty(): Promise<void>;
   /** Syncs everything now and then every `intervalMs`, in the background. */
   startAutoSync(intervalMs?: number): void;
+  /** Resolves once the background work started so far (syncs after an add...) has settled. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -105,6 +107,10 @@ export function createCore(options: CoreOptions): Core {
       track(sync.syncAll());
       timer = setInterval(() => track(sync.syncAll()), intervalMs);
       timer.unref();
+    },
+
+    async idle() {
+      while (background.size > 0) await Promise.all(background);
     },
 
     async close() {

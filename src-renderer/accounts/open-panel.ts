@@ -1,0 +1,13 @@
+import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import { invoke } from '../bridge/invoke.js';
+
+/**
+ * Asks main for the account's one-time SSO link. In Electron main opens the panel window itself;
+ * in web mode it cannot, so the page opens the link. Called from a click or Enter, so the
+ * browser still counts the reply as user-initiated (transient activation lasts seconds,
+ * the loopback round trip milliseconds).
+ */
+export async function openPanel(row: Pick<AccountRow, 'connectionId' | 'id'>): Promise<void> {
+  const { url, handled } = await invoke('panel.open', { connectionId: row.connectionId, accountId: row.id, target: 'window' });
+  if (!handled) window.open(url, '_blank', 'noopener');
+}

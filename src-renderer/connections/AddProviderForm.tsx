@@ -1,0 +1,110 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorSentence } from '../bridge/invoke.js';
+import { Spinner } from '../shell/Spinner.js';
+import { useConnections } from './connections-store.js';
+
+/** Signs in at a provider. The password lives in this form only until submit, then is cleared. */
+export function AddProviderForm({ onAdded }: { onAdded?: () => void }) {
+  const { t } = useTranslation();
+  const add = useConnections((s) => s.add);
+  const id = useId();
+  const [baseUrl, setBaseUrl] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [label, setLabel] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const secret = password;
+    setPassword('');
+    setBusy(true);
+    setError(null);
+    setAdded(null);
+    try {
+      const connection = await add({ baseUrl, email, password: secret, label: label.trim() || undefined });
+      setBaseUrl('');
+      setEmail('');
+      setLabel('');
+      setAdded(t('addProvider.added', { label: connection.label }));
+      onAdded?.();
+    } catch (err) {
+      setError(errorSentence(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form" aria-labelledby={`${id}-h`} aria-busy={busy} onSubmit={(e) => void submit(e)} noValidate={false}>
+      <h2 id={`${id}-h`} className="section-title">
+        {t('addProvider.heading')}
+      </h2>
+      <p className="muted">{t('addProvider.intro')}</p>
+      <div className="field">
+        <label htmlFor={`${id}-url`}>{t('addProvider.url')}</label>
+        <input
+          id={`${id}-url`}
+          type="text"
+          inputMode="url"
+          autoComplete="url"
+          spellCheck={false}
+          required
+          placeholder="https://"
+          aria-describedby={`${id}-url-hint`}
+          value={baseUrl}
+          onChange={(e) => setBaseUrl(e.target.value)}
+        />
+        <span id={`${id}-url-hint`} className="hint">
+          {t('addProvider.urlHint')}
+        </span>
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-email`}>{t('addProvider.email')}</label>
+          <input id={`${id}-email`} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-password`}>{t('addProvider.password')}</label>
+          <input
+            id={`${id}-password`}
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-label`}>{t('addProvider.label')}</label>
+        <input
+          id={`${id}-label`}
+          type="text"
+          maxLength={100}
+          aria-describedby={`${id}-label-hint`}
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+        />
+        <span id={`${id}-label-hint`} className="hint">
+          {t('addProvider.labelHint')}
+        </span>
+      </div>
+      <div role="alert" className="form__alert">
+        {error && <p className="inline-error">{error}</p>}
+      </div>
+      <div role="status" className="form__status">
+        {added && <p className="inline-ok">{added}</p>}
+      </div>
+      <div className="form__actions">
+        <button type="submit" className="btn btn--primary" disabled={busy}>
+          {busy && <Spinner />}
+          {busy ? t('addProvider.submitting') : t('addProvider.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,104 @@
+import { create } from 'zustand';
+import type { AddConnectionInput, Connection, SyncStatus } from '../../src-shared/ipc/contract.js';
+import { errorSentence, invoke } from '../bridge/invoke.js';
+import { latestOnly, type LoadStatus } from '../shell/load-state.js';
+
+interface ConnectionsState {
+  status: LoadStatus;
+  connections: Connection[];
+  error: string | null;
+  syncStatuses: Record<string, SyncStatus>;
+  /** A "Sync now" request is on its way (the per-connection state comes from main's events). */
+  syncRequested: boolean;
+  syncError: string | null;
+  addingDemo: boolean;
+  load(): Promise<void>;
+  loadSyncStatus(): Promise<void>;
+  applySyncStatuses(statuses: readonly SyncStatus[]): void;
+  /** Throws the IpcCallError of main, for the form to show. */
+  add(input: AddConnectionInput): Promise<Connection>;
+  addDemo(): Promise<Connection>;
+  remove(connectionId: string): Promise<void>;
+  syncNow(connectionId?: string): Promise<void>;
+}
+
+const nextLoad = latestOnly();
+
+export const useConnections = create<ConnectionsState>()((set, get) => ({
+  status: 'idle',
+  connections: [],
+  error: null,
+  syncStatuses: {},
+  syncRequested: false,
+  syncError: null,
+  addingDemo: false,
+
+  async load() {
+    const isLatest = nextLoad();
+    if (get().status !== 'ready') set({ status: 'loading', error: null });
+    try {
+      const connections = await invoke('connections.list', {});
+      if (isLatest()) set({ status: 'ready', connections, error: null });
+    } catch (err) {
+      if (isLatest()) set({ status: get().status === 'ready' ? 'ready' : 'error', error: errorSentence(err) });
+    }
+  },
+
+  async loadSyncStatus() {
+    try {
+      get().applySyncStatuses(await invoke('sync.status', {}));
+    } catch {
+      // The status bar shows "not synced yet" until main's next sync.changed event.
+    }
+  },
+
+  applySyncStatuses(statuses) {
+    const next = { ...get().syncStatuses };
+    for (const s of statuses) next[s.connectionId] = s;
+    set({ syncStatuses: next });
+  },
+
+  async add(input) {
+    const connection = await invoke('connections.add', input);
+    upsert(set, get, connection);
+    return connection;
+  },
+
+  async addDemo() {
+    set({ addingDemo: true });
+    try {
+      const connection = await invoke('connections.addDemo', {});
+      upsert(set, get, connection);
+      return connection;
+    } finally {
+      set({ addingDemo: false });
+    }
+  },
+
+  async remove(connectionId) {
+    await invoke('connections.remove', { connectionId });
+    const syncStatuses = { ...get().syncStatuses };
+    delete syncStatuses[connectionId];
+    set({ connections: get().connections.filter((c) => c.id !== connectionId), syncStatuses });
+  },
+
+  async syncNow(connectionId) {
+    set({ syncRequested: true, syncError: null });
+    try {
+      get().applySyncStatuses(await invoke('sync.now', connectionId ? { connectionId } : {}));
+    } catch (err) {
+      set({ syncError: errorSentence(err) });
+    } finally {
+      set({ syncRequested: false });
+    }
+  },
+}));
+
+function upsert(
+  set: (partial: Partial<ConnectionsState>) => void,
+  get: () => ConnectionsState,
+  connection: Connection,
+): void {
+  const others = get().connections.filter((c) => c.id !== connection.id);
+  set({ connections: [...others, connection], status: 'ready', error: null });
+}

@@ -1,0 +1,75 @@
+import { create } from 'zustand';
+import type { InvitationRow } from '../../src-shared/ipc/contract.js';
+import { errorSentence, invoke } from '../bridge/invoke.js';
+import { useAccounts } from '../accounts/accounts-store.js';
+import { latestOnly, type LoadStatus } from '../shell/load-state.js';
+
+export type Answer = 'accept' | 'decline';
+export interface Outcome {
+  kind: 'accepted' | 'declined';
+  account: string;
+}
+
+interface InvitationsState {
+  status: LoadStatus;
+  rows: InvitationRow[];
+  error: string | null;
+  /** Answers on their way, by invitationKey. */
+  answering: Record<string, Answer>;
+  /** The last successful answer, announced at the top of the view (the invitation moves to "earlier"). */
+  lastOutcome: Outcome | null;
+  /** Why an answer failed, by invitationKey, shown on the invitation that stays pending. */
+  failures: Record<string, string>;
+  load(): Promise<void>;
+  answer(row: InvitationRow, answer: Answer): Promise<void>;
+}
+
+export function invitationKey(row: Pick<InvitationRow, 'connectionId' | 'id'>): string {
+  return `${row.connectionId}\u0000${row.id}`;
+}
+
+export function pendingCount(rows: readonly InvitationRow[]): number {
+  return rows.filter((r) => r.status === 'pending').length;
+}
+
+const nextLoad = latestOnly();
+
+export const useInvitations = create<InvitationsState>()((set, get) => ({
+  status: 'idle',
+  rows: [],
+  error: null,
+  answering: {},
+  lastOutcome: null,
+  failures: {},
+
+  async load() {
+    const isLatest = nextLoad();
+    if (get().status !== 'ready') set({ status: 'loading', error: null });
+    try {
+      const rows = await invoke('invitations.list', {});
+      if (isLatest()) set({ status: 'ready', rows, error: null });
+    } catch (err) {
+      if (isLatest()) set({ status: get().status === 'ready' ? 'ready' : 'error', error: errorSentence(err) });
+    }
+  },
+
+  async answer(row, answer) {
+    const key = invitationKey(row);
+    const { [key]: _failed, ...failures } = get().failures;
+    set({ answering: { ...get().answering, [key]: answer }, failures });
+    try {
+      const updated = await invoke('invitations.answer', { connectionId: row.connectionId, invitationId: row.id, answer });
+      set({
+        rows: get().rows.map((r) => (invitationKey(r) === key ? updated : r)),
+        lastOutcome: { kind: answer === 'accept' ? 'accepted' : 'declined', account: row.account.name },
+      });
+      // Main announces the new account with data.changed too; fetching now makes it show at once.
+      if (answer === 'accept') void useAccounts.getState().load();
+    } catch (err) {
+      set({ failures: { ...get().failures, [key]: errorSentence(err) } });
+    } finally {
+      const { [key]: _done, ...answering } = get().answering;
+      set({ answering });
+    }
+  },
+}));

@@ -1,0 +1,73 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useConnections } from '../connections/connections-store.js';
+import { pendingCount, useInvitations } from '../invitations/invitations-store.js';
+import { useNavigation, type View } from './navigation-store.js';
+import { Spinner } from './Spinner.js';
+
+export function Header() {
+  const { t } = useTranslation();
+  const view = useNavigation((s) => s.view);
+  const go = useNavigation((s) => s.go);
+  const pending = useInvitations((s) => pendingCount(s.rows));
+  const syncNow = useConnections((s) => s.syncNow);
+  const busy = useConnections((s) => s.syncRequested || Object.values(s.syncStatuses).some((x) => x.state === 'syncing'));
+
+  const tab = (target: View, label: string, extra?: ReactNode) => (
+    <li>
+      <button
+        type="button"
+        className="nav__item"
+        aria-current={view === target ? 'page' : undefined}
+        onClick={() => go(target)}
+      >
+        {label}
+        {extra}
+      </button>
+    </li>
+  );
+
+  return (
+    <header className="app-header">
+      <h1 className="brand">
+        <span className="brand__mark" aria-hidden="true" />
+        {t('app.title')}
+      </h1>
+      <nav aria-label={t('nav.label')} className="nav">
+        <ul>
+          {tab('accounts', t('nav.accounts'))}
+          {tab(
+            'invitations',
+            t('nav.invitations'),
+            pending > 0 && (
+              <>
+                <span className="badge" aria-hidden="true">
+                  {pending}
+                </span>
+                <span className="visually-hidden">, {t('nav.pending', { count: pending })}</span>
+              </>
+            ),
+          )}
+          {tab('connections', t('nav.connections'))}
+        </ul>
+      </nav>
+      <div className="app-header__end">
+        <button type="button" className="btn btn--small" aria-busy={busy} disabled={busy} onClick={() => void syncNow()}>
+          {busy ? <Spinner /> : <SyncIcon />}
+          {t('nav.syncNow')}
+        </button>
+      </div>
+    </header>
+  );
+}
+
+function SyncIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M13.2 6.2A5.5 5.5 0 0 0 3 5" />
+      <path d="M2.8 9.8A5.5 5.5 0 0 0 13 11" />
+      <path d="M13.4 2.6v3.6H9.8" />
+      <path d="M2.6 13.4V9.8h3.6" />
+    </svg>
+  );
+}

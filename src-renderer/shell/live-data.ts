@@ -1,0 +1,25 @@
+import type { ClientdeckBridge } from '../../src-shared/ipc/contract.js';
+import { useAccounts } from '../accounts/accounts-store.js';
+import { useConnections } from '../connections/connections-store.js';
+import { useInvitations } from '../invitations/invitations-store.js';
+
+/** Keeps the stores in step with main: sync states as they change, lists refetched when main says so. */
+export function followMain(bridge: ClientdeckBridge): () => void {
+  const offSync = bridge.on('sync.changed', (statuses) => useConnections.getState().applySyncStatuses(statuses));
+  const offData = bridge.on('data.changed', ({ lists }) => {
+    if (lists.includes('connections')) void useConnections.getState().load();
+    if (lists.includes('accounts')) void useAccounts.getState().load();
+    if (lists.includes('invitations')) void useInvitations.getState().load();
+  });
+  return () => {
+    offSync();
+    offData();
+  };
+}
+
+/** The first fetch of everything, once connections are known to exist. */
+export function loadLists(): void {
+  void useAccounts.getState().load();
+  void useInvitations.getState().load();
+  void useConnections.getState().loadSyncStatus();
+}
