@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Account, IncomingInvitation } from '../api/schemas.js';
+import { teamChannels } from './team-channels.js';
 
 const Id = z.string().min(1).max(128);
 
@@ -18,6 +19,8 @@ export const Capability = z.enum([
   'invitations.answer',
   'users.manage',
   'contacts',
+  'managed_users',
+  'audit',
   'sso',
 ]);
 export type Capability = z.infer<typeof Capability>;
@@ -46,10 +49,44 @@ export const SyncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
-export const AccountRow = Account.extend({ connectionId: Id, providerLabel: z.string() });
+export const AccountRow = Account.extend({
+  connectionId: Id,
+  providerLabel: z.string(),
+  /** Kept by Clientdeck, not the provider. */
+  favourite: z.boolean().default(false),
+  lastOpenedAt: z.string().nullable().default(null),
+  /** Domain names of the account when the provider lists them, for search. */
+  domains: z.array(z.string()).default([]),
+});
 export type AccountRow = z.infer<typeof AccountRow>;
 
-export const InvitationRow = IncomingInvitation.extend({ connectionId: Id, providerLabel: z.string() });
+/** The life of a write made from the app, stored durably before any network call (DESIGN §4). */
+export const QueuedActionState = z.enum(['queued', 'sending', 'done', 'rejected']);
+export type QueuedActionState = z.infer<typeof QueuedActionState>;
+
+export const QueuedAction = z.object({
+  id: Id,
+  connectionId: Id,
+  kind: z.enum(['invitation.answer']),
+  /** What the user sees the action as, e.g. "Accept invitation to Bellini Ristorante". */
+  summary: z.string(),
+  invitationId: Id.nullable(),
+  answer: z.enum(['accept', 'decline']).nullable(),
+  state: QueuedActionState,
+  /** The provider's reason when rejected (expired, cancelled, access revoked...). */
+  reason: z.string().nullable(),
+  reasonCode: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type QueuedAction = z.infer<typeof QueuedAction>;
+
+export const InvitationRow = IncomingInvitation.extend({
+  connectionId: Id,
+  providerLabel: z.string(),
+  /** The user's answer while it waits in the offline queue or after it was rejected. */
+  pendingAnswer: QueuedAction.nullable().default(null),
+});
 export type InvitationRow = z.infer<typeof InvitationRow>;
 
 const NoInput = z.object({}).strict();
@@ -64,8 +101,32 @@ export const AddConnectionInput = z
   .strict();
 export type AddConnectionInput = z.infer<typeof AddConnectionInput>;
 
+export const Theme = z.enum(['light', 'dark', 'system']);
+export const Language = z.enum(['en', 'it', 'fr', 'pl']);
+export const Settings = z.object({ language: Language.nullable(), theme: Theme });
+export type Settings = z.infer<typeof Settings>;
+
 /** Every request channel: its input schema and the shape of its result. */
 export const ipcContract = {
+  ...teamChannels,
+  'connections.rename': {
+    input: z.object({ connectionId: Id, label: z.string().trim().min(1).max(100) }).strict(),
+    output: Connection,
+  },
+  /** Signs in again with a new password after the provider refused the stored credentials. */
+  'connections.reauthenticate': {
+    input: z.object({ connectionId: Id, password: z.string().min(1).max(1024) }).strict(),
+    output: Connection,
+  },
+  'accounts.setFavourite': {
+    input: z.object({ connectionId: Id, accountId: Id, favourite: z.boolean() }).strict(),
+    output: z.object({ favourite: z.boolean() }),
+  },
+  'queue.list': { input: NoInput, output: z.array(QueuedAction) },
+  /** Forgets a finished (done or rejected) queued action the user has seen. */
+  'queue.dismiss': { input: z.object({ actionId: Id }).strict(), output: z.object({ dismissed: z.literal(true) }) },
+  'settings.get': { input: NoInput, output: Settings },
+  'settings.update': { input: Settings.partial().strict(), output: Settings },
   'connections.list': { input: NoInput, output: z.array(Connection) },
   'connections.add': { input: AddConnectionInput, output: Connection },
   /** Starts the embedded reference client area (if needed) and signs in with its demo agency login. */
@@ -98,7 +159,14 @@ export const IPC_CHANNELS = Object.keys(ipcContract) as IpcChannel[];
 export const ipcEvents = {
   'sync.changed': z.array(SyncStatus),
   /** Tells the renderer which lists to fetch again. */
-  'data.changed': z.object({ lists: z.array(z.enum(['connections', 'accounts', 'invitations'])) }),
+  'data.changed': z.object({ lists: z.array(z.enum(['connections', 'accounts', 'invitations', 'queue', 'settings'])) }),
+  /** A `clientdeck://` deep link asked the app to show something (e.g. an invitation from a mail). */
+  'navigate': z.object({
+    view: z.enum(['accounts', 'invitations', 'connections', 'account']),
+    connectionId: Id.optional(),
+    accountId: Id.optional(),
+    invitationId: Id.optional(),
+  }),
 } as const;
 export type IpcEvent = keyof typeof ipcEvents;
 export type IpcEventPayload<E extends IpcEvent> = z.infer<(typeof ipcEvents)[E]>;
@@ -117,6 +185,9 @@ export const IPC_ERROR_CODES = [
   'not_found',
   'already_exists',
   'invitation_not_pending',
+  'forbidden',
+  'conflict',
+  'not_supported',
   'internal_error',
 ] as const;
 export const IpcErrorCode = z.enum(IPC_ERROR_CODES);
