@@ -4,10 +4,11 @@
 #   gnome-keyring dbus dbus-x11 a real Secret Service for the keychain tests
 #   chromium                   the browser the end-to-end tests drive (Playwright cannot fetch its own here)
 #   python3 make g++           node-gyp builds of keytar and better-sqlite3
+#   postgresql                 the server suite runs on PostgreSQL too (scripts/test.sh starts a throw-away cluster)
 
 set -euo pipefail
 
-PACKAGES=(libsecret-1-dev gnome-keyring dbus dbus-x11 chromium python3 make g++)
+PACKAGES=(libsecret-1-dev gnome-keyring dbus dbus-x11 chromium python3 make g++ postgresql)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

@@ -1,12 +1,21 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Logger } from 'pino';
+import type { NavigateTarget, VaultStatus } from '../src-shared/ipc/contract.js';
+import { AccountMarks } from './accounts/account-marks.js';
 import { ConnectionStore } from './connections/connection-store.js';
 import { Connections } from './connections/connections.js';
+import { parseDeepLink, resolveDeepLink } from './deep-links/deep-link.js';
 import { createDemoProvider, type DemoProvider } from './demo/demo-provider.js';
 import { EventHub } from './events.js';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher.js';
 import { createHandlers, type PanelOpener } from './ipc/handlers.js';
+import { notificationsForSync } from './notifications/notifier.js';
+import { InvitationAnswers } from './queue/invitation-answers.js';
+import { QueueStore } from './queue/queue-store.js';
+import { SettingsStore } from './settings/settings-store.js';
 import { AccountCache } from './sync/account-cache.js';
+import { ReachabilityProbe, type OnlineWatcher } from './sync/online-watcher.js';
 import { SyncEngine } from './sync/sync-engine.js';
 import type { Vault } from './vault/vault.js';
 
@@ -17,10 +26,22 @@ export interface CoreOptions {
   /** How panel links are opened; null in web mode, where the renderer opens them. */
   panelOpener?: PanelOpener | null;
   demo?: DemoProvider;
+  /** What the shell chose as the secret store; by default the vault describes itself. */
+  vaultStatus?: VaultStatus;
+  /** Extra ways to learn the network came back (the shell's Electron events); a reachability probe always runs. */
+  onlineWatchers?: OnlineWatcher[];
+  /** How often providers believed offline are probed. */
+  probeIntervalMs?: number;
   requestTimeoutMs?: number;
   syncTimeoutMs?: number;
   syncRetries?: number;
   syncBackoffMs?: number;
+  syncConcurrency?: number;
+  syncPageSize?: number;
+  fullSyncEveryMs?: number;
+  /** How long an answer waits for its outcome before returning as queued. */
+  answerWaitMs?: number;
+  clock?: () => Date;
 }
 
 export interface Core {
@@ -28,10 +49,14 @@ export interface Core {
   events: EventHub;
   connections: Connections;
   sync: SyncEngine;
+  answers: InvitationAnswers;
+  cache: AccountCache;
   /** Adds the demo provider when the user has no connection at all (first start). */
   addDemoWhenEmpty(): Promise<void>;
-  /** Syncs everything now and then every `intervalMs`, in the background. */
+  /** Syncs everything and replays the queue now, then periodically and whenever a provider comes back. */
   startAutoSync(intervalMs?: number): void;
+  /** Shows what a `clientdeck://` link points at (a `navigate` event); false when it is not a Clientdeck link. */
+  openDeepLink(url: string): NavigateTarget | null;
   /** Resolves once the background work started so far (syncs after an add...) has settled. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -43,32 +68,20 @@ export interface Core {
  */
 export function createCore(options: CoreOptions): Core {
   const { dataDir, vault, logger } = options;
+  const clock = options.clock ?? (() => new Date());
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
   const events = new EventHub();
   const cache = new AccountCache(dataDir, logger.child({ module: 'cache' }));
   const store = new ConnectionStore(dataDir, logger.child({ module: 'connections' }));
+  const settings = new SettingsStore(dataDir, logger.child({ module: 'settings' }));
+  const marks = new AccountMarks(dataDir, logger.child({ module: 'marks' }));
+  const queue = new QueueStore(path.join(dataDir, 'queue.sqlite'), clock);
+  queue.prune();
   const demo = options.demo ?? createDemoProvider(dataDir, logger.child({ module: 'demo' }));
-  const connections = new Connections({
-    store,
-    vault,
-    demo,
-    logger: logger.child({ module: 'connections' }),
-    requestTimeoutMs: options.requestTimeoutMs,
-    forgetCachedData: (id) => cache.remove(id),
-    onChange: () => events.emit('data.changed', { lists: ['connections'] }),
-  });
-  const sync = new SyncEngine({
-    connections,
-    cache,
-    events,
-    logger: logger.child({ module: 'sync' }),
-    timeoutMs: options.syncTimeoutMs,
-    retries: options.syncRetries,
-    backoffMs: options.syncBackoffMs,
-  });
 
   const background = new Set<Promise<unknown>>();
+  const stops: Array<() => void> = [];
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
 
@@ -78,23 +91,92 @@ export function createCore(options: CoreOptions): Core {
     void settled.finally(() => background.delete(settled));
   }
 
+  const connections: Connections = new Connections({
+    store,
+    vault,
+    demo,
+    logger: logger.child({ module: 'connections' }),
+    requestTimeoutMs: options.requestTimeoutMs,
+    forgetCachedData: async (id) => {
+      answers.forgetConnection(id);
+      marks.forgetConnection(id);
+      await cache.remove(id);
+    },
+    onChange: () => events.emit('data.changed', { lists: ['connections'] }),
+  });
+
+  const sync: SyncEngine = new SyncEngine({
+    connections,
+    cache,
+    events,
+    logger: logger.child({ module: 'sync' }),
+    timeoutMs: options.syncTimeoutMs,
+    retries: options.syncRetries,
+    backoffMs: options.syncBackoffMs,
+    concurrency: options.syncConcurrency,
+    pageSize: options.syncPageSize,
+    fullEveryMs: options.fullSyncEveryMs,
+    clock,
+    afterSync: (connectionId, before, after) => {
+      const connection = connections.list().find((c) => c.id === connectionId);
+      if (connection) for (const n of notificationsForSync(connection, before, after.invitations)) events.emit('notification', n);
+      // Reachable again: whatever waited in the queue goes now.
+      if (!closed && queue.waiting(connectionId).length > 0) track(answers.replayer.replay(connectionId));
+    },
+  });
+
+  const syncInBackground = (connectionId: string) => {
+    if (closed) return;
+    track(sync.syncOne(connectionId).then(() => answers.replayer.replay(connectionId)));
+  };
+
+  const answers: InvitationAnswers = new InvitationAnswers({
+    store: queue,
+    connections,
+    cache,
+    sync,
+    events,
+    logger: logger.child({ module: 'queue' }),
+    answerWaitMs: options.answerWaitMs,
+    syncInBackground,
+  });
+
+  const vaultStatus = async (): Promise<VaultStatus> =>
+    options.vaultStatus ?? (await vault.describe?.()) ?? { backend: 'keychain', message: null };
+
   const handlers = createHandlers({
     connections,
     sync,
     cache,
     events,
+    marks,
+    settings,
+    answers,
+    vaultStatus,
     panelOpener: options.panelOpener ?? null,
-    syncInBackground: (id) => {
-      if (!closed) track(sync.syncOne(id));
-    },
+    clock,
+    syncInBackground,
   });
-  const dispatch = createDispatcher(handlers, logger.child({ module: 'ipc' }));
+  const dispatch = createDispatcher(handlers, logger.child({ module: 'ipc' }), { memoizeOutputs: ['accounts.list'] });
+
+  /** A provider (or the whole network) came back: replay what waited, then sync. */
+  function cameBack(connectionId?: string): void {
+    if (closed) return;
+    const ids = connectionId ? [connectionId] : sync.statuses().filter((s) => s.state === 'offline').map((s) => s.connectionId);
+    for (const id of ids) {
+      if (!connections.list().some((c) => c.id === id)) continue;
+      logger.info({ connectionId: id }, 'provider reachable again');
+      track(answers.replayer.replay(id).then(() => sync.syncOne(id)));
+    }
+  }
 
   return {
     dispatch,
     events,
     connections,
     sync,
+    answers,
+    cache,
 
     async addDemoWhenEmpty() {
       if (connections.list().length > 0) return;
@@ -104,20 +186,49 @@ export function createCore(options: CoreOptions): Core {
 
     startAutoSync(intervalMs = 5 * 60_000) {
       if (timer || closed) return;
-      track(sync.syncAll());
-      timer = setInterval(() => track(sync.syncAll()), intervalMs);
+      const everything = () => sync.syncAll().then(() => answers.replayer.replayAll());
+      track(everything());
+      timer = setInterval(() => track(everything()), intervalMs);
       timer.unref();
+      const probe = new ReachabilityProbe(
+        {
+          offline: () => sync.statuses().filter((s) => s.state === 'offline').map((s) => s.connectionId),
+          probe: async (id) => (await connections.connectorFor(id)).connector.probe(),
+        },
+        options.probeIntervalMs ?? 15_000,
+      );
+      for (const watcher of [probe, ...(options.onlineWatchers ?? [])]) stops.push(watcher.start(cameBack));
+    },
+
+    openDeepLink(url) {
+      const link = parseDeepLink(url);
+      if (!link) {
+        logger.warn({ length: typeof url === 'string' ? url.length : 0 }, 'ignored a link that is not a Clientdeck link');
+        return null;
+      }
+      const knows = (connectionId: string, itemId: string) => {
+        const cached = cache.read(connectionId);
+        return cached.invitations.some((i) => i.id === itemId) || cached.accounts.some((a) => a.id === itemId);
+      };
+      const target = resolveDeepLink(link, connections.list(), knows);
+      events.emit('navigate', target);
+      return target;
     },
 
     async idle() {
       while (background.size > 0) await Promise.all(background);
+      await cache.flushed();
     },
 
     async close() {
       closed = true;
       if (timer) clearInterval(timer);
       timer = null;
+      for (const stop of stops.splice(0)) stop();
+      await answers.replayer.close();
       await Promise.all(background);
+      await cache.flushed();
+      queue.close();
       await demo.stop();
     },
   };

@@ -1,5 +1,13 @@
 import type { IpcErrorCode } from '../src-shared/ipc/contract.js';
 
+/** What a provider said about a failure, kept for decisions (retry or give up) and for the queue's reasonCode. */
+export interface ProviderFailure {
+  /** HTTP status of the provider's answer, when there was one. */
+  httpStatus?: number;
+  /** The problem document's stable `code` (e.g. `invitation_expired`), when there was one. */
+  providerCode?: string;
+}
+
 /**
  * The one error type main-process modules throw on purpose. Its `code` travels to the renderer
  * unchanged and its message is a sentence for the user, so it must never contain a secret.
@@ -7,11 +15,15 @@ import type { IpcErrorCode } from '../src-shared/ipc/contract.js';
  */
 export class ClientdeckError extends Error {
   readonly code: IpcErrorCode;
+  readonly httpStatus: number | undefined;
+  readonly providerCode: string | undefined;
 
-  constructor(code: IpcErrorCode, message: string) {
+  constructor(code: IpcErrorCode, message: string, failure: ProviderFailure = {}) {
     super(message);
     this.name = 'ClientdeckError';
     this.code = code;
+    this.httpStatus = failure.httpStatus;
+    this.providerCode = failure.providerCode;
   }
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { getBridge } from './bridge/get-bridge.js';
 import { useConnections } from './connections/connections-store.js';
 import { FirstRun } from './connections/FirstRun.js';
+import { useSettings } from './settings/settings-store.js';
 import { ErrorBanner } from './shell/ErrorBanner.js';
 import { followMain, loadLists } from './shell/live-data.js';
 import { useNavigation } from './shell/navigation-store.js';
@@ -19,6 +20,7 @@ export function App() {
   useEffect(() => {
     const stop = followMain(getBridge());
     void useConnections.getState().load();
+    void useSettings.getState().load();
     return stop;
   }, []);
 

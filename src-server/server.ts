@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { devToolsEnabled } from './config/panel.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
 import { seedDemo } from './demo/seed.js';
 import { type Clock, systemClock } from './domain/clock.js';
+import { type PasswordPolicy, passwordPolicyFromEnv, strictestOf } from './domain/passwords.js';
 import { SignInLimiter } from './domain/sign-in-limiter.js';
 import { buildApp } from './http/app.js';
 
@@ -12,6 +14,8 @@ export interface ClientAreaOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   databaseFile: string;
+  /** A `postgres://` URL: use PostgreSQL instead of the file. Defaults to `DATABASE_URL`; `''` forces SQLite. */
+  databaseUrl?: string | undefined;
   /** Fill an empty database with the demo data (see demo/demo-logins.ts). */
   demo?: boolean;
   /** Bearer key of the admin endpoints; defaults to `CLIENTAREA_ADMIN_KEY`, else a random one. */
@@ -20,6 +24,10 @@ export interface ClientAreaOptions {
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Base URL of links the server hands out, when it sits behind a proxy. */
   publicUrl?: string;
+  /** SMTP server for mails (`smtp://…`); defaults to `SMTP_URL`; without one mails stay in the outbox. */
+  smtpUrl?: string;
+  /** A stricter password policy than DESIGN §2 (never weaker); defaults to the environment's. */
+  passwordPolicy?: Partial<PasswordPolicy>;
 }
 
 export interface ClientArea {
@@ -34,7 +42,7 @@ export async function startClientArea(options: ClientAreaOptions): Promise<Clien
   const host = options.host ?? '127.0.0.1';
   const clock = options.clock ?? systemClock;
   const adminKey = options.adminKey ?? process.env.CLIENTAREA_ADMIN_KEY ?? randomBytes(24).toString('base64url');
-  const db = openDatabase({ file: options.databaseFile });
+  const db = openDatabase({ file: options.databaseFile, url: options.databaseUrl });
   try {
     await migrateToLatest(db);
     if (options.demo) await seedDemo(db, clock());
@@ -43,8 +51,14 @@ export async function startClientArea(options: ClientAreaOptions): Promise<Clien
     throw error;
   }
   const { app } = await buildApp(
-    { db, clock, adminKey, signInLimiter: new SignInLimiter(clock) },
-    { logLevel: options.logLevel ?? 'silent', publicUrl: options.publicUrl },
+    {
+      db,
+      clock,
+      adminKey,
+      signInLimiter: new SignInLimiter(clock),
+      passwordPolicy: options.passwordPolicy ? strictestOf({ ...passwordPolicyFromEnv(), ...options.passwordPolicy }) : undefined,
+    },
+    { logLevel: options.logLevel ?? 'silent', publicUrl: options.publicUrl, smtpUrl: options.smtpUrl, devTools: devToolsEnabled({ demo: options.demo ?? false }) },
   );
   try {
     await app.listen({ host, port: options.port ?? 0 });

@@ -4,13 +4,16 @@ import { app, BrowserWindow, session, shell } from 'electron';
 import { pino } from 'pino';
 import { createCore, type Core } from '../core.js';
 import { resolveDataDir } from '../data-dir.js';
+import { DEEP_LINK_SCHEME, findDeepLinkArgument } from '../deep-links/deep-link.js';
 import { createLogger } from '../logging.js';
-import { KeytarVault } from '../vault/keytar-vault.js';
 import { contentSecurityPolicy } from '../windows/content-security-policy.js';
 import { decideAppNavigation, decideAppNewWindow, decidePermission } from '../windows/navigation-policy.js';
 import { mainWindowOptions } from '../windows/window-options.js';
+import { showDesktopNotifications } from './desktop-notifications.js';
+import { ElectronOnlineWatcher } from './electron-online-watcher.js';
 import { bindIpc } from './ipc-binding.js';
 import { createPanelOpener } from './panel-windows.js';
+import { selectVault } from './vault-selection.js';
 
 // Bundled to build/main/main.mjs; the renderer is built next to it in build/renderer.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -20,13 +23,45 @@ const appEntryUrl = pathToFileURL(rendererIndex).href;
 
 app.enableSandbox();
 
+// clientdeck:// links open the app (DESIGN: an invitation mail leads to the invitation). In
+// development Electron runs as `electron .`, which needs its own path and the app's.
+if (process.defaultApp) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(process.argv[1] ?? '.')]);
+else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+
+let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
+/** A link that arrived before the core was ready (the app was started by it). */
+let pendingLink: string | null = findDeepLinkArgument(process.argv);
+
+function openLink(url: string): void {
+  if (core) core.openDeepLink(url);
+  else pendingLink = url;
+  focusApp();
+}
+
+function focusApp(): void {
+  // Before start() made the window, there is nothing to focus yet; start() shows it.
+  if (!core) return;
+  if (!mainWindow) mainWindow = createMainWindow();
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Windows and Linux start a second instance with the link in its arguments; macOS sends open-url.
+  app.on('second-instance', (_event, argv) => {
+    const link = findDeepLinkArgument(argv);
+    if (link) openLink(link);
+    else focusApp();
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openLink(url);
+  });
   void start();
 }
-
-let mainWindow: BrowserWindow | null = null;
 
 function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(preloadPath));
@@ -65,15 +100,29 @@ async function start(): Promise<void> {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy()] } });
   });
 
-  const core: Core = createCore({ dataDir, vault: new KeytarVault(logger.child({ module: 'vault' })), logger, panelOpener: createPanelOpener() });
-  const unbind = bindIpc(core, () => mainWindow, appEntryUrl);
+  const { vault, status: vaultStatus } = await selectVault(dataDir, logger);
+  const started: Core = createCore({
+    dataDir,
+    vault,
+    vaultStatus,
+    logger,
+    panelOpener: createPanelOpener(),
+    onlineWatchers: [new ElectronOnlineWatcher()],
+  });
+  core = started;
+  const unbind = bindIpc(started, () => mainWindow, appEntryUrl);
+  const unnotify = showDesktopNotifications(started, focusApp);
 
   mainWindow = createMainWindow();
-  app.on('second-instance', () => {
-    if (!mainWindow) mainWindow = createMainWindow();
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
+  // Said once, at start: where sign-ins are kept when it is not the keychain, and why.
+  if (vaultStatus.message) {
+    started.events.emit('notification', {
+      id: 'vault',
+      title: vaultStatus.backend === 'none' ? 'Sign-ins cannot be stored' : 'Sign-ins are stored without the keychain',
+      body: vaultStatus.message,
+      navigate: { view: 'connections' },
+    });
+  }
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
   });
@@ -87,9 +136,16 @@ async function start(): Promise<void> {
     quitting = true;
     event.preventDefault();
     unbind();
-    core.close().finally(() => app.quit());
+    unnotify();
+    started.close().finally(() => app.quit());
   });
 
-  await core.addDemoWhenEmpty();
-  core.startAutoSync();
+  await started.addDemoWhenEmpty();
+  started.startAutoSync();
+  if (pendingLink) {
+    // The renderer subscribes once it loaded; a link that started the app waits for that.
+    const link = pendingLink;
+    pendingLink = null;
+    mainWindow.webContents.once('did-finish-load', () => started.openDeepLink(link));
+  }
 }

@@ -6,12 +6,26 @@ import { panelWindowOptions, panelWindowTitle } from '../windows/window-options.
 
 /**
  * Opens customers' panels: one window per account, in that account's own persistent partition,
- * with no preload, kept on the provider's origin. Decisions come from windows/.
+ * with no preload, kept on the provider's origin; other links go to the system browser. An account
+ * whose panel is open already gets its window focused. Decisions come from windows/.
  */
 export function createPanelOpener(): PanelOpener {
   const open = new Map<string, BrowserWindow>();
 
+  function existing(connectionId: string, accountId: string): BrowserWindow | null {
+    const window = open.get(panelPartition(connectionId, accountId));
+    return window && !window.isDestroyed() ? window : null;
+  }
+
   return {
+    focus(connectionId, accountId) {
+      const window = existing(connectionId, accountId);
+      if (!window) return false;
+      if (window.isMinimized()) window.restore();
+      window.focus();
+      return true;
+    },
+
     async open({ url, target, connection, account }) {
       if (target === 'browser') {
         await shell.openExternal(url);
@@ -21,10 +35,9 @@ export function createPanelOpener(): PanelOpener {
       const title = panelWindowTitle(account.name, connection.label);
       const origins = [new URL(connection.baseUrl).origin, new URL(url).origin];
 
-      const existing = open.get(partition);
-      if (existing && !existing.isDestroyed()) {
-        await existing.loadURL(url);
-        existing.focus();
+      const already = existing(connection.id, account.id);
+      if (already) {
+        already.focus();
         return true;
       }
 

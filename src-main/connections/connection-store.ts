@@ -1,9 +1,9 @@
-import fs from 'node:fs';
-import Conf from 'conf';
+import type Conf from 'conf';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { Connection } from '../../src-shared/ipc/contract.js';
 import { capabilitiesOf } from '../connectors/connector-registry.js';
+import { openConf } from '../storage/conf-file.js';
 
 /** What is persisted: capabilities are derived from the kind, never stored. */
 const StoredConnection = Connection.omit({ capabilities: true });
@@ -23,7 +23,7 @@ export class ConnectionStore {
   readonly #conf: Conf<ConnectionsFile>;
 
   constructor(dataDir: string, private readonly logger: Logger) {
-    this.#conf = openConf(dataDir, logger);
+    this.#conf = openConf<ConnectionsFile>(dataDir, 'connections', { version: 1, connections: [] }, logger);
   }
 
   list(): Connection[] {
@@ -69,24 +69,4 @@ function toStored(connection: Connection): StoredConnection {
 
 function isEntry(entry: unknown, id: string): boolean {
   return typeof entry === 'object' && entry !== null && (entry as { id?: unknown }).id === id;
-}
-
-function openConf(dataDir: string, logger: Logger): Conf<ConnectionsFile> {
-  const options = {
-    cwd: dataDir,
-    configName: 'connections',
-    defaults: { version: 1 as const, connections: [] },
-    accessPropertiesByDotNotation: false,
-    configFileMode: 0o600,
-  };
-  try {
-    return new Conf<ConnectionsFile>(options);
-  } catch (error) {
-    // A damaged file is kept aside for inspection; the app starts with an empty list instead of not at all.
-    const file = `${dataDir}/connections.json`;
-    const aside = `${file}.damaged-${Date.now()}`;
-    logger.error({ err: error, aside }, 'connections file unreadable; moved aside');
-    fs.renameSync(file, aside);
-    return new Conf<ConnectionsFile>(options);
-  }
 }

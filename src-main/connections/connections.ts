@@ -16,8 +16,8 @@ export interface ConnectionsOptions {
   vault: Vault;
   logger: Logger;
   demo: DemoProvider;
-  /** Drops a connection's cached data when it is removed. */
-  forgetCachedData(connectionId: string): void;
+  /** Drops everything kept locally for a removed connection (cache, queue, marks). */
+  forgetCachedData(connectionId: string): Promise<void> | void;
   /** Called whenever the stored list changed. */
   onChange(): void;
   requestTimeoutMs?: number;
@@ -62,6 +62,27 @@ export class Connections {
     });
   }
 
+  rename(id: string, label: string): Connection {
+    this.get(id);
+    this.options.store.update(id, { label: label.trim() });
+    this.options.logger.info({ connectionId: id }, 'connection renamed');
+    this.options.onChange();
+    return this.get(id);
+  }
+
+  /**
+   * Signs in again with a new password (after the provider refused the stored sign-in). The new
+   * refresh token replaces the old one in the vault only once the provider accepted the password;
+   * a wrong password changes nothing.
+   */
+  async reauthenticate(id: string, password: string): Promise<Connection> {
+    const connection = this.get(id);
+    const { connector } = await this.connectorFor(id);
+    await connector.signIn(connection.email, password);
+    this.options.logger.info({ connectionId: id }, 'connection signed in again');
+    return this.get(id);
+  }
+
   async remove(id: string): Promise<void> {
     const connection = this.get(id);
     const entry = this.#connectors.get(id);
@@ -70,7 +91,7 @@ export class Connections {
     await entry?.connector.signOut();
     this.#connectors.delete(id);
     this.options.store.remove(id);
-    this.options.forgetCachedData(id);
+    await this.options.forgetCachedData(id);
     this.options.logger.info({ connectionId: id, isDemo: connection.isDemo }, 'connection removed');
     this.options.onChange();
   }

@@ -1,5 +1,10 @@
+import type { AuditPage } from '../../src-shared/api/activity.js';
+import type { Contact, ContactInput, ContactPatch } from '../../src-shared/api/contacts.js';
 import type { Account, IncomingInvitation, InvitationAnswerResponse, SsoLink, User } from '../../src-shared/api/schemas.js';
+import type { AccountUser, CreateInvitation, CreateManagedUsers, OutgoingInvitation, UpdateAccountUser } from '../../src-shared/api/team.js';
 import type { Capability, Connection } from '../../src-shared/ipc/contract.js';
+import type { z } from 'zod';
+import type { teamChannels } from '../../src-shared/ipc/team-channels.js';
 
 export type ConnectorKind = Connection['kind'];
 
@@ -16,8 +21,25 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** One page of the accounts list, asked for conditionally (ETag) and/or incrementally (updatedSince). */
+export interface AccountPageRequest {
+  cursor: string | null;
+  limit: number;
+  /** Only accounts changed at or after this instant (the provider's clock). */
+  updatedSince?: string;
+  /** The ETag this very page had last time: the provider answers "not modified" if it still holds. */
+  ifNoneMatch?: string;
+}
+
+export type AccountPageResult =
+  | { notModified: true }
+  | { notModified: false; items: Account[]; nextCursor: string | null; etag: string | null };
+
+export type ContactPromotion = z.output<(typeof teamChannels)['contacts.promote']['input']>['grant'];
+
 /**
- * One provider platform. Each implementation declares what it can do; the UI hides the rest.
+ * One provider platform. Each implementation declares what it can do; the UI hides the rest and
+ * main refuses a request for a capability the connector lacks before calling it.
  * Every method throws `ClientdeckError` with a user sentence on failure.
  */
 export interface Connector {
@@ -29,8 +51,29 @@ export interface Connector {
   refresh(options?: RequestOptions): Promise<void>;
   /** Ends the provider-side session; best effort, never throws. */
   signOut(): Promise<void>;
-  listAccounts(options?: RequestOptions): Promise<Account[]>;
+  /** True when the provider answers at all (any HTTP answer); used to notice it came back. */
+  probe(options?: RequestOptions): Promise<boolean>;
+  listAccountsPage(request: AccountPageRequest, options?: RequestOptions): Promise<AccountPageResult>;
   listIncomingInvitations(options?: RequestOptions): Promise<IncomingInvitation[]>;
-  answerInvitation(invitationId: string, answer: 'accept' | 'decline', idempotencyKey: string): Promise<InvitationAnswerResponse>;
+  answerInvitation(invitationId: string, answer: 'accept' | 'decline', idempotencyKey: string, options?: RequestOptions): Promise<InvitationAnswerResponse>;
   createSsoLink(accountId: string): Promise<SsoLink>;
+
+  // Owner actions (capabilities users.manage, managed_users, contacts, audit).
+  listAccountUsers(accountId: string): Promise<AccountUser[]>;
+  updateAccountUser(accountId: string, userId: string, changes: UpdateAccountUser): Promise<AccountUser>;
+  revokeAccountUser(accountId: string, userId: string): Promise<void>;
+  /** The signed-in user gives up their own access. */
+  leaveAccount(accountId: string): Promise<void>;
+  listOutgoingInvitations(accountId: string): Promise<OutgoingInvitation[]>;
+  invite(accountId: string, invitation: CreateInvitation): Promise<OutgoingInvitation>;
+  resendInvitation(accountId: string, invitationId: string): Promise<OutgoingInvitation>;
+  cancelInvitation(accountId: string, invitationId: string): Promise<OutgoingInvitation>;
+  createManagedUsers(accountId: string, request: CreateManagedUsers): Promise<AccountUser[]>;
+  sendActivation(accountId: string, userId: string): Promise<{ sentAt: string }>;
+  listContacts(accountId: string): Promise<Contact[]>;
+  createContact(accountId: string, contact: ContactInput): Promise<Contact>;
+  updateContact(accountId: string, contactId: string, changes: ContactPatch): Promise<Contact>;
+  deleteContact(accountId: string, contactId: string): Promise<void>;
+  promoteContact(accountId: string, contactId: string, grant: ContactPromotion): Promise<OutgoingInvitation>;
+  listAudit(accountId: string, cursor?: string): Promise<z.infer<typeof AuditPage>>;
 }

@@ -1,27 +1,61 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Conf from 'conf';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { Account, IncomingInvitation } from '../../src-shared/api/schemas.js';
+import { WriteSerializer, writeFileAtomic } from '../storage/atomic-file.js';
 
-const CachedData = z.object({
-  accounts: z.array(Account),
+/** What incremental sync remembers about the provider's accounts list (see account-listing.ts). */
+export const AccountSyncState = z.object({
+  /** The pages of the last full listing with their ETags; null when the provider sends none. */
+  pages: z
+    .array(z.object({ cursor: z.string().nullable(), etag: z.string(), ids: z.array(z.string()), nextCursor: z.string().nullable() }))
+    .nullable(),
+  /** Every page carried the same ETag: it validates the whole list, so one conditional request suffices. */
+  collectionEtag: z.boolean(),
+  /** The newest `updatedAt` seen, for `updatedSince`. */
+  watermark: z.string().nullable(),
+  /** When the whole list was last read (removals are only seen then, unless ETags say otherwise). */
+  fullAt: z.string().nullable(),
+});
+export type AccountSyncState = z.infer<typeof AccountSyncState>;
+
+export const EMPTY_SYNC_STATE: AccountSyncState = Object.freeze({ pages: null, collectionEtag: false, watermark: null, fullAt: null });
+
+const StateFile = z.object({
+  version: z.literal(2),
   invitations: z.array(IncomingInvitation),
   syncedAt: z.string().nullable(),
+  fullAt: z.string().nullable(),
 });
-export type CachedData = z.infer<typeof CachedData>;
+/** The page records and watermark live with the accounts: they change only when the accounts do. */
+const AccountsFile = z.object({ version: z.literal(2), accounts: z.array(Account), accountSync: AccountSyncState.omit({ fullAt: true }) });
+/** The walking skeleton's single file per connection, read once and replaced on the next write. */
+const LegacyFile = z.object({ accounts: z.array(Account), invitations: z.array(IncomingInvitation), syncedAt: z.string().nullable() });
 
-const EMPTY: CachedData = Object.freeze({ accounts: [], invitations: [], syncedAt: null }) as CachedData;
+export interface CachedData {
+  accounts: Account[];
+  invitations: IncomingInvitation[];
+  syncedAt: string | null;
+  accountSync: AccountSyncState;
+}
+
+const EMPTY: CachedData = Object.freeze({ accounts: [], invitations: [], syncedAt: null, accountSync: EMPTY_SYNC_STATE }) as CachedData;
 
 /**
- * The last known accounts and incoming invitations of each connection, one file per connection
- * under `<dataDir>/cache/` (conf: written atomically), so the app opens instantly and offline.
- * Reads are served from memory after the first one.
+ * The last known accounts and incoming invitations of each connection, so the app opens instantly
+ * and offline. One folder per connection under `<dataDir>/cache/`: `accounts.json` (large, with the
+ * page records and watermark of incremental sync; written only when those changed — callers keep
+ * the same objects when nothing did, so a no-change re-sync rewrites only the small `state.json`
+ * of invitations and sync times). Every file is replaced atomically. Reads are
+ * served from memory after the first one; writes update memory at once and reach disk in order.
  */
 export class AccountCache {
   readonly #dir: string;
   readonly #memory = new Map<string, CachedData>();
+  readonly #writes = new WriteSerializer();
+  /** Connections removed meanwhile: a write still queued for them must not recreate their folder. */
+  readonly #removed = new Set<string>();
 
   constructor(dataDir: string, private readonly logger: Logger) {
     this.#dir = path.join(dataDir, 'cache');
@@ -35,26 +69,74 @@ export class AccountCache {
     return data;
   }
 
-  write(connectionId: string, data: CachedData): void {
-    this.#conf(connectionId).store = data;
+  write(connectionId: string, data: CachedData): Promise<void> {
+    const previous = this.read(connectionId);
     this.#memory.set(connectionId, data);
+    this.#removed.delete(connectionId);
+    const was = previous.accountSync;
+    const now = data.accountSync;
+    const accountsChanged =
+      data.accounts !== previous.accounts ||
+      now.pages !== was.pages ||
+      now.collectionEtag !== was.collectionEtag ||
+      now.watermark !== was.watermark ||
+      !fs.existsSync(this.#accountsFile(connectionId));
+    return this.#writes.run(connectionId, async () => {
+      if (this.#removed.has(connectionId)) return;
+      if (accountsChanged) {
+        const { fullAt: _small, ...accountSync } = data.accountSync;
+        await writeFileAtomic(this.#accountsFile(connectionId), JSON.stringify({ version: 2, accounts: data.accounts, accountSync }));
+      }
+      const state = { version: 2, invitations: data.invitations, syncedAt: data.syncedAt, fullAt: data.accountSync.fullAt };
+      // Rewritten by every sync; losing it to a power cut costs one fuller sync, not a wait on the disk each time.
+      await writeFileAtomic(this.#stateFile(connectionId), JSON.stringify(state), { durable: false });
+      fs.rmSync(this.#legacyFile(connectionId), { force: true });
+    });
   }
 
-  remove(connectionId: string): void {
+  async remove(connectionId: string): Promise<void> {
     this.#memory.delete(connectionId);
-    fs.rmSync(this.#file(connectionId), { force: true });
+    this.#removed.add(connectionId);
+    await this.#writes.run(connectionId, async () => {
+      fs.rmSync(this.#folder(connectionId), { recursive: true, force: true });
+      fs.rmSync(this.#legacyFile(connectionId), { force: true });
+    });
+  }
+
+  /** Resolves once every write started so far is on disk. */
+  flushed(): Promise<void> {
+    return this.#writes.settled();
   }
 
   #load(connectionId: string): CachedData {
-    if (!fs.existsSync(this.#file(connectionId))) return EMPTY;
+    const stateFile = this.#stateFile(connectionId);
+    if (!fs.existsSync(stateFile)) return this.#loadLegacy(connectionId);
     try {
-      const parsed = CachedData.safeParse(this.#conf(connectionId).store);
-      if (parsed.success) return parsed.data;
-      this.logger.warn({ connectionId, issues: parsed.error.issues.slice(0, 3) }, 'cache unreadable; starting empty');
+      const state = StateFile.safeParse(JSON.parse(fs.readFileSync(stateFile, 'utf8')));
+      const accountsFile = this.#accountsFile(connectionId);
+      const accounts = fs.existsSync(accountsFile) ? AccountsFile.safeParse(JSON.parse(fs.readFileSync(accountsFile, 'utf8'))) : null;
+      if (state.success && (accounts === null || accounts.success)) {
+        const { invitations, syncedAt, fullAt } = state.data;
+        const accountSync = accounts?.data ? { ...accounts.data.accountSync, fullAt } : EMPTY_SYNC_STATE;
+        return { invitations, syncedAt, accounts: accounts?.data?.accounts ?? [], accountSync };
+      }
+      this.logger.warn({ connectionId }, 'cache unreadable; starting empty');
     } catch (error) {
       this.logger.warn({ connectionId, err: error }, 'cache unreadable; starting empty');
     }
-    // The next sync rewrites the file; until then the connection simply shows no data.
+    // The next sync (a full one: the sync state is empty too) rewrites the files.
+    return EMPTY;
+  }
+
+  #loadLegacy(connectionId: string): CachedData {
+    const file = this.#legacyFile(connectionId);
+    if (!fs.existsSync(file)) return EMPTY;
+    try {
+      const parsed = LegacyFile.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+      if (parsed.success) return { ...parsed.data, accountSync: EMPTY_SYNC_STATE };
+    } catch {
+      // fall through: an unreadable old cache is simply not used
+    }
     return EMPTY;
   }
 
@@ -62,18 +144,19 @@ export class AccountCache {
     return encodeURIComponent(connectionId).replace(/\./g, '%2E');
   }
 
-  #file(connectionId: string): string {
-    return path.join(this.#dir, `${this.#name(connectionId)}.json`);
+  #folder(connectionId: string): string {
+    return path.join(this.#dir, this.#name(connectionId));
   }
 
-  #conf(connectionId: string): Conf<CachedData> {
-    return new Conf<CachedData>({
-      cwd: this.#dir,
-      configName: this.#name(connectionId),
-      accessPropertiesByDotNotation: false,
-      clearInvalidConfig: true,
-      configFileMode: 0o600,
-      serialize: (value) => JSON.stringify(value),
-    });
+  #accountsFile(connectionId: string): string {
+    return path.join(this.#folder(connectionId), 'accounts.json');
+  }
+
+  #stateFile(connectionId: string): string {
+    return path.join(this.#folder(connectionId), 'state.json');
+  }
+
+  #legacyFile(connectionId: string): string {
+    return path.join(this.#dir, `${this.#name(connectionId)}.json`);
   }
 }

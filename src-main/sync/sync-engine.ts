@@ -3,7 +3,9 @@ import type { Connection, SyncStatus } from '../../src-shared/ipc/contract.js';
 import type { Connector } from '../connectors/connector.js';
 import { ClientdeckError, isClientdeckError } from '../errors.js';
 import type { EventHub } from '../events.js';
-import type { AccountCache } from './account-cache.js';
+import { EMPTY_SYNC_STATE, type AccountCache, type CachedData } from './account-cache.js';
+import { refreshAccounts, type ListingStats } from './account-listing.js';
+import { backoffDelay, Limiter } from './limiter.js';
 
 export interface SyncSource {
   list(): Connection[];
@@ -20,74 +22,142 @@ export interface SyncEngineOptions {
   /** Extra attempts after a transient failure (unreachable, provider error). */
   retries?: number;
   backoffMs?: number;
+  /** Connections synced at the same time. */
+  concurrency?: number;
+  /** Accounts per page asked from the provider. */
+  pageSize?: number;
+  /** Without ETags, a full listing (which sees removed access) runs at least this often. */
+  fullEveryMs?: number;
   clock?: () => Date;
+  /** Called after every successful sync with the cache before and after it (notifications, queue replay). */
+  afterSync?: (connectionId: string, before: CachedData, after: CachedData) => void;
+}
+
+export interface SyncRequest {
+  /** Validate the whole accounts list (sees removed access), as when the user asks for a sync. */
+  validate?: boolean;
+}
+
+/** What the last sync of a connection cost: for tests and benchmarks. */
+export interface SyncRun extends ListingStats {
+  durationMs: number;
 }
 
 const TRANSIENT = new Set(['provider_unreachable', 'provider_error']);
 
 /**
- * Syncs every connection concurrently into the cache. Each connection has its own status, a
- * timeout per attempt and a short retry with exponential backoff; one slow or broken provider
- * never holds up the others. A connection already syncing is not synced twice at once.
+ * Syncs connections into the cache, a bounded number at once. Each has its own status, a timeout
+ * per attempt and retries with exponential backoff; one slow or broken provider never holds up the
+ * others. A connection already syncing is not synced twice at once: the second caller joins.
+ * Accounts are fetched incrementally (see account-listing.ts); incoming invitations, a short
+ * list, are fetched whole.
  */
 export class SyncEngine {
   readonly #status = new Map<string, SyncStatus>();
-  readonly #running = new Map<string, Promise<SyncStatus>>();
+  readonly #running = new Map<string, { run: Promise<SyncStatus>; validate: boolean }>();
+  readonly #lastRun = new Map<string, SyncRun>();
+  readonly #limiter: Limiter;
   readonly #timeoutMs: number;
   readonly #retries: number;
   readonly #backoffMs: number;
+  readonly #pageSize: number;
+  readonly #fullEveryMs: number;
   readonly #clock: () => Date;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#retries = options.retries ?? 2;
     this.#backoffMs = options.backoffMs ?? 300;
+    this.#pageSize = options.pageSize ?? 1000;
+    this.#fullEveryMs = options.fullEveryMs ?? 10 * 60_000;
     this.#clock = options.clock ?? (() => new Date());
+    this.#limiter = new Limiter(options.concurrency ?? 4);
   }
 
   /** One status per stored connection; before the first sync of this run, the cache tells when it last synced. */
   statuses(): SyncStatus[] {
-    return this.options.connections.list().map((c) => this.#status.get(c.id) ?? this.#initial(c.id));
+    return this.options.connections.list().map((c) => this.status(c.id));
   }
 
-  async syncAll(): Promise<SyncStatus[]> {
-    await Promise.all(this.options.connections.list().map((c) => this.syncOne(c.id)));
+  status(connectionId: string): SyncStatus {
+    return this.#status.get(connectionId) ?? this.#initial(connectionId);
+  }
+
+  lastRun(connectionId: string): SyncRun | undefined {
+    return this.#lastRun.get(connectionId);
+  }
+
+  async syncAll(options: SyncRequest = {}): Promise<SyncStatus[]> {
+    await Promise.all(this.options.connections.list().map((c) => this.syncOne(c.id, options)));
     return this.statuses();
   }
 
-  syncOne(connectionId: string): Promise<SyncStatus> {
+  /**
+   * Syncs one connection; joins a sync already running, unless this one must validate the whole
+   * list and the running one does not: then it follows it.
+   */
+  syncOne(connectionId: string, options: SyncRequest = {}): Promise<SyncStatus> {
+    const validate = options.validate ?? false;
     const running = this.#running.get(connectionId);
-    if (running) return running;
-    const run = this.#sync(connectionId).finally(() => this.#running.delete(connectionId));
-    this.#running.set(connectionId, run);
+    if (running) return running.validate || !validate ? running.run : running.run.then(() => this.syncOne(connectionId, options));
+    // Shown as syncing at once, even while it waits for a free slot.
+    const previous = this.status(connectionId);
+    this.#set({ ...previous, state: 'syncing', message: null });
+    const run = this.#limiter.run(() => this.#sync(connectionId, previous, validate)).finally(() => this.#running.delete(connectionId));
+    this.#running.set(connectionId, { run, validate });
     return run;
+  }
+
+  /**
+   * Resolves when the sync of this connection under way (if any) has ended. Local changes to the
+   * cache (an answer's outcome, a leave) wait for it, so that a sync which fetched before the
+   * change cannot write over it afterwards.
+   */
+  whenIdle(connectionId: string): Promise<void> {
+    const running = this.#running.get(connectionId);
+    if (!running) return Promise.resolve();
+    return running.run.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  /**
+   * Records what another part learned about a provider without a sync (the queue found it
+   * unreachable, or its sign-in refused), so the status shows it and the online watcher probes it.
+   */
+  markFailure(connectionId: string, code: string, message: string): void {
+    if (code !== 'provider_unreachable' && code !== 'needs_sign_in') return;
+    if (this.#running.has(connectionId) || !this.options.connections.list().some((c) => c.id === connectionId)) return;
+    const previous = this.status(connectionId);
+    const state = stateOf(code);
+    if (previous.state === state) return;
+    this.#set({ ...previous, state, message });
   }
 
   forget(connectionId: string): void {
     this.#status.delete(connectionId);
+    this.#lastRun.delete(connectionId);
     this.options.events.emit('sync.changed', this.statuses());
   }
 
-  async #sync(connectionId: string): Promise<SyncStatus> {
-    const previous = this.#status.get(connectionId) ?? this.#initial(connectionId);
-    this.#set({ ...previous, state: 'syncing', message: null });
+  async #sync(connectionId: string, previous: SyncStatus, validate: boolean): Promise<SyncStatus> {
     let attempt = 0;
     for (;;) {
       try {
-        await this.#attempt(connectionId);
+        await this.#attempt(connectionId, validate);
         const syncedAt = this.options.cache.read(connectionId).syncedAt ?? this.#clock().toISOString();
-        this.options.events.emit('data.changed', { lists: ['accounts', 'invitations'] });
         return this.#set({ connectionId, state: 'synced', syncedAt, message: null });
       } catch (error) {
         const failure = isClientdeckError(error) ? error : new ClientdeckError('internal_error', 'Syncing failed unexpectedly. Try again; if it keeps happening, report it.');
         if (!isClientdeckError(error)) this.options.logger.error({ err: error, connectionId }, 'sync failed unexpectedly');
         if (TRANSIENT.has(failure.code) && attempt < this.#retries) {
-          await delay(this.#backoffMs * 2 ** attempt);
+          await delay(backoffDelay(attempt, this.#backoffMs));
           attempt++;
           continue;
         }
         this.options.logger.info({ connectionId, code: failure.code, attempts: attempt + 1 }, 'sync failed');
-        if (failure.code === 'not_found' && !this.options.connections.list().some((c) => c.id === connectionId)) {
+        if (!this.options.connections.list().some((c) => c.id === connectionId)) {
           this.#status.delete(connectionId);
           return { connectionId, state: 'error', syncedAt: null, message: failure.message };
         }
@@ -96,7 +166,8 @@ export class SyncEngine {
     }
   }
 
-  async #attempt(connectionId: string): Promise<void> {
+  async #attempt(connectionId: string, validate: boolean): Promise<void> {
+    const started = performance.now();
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -106,24 +177,44 @@ export class SyncEngine {
       }, this.#timeoutMs);
     });
     try {
-      const work = (async () => {
-        const { connector } = await this.options.connections.connectorFor(connectionId);
-        const signal = controller.signal;
-        const [accounts, invitations] = await Promise.all([
-          connector.capabilities.includes('accounts.list') ? connector.listAccounts({ signal }) : Promise.resolve([]),
-          connector.capabilities.includes('invitations.incoming') ? connector.listIncomingInvitations({ signal }) : Promise.resolve([]),
-        ]);
-        return { accounts, invitations };
-      })();
+      const before = this.options.cache.read(connectionId);
+      const work = this.#fetch(connectionId, before, validate, controller.signal);
       // If the timeout wins, the abandoned work's own failure is expected and must not go unhandled.
       work.catch(() => undefined);
-      const { accounts, invitations } = await Promise.race([work, timeout]);
+      const { listing, invitations } = await Promise.race([work, timeout]);
       // A connection removed while it synced must not leave a cache file behind.
       if (!this.options.connections.list().some((c) => c.id === connectionId)) return;
-      this.options.cache.write(connectionId, { accounts, invitations, syncedAt: this.#clock().toISOString() });
+      const after: CachedData = { accounts: listing.accounts, accountSync: listing.state, invitations, syncedAt: this.#clock().toISOString() };
+      await this.options.cache.write(connectionId, after);
+      this.#lastRun.set(connectionId, { ...listing.stats, durationMs: performance.now() - started });
+      const lists: Array<'accounts' | 'invitations'> = [];
+      if (after.accounts !== before.accounts) lists.push('accounts');
+      if (JSON.stringify(after.invitations) !== JSON.stringify(before.invitations)) lists.push('invitations');
+      if (lists.length > 0) this.options.events.emit('data.changed', { lists });
+      this.options.afterSync?.(connectionId, before, after);
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  async #fetch(connectionId: string, before: CachedData, validate: boolean, signal: AbortSignal) {
+    const { connection, connector } = await this.options.connections.connectorFor(connectionId);
+    const provider = new URL(connection.baseUrl).host;
+    const canList = connector.capabilities.includes('accounts.list');
+    const [listing, invitations] = await Promise.all([
+      canList
+        ? refreshAccounts(connector, before.accounts, before.accountSync, {
+            pageSize: this.#pageSize,
+            fullEveryMs: this.#fullEveryMs,
+            validate,
+            now: this.#clock(),
+            provider,
+            signal,
+          })
+        : { accounts: [], state: EMPTY_SYNC_STATE, stats: { mode: 'full' as const, requests: 0, notModified: 0, accountsTransferred: 0 } },
+      connector.capabilities.includes('invitations.incoming') ? connector.listIncomingInvitations({ signal }) : Promise.resolve([]),
+    ]);
+    return { listing, invitations };
   }
 
   #initial(connectionId: string): SyncStatus {

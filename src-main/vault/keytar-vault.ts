@@ -1,7 +1,12 @@
 import type { Logger } from 'pino';
+import type { VaultStatus } from '../../src-shared/ipc/contract.js';
 import { isClientdeckError } from '../errors.js';
+import { chooseVaultBackend, type KeytarProbe } from './backend-choice.js';
 import { keychainUnavailable } from './keychain-failure.js';
 import { VAULT_SERVICE, type Vault } from './vault.js';
+
+/** The keychain item read by a probe; it never exists, reading it only proves the keychain answers. */
+const PROBE_ACCOUNT = 'clientdeck-probe';
 
 interface Keytar {
   setPassword(service: string, account: string, password: string): Promise<void>;
@@ -29,6 +34,22 @@ export class KeytarVault implements Vault {
 
   async delete(connectionId: string): Promise<void> {
     await this.#call('delete', (k) => k.deletePassword(VAULT_SERVICE, connectionId));
+  }
+
+  /** Whether the keychain answers right now (loading keytar and reaching the Secret Service). */
+  async probe(): Promise<KeytarProbe> {
+    try {
+      const keytar = await this.#load();
+      await keytar.getPassword(VAULT_SERVICE, PROBE_ACCOUNT);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** Outside Electron there is no safeStorage: the keychain or nothing. */
+  async describe(): Promise<VaultStatus> {
+    return chooseVaultBackend(await this.probe(), null, process.platform);
   }
 
   #load(): Promise<Keytar> {

@@ -5,7 +5,16 @@ import { resolveDataDir } from '../data-dir.js';
 import { createLogger } from '../logging.js';
 import { startWebMode } from './web-mode.js';
 
-const USAGE = 'Usage: tsx src-main/web/cli.ts [--port N (0 = any free port, default 4100)] [--data-dir DIR] [--no-demo]';
+const USAGE =
+  'Usage: tsx src-main/web/cli.ts [--port N (0 = any free port, default 4100)] [--data-dir DIR] [--no-demo]\n' +
+  'Environment: CLIENTDECK_DATA_DIR, CLIENTDECK_LOG_LEVEL, CLIENTDECK_ONLINE_PROBE_MS (how often offline providers are probed; default 15000)';
+
+function parseProbeInterval(text: string | undefined): number | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const ms = Number(text);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 3_600_000) throw new Error(`CLIENTDECK_ONLINE_PROBE_MS must be a whole number of milliseconds from 100 to 3600000, not “${text}”.`);
+  return ms;
+}
 
 function parsePort(text: string): number {
   const port = Number(text);
@@ -37,6 +46,7 @@ async function main(): Promise<void> {
     logger,
     addDemoWhenEmpty: !values['no-demo'],
     autoSync: true,
+    core: { probeIntervalMs: parseProbeInterval(process.env.CLIENTDECK_ONLINE_PROBE_MS) },
   });
   process.stdout.write(`Clientdeck web mode: ${web.url}\n`);
 

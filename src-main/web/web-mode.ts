@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { createCore, type Core } from '../core.js';
+import { createCore, type Core, type CoreOptions } from '../core.js';
 import { silentLogger } from '../logging.js';
 import { KeytarVault } from '../vault/keytar-vault.js';
 import type { Vault } from '../vault/vault.js';
@@ -22,8 +22,8 @@ export interface WebModeOptions {
   addDemoWhenEmpty?: boolean;
   /** Sync all connections at start and periodically. */
   autoSync?: boolean;
-  /** Tuning for tests; see CoreOptions. */
-  core?: { requestTimeoutMs?: number; syncTimeoutMs?: number; syncRetries?: number; syncBackoffMs?: number };
+  /** Tuning (tests, CLI flags); see CoreOptions. */
+  core?: Pick<CoreOptions, 'requestTimeoutMs' | 'syncTimeoutMs' | 'syncRetries' | 'syncBackoffMs' | 'probeIntervalMs' | 'answerWaitMs'>;
 }
 
 export interface WebMode {
@@ -85,6 +85,16 @@ export async function startWebMode(options: WebModeOptions): Promise<WebMode> {
   }
   port = (server.address() as AddressInfo).port;
 
+  // A browser cannot show desktop notifications for main: they travel as events (the renderer may
+  // show them) and go to the log.
+  const unlog = core.events.on((event, payload) => {
+    if (event === 'notification') logger.info({ notification: (payload as { title: string }).title }, 'notification');
+  });
+  // Said once, at start: where sign-ins are kept when it is not the keychain, and why.
+  void core.dispatch('vault.status', {}).then((reply) => {
+    if (reply.ok && (reply.result as { message: string | null }).message) logger.warn({ vault: reply.result }, (reply.result as { message: string }).message);
+  });
+
   if (options.addDemoWhenEmpty) await core.addDemoWhenEmpty();
   if (options.autoSync) core.startAutoSync();
 
@@ -96,6 +106,7 @@ export async function startWebMode(options: WebModeOptions): Promise<WebMode> {
     core,
     close() {
       closing ??= (async () => {
+        unlog();
         await bridge.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

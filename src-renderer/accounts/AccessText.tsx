@@ -3,10 +3,19 @@ import { effectivePermissions } from '../../src-shared/api/permissions.js';
 import type { AccountRow } from '../../src-shared/ipc/contract.js';
 import { permissionKey, summarizeAccess } from './access-summary.js';
 
-/** The short access summary of a row; the full permission list is its tooltip. */
-export function AccessText({ row }: { row: Pick<AccountRow, 'role' | 'permissions' | 'scope'> }) {
-  const { t } = useTranslation();
-  const summary = summarizeAccess(row.role, row.permissions, row.scope);
+type Grant = Pick<AccountRow, 'role' | 'permissions' | 'scope'>;
+
+/**
+ * Thousands of rows share a handful of grants: the words for each are worked out once per
+ * language, not once per row on every scroll.
+ */
+const cache = new Map<string, { text: string; full: string; scoped: boolean }>();
+
+export function describeAccess(grant: Grant, language: string, t: (key: string, values?: Record<string, unknown>) => string): { text: string; full: string; scoped: boolean } {
+  const id = `${language}|${grant.role}|${grant.permissions.join(',')}|${JSON.stringify(grant.scope)}`;
+  const hit = cache.get(id);
+  if (hit) return hit;
+  const summary = summarizeAccess(grant.role, grant.permissions, grant.scope);
   let text: string;
   switch (summary.kind) {
     case 'all':
@@ -22,13 +31,23 @@ export function AccessText({ row }: { row: Pick<AccountRow, 'role' | 'permission
       text = summary.areas.map((a) => t(`access.areas.${a}`)).join(', ');
       if (summary.more > 0) text += ` ${t('access.more', { count: summary.more })}`;
   }
-  const full = effectivePermissions(row.role, row.permissions)
+  const full = effectivePermissions(grant.role, grant.permissions)
     .map((p) => t(permissionKey(p)))
     .join(', ');
+  const described = { text, full, scoped: summary.scoped };
+  if (cache.size > 500) cache.clear();
+  cache.set(id, described);
+  return described;
+}
+
+/** The short access summary of a row; the full permission list is its tooltip. */
+export function AccessText({ row }: { row: Grant }) {
+  const { t, i18n } = useTranslation();
+  const { text, full, scoped } = describeAccess(row, i18n.language, t);
   return (
     <span className="access" title={full}>
       {text}
-      {summary.scoped && <span className="access__scope"> · {t('access.scoped')}</span>}
+      {scoped && <span className="access__scope"> · {t('access.scoped')}</span>}
     </span>
   );
 }

@@ -1,41 +1,39 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountRow } from '../../src-shared/ipc/contract.js';
-import { Spinner } from '../shell/Spinner.js';
-import { AccessText } from './AccessText.js';
-import { accountKey } from './account-filter.js';
+import { useNavigation } from '../shell/navigation-store.js';
+import { useNow } from '../shell/use-now.js';
+import { accountKey, type AccountSort, type SortKey } from './account-filter.js';
+import { AccountRowView, COUNT_COLUMNS, rowLabels } from './AccountRowView.js';
+import { useAccounts } from './accounts-store.js';
+import { usePanels } from './panel-store.js';
+import { useRowWindow } from './use-row-window.js';
 
-const ROW_HEIGHT = 40; // keep equal to --row-height in app.css
-const COUNT_COLUMNS = [
-  ['services', 'accounts.colServices', false],
-  ['domainsExpiringSoon', 'accounts.colDomains', true],
-  ['unpaidInvoices', 'accounts.colInvoices', true],
-  ['openTickets', 'accounts.colTickets', false],
-] as const;
+const ROW_HEIGHT = 44; // keep equal to --row-height in accounts.css
 
 interface Props {
   rows: AccountRow[];
-  openingKey: string | null;
-  onOpen(row: AccountRow): void;
 }
 
 /**
  * One virtualized table for every account: only the rows on screen exist in the DOM, so 50,000
- * accounts cost what 30 do. Keyboard: one tab stop (roving), arrows, Home/End, Page keys, Enter opens.
+ * accounts cost what 30 do. Keyboard: one tab stop (roving), arrows, Home/End, Page keys, Enter
+ * opens the panel; Tab reaches the row's buttons (favourite, details, open panel).
  */
-export function AccountsTable({ rows, openingKey, onOpen }: Props) {
-  const { t } = useTranslation();
+export const AccountsTable = memo(function AccountsTable({ rows }: Props) {
+  const { t, i18n } = useTranslation();
+  const labels = useMemo(() => rowLabels(t), [t]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const [focusWanted, setFocusWanted] = useState(false);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    getItemKey: (i) => accountKey(rows[i]!),
-  });
+  const sort = useAccounts((s) => s.sort);
+  const sortBy = useAccounts((s) => s.sortBy);
+  const openingKey = usePanels((s) => s.opening);
+  const openPanel = usePanels((s) => s.open);
+  const setFavourite = useAccounts((s) => s.setFavourite);
+  const openAccount = useNavigation((s) => s.openAccount);
+  const now = useNow(60_000);
+  const rowWindow = useRowWindow(scrollRef, rows.length, ROW_HEIGHT);
   const current = Math.min(active, Math.max(0, rows.length - 1));
 
   useEffect(() => {
@@ -51,10 +49,11 @@ export function AccountsTable({ rows, openingKey, onOpen }: Props) {
     const next = Math.max(0, Math.min(rows.length - 1, to));
     setActive(next);
     setFocusWanted(true);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    rowWindow.scrollToIndex(next);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>, index: number, row: AccountRow) {
+    if (event.target !== event.currentTarget) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
@@ -68,9 +67,9 @@ export function AccountsTable({ rows, openingKey, onOpen }: Props) {
     if (to !== undefined) {
       event.preventDefault();
       move(to);
-    } else if (event.key === 'Enter' && event.target === event.currentTarget) {
+    } else if (event.key === 'Enter') {
       event.preventDefault();
-      onOpen(row);
+      void openPanel(row);
     }
   }
 
@@ -81,87 +80,87 @@ export function AccountsTable({ rows, openingKey, onOpen }: Props) {
       </p>
       <div role="rowgroup" className="grid__head">
         <div role="row" aria-rowindex={1} className="grid__row">
-          <span role="columnheader">{t('accounts.colCustomer')}</span>
-          <span role="columnheader">{t('accounts.colProvider')}</span>
-          <span role="columnheader">{t('accounts.colRole')}</span>
+          <span role="columnheader" className="cell-star">
+            <span className="visually-hidden">{t('accounts.colFavourite')}</span>
+          </span>
+          <SortHeader column="name" label={t('accounts.colCustomer')} sort={sort} onSort={sortBy} />
+          <SortHeader column="provider" label={t('accounts.colProvider')} sort={sort} onSort={sortBy} />
+          <SortHeader column="role" label={t('accounts.colRole')} sort={sort} onSort={sortBy} />
           <span role="columnheader">{t('accounts.colAccess')}</span>
           {COUNT_COLUMNS.map(([field, key]) => (
-            <span key={field} role="columnheader" className="num">
-              {t(key)}
-            </span>
+            <SortHeader key={field} column={field} label={t(key)} sort={sort} onSort={sortBy} numeric />
           ))}
+          <SortHeader column="lastOpened" label={t('accounts.colLastOpened')} sort={sort} onSort={sortBy} />
           <span role="columnheader" className="visually-hidden-text">
             {t('accounts.colActions')}
           </span>
         </div>
       </div>
       <div ref={scrollRef} role="rowgroup" className="grid__body">
-        <div className="grid__spacer" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index]!;
+        <div className="grid__spacer" style={{ height: rowWindow.totalHeight }}>
+          {rowsInWindow(rowWindow.start, rowWindow.end).map((index) => {
+            const row = rows[index]!;
             const key = accountKey(row);
-            const opening = openingKey === key;
-            const isActive = item.index === current;
             return (
-              <div
-                key={item.key}
-                role="row"
-                aria-rowindex={item.index + 2}
-                data-index={item.index}
-                tabIndex={isActive ? 0 : -1}
-                className={`grid__row grid__row--body${item.index % 2 ? ' grid__row--alt' : ''}`}
-                style={{ transform: `translateY(${item.start}px)` }}
-                onFocus={() => setActive(item.index)}
-                onKeyDown={(e) => onKeyDown(e, item.index, row)}
-                onDoubleClick={() => onOpen(row)}
-              >
-                <span role="cell" className="cell-name">
-                  <span className="avatar" aria-hidden="true">
-                    {initials(row.name)}
-                  </span>
-                  <span className="truncate">{row.name}</span>
-                </span>
-                <span role="cell" className="truncate muted">
-                  {row.providerLabel}
-                </span>
-                <span role="cell">
-                  <span className={`role role--${row.role}`}>{t(`roles.${row.role}`)}</span>
-                </span>
-                <span role="cell" className="truncate">
-                  <AccessText row={row} />
-                </span>
-                {COUNT_COLUMNS.map(([field, , warn]) => {
-                  const value = row.summary[field];
-                  return (
-                    <span key={field} role="cell" className={`num${value === 0 ? ' num--zero' : warn ? ' num--warn' : ''}`}>
-                      {value}
-                    </span>
-                  );
-                })}
-                <span role="cell" className="cell-action">
-                  <button
-                    type="button"
-                    className="btn btn--small"
-                    tabIndex={isActive ? 0 : -1}
-                    aria-label={t('accounts.openPanelFor', { name: row.name })}
-                    disabled={opening}
-                    aria-busy={opening}
-                    onClick={() => onOpen(row)}
-                  >
-                    {opening && <Spinner />}
-                    {t('accounts.openPanel')}
-                  </button>
-                </span>
-              </div>
+              <AccountRowView
+                key={key}
+                row={row}
+                t={t}
+                labels={labels}
+                language={i18n.language}
+                index={index}
+                start={index * ROW_HEIGHT}
+                active={index === current}
+                opening={openingKey === key}
+                now={now}
+                onFocusRow={setActive}
+                onKeyDown={onKeyDown}
+                onOpen={openPanel}
+                onDetails={openAccount}
+                onFavourite={setFavourite}
+              />
             );
           })}
         </div>
       </div>
     </div>
   );
+});
+
+function rowsInWindow(start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let i = start; i < end; i++) out.push(i);
+  return out;
 }
 
-function initials(name: string): string {
-  const words = name.replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
-  return ((words[0]?.[0] ?? '') + (words[1]?.[0] ?? '')).toUpperCase() || '·';
-}
+const SortHeader = memo(function SortHeader({
+  column,
+  label,
+  sort,
+  onSort,
+  numeric = false,
+}: {
+  column: SortKey;
+  label: string;
+  sort: AccountSort;
+  onSort(key: SortKey): void;
+  numeric?: boolean;
+}) {
+  const { t } = useTranslation();
+  const activeSort = sort.key === column;
+  return (
+    <span role="columnheader" className={numeric ? 'num' : undefined} aria-sort={activeSort ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <button
+        type="button"
+        className={`sort${activeSort ? ' sort--active' : ''}`}
+        title={t('accounts.sortBy', { column: label })}
+        onClick={() => onSort(column)}
+      >
+        <span>{label}</span>
+        <svg className="sort__icon" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
+          {activeSort && sort.dir === 'desc' ? <path d="M2 3.5 5 7l3-3.5z" /> : <path d="M2 6.5 5 3l3 3.5z" />}
+        </svg>
+      </button>
+    </span>
+  );
+});

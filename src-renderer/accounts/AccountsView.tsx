@@ -1,17 +1,15 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../src-shared/api/permissions.js';
-import type { AccountRow } from '../../src-shared/ipc/contract.js';
-import { errorSentence } from '../bridge/invoke.js';
 import { useConnections } from '../connections/connections-store.js';
+import { EmptyState } from '../shell/EmptyState.js';
 import { ErrorBanner } from '../shell/ErrorBanner.js';
 import { useNavigation } from '../shell/navigation-store.js';
-import { Spinner } from '../shell/Spinner.js';
+import { Skeleton } from '../shell/Skeleton.js';
 import { ViewHeading } from '../shell/ViewHeading.js';
-import { accountKey, filterAccounts, isFiltered } from './account-filter.js';
+import { filterAccounts, isFiltered } from './account-filter.js';
 import { useAccounts } from './accounts-store.js';
 import { AccountsTable } from './AccountsTable.js';
-import { openPanel } from './open-panel.js';
+import { AccountsToolbar } from './AccountsToolbar.js';
 
 export function AccountsView() {
   const { t } = useTranslation();
@@ -20,31 +18,17 @@ export function AccountsView() {
   const index = useAccounts((s) => s.index);
   const error = useAccounts((s) => s.error);
   const filter = useAccounts((s) => s.filter);
+  const sort = useAccounts((s) => s.sort);
+  const favouriteError = useAccounts((s) => s.favouriteError);
   const setFilter = useAccounts((s) => s.setFilter);
   const clearFilter = useAccounts((s) => s.clearFilter);
   const load = useAccounts((s) => s.load);
-  const connections = useConnections((s) => s.connections);
   const anySyncing = useConnections((s) => Object.values(s.syncStatuses).some((x) => x.state === 'syncing' || x.state === 'never'));
-  const [openingKey, setOpeningKey] = useState<string | null>(null);
-  const [panelError, setPanelError] = useState<string | null>(null);
 
   // Typing stays responsive with 50,000 rows: the list catches up a frame later if it must.
   const deferredFilter = useDeferredValue(filter);
-  const rows = useMemo(() => filterAccounts(index, deferredFilter), [index, deferredFilter]);
+  const rows = useMemo(() => filterAccounts(index, deferredFilter, sort), [index, deferredFilter, sort]);
   const total = index.rows.length;
-
-  async function open(row: AccountRow) {
-    const key = accountKey(row);
-    setOpeningKey(key);
-    setPanelError(null);
-    try {
-      await openPanel(row);
-    } catch (err) {
-      setPanelError(t('accounts.panelFailed', { name: row.name, message: errorSentence(err) }));
-    } finally {
-      setOpeningKey((k) => (k === key ? null : k));
-    }
-  }
 
   return (
     <div className="view">
@@ -61,6 +45,10 @@ export function AccountsView() {
             <label htmlFor={`${id}-q`} className="visually-hidden">
               {t('accounts.search')}
             </label>
+            <svg className="field__icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
+              <circle cx="7" cy="7" r="4.5" />
+              <path d="m13.5 13.5-3.2-3.2" />
+            </svg>
             <input
               id={`${id}-q`}
               type="search"
@@ -71,56 +59,44 @@ export function AccountsView() {
               onChange={(e) => setFilter({ query: e.target.value })}
             />
           </div>
-          {connections.length > 1 && (
-            <div className="field field--inline">
-              <label htmlFor={`${id}-p`} className="visually-hidden">
-                {t('accounts.provider')}
-              </label>
-              <select id={`${id}-p`} value={filter.connectionId ?? ''} onChange={(e) => setFilter({ connectionId: e.target.value || null })}>
-                <option value="">{t('accounts.allProviders')}</option>
-                {connections.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-          <div className="field field--inline">
-            <label htmlFor={`${id}-r`} className="visually-hidden">
-              {t('accounts.role')}
-            </label>
-            <select id={`${id}-r`} value={filter.role ?? ''} onChange={(e) => setFilter({ role: (e.target.value || null) as Role | null })}>
-              <option value="">{t('accounts.allRoles')}</option>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`roles.${r}`)}
-                </option>
-              ))}
-            </select>
-          </div>
         </div>
       </div>
+      {status === 'ready' && total > 0 && <AccountsToolbar attentionCount={index.attention} />}
       {error && <ErrorBanner title={t('accounts.loadFailed')} message={error} onRetry={() => void load()} />}
-      {panelError && <ErrorBanner message={panelError} />}
+      {favouriteError && <ErrorBanner title={t('accounts.favouriteFailed')} message={favouriteError} />}
       {status === 'loading' || status === 'idle' ? (
-        <p className="placeholder" role="status">
-          <Spinner /> {t('accounts.loading')}
-        </p>
+        <Skeleton label={t('accounts.loading')} rows={10} />
       ) : status === 'error' ? null : total === 0 ? (
         <NoAccounts syncing={anySyncing} />
       ) : rows.length === 0 ? (
-        <div className="empty-state">
-          <h3>{t('accounts.noMatchHeading')}</h3>
-          <p>{t('accounts.noMatchText')}</p>
-          <button type="button" className="btn" onClick={clearFilter}>
-            {t('accounts.clearFilters')}
-          </button>
-        </div>
+        <NoMatch kind={filter.show !== 'all' && isFiltered({ ...filter, show: 'all' }) === false ? filter.show : 'match'} onClear={clearFilter} />
       ) : (
-        <AccountsTable rows={rows} openingKey={openingKey} onOpen={(row) => void open(row)} />
+        <AccountsTable rows={rows} />
       )}
     </div>
+  );
+}
+
+/** Nothing left after filtering; an empty favourites or recent list says how to fill it. */
+function NoMatch({ kind, onClear }: { kind: 'favourites' | 'recent' | 'match'; onClear(): void }) {
+  const { t } = useTranslation();
+  const keys = {
+    favourites: ['accounts.noFavouritesHeading', 'accounts.noFavouritesText'],
+    recent: ['accounts.noRecentHeading', 'accounts.noRecentText'],
+    match: ['accounts.noMatchHeading', 'accounts.noMatchText'],
+  } as const;
+  const [heading, text] = keys[kind];
+  return (
+    <EmptyState
+      heading={t(heading)}
+      actions={
+        <button type="button" className="btn" onClick={onClear}>
+          {kind === 'match' ? t('accounts.clearFilters') : t('accounts.showAll')}
+        </button>
+      }
+    >
+      <p>{t(text)}</p>
+    </EmptyState>
   );
 }
 
@@ -128,17 +104,20 @@ function NoAccounts({ syncing }: { syncing: boolean }) {
   const { t } = useTranslation();
   const go = useNavigation((s) => s.go);
   return (
-    <div className="empty-state">
-      <h3>{t('accounts.emptyHeading')}</h3>
+    <EmptyState
+      heading={t('accounts.emptyHeading')}
+      actions={
+        <>
+          <button type="button" className="btn btn--primary" onClick={() => go('invitations')}>
+            {t('accounts.goInvitations')}
+          </button>
+          <button type="button" className="btn" onClick={() => go('connections', { focusTarget: 'add-provider' })}>
+            {t('accounts.goConnections')}
+          </button>
+        </>
+      }
+    >
       <p>{syncing ? t('accounts.emptySyncing') : t('accounts.emptyText')}</p>
-      <div className="empty-state__actions">
-        <button type="button" className="btn btn--primary" onClick={() => go('invitations')}>
-          {t('accounts.goInvitations')}
-        </button>
-        <button type="button" className="btn" onClick={() => go('connections')}>
-          {t('accounts.goConnections')}
-        </button>
-      </div>
-    </div>
+    </EmptyState>
   );
 }

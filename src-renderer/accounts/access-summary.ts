@@ -65,3 +65,13 @@ export function summarizeAccess(role: Role, stored: readonly Permission[], scope
 export function permissionKey(permission: Permission): string {
   return `permissions.${permission.replace('.', '_')}`;
 }
+
+/** The catalog grouped by area, in catalog order, for pickers and the permission matrix. */
+export function permissionsByArea(): { area: PermissionArea; permissions: Permission[] }[] {
+  const groups = new Map<PermissionArea, Permission[]>();
+  for (const p of PERMISSIONS) {
+    const area = AREA_OF[p];
+    groups.set(area, [...(groups.get(area) ?? []), p]);
+  }
+  return [...groups].map(([area, permissions]) => ({ area, permissions }));
+}

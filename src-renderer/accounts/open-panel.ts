@@ -1,5 +1,6 @@
 import type { AccountRow } from '../../src-shared/ipc/contract.js';
 import { invoke } from '../bridge/invoke.js';
+import { useAccounts } from './accounts-store.js';
 
 /**
  * Asks main for the account's one-time SSO link. In Electron main opens the panel window itself;
@@ -10,4 +11,5 @@ import { invoke } from '../bridge/invoke.js';
 export async function openPanel(row: Pick<AccountRow, 'connectionId' | 'id'>): Promise<void> {
   const { url, handled } = await invoke('panel.open', { connectionId: row.connectionId, accountId: row.id, target: 'window' });
   if (!handled) window.open(url, '_blank', 'noopener');
+  useAccounts.getState().markOpened(row);
 }

@@ -34,7 +34,7 @@ export interface WireBridgeOptions {
 }
 
 const OPEN = 1;
-const ALL_LISTS = ['connections', 'accounts', 'invitations'] as const;
+const ALL_LISTS = ['connections', 'accounts', 'invitations', 'queue', 'settings'] as const;
 
 interface Waiting {
   frame: string;

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AddConnectionInput, Connection, SyncStatus } from '../../src-shared/ipc/contract.js';
+import type { AddConnectionInput, Connection, SyncStatus, VaultStatus } from '../../src-shared/ipc/contract.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
 import { latestOnly, type LoadStatus } from '../shell/load-state.js';
 
@@ -12,13 +12,19 @@ interface ConnectionsState {
   syncRequested: boolean;
   syncError: string | null;
   addingDemo: boolean;
+  /** Where sign-ins are kept; a sentence when it is not the OS keychain. */
+  vault: VaultStatus | null;
   load(): Promise<void>;
+  loadVault(): Promise<void>;
   loadSyncStatus(): Promise<void>;
   applySyncStatuses(statuses: readonly SyncStatus[]): void;
   /** Throws the IpcCallError of main, for the form to show. */
   add(input: AddConnectionInput): Promise<Connection>;
   addDemo(): Promise<Connection>;
   remove(connectionId: string): Promise<void>;
+  rename(connectionId: string, label: string): Promise<Connection>;
+  /** Signs in again after the provider refused the stored credentials; the password is not kept. */
+  reauthenticate(connectionId: string, password: string): Promise<Connection>;
   syncNow(connectionId?: string): Promise<void>;
 }
 
@@ -32,6 +38,7 @@ export const useConnections = create<ConnectionsState>()((set, get) => ({
   syncRequested: false,
   syncError: null,
   addingDemo: false,
+  vault: null,
 
   async load() {
     const isLatest = nextLoad();
@@ -41,6 +48,14 @@ export const useConnections = create<ConnectionsState>()((set, get) => ({
       if (isLatest()) set({ status: 'ready', connections, error: null });
     } catch (err) {
       if (isLatest()) set({ status: get().status === 'ready' ? 'ready' : 'error', error: errorSentence(err) });
+    }
+  },
+
+  async loadVault() {
+    try {
+      set({ vault: await invoke('vault.status', {}) });
+    } catch {
+      // An older main without the channel: nothing to say about the keychain.
     }
   },
 
@@ -82,6 +97,19 @@ export const useConnections = create<ConnectionsState>()((set, get) => ({
     set({ connections: get().connections.filter((c) => c.id !== connectionId), syncStatuses });
   },
 
+  async rename(connectionId, label) {
+    const connection = await invoke('connections.rename', { connectionId, label });
+    upsert(set, get, connection);
+    return connection;
+  },
+
+  async reauthenticate(connectionId, password) {
+    const connection = await invoke('connections.reauthenticate', { connectionId, password });
+    upsert(set, get, connection);
+    void get().syncNow(connectionId);
+    return connection;
+  },
+
   async syncNow(connectionId) {
     set({ syncRequested: true, syncError: null });
     try {
@@ -99,6 +127,7 @@ function upsert(
   get: () => ConnectionsState,
   connection: Connection,
 ): void {
-  const others = get().connections.filter((c) => c.id !== connection.id);
-  set({ connections: [...others, connection], status: 'ready', error: null });
+  const list = get().connections;
+  const connections = list.some((c) => c.id === connection.id) ? list.map((c) => (c.id === connection.id ? connection : c)) : [...list, connection];
+  set({ connections, status: 'ready', error: null });
 }

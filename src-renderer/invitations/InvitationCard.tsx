@@ -1,35 +1,56 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { effectivePermissions } from '../../src-shared/api/permissions.js';
 import type { InvitationRow } from '../../src-shared/ipc/contract.js';
 import { permissionKey } from '../accounts/access-summary.js';
 import { Spinner } from '../shell/Spinner.js';
-import { invitationKey, useInvitations } from './invitations-store.js';
+import { invitationKey, isAnswerable, useInvitations } from './invitations-store.js';
 import { timeLeft, timeLeftKey } from './time-left.js';
 
-export function InvitationCard({ row, now }: { row: InvitationRow; now: Date }) {
+interface Props {
+  row: InvitationRow;
+  now: Date;
+  /** Brought into view and focused (deep link, palette). */
+  focused?: boolean;
+}
+
+export function InvitationCard({ row, now, focused = false }: Props) {
   const { t } = useTranslation();
   const id = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const key = invitationKey(row);
   const answering = useInvitations((s) => s.answering[key]);
   const failure = useInvitations((s) => s.failures[key]);
   const answer = useInvitations((s) => s.answer);
-  const pending = row.status === 'pending';
+  const dismissAnswer = useInvitations((s) => s.dismissAnswer);
+  const answerable = isAnswerable(row, now);
   const left = timeLeft(row.expiresAt, now);
+  const expired = row.status === 'expired' || (row.status === 'pending' && left.unit === 'expired');
   const account = row.account.name;
   const scoped = row.scope !== null && ((row.scope.services?.length ?? 0) > 0 || (row.scope.domains?.length ?? 0) > 0);
+  const queued = row.pendingAnswer;
+
+  useEffect(() => {
+    if (!focused) return;
+    headingRef.current?.scrollIntoView({ block: 'center' });
+    headingRef.current?.focus({ preventScroll: true });
+  }, [focused]);
 
   return (
-    <li className={`invitation${pending ? '' : ' invitation--done'}`} aria-labelledby={`${id}-h`}>
+    <li className={`invitation${answerable || queued ? '' : ' invitation--done'}${focused ? ' invitation--focused' : ''}`} aria-labelledby={`${id}-h`}>
       <div className="invitation__body">
         <div className="invitation__title">
-          <h3 id={`${id}-h`}>{account}</h3>
+          <h3 id={`${id}-h`} ref={headingRef} tabIndex={-1}>
+            {account}
+          </h3>
           <span className="muted">{t('invitations.atProvider', { provider: row.providerLabel })}</span>
           <span className={`role role--${row.role}`}>{t(`roles.${row.role}`)}</span>
         </div>
         <p className="invitation__meta">
           <span>{t('invitations.invitedBy', { name: row.invitedBy.name, email: row.invitedBy.email })}</span>
-          {pending ? (
+          {expired ? (
+            <span className="state state--expired">{t('invitations.expired')}</span>
+          ) : row.status === 'pending' ? (
             <span className={`expiry${left.unit !== 'expired' && left.soon ? ' expiry--soon' : ''}`}>
               {t(timeLeftKey(left), left.unit === 'expired' ? {} : { count: left.count })}
             </span>
@@ -37,7 +58,7 @@ export function InvitationCard({ row, now }: { row: InvitationRow; now: Date }) 
             <span className={`state state--${row.status}`}>{t(`invitations.status.${row.status}`)}</span>
           )}
         </p>
-        {pending && (
+        {(answerable || queued) && row.status === 'pending' && (
           <>
             <ul className="chips" aria-label={t('invitations.permissionsLabel')}>
               {effectivePermissions(row.role, row.permissions).map((p) => (
@@ -49,11 +70,12 @@ export function InvitationCard({ row, now }: { row: InvitationRow; now: Date }) 
             {scoped && <p className="muted small">{t('invitations.scoped')}</p>}
           </>
         )}
+        {queued && <QueuedAnswer row={row} onDismiss={() => void dismissAnswer(row)} />}
         <div role="alert">
           {failure && <p className="inline-error">{t('invitations.answerFailed', { account, message: failure })}</p>}
         </div>
       </div>
-      {pending && (
+      {answerable && (
         <div className="invitation__actions">
           <button
             type="button"
@@ -80,5 +102,46 @@ export function InvitationCard({ row, now }: { row: InvitationRow; now: Date }) 
         </div>
       )}
     </li>
+  );
+}
+
+/** An answer given while offline: "Queued" until it is sent, then what the provider made of it. */
+function QueuedAnswer({ row, onDismiss }: { row: InvitationRow; onDismiss(): void }) {
+  const { t } = useTranslation();
+  const action = row.pendingAnswer!;
+  const answerText = t(action.answer === 'decline' ? 'invitations.decline' : 'invitations.accept');
+  const values = { answer: answerText, provider: row.providerLabel, account: row.account.name };
+  return (
+    <div className={`queued queued--${action.state}`}>
+      {action.state === 'queued' && (
+        <>
+          <span className="state state--queued">{t('queue.queued')}</span>
+          <span>{t('queue.queuedText', values)}</span>
+        </>
+      )}
+      {action.state === 'sending' && (
+        <>
+          <span className="state state--queued">
+            <Spinner /> {t('queue.sending')}
+          </span>
+          <span>{t('queue.sendingText', values)}</span>
+        </>
+      )}
+      {action.state === 'done' && (
+        <>
+          <span className="state state--accepted">{t(action.answer === 'decline' ? 'queue.doneDeclined' : 'queue.doneAccepted')}</span>
+          <span>{t('queue.doneText', values)}</span>
+        </>
+      )}
+      {action.state === 'rejected' && (
+        <>
+          <span className="state state--rejected">{t('queue.rejected')}</span>
+          <span>{t('queue.rejectedText', { ...values, reason: action.reason ?? t('queue.noReason') })}</span>
+          <button type="button" className="btn btn--small" onClick={onDismiss} aria-label={t('queue.dismissFor', { account: row.account.name })}>
+            {t('common.dismiss')}
+          </button>
+        </>
+      )}
+    </div>
   );
 }

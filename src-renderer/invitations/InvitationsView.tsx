@@ -1,11 +1,13 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../shell/EmptyState.js';
 import { ErrorBanner } from '../shell/ErrorBanner.js';
 import { useNavigation } from '../shell/navigation-store.js';
-import { Spinner } from '../shell/Spinner.js';
+import { Skeleton } from '../shell/Skeleton.js';
 import { useNow } from '../shell/use-now.js';
 import { ViewHeading } from '../shell/ViewHeading.js';
 import { InvitationCard } from './InvitationCard.js';
-import { invitationKey, useInvitations } from './invitations-store.js';
+import { invitationKey, isAnswerable, useInvitations } from './invitations-store.js';
 
 export function InvitationsView() {
   const { t } = useTranslation();
@@ -15,11 +17,22 @@ export function InvitationsView() {
   const load = useInvitations((s) => s.load);
   const lastOutcome = useInvitations((s) => s.lastOutcome);
   const go = useNavigation((s) => s.go);
-  const now = useNow();
+  const focusInvitation = useNavigation((s) => s.focusInvitation);
+  const consumeFocus = useNavigation((s) => s.consumeFocus);
+  const now = useNow(30_000);
 
-  const byExpiry = [...rows].sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
-  const pending = byExpiry.filter((r) => r.status === 'pending');
-  const earlier = rows.filter((r) => r.status !== 'pending').sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  // The answer in flight or queued stays with the open invitations until it is settled.
+  const open = rows
+    .filter((r) => isAnswerable(r, now) || (r.pendingAnswer !== null && r.pendingAnswer.state !== 'done'))
+    .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
+  const openKeys = new Set(open.map(invitationKey));
+  const earlier = rows.filter((r) => !openKeys.has(invitationKey(r))).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+
+  useEffect(() => {
+    if (!focusInvitation || status !== 'ready') return;
+    const handle = setTimeout(consumeFocus, 1500);
+    return () => clearTimeout(handle);
+  }, [focusInvitation, status, consumeFocus]);
 
   return (
     <div className="view view--scroll">
@@ -29,8 +42,8 @@ export function InvitationsView() {
       </div>
       <div role="status" className="outcome-region">
         {lastOutcome && (
-          <div className="banner banner--ok">
-            <span>{t(`invitations.${lastOutcome.kind}`, { account: lastOutcome.account })}</span>
+          <div className={`banner ${lastOutcome.kind === 'queued' ? 'banner--warn' : 'banner--ok'}`}>
+            <span>{t(`invitations.${lastOutcome.kind}`, { account: lastOutcome.account, provider: lastOutcome.provider })}</span>
             {lastOutcome.kind === 'accepted' && (
               <button type="button" className="btn btn--small" onClick={() => go('accounts')}>
                 {t('invitations.viewAccounts')}
@@ -41,20 +54,24 @@ export function InvitationsView() {
       </div>
       {error && <ErrorBanner title={t('invitations.loadFailed')} message={error} onRetry={() => void load()} />}
       {status === 'loading' || status === 'idle' ? (
-        <p className="placeholder" role="status">
-          <Spinner /> {t('invitations.loading')}
-        </p>
+        <Skeleton label={t('invitations.loading')} rows={3} variant="cards" />
       ) : status === 'error' ? null : (
         <>
-          {pending.length === 0 ? (
-            <div className="empty-state">
-              <h3>{t('invitations.emptyHeading')}</h3>
+          {open.length === 0 ? (
+            <EmptyState
+              heading={t('invitations.emptyHeading')}
+              actions={
+                <button type="button" className="btn" onClick={() => go('accounts')}>
+                  {t('invitations.viewAccounts')}
+                </button>
+              }
+            >
               <p>{t('invitations.emptyText')}</p>
-            </div>
+            </EmptyState>
           ) : (
             <ul className="invitation-list" aria-label={t('invitations.listLabel')}>
-              {pending.map((row) => (
-                <InvitationCard key={invitationKey(row)} row={row} now={now} />
+              {open.map((row) => (
+                <InvitationCard key={invitationKey(row)} row={row} now={now} focused={focusInvitation === row.id} />
               ))}
             </ul>
           )}
@@ -63,9 +80,9 @@ export function InvitationsView() {
               <h3 id="earlier-h" className="section-title">
                 {t('invitations.earlier')}
               </h3>
-              <ul className="invitation-list invitation-list--compact">
+              <ul className="invitation-list invitation-list--compact" aria-labelledby="earlier-h">
                 {earlier.map((row) => (
-                  <InvitationCard key={invitationKey(row)} row={row} now={now} />
+                  <InvitationCard key={invitationKey(row)} row={row} now={now} focused={focusInvitation === row.id} />
                 ))}
               </ul>
             </section>

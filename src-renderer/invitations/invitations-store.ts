@@ -2,12 +2,14 @@ import { create } from 'zustand';
 import type { InvitationRow } from '../../src-shared/ipc/contract.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
 import { useAccounts } from '../accounts/accounts-store.js';
+import { useQueue } from '../queue/queue-store.js';
 import { latestOnly, type LoadStatus } from '../shell/load-state.js';
 
 export type Answer = 'accept' | 'decline';
 export interface Outcome {
-  kind: 'accepted' | 'declined';
+  kind: 'accepted' | 'declined' | 'queued';
   account: string;
+  provider: string;
 }
 
 interface InvitationsState {
@@ -16,20 +18,32 @@ interface InvitationsState {
   error: string | null;
   /** Answers on their way, by invitationKey. */
   answering: Record<string, Answer>;
-  /** The last successful answer, announced at the top of the view (the invitation moves to "earlier"). */
+  /** The last answer, announced at the top of the view (the invitation moves to "earlier"). */
   lastOutcome: Outcome | null;
   /** Why an answer failed, by invitationKey, shown on the invitation that stays pending. */
   failures: Record<string, string>;
   load(): Promise<void>;
   answer(row: InvitationRow, answer: Answer): Promise<void>;
+  /** Clears a rejected queued answer, so the invitation can be answered again if it still may be. */
+  dismissAnswer(row: InvitationRow): Promise<void>;
 }
 
 export function invitationKey(row: Pick<InvitationRow, 'connectionId' | 'id'>): string {
   return `${row.connectionId}\u0000${row.id}`;
 }
 
-export function pendingCount(rows: readonly InvitationRow[]): number {
-  return rows.filter((r) => r.status === 'pending').length;
+/** Still to answer: pending, not expired, and no answer waiting in the queue. */
+export function isAnswerable(row: InvitationRow, now: Date): boolean {
+  if (row.status !== 'pending' || Date.parse(row.expiresAt) <= now.getTime()) return false;
+  const state = row.pendingAnswer?.state;
+  return state === undefined || state === 'rejected';
+}
+
+/** What the navigation badge counts: invitations that wait for the user. */
+export function pendingCount(rows: readonly InvitationRow[], now = new Date()): number {
+  let n = 0;
+  for (const r of rows) if (isAnswerable(r, now)) n++;
+  return n;
 }
 
 const nextLoad = latestOnly();
@@ -59,17 +73,35 @@ export const useInvitations = create<InvitationsState>()((set, get) => ({
     set({ answering: { ...get().answering, [key]: answer }, failures });
     try {
       const updated = await invoke('invitations.answer', { connectionId: row.connectionId, invitationId: row.id, answer });
+      const queued = updated.pendingAnswer !== null && (updated.pendingAnswer.state === 'queued' || updated.pendingAnswer.state === 'sending');
       set({
         rows: get().rows.map((r) => (invitationKey(r) === key ? updated : r)),
-        lastOutcome: { kind: answer === 'accept' ? 'accepted' : 'declined', account: row.account.name },
+        lastOutcome: {
+          kind: queued ? 'queued' : answer === 'accept' ? 'accepted' : 'declined',
+          account: row.account.name,
+          provider: row.providerLabel,
+        },
       });
+      if (queued) void useQueue.getState().load();
       // Main announces the new account with data.changed too; fetching now makes it show at once.
-      if (answer === 'accept') void useAccounts.getState().load();
+      else if (answer === 'accept') void useAccounts.getState().load();
     } catch (err) {
       set({ failures: { ...get().failures, [key]: errorSentence(err) } });
     } finally {
       const { [key]: _done, ...answering } = get().answering;
       set({ answering });
+    }
+  },
+
+  async dismissAnswer(row) {
+    const action = row.pendingAnswer;
+    if (!action) return;
+    const key = invitationKey(row);
+    try {
+      await useQueue.getState().dismiss(action.id);
+      set({ rows: get().rows.map((r) => (invitationKey(r) === key ? { ...r, pendingAnswer: null } : r)) });
+    } catch (err) {
+      set({ failures: { ...get().failures, [key]: errorSentence(err) } });
     }
   },
 }));

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConnections } from '../connections/connections-store.js';
 import { pendingCount, useInvitations } from '../invitations/invitations-store.js';
+import { isMac, usePalette } from '../palette/palette-store.js';
 import { useNavigation, type View } from './navigation-store.js';
 import { Spinner } from './Spinner.js';
 
@@ -12,12 +13,13 @@ export function Header() {
   const pending = useInvitations((s) => pendingCount(s.rows));
   const syncNow = useConnections((s) => s.syncNow);
   const busy = useConnections((s) => s.syncRequested || Object.values(s.syncStatuses).some((x) => x.state === 'syncing'));
+  const showPalette = usePalette((s) => s.show);
 
-  const tab = (target: View, label: string, extra?: ReactNode) => (
+  const tab = (target: Exclude<View, 'account'>, label: string, extra?: ReactNode) => (
     <li>
       <button
         type="button"
-        className="nav__item"
+        className={`nav__item${view === 'account' && target === 'accounts' ? ' nav__item--within' : ''}`}
         aria-current={view === target ? 'page' : undefined}
         onClick={() => go(target)}
       >
@@ -49,9 +51,18 @@ export function Header() {
             ),
           )}
           {tab('connections', t('nav.connections'))}
+          {tab('settings', t('nav.settings'))}
         </ul>
       </nav>
       <div className="app-header__end">
+        <button type="button" className="palette-trigger" aria-keyshortcuts={isMac() ? 'Meta+K' : 'Control+K'} onClick={showPalette}>
+          <svg className="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
+            <circle cx="7" cy="7" r="4.5" />
+            <path d="m13.5 13.5-3.2-3.2" />
+          </svg>
+          <span>{t('palette.open')}</span>
+          <kbd aria-hidden="true">{isMac() ? '⌘K' : 'Ctrl K'}</kbd>
+        </button>
         <button type="button" className="btn btn--small" aria-busy={busy} disabled={busy} onClick={() => void syncNow()}>
           {busy ? <Spinner /> : <SyncIcon />}
           {t('nav.syncNow')}

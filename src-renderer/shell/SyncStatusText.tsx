@@ -8,8 +8,10 @@ export function SyncStatusText({ status }: { status: SyncStatus | undefined }) {
   return (
     <span className={`sync sync--${label.tone}`}>
       <span className="sync__dot" aria-hidden="true" />
-      <span>{t(label.key, label.values)}</span>
-      {label.detail && label.tone !== 'ok' && <span className="sync__detail">: {label.detail}</span>}
+      <span>
+        {t(label.key, label.values)}
+        {label.detail && label.tone !== 'ok' && <span className="sync__detail">: {label.detail}</span>}
+      </span>
     </span>
   );
 }

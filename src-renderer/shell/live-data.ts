@@ -2,6 +2,10 @@ import type { ClientdeckBridge } from '../../src-shared/ipc/contract.js';
 import { useAccounts } from '../accounts/accounts-store.js';
 import { useConnections } from '../connections/connections-store.js';
 import { useInvitations } from '../invitations/invitations-store.js';
+import { useQueue } from '../queue/queue-store.js';
+import { useSettings } from '../settings/settings-store.js';
+import { followTarget } from './navigation-store.js';
+import { useNotifications } from './notifications-store.js';
 
 /** Keeps the stores in step with main: sync states as they change, lists refetched when main says so. */
 export function followMain(bridge: ClientdeckBridge): () => void {
@@ -10,10 +14,16 @@ export function followMain(bridge: ClientdeckBridge): () => void {
     if (lists.includes('connections')) void useConnections.getState().load();
     if (lists.includes('accounts')) void useAccounts.getState().load();
     if (lists.includes('invitations')) void useInvitations.getState().load();
+    if (lists.includes('queue')) void useQueue.getState().load();
+    if (lists.includes('settings')) void useSettings.getState().load();
   });
+  const offNavigate = bridge.on('navigate', followTarget);
+  const offNotification = bridge.on('notification', (item) => useNotifications.getState().push(item));
   return () => {
+    offNotification();
     offSync();
     offData();
+    offNavigate();
   };
 }
 
@@ -21,5 +31,6 @@ export function followMain(bridge: ClientdeckBridge): () => void {
 export function loadLists(): void {
   void useAccounts.getState().load();
   void useInvitations.getState().load();
+  void useQueue.getState().load();
   void useConnections.getState().loadSyncStatus();
 }

@@ -3,25 +3,75 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { DATABASE_SETTINGS } from '../config/database.js';
 import type { Database } from './tables.js';
 
 export interface DatabaseLocation {
   /** SQLite file; its directory is created when missing. Ignored when `url` is given. */
   file: string;
-  /** A `postgres://` URL; defaults to `DATABASE_URL`. */
+  /** A `postgres://` (or `postgresql://`) URL; defaults to `DATABASE_URL`. An empty string forces SQLite. */
   url?: string | undefined;
 }
 
-/** One query layer for both stores (DESIGN §1): SQLite by default, PostgreSQL when a URL is given. */
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Which store a location resolves to, without opening it. */
+export function dialectOf({ url = process.env.DATABASE_URL }: Pick<DatabaseLocation, 'url'>): Dialect {
+  return url ? 'postgres' : 'sqlite';
+}
+
+/**
+ * One query layer for both stores (DESIGN §1): SQLite by default, PostgreSQL when a URL is given.
+ * The migrations and queries are the same; only the driver differs.
+ */
 export function openDatabase({ file, url = process.env.DATABASE_URL }: DatabaseLocation): Kysely<Database> {
-  if (url) {
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }) });
-  }
+  if (url) return new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(url) }) });
   const path = resolve(file);
   mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${DATABASE_SETTINGS.sqliteBusyTimeoutMs}`);
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+function postgresPool(url: string): pg.Pool {
+  if (!/^postgres(ql)?:\/\//i.test(url)) {
+    throw new Error('DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset to use the SQLite file).');
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: DATABASE_SETTINGS.postgresPoolSize,
+    application_name: 'clientarea',
+    // SQLite hands counts and bigint columns back as numbers; PostgreSQL would give strings.
+    // Every bigint the schema holds (cents, counts) is far below 2^53.
+    types: { getTypeParser: ((oid: number, format?: 'text') => (oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
+  });
+  // An idle client losing its connection (server restart) must not crash the process; the pool
+  // drops it and the next query opens a new one.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+const INT8_OID = 20;
+const parseInt8 = (value: string) => Number(value);
+
+/**
+ * True when a write failed on a unique index or primary key, on either store: lets a domain
+ * function turn a lost race into a clear `conflict` instead of an internal error.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000 (SQLite can). Input with it is refused on both stores alike,
+ * before it reaches a query; this finds it anywhere in parsed params, query or body.
+ */
+export function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((v) => containsNul(v, depth + 1));
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v, depth + 1));
 }

@@ -2,7 +2,7 @@
  * Row types of the client area's tables. Timestamps are ISO-8601 UTC strings (they sort as text in
  * SQLite and PostgreSQL alike); permission sets and scopes are JSON text.
  */
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 export interface UsersTable {
   id: string;
@@ -14,6 +14,12 @@ export interface UsersTable {
   status: 'pending_activation' | 'active' | 'disabled';
   created_at: string;
   updated_at: string;
+  /** Mail language: 'en', 'it', 'fr' or 'pl'. */
+  language: Generated<string>;
+  /** Set when the login proved its email (admin-made, mailed link used); null after a plain sign-up. */
+  email_verified_at: Generated<string | null>;
+  /** The account whose owner created this login directly (a managed user), if any. */
+  managed_by_account: Generated<string | null>;
 }
 
 export interface AccountsTable {
@@ -33,6 +39,8 @@ export interface MembershipsTable {
   scope: string | null;
   created_at: string;
   updated_at: string;
+  /** How the access came about: 'owner', 'invitation' or 'managed'. */
+  origin: Generated<string>;
 }
 
 export interface InvitationsTable {
@@ -51,6 +59,14 @@ export interface InvitationsTable {
   answered_at: string | null;
   answered_by: string | null;
   updated_at: string;
+  /** 'access', 'domain_delegation' or 'contact_promotion'. */
+  kind: Generated<string>;
+  /** When the current token was mailed (creation or the last resend); null on rows older than the column. */
+  sent_at: Generated<string | null>;
+  consent_text: Generated<string | null>;
+  consent_at: Generated<string | null>;
+  consent_by: Generated<string | null>;
+  contact_id: Generated<string | null>;
 }
 
 export interface ContactsTable {
@@ -65,6 +81,12 @@ export interface ContactsTable {
   email_preferences: string;
   created_at: string;
   updated_at: string;
+  address1: Generated<string>;
+  address2: Generated<string>;
+  city: Generated<string>;
+  region: Generated<string>;
+  postcode: Generated<string>;
+  country: Generated<string>;
 }
 
 export interface ServicesTable {
@@ -73,6 +95,8 @@ export interface ServicesTable {
   name: string;
   status: 'active' | 'suspended' | 'cancelled';
   created_at: string;
+  /** The user (with access to the account) this service is assigned to. */
+  assignee_id: Generated<string | null>;
 }
 
 export interface DomainsTable {
@@ -100,6 +124,7 @@ export interface TicketsTable {
   opened_by: string | null;
   opened_as: string | null;
   created_at: string;
+  body: Generated<string>;
 }
 
 /** One signed-in API client: the current access and refresh token digests (rotated together). */
@@ -121,6 +146,8 @@ export interface SsoTokensTable {
   expires_at: string;
   used_at: string | null;
   created_at: string;
+  /** Set on view-as links: the owner who looks at the panel as this (managed) user. */
+  impersonator_id: Generated<string | null>;
 }
 
 export interface PanelSessionsTable {
@@ -128,6 +155,49 @@ export interface PanelSessionsTable {
   user_id: string;
   expires_at: string;
   created_at: string;
+  /** The account an SSO or view-as link opened the session for; revoking access there ends it. */
+  account_id: Generated<string | null>;
+  /** Set on view-as sessions (read-only): the owner looking at the panel as this user. */
+  impersonator_id: Generated<string | null>;
+}
+
+/** One-time links mailed to a user: activation, password reset, email verification. */
+export interface UserTokensTable {
+  token_hash: string;
+  user_id: string;
+  purpose: 'activation' | 'password_reset' | 'email_verification';
+  account_id: string | null;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface OwnershipTransfersTable {
+  id: string;
+  account_id: string;
+  from_user_id: string;
+  to_user_id: string;
+  status: 'pending' | 'confirmed' | 'cancelled';
+  expires_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every mail the client area writes; SMTP delivery (when configured) fills `delivered_at`. */
+export interface OutboxTable {
+  id: string;
+  account_id: string | null;
+  to_address: string;
+  kind: string;
+  template: string;
+  language: string;
+  subject: string;
+  text: string;
+  html: string;
+  created_at: string;
+  delivered_at: string | null;
+  delivery_error: string | null;
+  attempts: number;
 }
 
 export interface AuditEventsTable {
@@ -164,6 +234,9 @@ export interface Database {
   panel_sessions: PanelSessionsTable;
   audit_events: AuditEventsTable;
   idempotency_keys: IdempotencyKeysTable;
+  user_tokens: UserTokensTable;
+  ownership_transfers: OwnershipTransfersTable;
+  outbox: OutboxTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -171,3 +244,10 @@ export type AccountRow = Selectable<AccountsTable>;
 export type MembershipRow = Selectable<MembershipsTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
 export type NewInvitation = Insertable<InvitationsTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type ServiceRow = Selectable<ServicesTable>;
+export type DomainRow = Selectable<DomainsTable>;
+export type TicketRow = Selectable<TicketsTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type OwnershipTransferRow = Selectable<OwnershipTransfersTable>;

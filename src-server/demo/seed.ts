@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { PERMISSION_PRESETS, type Permission } from '../../src-shared/api/permissions.js';
+import { consentText } from '../../src-shared/api/team.js';
 import type { Scope } from '../../src-shared/api/schemas.js';
 import type { Database } from '../db/tables.js';
 import { addDays } from '../domain/clock.js';
 import { createInvitation } from '../domain/invitations.js';
 import { insertMembership } from '../domain/memberships.js';
-import { hashPassword } from '../domain/passwords.js';
+import { hashPassword, NO_PASSWORD } from '../domain/passwords.js';
 import { newId } from '../domain/tokens.js';
 import { AGENCY_ADMIN_OF, AGENCY_MEMBER_OF, AGENCY_OWN, type DemoCustomer, INVITING_CUSTOMERS, SERVICE_NAMES, TICKET_SUBJECTS } from './catalog.js';
 import { DEMO_LOGINS } from './demo-logins.js';
@@ -81,6 +82,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<boolean
     for (const inv of outgoing) {
       await createInvitation(trx, addDays(now, -inv.daysAgo), { accountId: bellini.accountId, invitedBy: giulia, email: inv.email, permissions: inv.permissions });
     }
+    await seed.belliniExtras(bellini.accountId, { giulia, luigi });
   });
   return true;
 }
@@ -95,12 +97,31 @@ class Seeder {
     private readonly customerHash: string,
   ) {}
 
-  async user(email: string, name: string, passwordHash: string): Promise<string> {
+  async user(
+    email: string,
+    name: string,
+    passwordHash: string,
+    opts: { status?: 'active' | 'pending_activation'; language?: string; managedBy?: string } = {},
+  ): Promise<string> {
     const id = newId('usr');
     const at = this.now.toISOString();
     await this.trx
       .insertInto('users')
-      .values({ id, email, notification_email: null, name, password_hash: passwordHash, customer_number: String(this.customerNumber++), status: 'active', created_at: at, updated_at: at })
+      .values({
+        id,
+        email,
+        notification_email: null,
+        name,
+        password_hash: passwordHash,
+        customer_number: String(this.customerNumber++),
+        status: opts.status ?? 'active',
+        created_at: at,
+        updated_at: at,
+        language: opts.language ?? 'en',
+        // The provider made these logins: their emails are vouched for, except a managed user's before activation.
+        email_verified_at: opts.status === 'pending_activation' ? null : at,
+        managed_by_account: opts.managedBy ?? null,
+      })
       .execute();
     return id;
   }
@@ -158,6 +179,7 @@ class Seeder {
             opened_by: ownerId,
             opened_as: 'owner',
             created_at: at,
+            body: 'Hello, could you have a look at this? Thank you.',
           })),
         )
         .execute();
@@ -165,18 +187,50 @@ class Seeder {
     return { accountId, ownerId, serviceIds };
   }
 
+  /**
+   * The owner's restaurant also has: an invitation by customer number (with the consent recorded),
+   * two users Giulia created herself (one still waiting for activation) and tickets opened by her
+   * and by an authorized user.
+   */
+  async belliniExtras(accountId: string, people: { giulia: string; luigi: string }): Promise<void> {
+    const { trx, now } = this;
+    const at = now.toISOString();
+    const lawyer = await trx.selectFrom('users').select('customer_number').where('email', '=', 'owner@studiolegaleferraro.example').executeTakeFirstOrThrow();
+    await createInvitation(trx, addDays(now, -1), {
+      accountId,
+      invitedBy: people.giulia,
+      customerNumber: lawyer.customer_number,
+      permissions: ['profile.manage', 'billing.invoices'],
+      consentText: consentText('customerNumber', { customerNumber: lawyer.customer_number, account: 'Bellini Ristorante' }),
+    });
+    await trx.updateTable('users').set({ language: 'it' }).where('id', '=', people.giulia).execute();
+    const chef = await this.user('chef@bellini-ristorante.example', 'Chiara Rinaldi', NO_PASSWORD, { status: 'pending_activation', language: 'it', managedBy: accountId });
+    const floor = await this.user('sala@bellini-ristorante.example', 'Davide Moretti', this.customerHash, { language: 'it', managedBy: accountId });
+    await insertMembership(trx, now, { accountId, userId: chef, role: 'member', permissions: PERMISSION_PRESETS.supportOnly, origin: 'managed' });
+    await insertMembership(trx, now, { accountId, userId: floor, role: 'member', permissions: ['services.view', 'tickets'], origin: 'managed' });
+    await trx
+      .insertInto('tickets')
+      .values([
+        { id: newId('tkt'), account_id: accountId, subject: 'Booking form sends no confirmation mail', body: 'Guests book a table but get no confirmation since yesterday evening.', status: 'open', opened_by: people.luigi, opened_as: 'authorized_user', created_at: at },
+        { id: newId('tkt'), account_id: accountId, subject: 'Add the summer menu page', body: 'Please publish the new menu PDF under /menu-estate.', status: 'answered', opened_by: people.giulia, opened_as: 'owner', created_at: addDays(now, -2).toISOString() },
+      ])
+      .execute();
+  }
+
   async contacts(accountId: string): Promise<void> {
     const at = this.now.toISOString();
     const prefs = (p: Partial<Record<'general' | 'services' | 'domains' | 'billing' | 'support', boolean>>) =>
       JSON.stringify({ general: false, services: false, domains: false, billing: false, support: false, ...p });
+    const milano = { address1: 'Via Roma 12', address2: '', city: 'Milano', region: 'MI', postcode: '20121', country: 'IT' };
     const rows = [
-      { name: 'Francesca Neri', company: 'Studio Neri Commercialisti', email: 'francesca@studio-neri.example', phone: '+39 02 5550 1234', email_preferences: prefs({ billing: true }) },
-      { name: 'Roberto Galli', company: 'Galli Fornitori', email: 'roberto@galli-fornitori.example', phone: '+39 06 5550 8877', email_preferences: prefs({ general: true }) },
-      { name: 'Elisa Bellini', company: null, email: 'elisa.bellini@example.com', phone: null, email_preferences: prefs({ services: true, domains: true, support: true }) },
+      { name: 'Francesca Neri', company: 'Studio Neri Commercialisti', email: 'francesca@studio-neri.example', phone: '+39 02 5550 1234', email_preferences: prefs({ billing: true }), ...milano, address1: 'Corso Buenos Aires 5' },
+      { name: 'Roberto Galli', company: 'Galli Fornitori', email: 'roberto@galli-fornitori.example', phone: '+39 06 5550 8877', email_preferences: prefs({ general: true }), ...milano, city: 'Roma', region: 'RM', postcode: '00184', address1: 'Via Cavour 88' },
+      { name: 'Elisa Bellini', company: '', email: 'elisa.bellini@example.com', phone: '', email_preferences: prefs({ services: true, domains: true, support: true }), ...milano },
+      { name: 'Ufficio Amministrazione', company: 'Bellini Ristorante', email: 'amministrazione@bellini-ristorante.example', phone: '+39 02 5550 9900', email_preferences: prefs({ billing: true, general: true }), ...milano },
     ];
     await this.trx
       .insertInto('contacts')
-      .values(rows.map((r) => ({ id: newId('con'), account_id: accountId, address: 'Via Roma 12, 20121 Milano', created_at: at, updated_at: at, ...r })))
+      .values(rows.map((r) => ({ id: newId('con'), account_id: accountId, address: null, created_at: at, updated_at: at, ...r })))
       .execute();
   }
 }

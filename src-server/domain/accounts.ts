@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
-import { PERMISSIONS } from '../../src-shared/api/permissions.js';
+import { type Permission, PERMISSIONS } from '../../src-shared/api/permissions.js';
 import type { Account, AccountPage } from '../../src-shared/api/schemas.js';
 import { SETTINGS } from '../config/settings.js';
 import type { AccountRow, Database, MembershipRow } from '../db/tables.js';
 import { addDays } from './clock.js';
+import { inScope } from './access.js';
 import { ClientAreaError, notFound } from './errors.js';
 import { grantOf, insertMembership } from './memberships.js';
 import { newId } from './tokens.js';
@@ -36,9 +37,10 @@ export async function listAccounts(db: Kysely<Database>, now: Date, userId: stri
   const rows = await q.orderBy('accounts.name').orderBy('accounts.id').limit(query.limit + 1).execute();
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
-  const summaries = await summarize(db, now, page.map((r) => r.id));
+  const graded = page.map((r) => ({ ...r, grant: grantOf(r) }));
+  const summaries = await summarize(db, now, graded);
   return {
-    items: page.map((r) => toAccount(r, summaries.get(r.id))),
+    items: graded.map((r) => toAccount(r, summaries.get(r.id))),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
   };
 }
@@ -47,8 +49,9 @@ export async function listAccounts(db: Kysely<Database>, now: Date, userId: stri
 export async function getAccount(db: Kysely<Database>, now: Date, userId: string, accountId: string): Promise<Account> {
   const row = await reachableQuery(db, userId).where('accounts.id', '=', accountId).executeTakeFirst();
   if (!row) throw notFound('The account');
-  const summaries = await summarize(db, now, [row.id]);
-  return toAccount(row, summaries.get(row.id));
+  const graded = { ...row, grant: grantOf(row) };
+  const summaries = await summarize(db, now, [graded]);
+  return toAccount(graded, summaries.get(row.id));
 }
 
 function reachableQuery(db: Kysely<Database>, userId: string) {
@@ -67,36 +70,45 @@ function reachableQuery(db: Kysely<Database>, userId: string) {
     .where('memberships.user_id', '=', userId);
 }
 
-function toAccount(row: Reachable, summary: Summary | undefined): Account {
+/** A reachable row with its effective grant, worked out once per row. */
+type Graded = Reachable & { grant: ReturnType<typeof grantOf> };
+
+function toAccount(row: Graded, summary: Summary | undefined): Account {
   const updatedAt = row.membership_updated_at > row.updated_at ? row.membership_updated_at : row.updated_at;
   return {
     id: row.id,
     name: row.name,
-    ...grantOf(row),
+    ...row.grant,
     summary: summary ?? { services: 0, domainsExpiringSoon: 0, unpaidInvoices: 0, openTickets: 0 },
     updatedAt,
   };
 }
 
-/** Summary counts for a page of accounts: four grouped queries, whatever the page size. */
-async function summarize(db: Kysely<Database>, now: Date, ids: string[]): Promise<Map<string, Summary>> {
-  const result = new Map<string, Summary>(ids.map((id) => [id, { services: 0, domainsExpiringSoon: 0, unpaidInvoices: 0, openTickets: 0 }]));
-  if (ids.length === 0) return result;
+/**
+ * Summary counts for a page of accounts, as the caller may see them: a count the grant has no
+ * permission for is 0, and a scoped member counts only the services and domains in scope. Four
+ * grouped queries whatever the page size, and two more when the page holds scoped grants.
+ */
+async function summarize(db: Kysely<Database>, now: Date, rows: Graded[]): Promise<Map<string, Summary>> {
+  const zero = (): Summary => ({ services: 0, domainsExpiringSoon: 0, unpaidInvoices: 0, openTickets: 0 });
+  const result = new Map<string, Summary>(rows.map((r) => [r.id, zero()]));
+  if (rows.length === 0) return result;
+  const ids = rows.map((r) => r.id);
+  const soonFrom = now.toISOString();
+  const soonTo = addDays(now, SETTINGS.domainsExpiringSoonDays).toISOString();
   const [services, domains, invoices, tickets] = await Promise.all([
     db.selectFrom('services').select(['account_id', (eb) => eb.fn.countAll<number | string>().as('n')])
       .where('account_id', 'in', ids).where('status', '!=', 'cancelled').groupBy('account_id').execute(),
     db.selectFrom('domains').select(['account_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-      .where('account_id', 'in', ids)
-      .where('expires_at', '>=', now.toISOString())
-      .where('expires_at', '<=', addDays(now, SETTINGS.domainsExpiringSoonDays).toISOString())
+      .where('account_id', 'in', ids).where('expires_at', '>=', soonFrom).where('expires_at', '<=', soonTo)
       .groupBy('account_id').execute(),
     db.selectFrom('invoices').select(['account_id', (eb) => eb.fn.countAll<number | string>().as('n')])
       .where('account_id', 'in', ids).where('status', '=', 'unpaid').groupBy('account_id').execute(),
     db.selectFrom('tickets').select(['account_id', (eb) => eb.fn.countAll<number | string>().as('n')])
       .where('account_id', 'in', ids).where('status', '!=', 'closed').groupBy('account_id').execute(),
   ]);
-  const put = (rows: { account_id: string; n: number | string }[], key: keyof Summary) => {
-    for (const r of rows) {
+  const put = (counted: { account_id: string; n: number | string }[], key: keyof Summary) => {
+    for (const r of counted) {
       const s = result.get(r.account_id);
       if (s) s[key] = Number(r.n);
     }
@@ -105,6 +117,32 @@ async function summarize(db: Kysely<Database>, now: Date, ids: string[]): Promis
   put(domains, 'domainsExpiringSoon');
   put(invoices, 'unpaidInvoices');
   put(tickets, 'openTickets');
+
+  // Scoped members count only what their scope names: two more queries for all of them together.
+  const scoped = rows.filter((r) => r.grant.scope !== null);
+  const scopedIds = scoped.map((r) => r.id);
+  const [scopedServices, scopedDomains] = scopedIds.length === 0 ? [[], []] : await Promise.all([
+    db.selectFrom('services').select(['id', 'account_id']).where('account_id', 'in', scopedIds).where('status', '!=', 'cancelled').execute(),
+    db.selectFrom('domains').select(['id', 'name', 'account_id']).where('account_id', 'in', scopedIds)
+      .where('expires_at', '>=', soonFrom).where('expires_at', '<=', soonTo).execute(),
+  ]);
+  for (const { id, grant } of scoped) {
+    const s = result.get(id);
+    if (!s) continue;
+    s.services = scopedServices.filter((x) => x.account_id === id && inScope(grant.scope, 'services', x)).length;
+    s.domainsExpiringSoon = scopedDomains.filter((x) => x.account_id === id && inScope(grant.scope, 'domains', x)).length;
+  }
+
+  for (const row of rows) {
+    const s = result.get(row.id);
+    if (!s) continue;
+    const { permissions } = row.grant;
+    const may = (p: Permission) => permissions.includes(p);
+    if (!may('services.view') && !may('services.manage')) s.services = 0;
+    if (!may('domains.view') && !may('domains.manage')) s.domainsExpiringSoon = 0;
+    if (!may('billing.invoices')) s.unpaidInvoices = 0;
+    if (!may('tickets')) s.openTickets = 0;
+  }
   return result;
 }
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { Permission, type Role, effectivePermissions } from '../../src-shared/api/permissions.js';
 import { Scope } from '../../src-shared/api/schemas.js';
 import type { Database, MembershipRow } from '../db/tables.js';
-import { newId } from './tokens.js';
+import { newSortableId } from './tokens.js';
 
 /**
  * A membership is a user's grant on one account. Stored permissions are the set the owner chose;
@@ -60,13 +60,15 @@ export interface NewMembership {
   role: Role;
   permissions: readonly Permission[];
   scope?: Scope | undefined;
+  /** How the access came about; defaults to 'owner' for owners and 'invitation' otherwise. */
+  origin?: 'owner' | 'invitation' | 'managed';
 }
 
 export async function insertMembership(db: Kysely<Database>, now: Date, m: NewMembership): Promise<void> {
   await db
     .insertInto('memberships')
     .values({
-      id: newId('mem'),
+      id: newSortableId('mem'),
       account_id: m.accountId,
       user_id: m.userId,
       role: m.role,
@@ -74,6 +76,7 @@ export async function insertMembership(db: Kysely<Database>, now: Date, m: NewMe
       scope: m.role === 'member' ? serializeScope(m.scope) : null,
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
+      origin: m.origin ?? (m.role === 'owner' ? 'owner' : 'invitation'),
     })
     .execute();
 }

@@ -29,12 +29,13 @@ export async function signIn(ctx: ClientAreaContext, email: string, password: st
   ctx.signInLimiter.recordSuccess(email, ip);
   if (user.status === 'disabled') throw new ClientAreaError('forbidden', 403, 'This login has been disabled by the provider.');
   if (user.status === 'pending_activation') {
-    throw new ClientAreaError('forbidden', 403, 'This login is not activated yet. Use the link in the activation mail first.');
+    throw new ClientAreaError('login_not_activated', 403, 'This login is not activated yet. Use the link in the activation mail first, or ask the account owner to send it.');
   }
   return issueSession(ctx, user);
 }
 
-async function issueSession(ctx: ClientAreaContext, user: UserRow): Promise<SessionResponse> {
+/** A new API session (access and refresh token) for a user who proved who they are. */
+export async function issueSession(ctx: ClientAreaContext, user: UserRow): Promise<SessionResponse> {
   const now = ctx.clock();
   const accessToken = newToken('cda');
   const refreshToken = newToken('cdr');

@@ -24,3 +24,17 @@ export function secretsEqual(a: string, b: string): boolean {
   const db = createHash('sha256').update(b).digest();
   return timingSafeEqual(da, db);
 }
+
+let lastMs = 0;
+let sequence = 0;
+
+/**
+ * Identifiers that sort in creation order, for logs whose rows already carry their time (audit
+ * events, mails): rows written within one tick of the injected clock still list newest first.
+ */
+export function newSortableId(prefix: string): string {
+  const ms = Date.now();
+  sequence = ms === lastMs ? sequence + 1 : 0;
+  lastMs = ms;
+  return `${prefix}_${ms.toString(36).padStart(9, '0')}${sequence.toString(36).padStart(4, '0')}${randomBytes(6).toString('hex')}`;
+}

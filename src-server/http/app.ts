@@ -1,31 +1,64 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { loggerOptions } from '../config/logger.js';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { containsNul } from '../db/database.js';
 import type { ClientAreaContext } from '../domain/context.js';
+import { ClientAreaError } from '../domain/errors.js';
+import { passwordPolicyFromEnv } from '../domain/passwords.js';
+import { Mailer } from '../mail/mailer.js';
 import { panelRoutes, sendPanelError } from '../panel/routes.js';
+import { installEtags } from './etag.js';
 import { installIdempotency } from './idempotency.js';
 import { openApiRoute, registerOpenApi } from './openapi.js';
-import { apiNotFound, installProblemHandlers } from './problem.js';
+import { apiNotFound, frameworkProblem, installProblemHandlers } from './problem.js';
 import { accountRoutes } from './routes/accounts.js';
+import { activityRoutes } from './routes/activity.js';
 import { adminRoutes } from './routes/admin.js';
+import { contactRoutes } from './routes/contacts.js';
+import { managedUserRoutes } from './routes/managed-users.js';
+import { onboardingRoutes } from './routes/onboarding.js';
+import { outgoingInvitationRoutes } from './routes/outgoing-invitations.js';
+import { productRoutes } from './routes/products.js';
+import { teamRoutes } from './routes/team.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { meRoutes } from './routes/me.js';
 import { sessionRoutes } from './routes/session.js';
 import { ssoRoutes } from './routes/sso.js';
 
+/** The context without what the app makes itself when not given (logger, mailer, password policy). */
+export type AppDeps = Omit<ClientAreaContext, 'log' | 'mailer' | 'passwordPolicy'> & Partial<Pick<ClientAreaContext, 'mailer' | 'passwordPolicy'>>;
+
 export interface AppOptions {
   logLevel: string;
+  /** SMTP server for mails (`smtp://…`); defaults to `SMTP_URL`; without one mails stay in the outbox. */
+  smtpUrl?: string | undefined;
   /** Base of the links the server hands out (SSO); defaults to the scheme and host of the request. */
   publicUrl?: string | undefined;
+  /** The panel's development mail viewer (see config/panel.ts). */
+  devTools?: boolean | undefined;
 }
 
 /** One Fastify plugin per capability; every request and response goes through the shared zod schemas. */
-export async function buildApp(deps: Omit<ClientAreaContext, 'log'>, options: AppOptions): Promise<{ app: FastifyInstance; ctx: ClientAreaContext }> {
-  const app = Fastify({ logger: loggerOptions(options.logLevel), bodyLimit: 256 * 1024 });
-  const ctx: ClientAreaContext = { ...deps, log: app.log };
+export async function buildApp(deps: AppDeps, options: AppOptions): Promise<{ app: FastifyInstance; ctx: ClientAreaContext }> {
+  const app = Fastify({ logger: loggerOptions(options.logLevel), bodyLimit: 256 * 1024, frameworkErrors: frameworkProblem });
+  const mailer = deps.mailer ?? new Mailer({ db: deps.db, clock: deps.clock, smtpUrl: options.smtpUrl ?? process.env.SMTP_URL, log: app.log });
+  const ctx: ClientAreaContext = {
+    ...deps,
+    log: app.log,
+    mailer,
+    passwordPolicy: deps.passwordPolicy ?? passwordPolicyFromEnv(),
+    publicUrl: deps.publicUrl ?? options.publicUrl,
+  };
+  app.addHook('onClose', async () => mailer.close());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandlers(app);
+  // Text PostgreSQL cannot store (U+0000) is refused on both stores before any handler runs.
+  app.addHook('preValidation', async (request) => {
+    if (containsNul(request.params) || containsNul(request.query) || containsNul(request.body)) {
+      throw new ClientAreaError('validation_failed', 400, 'Text may not contain the NUL character (U+0000).');
+    }
+  });
   app.setNotFoundHandler((request, reply) =>
     request.url.startsWith('/panel')
       ? sendPanelError(reply, 404, 'Page not found', 'There is no such page in the client area.')
@@ -34,13 +67,21 @@ export async function buildApp(deps: Omit<ClientAreaContext, 'log'>, options: Ap
 
   await registerOpenApi(app);
   installIdempotency(app, ctx);
+  installEtags(app);
   await app.register(sessionRoutes, { ctx });
   await app.register(meRoutes, { ctx });
   await app.register(accountRoutes, { ctx });
   await app.register(invitationRoutes, { ctx });
   await app.register(ssoRoutes, { ctx, publicUrl: options.publicUrl });
   await app.register(adminRoutes, { ctx });
-  await app.register(panelRoutes, { ctx });
+  await app.register(onboardingRoutes, { ctx });
+  await app.register(outgoingInvitationRoutes, { ctx });
+  await app.register(teamRoutes, { ctx });
+  await app.register(managedUserRoutes, { ctx });
+  await app.register(contactRoutes, { ctx });
+  await app.register(productRoutes, { ctx });
+  await app.register(activityRoutes, { ctx });
+  await app.register(panelRoutes, { ctx, devTools: options.devTools ?? false });
   openApiRoute(app);
   return { app, ctx };
 }

@@ -1,9 +1,27 @@
 import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+/**
+ * The schemas of the document. The type provider names a schema's input side `<id>Input`, which
+ * collides with a shared schema that is itself called `<id>Input` (ContactInput next to Contact):
+ * such a schema is listed as `<id>Create` here. Built when the app starts, after every shared
+ * schema has registered itself.
+ */
+function documentRegistry() {
+  const registry = z.registry<z.GlobalMeta>();
+  const ids = z.globalRegistry._idmap;
+  for (const [id, schema] of ids) {
+    const clashes = id.endsWith('Input') && ids.has(id.slice(0, -'Input'.length));
+    registry.add(schema, { ...z.globalRegistry.get(schema), id: clashes ? `${id.slice(0, -'Input'.length)}Create` : id });
+  }
+  return registry;
+}
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  const registry = documentRegistry();
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -19,8 +37,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         },
       },
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transform: createJsonSchemaTransform({ schemaRegistry: registry }),
+    transformObject: createJsonSchemaTransformObject({ schemaRegistry: registry }),
   });
 }
 

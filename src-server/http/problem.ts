@@ -16,6 +16,11 @@ const TITLES: Record<ApiErrorCode, string> = {
   invitation_expired: 'The invitation has expired',
   rate_limited: 'Too many attempts',
   internal_error: 'Something went wrong on the server',
+  inviter_not_authorized: 'The inviter can no longer grant this access',
+  invitation_email_mismatch: 'This invitation is for another email',
+  email_not_verified: 'Email not verified',
+  login_not_activated: 'Login not activated',
+  link_invalid: 'This link is no longer valid',
 };
 
 export function problem(code: ApiErrorCode, status: number, detail: string): Problem {
@@ -62,4 +67,14 @@ export function installProblemHandlers(app: FastifyInstance): void {
 
 export function apiNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return sendProblem(reply, problem('not_found', 404, `There is no ${request.method} ${request.url.split('?')[0]} in this API.`));
+}
+
+/**
+ * Errors the router raises before any route runs (a malformed URL, a path parameter over the
+ * length limit) are problem documents too.
+ */
+export function frameworkProblem(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long.' : 'The request URL is malformed.';
+  void sendProblem(reply, problem('validation_failed', status, detail));
 }

@@ -26,6 +26,10 @@ export const AUDIT_ACTIONS = [
   'contact.updated',
   'contact.deleted',
   'contact.promoted',
+  'service.assigned',
+  'ownership.transfer_cancelled',
+  'managed_user.activated',
+  'managed_user.enabled',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
@@ -67,4 +71,6 @@ export const CreateTicket = z
   .strict()
   .meta({ id: 'CreateTicket' });
 
-export const TicketList = z.object({ items: z.array(Ticket) }).meta({ id: 'TicketList' });
+export const TicketList = z
+  .object({ items: z.array(Ticket), nextCursor: z.string().nullable().optional() })
+  .meta({ id: 'TicketList' });

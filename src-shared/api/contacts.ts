@@ -72,4 +72,6 @@ export const Contact = z
   .meta({ id: 'Contact' });
 export type Contact = z.infer<typeof Contact>;
 
-export const ContactList = z.object({ items: z.array(Contact) }).meta({ id: 'ContactList' });
+export const ContactList = z
+  .object({ items: z.array(Contact), nextCursor: z.string().nullable().optional() })
+  .meta({ id: 'ContactList' });

@@ -23,6 +23,11 @@ export type Problem = z.infer<typeof Problem>;
 
 export const UserStatus = z.enum(['pending_activation', 'active', 'disabled']);
 
+/** Languages the client area writes mails in (a user's choice; 'en' when unknown). */
+export const LANGUAGES = ['en', 'it', 'fr', 'pl'] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
 export const User = z
   .object({
     id: Id,
@@ -30,6 +35,10 @@ export const User = z
     name: z.string(),
     customerNumber: z.string(),
     status: UserStatus,
+    /** Language of the mails this user gets. */
+    language: Language.optional(),
+    /** Where mails go when it is not the login email. */
+    notificationEmail: z.string().nullable().optional(),
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof User>;
@@ -143,9 +152,21 @@ export const AdminCreateUser = z
     name: z.string().trim().min(1).max(200),
     password: z.string().min(1).max(1024),
     customerNumber: z.string().regex(/^[0-9]{4,12}$/).optional(),
+    language: Language.optional(),
   })
   .strict()
   .meta({ id: 'AdminCreateUser' });
+
+/** `PATCH /me`: the caller's own name, mail language and notification email (null: use the login email). */
+export const UpdateMe = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    language: Language.optional(),
+    notificationEmail: Email.nullable().optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'Give at least one of name, language or notificationEmail.' })
+  .meta({ id: 'UpdateMe' });
 
 export const AdminCreateAccount = z
   .object({ name: z.string().trim().min(1).max(200), ownerEmail: Email })
@@ -179,5 +200,15 @@ export const API_ERROR_CODES = [
   'invitation_expired',
   'rate_limited',
   'internal_error',
+  /** The person who sent the invitation can no longer grant this access; ask the owner to send it again. */
+  'inviter_not_authorized',
+  /** An invitation link was opened by a login whose email is not the one invited. */
+  'invitation_email_mismatch',
+  /** The login's email is not verified yet, so invitations to it cannot be answered by id. */
+  'email_not_verified',
+  /** A managed user signs in before completing activation. */
+  'login_not_activated',
+  /** A one-time link (invitation, activation, password reset, verification) is unknown, used, superseded or expired. */
+  'link_invalid',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

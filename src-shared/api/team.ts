@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { Permission, Role } from './permissions.js';
-import { InvitationStatus, Scope, UserStatus } from './schemas.js';
+import { InvitationAnswerResponse, InvitationStatus, Scope, SessionResponse, UserStatus } from './schemas.js';
 
 const Id = z.string().min(1).max(64);
 const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());
@@ -30,7 +30,9 @@ export const AccountUser = z
   .meta({ id: 'AccountUser' });
 export type AccountUser = z.infer<typeof AccountUser>;
 
-export const AccountUserList = z.object({ items: z.array(AccountUser) }).meta({ id: 'AccountUserList' });
+export const AccountUserList = z
+  .object({ items: z.array(AccountUser), nextCursor: z.string().nullable().optional() })
+  .meta({ id: 'AccountUserList' });
 
 export const UpdateAccountUser = z
   .object({ role: GrantRole.optional(), permissions: z.array(Permission).max(20).optional(), scope: Scope.optional() })
@@ -59,6 +61,9 @@ export const InviteByCustomerNumber = z
 export const CreateInvitation = z.union([InviteByEmail, InviteByCustomerNumber]).meta({ id: 'CreateInvitation' });
 export type CreateInvitation = z.input<typeof CreateInvitation>;
 
+/** What an invitation offers: access to the account, one domain's management, or a contact made a user. */
+export const InvitationKind = z.enum(['access', 'domain_delegation', 'contact_promotion']);
+
 export const OutgoingInvitation = z
   .object({
     id: Id,
@@ -74,12 +79,15 @@ export const OutgoingInvitation = z
     sentAt: Timestamp,
     expiresAt: Timestamp,
     answeredAt: Timestamp.nullable(),
+    kind: InvitationKind.optional(),
+    /** For invitations by customer number: who ticked the consent boxes, when, and the exact text shown. */
+    consent: z.object({ by: z.object({ name: z.string(), email: z.string() }), at: Timestamp, text: z.string() }).nullable().optional(),
   })
   .meta({ id: 'OutgoingInvitation' });
 export type OutgoingInvitation = z.infer<typeof OutgoingInvitation>;
 
 export const OutgoingInvitationList = z
-  .object({ items: z.array(OutgoingInvitation) })
+  .object({ items: z.array(OutgoingInvitation), nextCursor: z.string().nullable().optional() })
   .meta({ id: 'OutgoingInvitationList' });
 
 export const RedeemInvitation = z
@@ -117,3 +125,39 @@ export const ActivationSent = z.object({ sentAt: Timestamp }).meta({ id: 'Activa
 export const OwnershipTransfer = z
   .object({ id: Id, accountId: Id, toUserId: Id, status: z.enum(['pending', 'confirmed', 'cancelled']), createdAt: Timestamp })
   .meta({ id: 'OwnershipTransfer' });
+export type OwnershipTransfer = z.infer<typeof OwnershipTransfer>;
+
+/** `POST /accounts/{id}/ownership-transfer`: the owner offers the account to another user with access. */
+export const OwnershipTransferRequest = z.object({ toUserId: Id }).strict().meta({ id: 'OwnershipTransferRequest' });
+
+/** A grant offered to someone: what `POST .../contacts/{contactId}/promote` sends. */
+export const AccessGrant = z.object(GrantFields).strict().meta({ id: 'AccessGrant' });
+export type AccessGrant = z.input<typeof AccessGrant>;
+
+/** `POST /signup` answers with a session and, when an invitation token was given, the accepted invitation. */
+export const SignupResponse = SessionResponse.extend({ invitation: InvitationAnswerResponse.nullable() }).meta({ id: 'SignupResponse' });
+export type SignupResponse = z.infer<typeof SignupResponse>;
+
+/** Completes a mailed one-time link that sets a password (activation of a managed user, password reset). */
+export const SetPasswordWithToken = z
+  .object({ token: z.string().min(16).max(256), password: z.string().min(1).max(1024) })
+  .strict()
+  .meta({ id: 'SetPasswordWithToken' });
+
+/** A mailed one-time link that proves the login's email (sent after a sign-up without invitation). */
+export const VerifyEmail = z.object({ token: z.string().min(16).max(256) }).strict().meta({ id: 'VerifyEmail' });
+
+/**
+ * The exact consent texts the server records with an invitation by customer number and with a
+ * domain handover. Clients show these words next to the consent box; `{…}` are filled in.
+ */
+export const CONSENT_TEXTS = {
+  customerNumber:
+    'I confirm that customer number {customerNumber} belongs to the person I want to give access to the account "{account}", and that I may share this account with them.',
+  domainDelegation:
+    'I confirm that I want to hand the management of the domain {domain} of the account "{account}" to customer number {customerNumber}, who will be able to change its DNS, nameservers and transfer code.',
+} as const;
+
+export function consentText(kind: keyof typeof CONSENT_TEXTS, vars: Record<string, string>): string {
+  return CONSENT_TEXTS[kind].replace(/\{(\w+)\}/g, (_, key: string) => vars[key] ?? `{${key}}`);
+}

@@ -101,6 +101,24 @@ export const AddConnectionInput = z
   .strict();
 export type AddConnectionInput = z.infer<typeof AddConnectionInput>;
 
+/**
+ * Where connection secrets are kept: the OS keychain (keytar), Electron safeStorage (encrypted
+ * files in the data dir, when no keychain answers), or nowhere (neither exists: sign-ins cannot be
+ * stored, and `message` says why and what to install).
+ */
+export const VaultBackend = z.enum(['keychain', 'safe_storage', 'none']);
+export const VaultStatus = z.object({ backend: VaultBackend, message: z.string().nullable() });
+export type VaultStatus = z.infer<typeof VaultStatus>;
+
+/** A place in the app a deep link or a notification leads to. */
+export const NavigateTarget = z.object({
+  view: z.enum(['accounts', 'invitations', 'connections', 'account']),
+  connectionId: Id.optional(),
+  accountId: Id.optional(),
+  invitationId: Id.optional(),
+});
+export type NavigateTarget = z.infer<typeof NavigateTarget>;
+
 export const Theme = z.enum(['light', 'dark', 'system']);
 export const Language = z.enum(['en', 'it', 'fr', 'pl']);
 export const Settings = z.object({ language: Language.nullable(), theme: Theme });
@@ -126,6 +144,8 @@ export const ipcContract = {
   /** Forgets a finished (done or rejected) queued action the user has seen. */
   'queue.dismiss': { input: z.object({ actionId: Id }).strict(), output: z.object({ dismissed: z.literal(true) }) },
   'settings.get': { input: NoInput, output: Settings },
+  /** Which store keeps the sign-ins, and a sentence when it is not the OS keychain. */
+  'vault.status': { input: NoInput, output: VaultStatus },
   'settings.update': { input: Settings.partial().strict(), output: Settings },
   'connections.list': { input: NoInput, output: z.array(Connection) },
   'connections.add': { input: AddConnectionInput, output: Connection },
@@ -161,12 +181,13 @@ export const ipcEvents = {
   /** Tells the renderer which lists to fetch again. */
   'data.changed': z.object({ lists: z.array(z.enum(['connections', 'accounts', 'invitations', 'queue', 'settings'])) }),
   /** A `clientdeck://` deep link asked the app to show something (e.g. an invitation from a mail). */
-  'navigate': z.object({
-    view: z.enum(['accounts', 'invitations', 'connections', 'account']),
-    connectionId: Id.optional(),
-    accountId: Id.optional(),
-    invitationId: Id.optional(),
-  }),
+  'navigate': NavigateTarget,
+  /**
+   * Something the user should hear about (new incoming invitations, a queued answer that went
+   * through or was refused, where sign-ins are stored). The desktop shell shows it as a system
+   * notification; a renderer may show it too.
+   */
+  'notification': z.object({ id: z.string(), title: z.string(), body: z.string(), navigate: NavigateTarget.nullable() }),
 } as const;
 export type IpcEvent = keyof typeof ipcEvents;
 export type IpcEventPayload<E extends IpcEvent> = z.infer<(typeof ipcEvents)[E]>;

@@ -1,181 +1,210 @@
-import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
-import type { Logger } from 'pino';
-import type { z } from 'zod';
+import { randomUUID } from 'node:crypto';
+import type { AxiosRequestConfig } from 'axios';
+import { z } from 'zod';
+import { AuditPage } from '../../../src-shared/api/activity.js';
+import { Contact, ContactList, type ContactInput, type ContactPatch } from '../../../src-shared/api/contacts.js';
 import {
   AccountPage,
   IncomingInvitationPage,
   InvitationAnswerResponse,
-  SessionResponse,
   SsoLink,
-  type Account,
+  User,
   type IncomingInvitation,
-  type User,
 } from '../../../src-shared/api/schemas.js';
+import {
+  AccountUser,
+  AccountUserList,
+  ActivationSent,
+  ManagedUsersCreated,
+  OutgoingInvitation,
+  OutgoingInvitationList,
+  type CreateInvitation,
+  type CreateManagedUsers,
+  type UpdateAccountUser,
+} from '../../../src-shared/api/team.js';
 import type { Capability } from '../../../src-shared/ipc/contract.js';
-import { ClientdeckError, isClientdeckError } from '../../errors.js';
-import type { Connector, CredentialSlot, RequestOptions } from '../connector.js';
-import { mapHttpFailure, unexpectedAnswer, type Phase } from './http-failure.js';
+import { ClientdeckError } from '../../errors.js';
+import type { AccountPageRequest, AccountPageResult, Connector, ContactPromotion, RequestOptions } from '../connector.js';
+import { ApiSession, type ApiSessionOptions } from './api-session.js';
+import { unexpectedAnswer } from './http-failure.js';
 
-export interface ClientareaConnectorOptions {
-  baseUrl: string;
-  credentials: CredentialSlot;
-  logger: Logger;
-  /** Per HTTP request. */
-  timeoutMs?: number;
-  /** Used when there is no usable refresh token; only the demo provider, whose login is public, has one. */
-  fallbackLogin?: { email: string; password: string };
-}
+export type ClientareaConnectorOptions = ApiSessionOptions;
 
-const PAGE_SIZE = 500;
-/** A guard against a provider that keeps handing out cursors. */
+/** Bounds a provider that keeps handing out cursors. */
 const MAX_PAGES = 10_000;
-/** Refresh a little before expiry so a request does not race the token's end. */
-const EXPIRY_MARGIN_MS = 15_000;
+const LIST_PAGE = 200;
 
-interface AccessToken {
-  value: string;
-  expiresAt: number;
-}
+export const CLIENTAREA_CAPABILITIES: readonly Capability[] = [
+  'accounts.list',
+  'invitations.incoming',
+  'invitations.answer',
+  'users.manage',
+  'contacts',
+  'managed_users',
+  'audit',
+  'sso',
+];
 
-export const CLIENTAREA_CAPABILITIES: readonly Capability[] = ['accounts.list', 'invitations.incoming', 'invitations.answer', 'sso'];
+const seg = (id: string) => encodeURIComponent(id);
+const NoContent = z.unknown();
 
 /** The native connector: speaks the Client Area Access API (DESIGN §3). */
 export class ClientareaConnector implements Connector {
   readonly kind = 'clientarea' as const;
   readonly capabilities = CLIENTAREA_CAPABILITIES;
+  readonly #api: ApiSession;
 
-  readonly #http: AxiosInstance;
-  readonly #provider: string;
-  #access: AccessToken | null = null;
-  #refreshing: Promise<void> | null = null;
-
-  constructor(private readonly options: ClientareaConnectorOptions) {
-    this.#provider = new URL(options.baseUrl).host;
-    this.#http = axios.create({
-      baseURL: `${options.baseUrl}/api/v1`,
-      timeout: options.timeoutMs ?? 10_000,
-      headers: { Accept: 'application/json', 'User-Agent': 'Clientdeck' },
-      maxRedirects: 0,
-      // Statuses are judged by mapHttpFailure, which needs the problem document.
-      validateStatus: (status) => status >= 200 && status < 300,
-    });
+  constructor(options: ClientareaConnectorOptions) {
+    this.#api = new ApiSession(options);
   }
 
-  async signIn(email: string, password: string, options: RequestOptions = {}): Promise<User> {
-    const session = await this.#send(SessionResponse, { method: 'POST', url: '/session', data: { email, password }, signal: options.signal }, 'sign_in');
-    await this.#accept(session);
-    return session.user;
+  signIn(email: string, password: string, options: RequestOptions = {}): Promise<User> {
+    return this.#api.signIn(email, password, options);
   }
 
   refresh(options: RequestOptions = {}): Promise<void> {
-    // One refresh at a time: a rotated token is single-use, so a second concurrent refresh would fail.
-    this.#refreshing ??= this.#refreshOnce(options).finally(() => {
-      this.#refreshing = null;
-    });
-    return this.#refreshing;
+    return this.#api.refresh(options);
   }
 
-  async signOut(): Promise<void> {
-    try {
-      if (this.#access) await this.#http.delete('/session', { headers: { Authorization: `Bearer ${this.#access.value}` }, timeout: 3_000 });
-    } catch (error) {
-      this.options.logger.debug({ provider: this.#provider, code: mapHttpFailure(error, this.#provider, 'request').code }, 'sign-out failed');
-    } finally {
-      this.#access = null;
-    }
+  signOut(): Promise<void> {
+    return this.#api.signOut();
   }
 
-  async listAccounts(options: RequestOptions = {}): Promise<Account[]> {
-    return this.#collect(AccountPage, '/accounts', options);
+  probe(options: RequestOptions = {}): Promise<boolean> {
+    return this.#api.probe(options);
   }
 
-  async listIncomingInvitations(options: RequestOptions = {}): Promise<IncomingInvitation[]> {
-    return this.#collect(IncomingInvitationPage, '/invitations', options);
+  async listAccountsPage(request: AccountPageRequest, options: RequestOptions = {}): Promise<AccountPageResult> {
+    const params: Record<string, string | number> = { limit: request.limit };
+    if (request.cursor) params.cursor = request.cursor;
+    if (request.updatedSince) params.updatedSince = request.updatedSince;
+    const headers: Record<string, string> = request.ifNoneMatch ? { 'If-None-Match': request.ifNoneMatch } : {};
+    const answer = await this.#api.authorizedRaw({ method: 'GET', url: '/accounts', params, headers, signal: options.signal }, request.ifNoneMatch ? [304] : []);
+    if (answer.status === 304) return { notModified: true };
+    const page = this.#api.parse(AccountPage, answer.data, '/accounts');
+    const etag = answer.headers.etag;
+    return { notModified: false, items: page.items, nextCursor: page.nextCursor, etag: typeof etag === 'string' && etag.length > 0 ? etag : null };
   }
 
-  async answerInvitation(invitationId: string, answer: 'accept' | 'decline', idempotencyKey: string) {
-    return this.#authorized(InvitationAnswerResponse, {
+  listIncomingInvitations(options: RequestOptions = {}): Promise<IncomingInvitation[]> {
+    return this.#collect(IncomingInvitationPage, '/invitations', options.signal, LIST_PAGE);
+  }
+
+  answerInvitation(invitationId: string, answer: 'accept' | 'decline', idempotencyKey: string, options: RequestOptions = {}) {
+    return this.#api.authorized(InvitationAnswerResponse, {
       method: 'POST',
-      url: `/invitations/${encodeURIComponent(invitationId)}/${answer}`,
+      url: `/invitations/${seg(invitationId)}/${answer}`,
       headers: { 'Idempotency-Key': idempotencyKey },
       data: {},
+      signal: options.signal,
     });
   }
 
-  async createSsoLink(accountId: string) {
-    return this.#authorized(SsoLink, { method: 'POST', url: `/accounts/${encodeURIComponent(accountId)}/sso`, data: {} });
+  createSsoLink(accountId: string) {
+    return this.#write(SsoLink, 'POST', `/accounts/${seg(accountId)}/sso`, {});
   }
 
-  async #collect<T>(schema: z.ZodType<{ items: T[]; nextCursor: string | null }>, url: string, options: RequestOptions): Promise<T[]> {
+  listAccountUsers(accountId: string) {
+    return this.#collect(AccountUserList, `/accounts/${seg(accountId)}/users`);
+  }
+
+  updateAccountUser(accountId: string, userId: string, changes: UpdateAccountUser) {
+    return this.#write(AccountUser, 'PATCH', `/accounts/${seg(accountId)}/users/${seg(userId)}`, changes);
+  }
+
+  async revokeAccountUser(accountId: string, userId: string): Promise<void> {
+    await this.#write(NoContent, 'DELETE', `/accounts/${seg(accountId)}/users/${seg(userId)}`);
+  }
+
+  async leaveAccount(accountId: string): Promise<void> {
+    const me = this.#api.user ?? (await this.#me());
+    await this.revokeAccountUser(accountId, me.id);
+  }
+
+  listOutgoingInvitations(accountId: string) {
+    return this.#collect(OutgoingInvitationList, `/accounts/${seg(accountId)}/invitations`);
+  }
+
+  invite(accountId: string, invitation: CreateInvitation) {
+    return this.#write(OutgoingInvitation, 'POST', `/accounts/${seg(accountId)}/invitations`, invitation);
+  }
+
+  resendInvitation(accountId: string, invitationId: string) {
+    return this.#write(OutgoingInvitation, 'POST', `/accounts/${seg(accountId)}/invitations/${seg(invitationId)}/resend`, {});
+  }
+
+  async cancelInvitation(accountId: string, invitationId: string) {
+    const body = await this.#write(NoContent, 'DELETE', `/accounts/${seg(accountId)}/invitations/${seg(invitationId)}`);
+    const parsed = OutgoingInvitation.safeParse(body);
+    if (parsed.success) return parsed.data;
+    // A provider may answer 204: the cancelled invitation is then read back from the list.
+    const found = (await this.listOutgoingInvitations(accountId)).find((i) => i.id === invitationId);
+    if (!found) throw new ClientdeckError('not_found', 'The invitation was cancelled, but the provider no longer lists it.');
+    return found;
+  }
+
+  async createManagedUsers(accountId: string, request: CreateManagedUsers) {
+    return (await this.#write(ManagedUsersCreated, 'POST', `/accounts/${seg(accountId)}/managed-users`, request)).items;
+  }
+
+  sendActivation(accountId: string, userId: string) {
+    return this.#write(ActivationSent, 'POST', `/accounts/${seg(accountId)}/managed-users/${seg(userId)}/activation`, {});
+  }
+
+  listContacts(accountId: string) {
+    return this.#collect(ContactList, `/accounts/${seg(accountId)}/contacts`);
+  }
+
+  createContact(accountId: string, contact: ContactInput) {
+    return this.#write(Contact, 'POST', `/accounts/${seg(accountId)}/contacts`, contact);
+  }
+
+  updateContact(accountId: string, contactId: string, changes: ContactPatch) {
+    return this.#write(Contact, 'PATCH', `/accounts/${seg(accountId)}/contacts/${seg(contactId)}`, changes);
+  }
+
+  async deleteContact(accountId: string, contactId: string): Promise<void> {
+    await this.#write(NoContent, 'DELETE', `/accounts/${seg(accountId)}/contacts/${seg(contactId)}`);
+  }
+
+  promoteContact(accountId: string, contactId: string, grant: ContactPromotion) {
+    return this.#write(OutgoingInvitation, 'POST', `/accounts/${seg(accountId)}/contacts/${seg(contactId)}/promote`, grant);
+  }
+
+  listAudit(accountId: string, cursor?: string) {
+    const params: Record<string, string> = cursor ? { cursor } : {};
+    return this.#api.authorized(AuditPage, { method: 'GET', url: `/accounts/${seg(accountId)}/audit`, params });
+  }
+
+  /** Every page of a list; lists without `nextCursor` are one page. */
+  async #collect<T>(
+    schema: z.ZodType<{ items: T[]; nextCursor?: string | null | undefined }>,
+    url: string,
+    signal?: AbortSignal,
+    limit?: number,
+  ): Promise<T[]> {
     const items: T[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const params: Record<string, string | number> = { limit: PAGE_SIZE };
+      // Only lists known to take `limit` get one; the others page at the provider's own size.
+      const params: Record<string, string | number> = limit ? { limit } : {};
       if (cursor) params.cursor = cursor;
-      const result = await this.#authorized(schema, { method: 'GET', url, params, signal: options.signal });
-      for (const item of result.items) items.push(item);
+      const result = await this.#api.authorized(schema, { method: 'GET', url, params, signal });
+      items.push(...result.items);
       if (!result.nextCursor) return items;
       cursor = result.nextCursor;
     }
-    throw unexpectedAnswer(this.#provider);
+    throw unexpectedAnswer(this.#api.provider);
   }
 
-  async #refreshOnce(options: RequestOptions): Promise<void> {
-    const refreshToken = await this.options.credentials.read();
-    if (refreshToken) {
-      try {
-        const session = await this.#send(SessionResponse, { method: 'POST', url: '/session/refresh', data: { refreshToken }, signal: options.signal }, 'refresh');
-        await this.#accept(session);
-        return;
-      } catch (error) {
-        if (!(isClientdeckError(error) && error.code === 'needs_sign_in' && this.options.fallbackLogin)) throw error;
-      }
-    }
-    const fallback = this.options.fallbackLogin;
-    if (!fallback) {
-      throw new ClientdeckError('needs_sign_in', `Clientdeck has no sign-in stored for ${this.#provider}. Sign in again to use this connection.`);
-    }
-    await this.signIn(fallback.email, fallback.password, options);
+  #me(): Promise<User> {
+    return this.#api.authorized(User, { method: 'GET', url: '/me' });
   }
 
-  async #accept(session: z.infer<typeof SessionResponse>): Promise<void> {
-    // The secret goes to the vault first: if the keychain fails, no in-memory session outlives it.
-    await this.options.credentials.write(session.refreshToken);
-    this.#access = { value: session.accessToken, expiresAt: Date.now() + session.expiresIn * 1000 - EXPIRY_MARGIN_MS };
-  }
-
-  async #authorized<T>(schema: z.ZodType<T>, config: AxiosRequestConfig): Promise<T> {
-    if (!this.#access || this.#access.expiresAt <= Date.now()) await this.refresh({ signal: config.signal as AbortSignal | undefined });
-    try {
-      return await this.#send(schema, this.#withToken(config), 'request');
-    } catch (error) {
-      // The access token may have been revoked server-side before its expiry: refresh once and retry.
-      if (!(isClientdeckError(error) && error.code === 'needs_sign_in')) throw error;
-      this.#access = null;
-      await this.refresh({ signal: config.signal as AbortSignal | undefined });
-      return this.#send(schema, this.#withToken(config), 'request');
-    }
-  }
-
-  #withToken(config: AxiosRequestConfig): AxiosRequestConfig {
-    if (!this.#access) throw new ClientdeckError('needs_sign_in', `Sign in to ${this.#provider} again to continue.`);
-    return { ...config, headers: { ...(config.headers as Record<string, string> | undefined), Authorization: `Bearer ${this.#access.value}` } };
-  }
-
-  async #send<T>(schema: z.ZodType<T>, config: AxiosRequestConfig, phase: Phase): Promise<T> {
-    let data: unknown;
-    try {
-      data = (await this.#http.request(config)).data;
-    } catch (error) {
-      const mapped = mapHttpFailure(error, this.#provider, phase);
-      this.options.logger.debug({ provider: this.#provider, path: config.url, code: mapped.code }, 'provider request failed');
-      throw mapped;
-    }
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) {
-      this.options.logger.warn({ provider: this.#provider, path: config.url, issues: parsed.error.issues.slice(0, 3) }, 'provider answer did not match the API schema');
-      throw unexpectedAnswer(this.#provider);
-    }
-    return parsed.data;
+  /** Every write carries a fresh Idempotency-Key, so a retried request can never act twice. */
+  #write<T>(schema: z.ZodType<T>, method: 'POST' | 'PATCH' | 'DELETE', url: string, data?: unknown): Promise<T> {
+    const config: AxiosRequestConfig = { method, url, headers: { 'Idempotency-Key': randomUUID() } };
+    if (data !== undefined) config.data = data;
+    return this.#api.authorized(schema, config);
   }
 }

@@ -55,31 +55,39 @@ export function mapHttpFailure(error: unknown, provider: string, phase: Phase): 
   const status = response.status;
   const parsed = Problem.safeParse(response.data);
   const problem = parsed.success ? parsed.data : null;
-  const detail = problem?.detail?.slice(0, 500);
+  const detail = problem?.detail?.trim().slice(0, 500) || undefined;
+  const failure = { httpStatus: status, providerCode: problem?.code };
+  const fail = (code: ClientdeckError['code'], message: string) => new ClientdeckError(code, message, failure);
 
   if (phase === 'sign_in' && (status === 401 || problem?.code === 'invalid_credentials')) {
-    return new ClientdeckError('wrong_credentials', `The email or password is not right for ${provider}.`);
+    return fail('wrong_credentials', `The email or password is not right for ${provider}.`);
   }
   if (status === 401) {
-    return new ClientdeckError('needs_sign_in', `Your sign-in at ${provider} has expired or was revoked. Sign in again to keep this connection up to date.`);
+    return fail('needs_sign_in', `Your sign-in at ${provider} has expired or was revoked. Sign in again to keep this connection up to date.`);
   }
   if (status === 409 && (problem?.code === 'invitation_not_pending' || problem?.code === 'invitation_expired')) {
-    return new ClientdeckError('invitation_not_pending', detail ?? 'This invitation can no longer be answered: it is no longer pending.');
+    return fail('invitation_not_pending', detail ?? 'This invitation can no longer be answered: it is no longer pending.');
+  }
+  if (status === 409) {
+    return fail('conflict', detail ?? `${provider} refused the change because it conflicts with the current state. Reload and try again.`);
+  }
+  if (status === 403) {
+    return fail('forbidden', detail ?? `${provider} does not allow you to do this on this account.`);
   }
   if (status === 429) {
-    return new ClientdeckError('provider_error', `${provider} is limiting requests right now. Wait a minute and try again.`);
+    return fail('provider_error', `${provider} is limiting requests right now. Wait a minute and try again.`);
   }
   if (status === 404 && (phase === 'sign_in' || !problem)) {
-    return new ClientdeckError('provider_error', `No Client Area Access API answered at ${provider}. Check that the address is the provider's client area.`);
+    return fail('provider_error', `No Client Area Access API answered at ${provider}. Check that the address is the provider's client area.`);
   }
   if (status === 404) {
-    return new ClientdeckError('not_found', detail ?? 'The provider no longer knows this item, or you no longer have access to it.');
+    return fail('not_found', detail ?? 'The provider no longer knows this item, or you no longer have access to it.');
   }
   if (status === 502 || status === 503 || status === 504) {
-    return new ClientdeckError('provider_unreachable', `${provider} is temporarily unavailable (HTTP ${status}). Try again later.`);
+    return fail('provider_unreachable', `${provider} is temporarily unavailable (HTTP ${status}). Try again later.`);
   }
-  if (detail) return new ClientdeckError('provider_error', `${provider} refused the request: ${detail}`);
-  return new ClientdeckError('provider_error', `${provider} answered with an error (HTTP ${status}). Try again later.`);
+  if (detail) return fail('provider_error', `${provider} refused the request: ${detail}`);
+  return fail('provider_error', `${provider} answered with an error (HTTP ${status}). Try again later.`);
 }
 
 export function unexpectedAnswer(provider: string): ClientdeckError {

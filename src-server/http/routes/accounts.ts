@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { Account, AccountPage, IdParams, PageQuery } from '../../../src-shared/api/schemas.js';
 import { getAccount, listAccounts } from '../../domain/accounts.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { BEARER, requireCaller } from '../auth.js';
+import { withEtag } from '../etag.js';
 import { problemResponses } from '../problem.js';
 
 export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
@@ -12,11 +14,12 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       tags: ['accounts'],
       security: BEARER,
       querystring: PageQuery,
-      response: { 200: AccountPage, ...problemResponses(400, 401) },
+      response: { 200: AccountPage, 304: z.undefined(), ...problemResponses(400, 401) },
     },
-    handler: async (request) => {
+    handler: async (request, reply) => {
       const caller = await requireCaller(ctx, request);
-      return listAccounts(ctx.db, ctx.clock(), caller.user.id, request.query);
+      // An ETag of the page: a re-sync with nothing changed gets 304 and no account data.
+      return withEtag(request, reply, await listAccounts(ctx.db, ctx.clock(), caller.user.id, request.query));
     },
   });
 

@@ -11,7 +11,9 @@ import {
   IdParams,
   User,
 } from '../../../src-shared/api/schemas.js';
+import { OutboxPage, OutboxQuery } from '../../../src-shared/api/mail.js';
 import { createAccount } from '../../domain/accounts.js';
+import { listOutbox } from '../../mail/outbox.js';
 import { addDomain, addInvoice, addService } from '../../domain/purchases.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { createUser, toApiUser } from '../../domain/users.js';
@@ -34,7 +36,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = as
       response: { 201: User, ...problemResponses(400, 401, 409) },
     },
     handler: async (request, reply) => {
-      const row = await createUser(ctx.db, ctx.clock(), request.body);
+      const row = await createUser(ctx.db, ctx.clock(), { ...request.body, policy: ctx.passwordPolicy });
       return reply.code(201).send(toApiUser(row));
     },
   });
@@ -54,10 +56,14 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = as
   });
 
   // What a customer bought: services, domains, invoices.
-  const purchase = <S extends z.ZodType>(what: string, body: S, add: (db: ClientAreaContext['db'], now: Date, accountId: string, input: z.output<S>) => Promise<string>) =>
+  const purchase = <S extends z.ZodType>(
+    what: string,
+    body: S,
+    add: (db: ClientAreaContext['db'], now: Date, accountId: string, input: z.output<S>, mailer: ClientAreaContext['mailer']) => Promise<string>,
+  ) =>
     app.post(`/api/v1/admin/accounts/:id/${what}`, {
       schema: {
-        summary: `Add ${what} to an account`,
+        summary: `Add ${what} to an account (mails the owner and the contacts who chose ${what} mail)`,
         tags: ['admin'],
         security: ADMIN,
         params: IdParams,
@@ -65,11 +71,22 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = as
         response: { 201: AdminCreated, ...problemResponses(400, 401, 404) },
       },
       handler: async (request, reply) => {
-        const id = await add(ctx.db, ctx.clock(), request.params.id, request.body as z.output<S>);
+        const id = await add(ctx.db, ctx.clock(), request.params.id, request.body as z.output<S>, ctx.mailer);
         return reply.code(201).send({ id });
       },
     });
   purchase('services', AdminCreateService, addService);
   purchase('domains', AdminCreateDomain, addDomain);
   purchase('invoices', AdminCreateInvoice, addInvoice);
+
+  app.get('/api/v1/admin/outbox', {
+    schema: {
+      summary: 'Every mail the client area wrote, newest first (filter by recipient or account)',
+      tags: ['admin'],
+      security: ADMIN,
+      querystring: OutboxQuery,
+      response: { 200: OutboxPage, ...problemResponses(400, 401) },
+    },
+    handler: async (request) => listOutbox(ctx.db, request.query),
+  });
 };

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { IdParams, IncomingInvitationPage, InvitationAnswerResponse, PageQuery } from '../../../src-shared/api/schemas.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { ClientAreaError } from '../../domain/errors.js';
 import { type Answer, answerInvitation, listIncoming } from '../../domain/invitations.js';
 import { BEARER, requireCaller } from '../auth.js';
+import { withEtag } from '../etag.js';
 import { problemResponses } from '../problem.js';
 
 export const invitationRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
@@ -13,16 +15,16 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }>
       tags: ['invitations'],
       security: BEARER,
       querystring: PageQuery,
-      response: { 200: IncomingInvitationPage, ...problemResponses(400, 401) },
+      response: { 200: IncomingInvitationPage, 304: z.undefined(), ...problemResponses(400, 401) },
     },
-    handler: async (request) => {
+    handler: async (request, reply) => {
       const caller = await requireCaller(ctx, request);
       const all = await listIncoming(ctx.db, ctx.clock(), caller.user, request.query.updatedSince);
       // Incoming lists are short: an offset cursor keeps the "pending first" order simple.
       const offset = decodeOffset(request.query.cursor);
       const items = all.slice(offset, offset + request.query.limit);
       const next = offset + items.length;
-      return { items, nextCursor: next < all.length ? Buffer.from(String(next)).toString('base64url') : null };
+      return withEtag(request, reply, { items, nextCursor: next < all.length ? Buffer.from(String(next)).toString('base64url') : null });
     },
   });
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { User } from '../../../src-shared/api/schemas.js';
+import { UpdateMe, User } from '../../../src-shared/api/schemas.js';
 import type { ClientAreaContext } from '../../domain/context.js';
-import { toApiUser } from '../../domain/users.js';
+import { toApiUser, updateProfile } from '../../domain/users.js';
 import { BEARER, requireCaller } from '../auth.js';
 import { problemResponses } from '../problem.js';
 
@@ -14,5 +14,19 @@ export const meRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async
       response: { 200: User, ...problemResponses(401) },
     },
     handler: async (request) => toApiUser((await requireCaller(ctx, request)).user),
+  });
+
+  app.patch('/api/v1/me', {
+    schema: {
+      summary: 'Change your own name, mail language or notification email',
+      tags: ['session'],
+      security: BEARER,
+      body: UpdateMe,
+      response: { 200: User, ...problemResponses(400, 401) },
+    },
+    handler: async (request) => {
+      const caller = await requireCaller(ctx, request);
+      return toApiUser(await updateProfile(ctx.db, ctx.clock(), caller.user.id, request.body));
+    },
   });
 };

@@ -4,6 +4,8 @@ import { DEMO_LOGINS } from '../../../src-server/demo/demo-logins.js';
 import { ClientareaConnector } from '../../../src-main/connectors/clientarea/clientarea-connector.js';
 import type { CredentialSlot } from '../../../src-main/connectors/connector.js';
 import { silentLogger } from '../../../src-main/logging.js';
+import { EMPTY_SYNC_STATE } from '../../../src-main/sync/account-cache.js';
+import { refreshAccounts } from '../../../src-main/sync/account-listing.js';
 import { startProvider } from './fixtures/environment.js';
 
 /** Keeps the secret in a variable: these tests are about the HTTP side, the keychain has its own. */
@@ -18,6 +20,12 @@ function slot(): CredentialSlot & { value: string | null; writes: number } {
     },
   };
   return s;
+}
+
+/** The whole accounts list, as a first sync reads it. */
+async function listAccounts(connector: ClientareaConnector) {
+  const result = await refreshAccounts(connector, [], EMPTY_SYNC_STATE, { pageSize: 2, fullEveryMs: 0, now: new Date(), provider: 'p' });
+  return result.accounts;
 }
 
 describe('clientarea connector against the reference server', () => {
@@ -42,14 +50,14 @@ describe('clientarea connector against the reference server', () => {
     expect(credentials.writes).toBe(3);
 
     const stale = new ClientareaConnector({ baseUrl: provider.url, credentials: { read: async () => first, write: async () => undefined }, logger: silentLogger() });
-    await expect(stale.listAccounts()).rejects.toMatchObject({ code: 'needs_sign_in' });
-    expect((await connector.listAccounts()).length).toBeGreaterThan(0);
+    await expect(listAccounts(stale)).rejects.toMatchObject({ code: 'needs_sign_in' });
+    expect((await listAccounts(connector)).length).toBeGreaterThan(0);
   });
 
   it('follows every page of accounts', async () => {
     const connector = new ClientareaConnector({ baseUrl: provider.url, credentials: slot(), logger: silentLogger() });
     await connector.signIn(DEMO_LOGINS.agency.email, DEMO_LOGINS.agency.password);
-    const all = await connector.listAccounts();
+    const all = await listAccounts(connector);
     const firstPage = await fetch(`${provider.url}/api/v1/accounts?limit=2`, {
       headers: { authorization: `Bearer ${(await (await fetch(`${provider.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO_LOGINS.agency.email, password: DEMO_LOGINS.agency.password }) })).json()).accessToken}` },
     }).then((r) => r.json());

@@ -23,6 +23,7 @@ describe('keytar vault', () => {
     expect(await vault.get(id)).toBeNull();
     expect(await keychainItem(id)).toBeNull();
     await expect(vault.delete(id)).resolves.toBeUndefined();
+    expect(await vault.describe()).toEqual({ backend: 'keychain', message: null });
   });
 });
 
@@ -33,9 +34,11 @@ describe('without a keychain', () => {
     delete env.DISPLAY;
     const script = path.join(import.meta.dirname, 'fixtures/vault-without-keychain.ts');
     const { stdout } = await run(process.execPath, ['--import', 'tsx', script], { env, cwd: path.resolve(import.meta.dirname, '../../..') });
-    const result = JSON.parse(stdout) as { code?: string; message?: string };
+    const result = JSON.parse(stdout) as { code?: string; message?: string; status?: { backend: string; message: string } };
     expect(result.code).toBe('keychain_unavailable');
     expect(result.message).toMatch(/Clientdeck cannot store your sign-in securely/);
     expect(result.message).toMatch(/Secret Service such as gnome-keyring/);
+    // Outside Electron there is no safeStorage to fall back to: nothing is stored, and vault.status says why.
+    expect(result.status).toMatchObject({ backend: 'none', message: expect.stringMatching(/will not store them at all.*gnome-keyring/s) });
   });
 });

@@ -11,6 +11,7 @@ import type { SessionResponse } from '../../../src-shared/api/schemas.js';
 import { openDatabase } from '../../../src-server/db/database.js';
 import type { Database } from '../../../src-server/db/tables.js';
 import { type ClientArea, startClientArea } from '../../../src-server/server.js';
+import { createTestDatabase, serverSuiteOnPostgres } from './fixtures/postgres.js';
 
 export const STRONG_PASSWORD = 'Correct-Horse-7';
 
@@ -30,9 +31,14 @@ export interface Harness {
 export async function startHarness(options: { demo?: boolean } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'clientarea-test-'));
   const databaseFile = join(dir, 'clientarea.sqlite');
+  // CLIENTDECK_TEST_DB=postgres runs the same suite on a fresh PostgreSQL database; the env var
+  // lets a test that restarts the server (same databaseFile) find the same database again.
+  const postgres = serverSuiteOnPostgres() ? await createTestDatabase('server') : undefined;
+  const databaseUrl = postgres?.url ?? '';
+  if (postgres) process.env.DATABASE_URL = databaseUrl;
   let now = new Date('2025-03-03T09:00:00.000Z');
-  const server = await startClientArea({ databaseFile, demo: options.demo ?? false, adminKey: 'test-admin-key', clock: () => now });
-  const db = openDatabase({ file: databaseFile, url: '' });
+  const server = await startClientArea({ databaseFile, databaseUrl, demo: options.demo ?? false, adminKey: 'test-admin-key', clock: () => now });
+  const db = openDatabase({ file: databaseFile, url: databaseUrl });
 
   const call: Harness['call'] = async (method, path, opts = {}) => {
     const headers: Record<string, string> = {};
@@ -74,6 +80,7 @@ export async function startHarness(options: { demo?: boolean } = {}): Promise<Ha
       await db.destroy();
       await server.close();
       rmSync(dir, { recursive: true, force: true });
+      await postgres?.drop();
     },
   };
   return harness;

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditPage, TicketList } from '../../../src-shared/api/activity.js';
+import { ContactList } from '../../../src-shared/api/contacts.js';
 import { AccountPage, IncomingInvitationPage } from '../../../src-shared/api/schemas.js';
+import { AccountUserList, OutgoingInvitationList } from '../../../src-shared/api/team.js';
 import { DEMO_LOGINS } from '../../../src-server/demo/demo-logins.js';
 import { passwordPolicyViolations } from '../../../src-server/domain/passwords.js';
 import { startClientArea } from '../../../src-server/server.js';
@@ -32,12 +35,41 @@ describe('demo provider and OpenAPI document', () => {
       '/api/v1/admin/accounts/{id}/services',
       '/api/v1/admin/accounts/{id}/domains',
       '/api/v1/admin/accounts/{id}/invoices',
+      '/api/v1/admin/outbox',
+      '/api/v1/signup',
+      '/api/v1/invitations/redeem',
+      '/api/v1/accounts/{id}/users',
+      '/api/v1/accounts/{id}/users/{userId}',
+      '/api/v1/accounts/{id}/invitations',
+      '/api/v1/accounts/{id}/invitations/{invId}',
+      '/api/v1/accounts/{id}/invitations/{invId}/resend',
+      '/api/v1/accounts/{id}/ownership-transfer',
+      '/api/v1/accounts/{id}/ownership-transfer/confirm',
+      '/api/v1/accounts/{id}/contacts',
+      '/api/v1/accounts/{id}/contacts/{contactId}',
+      '/api/v1/accounts/{id}/contacts/{contactId}/promote',
+      '/api/v1/accounts/{id}/managed-users',
+      '/api/v1/accounts/{id}/managed-users/{userId}/activation',
+      '/api/v1/accounts/{id}/managed-users/{userId}/password-reset',
+      '/api/v1/accounts/{id}/managed-users/{userId}/disable',
+      '/api/v1/accounts/{id}/managed-users/{userId}/view-as',
+      '/api/v1/accounts/{id}/services',
+      '/api/v1/accounts/{id}/domains',
+      '/api/v1/accounts/{id}/services/{serviceId}/assignee',
+      '/api/v1/accounts/{id}/domains/{domainId}/delegations',
+      '/api/v1/accounts/{id}/tickets',
+      '/api/v1/accounts/{id}/audit',
+      '/api/v1/accounts/{id}/audit.csv',
     ]) {
       expect(doc.paths, path).toHaveProperty([path]);
     }
     expect(doc.paths['/api/v1/session'].post.requestBody).toBeDefined();
     expect(JSON.stringify(doc.paths['/api/v1/accounts'].get.responses['200'])).toContain('AccountPage');
     expect(Object.keys(doc.paths).some((p) => p.startsWith('/panel'))).toBe(false);
+    expect(doc.paths['/api/v1/accounts/{id}/invitations'].post.requestBody.content['application/json'].schema).toBeDefined();
+    expect(Object.keys(doc.paths['/api/v1/accounts/{id}/audit.csv'].get.responses['200'].content)).toEqual(['text/csv']);
+    expect(doc.components.schemas).toHaveProperty('OutgoingInvitation');
+    expect(doc.components.schemas).toHaveProperty('ContactCreate');
   });
 
   it('demo logins satisfy the password policy', () => {
@@ -75,6 +107,24 @@ describe('demo provider and OpenAPI document', () => {
     expect(contacts.length).toBeGreaterThanOrEqual(2);
     const outgoing = await h.db.selectFrom('invitations').select('id').where('account_id', '=', own!.id).where('status', '=', 'pending').execute();
     expect(outgoing.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives the owner contacts with mail preferences, managed users, tickets and invitations by email and customer number', async () => {
+    const { accessToken: token } = await h.signIn(DEMO_LOGINS.owner.email, DEMO_LOGINS.owner.password);
+    const own = AccountPage.parse((await h.call('GET', '/api/v1/accounts', { token })).body).items.find((a) => a.role === 'owner')!;
+    const contacts = ContactList.parse((await h.call('GET', `/api/v1/accounts/${own.id}/contacts`, { token })).body).items;
+    expect(contacts.some((c) => c.preferences.billing)).toBe(true);
+    expect(contacts.some((c) => c.preferences.support && !c.preferences.billing)).toBe(true);
+    expect(contacts.every((c) => c.city !== '' && c.country === 'IT')).toBe(true);
+    const users = AccountUserList.parse((await h.call('GET', `/api/v1/accounts/${own.id}/users`, { token })).body).items;
+    expect(users.filter((u) => u.origin === 'managed').map((u) => u.status).sort()).toEqual(['active', 'pending_activation']);
+    const tickets = TicketList.parse((await h.call('GET', `/api/v1/accounts/${own.id}/tickets`, { token })).body).items;
+    expect(new Set(tickets.map((t) => t.openedAs))).toEqual(new Set(['owner', 'authorized_user']));
+    const invitations = OutgoingInvitationList.parse((await h.call('GET', `/api/v1/accounts/${own.id}/invitations`, { token })).body).items;
+    expect(invitations.some((i) => i.email !== null && i.status === 'pending')).toBe(true);
+    expect(invitations.find((i) => i.customerNumber !== null)).toMatchObject({ status: 'pending', consent: { by: { email: DEMO_LOGINS.owner.email } } });
+    const audit = AuditPage.parse((await h.call('GET', `/api/v1/accounts/${own.id}/audit`, { token })).body);
+    expect(audit.items.length).toBeGreaterThan(0);
   });
 
   it('seeds only an empty database: starting again with demo on the same file adds nothing', async () => {

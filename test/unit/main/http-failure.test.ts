@@ -49,6 +49,30 @@ describe('mapHttpFailure', () => {
     expect(mapHttpFailure(httpError(403, problem(403, 'forbidden', 'No.')), 'p', 'request').message).toContain('No.');
   });
 
+  it("maps the owner actions' refusals to forbidden, conflict and not_found, with the provider's sentence and codes", () => {
+    expect(mapHttpFailure(httpError(403, problem(403, 'forbidden', 'Only the owner can change this.')), 'p', 'request')).toMatchObject({
+      code: 'forbidden',
+      message: 'Only the owner can change this.',
+      httpStatus: 403,
+      providerCode: 'forbidden',
+    });
+    expect(mapHttpFailure(httpError(403, '<html>'), 'p.example', 'request')).toMatchObject({ code: 'forbidden', message: expect.stringContaining('p.example') });
+    expect(mapHttpFailure(httpError(409, problem(409, 'conflict', 'This person already has access.')), 'p', 'request')).toMatchObject({
+      code: 'conflict',
+      message: 'This person already has access.',
+    });
+    expect(mapHttpFailure(httpError(409, problem(409, 'invitation_expired', 'Expired.')), 'p', 'request')).toMatchObject({
+      code: 'invitation_not_pending',
+      providerCode: 'invitation_expired',
+      httpStatus: 409,
+    });
+    expect(mapHttpFailure(httpError(400, problem(400, 'validation_failed', 'body.email: Invalid email')), 'p', 'request')).toMatchObject({
+      code: 'provider_error',
+      message: 'p refused the request: body.email: Invalid email',
+      httpStatus: 400,
+    });
+  });
+
   it('keeps ClientdeckErrors and never leaks the request config', () => {
     const own = new ClientdeckError('keychain_unavailable', 'x');
     expect(mapHttpFailure(own, 'p', 'sign_in')).toBe(own);

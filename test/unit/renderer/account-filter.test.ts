@@ -1,39 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountRow } from '../../../src-shared/ipc/contract.js';
-import { accountKey, filterAccounts, indexAccounts, isFiltered, NO_FILTER } from '../../../src-renderer/accounts/account-filter.js';
-
-function row(name: string, providerLabel: string, extra: Partial<AccountRow> = {}): AccountRow {
-  return {
-    id: name.toLowerCase().replace(/\W+/g, '-'),
-    name,
-    role: 'member',
-    permissions: ['tickets'],
-    scope: null,
-    summary: { services: 1, domainsExpiringSoon: 0, unpaidInvoices: 0, openTickets: 0 },
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    connectionId: providerLabel === 'Acme Hosting' ? 'c1' : 'c2',
-    providerLabel,
-    ...extra,
-  };
-}
+import {
+  accountKey,
+  filterAccounts,
+  holdsPermission,
+  indexAccounts,
+  isFiltered,
+  needsAttention,
+  NO_FILTER,
+  patchAccounts,
+  refreshIndex,
+  sortOrder,
+  type AccountFilter,
+  type AccountSort,
+} from '../../../src-renderer/accounts/account-filter.js';
+import { visibleRange } from '../../../src-renderer/accounts/use-row-window.js';
+import { accountRow as row } from './account-rows.js';
 
 const rows = [
-  row('Zeta Studio', 'Acme Hosting', { role: 'owner' }),
-  row('Société Générale de Café', 'Nordhost'),
-  row('Alpha Bakery', 'Nordhost', { role: 'admin' }),
-  row('alpha Dental', 'Acme Hosting'),
+  row('Zeta Studio', 'Acme Hosting', { role: 'owner', summary: { services: 9, domainsExpiringSoon: 0, unpaidInvoices: 2, openTickets: 0 } }),
+  row('Société Générale de Café', 'Nordhost', { domains: ['cafe-generale.fr'], favourite: true }),
+  row('Alpha Bakery', 'Nordhost', { role: 'admin', permissions: ['users.manage', 'billing.invoices'], lastOpenedAt: '2025-03-01T10:00:00.000Z' }),
+  row('alpha Dental', 'Acme Hosting', { summary: { services: 3, domainsExpiringSoon: 1, unpaidInvoices: 0, openTickets: 4 }, lastOpenedAt: '2025-03-02T10:00:00.000Z' }),
 ];
 const index = indexAccounts(rows);
+const names = (f: Partial<AccountFilter>, sort?: AccountSort) => filterAccounts(index, { ...NO_FILTER, ...f }, sort).map((r) => r.name);
 
 describe('indexAccounts', () => {
-  it('sorts by name, ignoring case', () => {
+  it('sorts by name, ignoring case, and finds a row by its key', () => {
     expect(index.rows.map((r) => r.name)).toEqual(['Alpha Bakery', 'alpha Dental', 'Société Générale de Café', 'Zeta Studio']);
+    expect(index.positions.get(accountKey(rows[0]!))).toBe(3);
   });
 });
 
 describe('filterAccounts', () => {
-  const names = (f: Partial<typeof NO_FILTER>) => filterAccounts(index, { ...NO_FILTER, ...f }).map((r) => r.name);
-
   it('returns every row without a filter', () => {
     expect(names({})).toHaveLength(4);
   });
@@ -43,16 +42,35 @@ describe('filterAccounts', () => {
     expect(names({ query: 'ALPHA' })).toEqual(['Alpha Bakery', 'alpha Dental']);
   });
 
-  it('matches the provider too, and needs every word', () => {
+  it('matches the provider and the domain names too, and needs every word', () => {
     expect(names({ query: 'acme' })).toEqual(['alpha Dental', 'Zeta Studio']);
     expect(names({ query: 'alpha nordhost' })).toEqual(['Alpha Bakery']);
+    expect(names({ query: 'generale.fr' })).toEqual(['Société Générale de Café']);
     expect(names({ query: '  ' })).toHaveLength(4);
   });
 
-  it('filters by connection and role', () => {
+  it('filters by connection, role and permission', () => {
     expect(names({ connectionId: 'c2' })).toEqual(['Alpha Bakery', 'Société Générale de Café']);
     expect(names({ role: 'owner' })).toEqual(['Zeta Studio']);
     expect(names({ role: 'admin', query: 'zeta' })).toEqual([]);
+    // Owners hold every permission whatever is stored; a member never holds users.manage.
+    expect(names({ permission: 'billing.invoices' })).toEqual(['Alpha Bakery', 'Zeta Studio']);
+    expect(names({ permission: 'users.manage' })).toEqual(['Alpha Bakery', 'Zeta Studio']);
+  });
+
+  it('shows the accounts that need attention, favourites and recently opened', () => {
+    expect(names({ needsAttention: true })).toEqual(['alpha Dental', 'Zeta Studio']);
+    expect(names({ show: 'favourites' })).toEqual(['Société Générale de Café']);
+    expect(names({ show: 'recent' }, { key: 'lastOpened', dir: 'desc' })).toEqual(['alpha Dental', 'Alpha Bakery']);
+  });
+
+  it('sorts by any column, ties in name order, never-opened accounts last in both directions', () => {
+    expect(names({}, { key: 'name', dir: 'desc' })).toEqual(['Zeta Studio', 'Société Générale de Café', 'alpha Dental', 'Alpha Bakery']);
+    expect(names({}, { key: 'services', dir: 'desc' })).toEqual(['Zeta Studio', 'alpha Dental', 'Alpha Bakery', 'Société Générale de Café']);
+    expect(names({}, { key: 'role', dir: 'asc' })).toEqual(['Zeta Studio', 'Alpha Bakery', 'alpha Dental', 'Société Générale de Café']);
+    expect(names({}, { key: 'lastOpened', dir: 'asc' })).toEqual(['Alpha Bakery', 'alpha Dental', 'Société Générale de Café', 'Zeta Studio']);
+    expect(names({}, { key: 'lastOpened', dir: 'desc' })).toEqual(['alpha Dental', 'Alpha Bakery', 'Société Générale de Café', 'Zeta Studio']);
+    expect(names({ query: 'alpha' }, { key: 'openTickets', dir: 'desc' })).toEqual(['alpha Dental', 'Alpha Bakery']);
   });
 
   it('filters 50,000 rows well within a frame budget', () => {
@@ -68,14 +86,92 @@ describe('filterAccounts', () => {
   });
 });
 
-describe('isFiltered and accountKey', () => {
+describe('patchAccounts', () => {
+  it('changes one row without re-indexing, and forgets the last-opened order only', () => {
+    const local = indexAccounts(rows);
+    sortOrder(local, { key: 'lastOpened', dir: 'desc' });
+    sortOrder(local, { key: 'services', dir: 'desc' });
+    const key = accountKey(rows[0]!);
+    const next = patchAccounts(local, new Map([[key, { favourite: true, lastOpenedAt: '2025-04-01T00:00:00.000Z' }]]));
+    expect(next.rows[3]).toMatchObject({ name: 'Zeta Studio', favourite: true });
+    expect(local.rows[3]!.favourite).toBe(false);
+    expect(next.haystacks).toBe(local.haystacks);
+    expect([...next.orders.keys()]).toEqual(['services:desc']);
+    expect(filterAccounts(next, { ...NO_FILTER, show: 'recent' }, { key: 'lastOpened', dir: 'desc' })[0]!.name).toBe('Zeta Studio');
+  });
+});
+
+describe('helpers', () => {
   it('says whether any filter is set', () => {
     expect(isFiltered(NO_FILTER)).toBe(false);
     expect(isFiltered({ ...NO_FILTER, query: ' ' })).toBe(false);
     expect(isFiltered({ ...NO_FILTER, role: 'member' })).toBe(true);
+    expect(isFiltered({ ...NO_FILTER, show: 'favourites' })).toBe(true);
+    expect(isFiltered({ ...NO_FILTER, needsAttention: true })).toBe(true);
+  });
+
+  it('needs attention for an expiring domain or an unpaid invoice, not for open tickets', () => {
+    expect(needsAttention(rows[0]!)).toBe(true);
+    expect(needsAttention(rows[3]!)).toBe(true);
+    expect(needsAttention(row('Calm', 'Nordhost', { summary: { services: 1, domainsExpiringSoon: 0, unpaidInvoices: 0, openTickets: 5 } }))).toBe(false);
+  });
+
+  it('holds a permission the way DESIGN §2 says', () => {
+    expect(holdsPermission({ role: 'owner', permissions: [] }, 'affiliates')).toBe(true);
+    expect(holdsPermission({ role: 'member', permissions: ['users.manage'] }, 'users.manage')).toBe(false);
+    expect(holdsPermission({ role: 'admin', permissions: ['users.manage'] }, 'users.manage')).toBe(true);
   });
 
   it('tells apart equal account ids at different connections', () => {
     expect(accountKey({ connectionId: 'a', id: '1' })).not.toBe(accountKey({ connectionId: 'b', id: '1' }));
+  });
+});
+
+describe('refreshIndex', () => {
+  it('keeps the same index when a re-sync changed nothing, so nothing re-renders', () => {
+    const local = indexAccounts(rows);
+    expect(refreshIndex(local, rows.map((r) => ({ ...r, summary: { ...r.summary }, domains: [...r.domains] })))).toBe(local);
+  });
+
+  it('patches changed counts in place and forgets sort orders that may have moved', () => {
+    const local = indexAccounts(rows);
+    sortOrder(local, { key: 'services', dir: 'desc' });
+    const next = refreshIndex(local, rows.map((r) => (r.name === 'Alpha Bakery' ? { ...r, summary: { ...r.summary, services: 50 } } : r)));
+    expect(next).not.toBe(local);
+    expect(next.haystacks).toBe(local.haystacks);
+    expect(next.orders.size).toBe(0);
+    expect(filterAccounts(next, NO_FILTER, { key: 'services', dir: 'desc' })[0]!.name).toBe('Alpha Bakery');
+  });
+
+  it('indexes again when an account arrives, leaves or is renamed', () => {
+    const local = indexAccounts(rows);
+    expect(refreshIndex(local, rows.slice(1)).rows).toHaveLength(3);
+    const renamed = refreshIndex(local, rows.map((r) => (r.name === 'Zeta Studio' ? { ...r, name: 'Aardvark Studio' } : r)));
+    expect(renamed.rows[0]!.name).toBe('Aardvark Studio');
+    expect(filterAccounts(renamed, { ...NO_FILTER, query: 'aardvark' })).toHaveLength(1);
+  });
+
+  it('sorts numbers in names by value', () => {
+    const local = indexAccounts([row('Studio 10', 'Nordhost'), row('Studio 2', 'Nordhost'), row('studio 1', 'Nordhost')]);
+    expect(local.rows.map((r) => r.name)).toEqual(['studio 1', 'Studio 2', 'Studio 10']);
+  });
+});
+
+describe('visibleRange', () => {
+  it('renders the rows in view and a few around them, whatever the list length', () => {
+    expect(visibleRange(50_000, 44, 0, 440, 5)).toEqual({ start: 0, end: 15 });
+    expect(visibleRange(50_000, 44, 44 * 1000, 440, 5)).toEqual({ start: 995, end: 1015 });
+    expect(visibleRange(50_000, 44, 44 * 49_995, 440, 5)).toEqual({ start: 49_990, end: 50_000 });
+    expect(visibleRange(3, 44, 0, 440, 5)).toEqual({ start: 0, end: 3 });
+    expect(visibleRange(0, 44, 0, 440, 5)).toEqual({ start: 0, end: 0 });
+  });
+});
+
+describe('attention count', () => {
+  it('is counted with the data and follows a re-sync that changes counts', () => {
+    const local = indexAccounts(rows);
+    expect(local.attention).toBe(2);
+    const calmer = refreshIndex(local, rows.map((r) => ({ ...r, summary: { ...r.summary, unpaidInvoices: 0 } })));
+    expect(calmer.attention).toBe(1);
   });
 });

@@ -117,7 +117,7 @@ describe('WireBridge', () => {
     last().drop();
     vi.advanceTimersByTime(100);
     last().open();
-    expect(lists).toEqual([['connections', 'accounts', 'invitations']]);
+    expect(lists).toEqual([['connections', 'accounts', 'invitations', 'queue', 'settings']]);
   });
 
   it('reports its state and ignores garbage and unknown replies', () => {

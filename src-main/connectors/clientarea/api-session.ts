@@ -1,0 +1,174 @@
+import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import { SessionResponse, type User } from '../../../src-shared/api/schemas.js';
+import { ClientdeckError, isClientdeckError } from '../../errors.js';
+import type { CredentialSlot, RequestOptions } from '../connector.js';
+import { mapHttpFailure, unexpectedAnswer, type Phase } from './http-failure.js';
+
+export interface ApiSessionOptions {
+  baseUrl: string;
+  credentials: CredentialSlot;
+  logger: Logger;
+  /** Per HTTP request. */
+  timeoutMs?: number;
+  /** Used when there is no usable refresh token; only the demo provider, whose login is public, has one. */
+  fallbackLogin?: { email: string; password: string };
+}
+
+/** Refresh a little before expiry so a request does not race the token's end. */
+const EXPIRY_MARGIN_MS = 15_000;
+
+interface AccessToken {
+  value: string;
+  expiresAt: number;
+}
+
+export interface RawAnswer {
+  status: number;
+  data: unknown;
+  headers: AxiosResponse['headers'];
+}
+
+/**
+ * A signed-in conversation with one Client Area Access API: the access token lives here, in
+ * memory only; the rotated refresh token goes to the credential slot before the session is used.
+ */
+export class ApiSession {
+  readonly provider: string;
+  readonly #http: AxiosInstance;
+  #access: AccessToken | null = null;
+  #refreshing: Promise<void> | null = null;
+  #user: User | null = null;
+
+  constructor(private readonly options: ApiSessionOptions) {
+    this.provider = new URL(options.baseUrl).host;
+    this.#http = axios.create({
+      baseURL: `${options.baseUrl}/api/v1`,
+      timeout: options.timeoutMs ?? 10_000,
+      headers: { Accept: 'application/json', 'User-Agent': 'Clientdeck' },
+      maxRedirects: 0,
+      // Statuses are judged by mapHttpFailure, which needs the problem document.
+      validateStatus: (status) => status >= 200 && status < 300,
+    });
+  }
+
+  /** The signed-in user as the provider last described it (after a sign-in or refresh). */
+  get user(): User | null {
+    return this.#user;
+  }
+
+  async signIn(email: string, password: string, options: RequestOptions = {}): Promise<User> {
+    const session = await this.send(SessionResponse, { method: 'POST', url: '/session', data: { email, password }, signal: options.signal }, 'sign_in');
+    await this.#accept(session);
+    return session.user;
+  }
+
+  refresh(options: RequestOptions = {}): Promise<void> {
+    // One refresh at a time: a rotated token is single-use, so a second concurrent refresh would fail.
+    this.#refreshing ??= this.#refreshOnce(options).finally(() => {
+      this.#refreshing = null;
+    });
+    return this.#refreshing;
+  }
+
+  async signOut(): Promise<void> {
+    try {
+      if (this.#access) await this.#http.delete('/session', { headers: { Authorization: `Bearer ${this.#access.value}` }, timeout: 3_000 });
+    } catch (error) {
+      this.options.logger.debug({ provider: this.provider, code: mapHttpFailure(error, this.provider, 'request').code }, 'sign-out failed');
+    } finally {
+      this.#access = null;
+    }
+  }
+
+  /** Any HTTP answer at all means the provider is reachable; only a network failure means it is not. */
+  async probe(options: RequestOptions = {}): Promise<boolean> {
+    try {
+      await this.#http.get('/me', { signal: options.signal, timeout: 3_000, validateStatus: () => true });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** A request as the signed-in user, its answer parsed with `schema`. */
+  async authorized<T>(schema: z.ZodType<T>, config: AxiosRequestConfig): Promise<T> {
+    const answer = await this.authorizedRaw(config);
+    return this.parse(schema, answer.data, config.url);
+  }
+
+  /**
+   * A request as the signed-in user, answered raw (status, headers, body) for callers that look at
+   * more than the body. `extraOk` lists non-2xx statuses that are answers, not failures (304).
+   */
+  async authorizedRaw(config: AxiosRequestConfig, extraOk: readonly number[] = []): Promise<RawAnswer> {
+    const signal = config.signal as AbortSignal | undefined;
+    if (!this.#access || this.#access.expiresAt <= Date.now()) await this.refresh({ signal });
+    try {
+      return await this.#raw(this.#withToken(config), 'request', extraOk);
+    } catch (error) {
+      // The access token may have been revoked server-side before its expiry: refresh once and retry.
+      if (!(isClientdeckError(error) && error.code === 'needs_sign_in')) throw error;
+      this.#access = null;
+      await this.refresh({ signal });
+      return this.#raw(this.#withToken(config), 'request', extraOk);
+    }
+  }
+
+  async send<T>(schema: z.ZodType<T>, config: AxiosRequestConfig, phase: Phase): Promise<T> {
+    const answer = await this.#raw(config, phase, []);
+    return this.parse(schema, answer.data, config.url);
+  }
+
+  parse<T>(schema: z.ZodType<T>, data: unknown, path: string | undefined): T {
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+      this.options.logger.warn({ provider: this.provider, path, issues: parsed.error.issues.slice(0, 3) }, 'provider answer did not match the API schema');
+      throw unexpectedAnswer(this.provider);
+    }
+    return parsed.data;
+  }
+
+  async #raw(config: AxiosRequestConfig, phase: Phase, extraOk: readonly number[]): Promise<RawAnswer> {
+    try {
+      const validateStatus = (status: number) => (status >= 200 && status < 300) || extraOk.includes(status);
+      const response = await this.#http.request({ ...config, validateStatus });
+      return { status: response.status, data: response.data, headers: response.headers };
+    } catch (error) {
+      const mapped = mapHttpFailure(error, this.provider, phase);
+      this.options.logger.debug({ provider: this.provider, path: config.url, code: mapped.code }, 'provider request failed');
+      throw mapped;
+    }
+  }
+
+  async #refreshOnce(options: RequestOptions): Promise<void> {
+    const refreshToken = await this.options.credentials.read();
+    if (refreshToken) {
+      try {
+        const session = await this.send(SessionResponse, { method: 'POST', url: '/session/refresh', data: { refreshToken }, signal: options.signal }, 'refresh');
+        await this.#accept(session);
+        return;
+      } catch (error) {
+        if (!(isClientdeckError(error) && error.code === 'needs_sign_in' && this.options.fallbackLogin)) throw error;
+      }
+    }
+    const fallback = this.options.fallbackLogin;
+    if (!fallback) {
+      throw new ClientdeckError('needs_sign_in', `Clientdeck has no sign-in stored for ${this.provider}. Sign in again to use this connection.`);
+    }
+    await this.signIn(fallback.email, fallback.password, options);
+  }
+
+  async #accept(session: z.infer<typeof SessionResponse>): Promise<void> {
+    // The secret goes to the vault first: if the keychain fails, no in-memory session outlives it.
+    await this.options.credentials.write(session.refreshToken);
+    this.#access = { value: session.accessToken, expiresAt: Date.now() + session.expiresIn * 1000 - EXPIRY_MARGIN_MS };
+    this.#user = session.user;
+  }
+
+  #withToken(config: AxiosRequestConfig): AxiosRequestConfig {
+    if (!this.#access) throw new ClientdeckError('needs_sign_in', `Sign in to ${this.provider} again to continue.`);
+    return { ...config, headers: { ...(config.headers as Record<string, string> | undefined), Authorization: `Bearer ${this.#access.value}` } };
+  }
+}

@@ -1,0 +1,177 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAIL_KINDS, type Contact } from '../../src-shared/api/contacts.js';
+import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import { errorSentence } from '../bridge/invoke.js';
+import { initials } from '../accounts/AccountRowView.js';
+import { Dialog } from '../shell/Dialog.js';
+import { EmptyState } from '../shell/EmptyState.js';
+import { ErrorBanner } from '../shell/ErrorBanner.js';
+import { Skeleton } from '../shell/Skeleton.js';
+import { Spinner } from '../shell/Spinner.js';
+import { ContactDialog } from './ContactDialog.js';
+import { useContacts } from './contacts-store.js';
+import { PromoteDialog } from './PromoteDialog.js';
+
+type Editing = { kind: 'new' } | { kind: 'edit'; contact: Contact } | { kind: 'delete'; contact: Contact } | { kind: 'promote'; contact: Contact };
+
+/** People on the account without a login: who they are, which mails they get, and promotion to user. */
+export function ContactsPanel({ row, canPromote }: { row: AccountRow; canPromote: boolean }) {
+  const { t } = useTranslation();
+  const status = useContacts((s) => s.status);
+  const contacts = useContacts((s) => s.contacts);
+  const error = useContacts((s) => s.error);
+  const failures = useContacts((s) => s.failures);
+  const load = useContacts((s) => s.load);
+  const setPreference = useContacts((s) => s.setPreference);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const ref = { connectionId: row.connectionId, accountId: row.id };
+  const close = () => setEditing(null);
+  const finish = (text: string) => {
+    setNotice(text);
+    close();
+  };
+
+  const addButton = (
+    <button type="button" className="btn btn--primary" onClick={() => setEditing({ kind: 'new' })}>
+      {t('contacts.add')}
+    </button>
+  );
+
+  return (
+    <div className="contacts">
+      <div className="section-head">
+        <div>
+          <h3 className="section-title">{t('contacts.heading')}</h3>
+          <p className="muted">{t('contacts.intro')}</p>
+        </div>
+        {contacts.length > 0 && addButton}
+      </div>
+      <div role="status" className="outcome-region">
+        {notice && <div className="banner banner--ok">{notice}</div>}
+      </div>
+      {error && <ErrorBanner title={t('contacts.loadFailed')} message={error} onRetry={() => void load(ref)} />}
+      {status === 'loading' || status === 'idle' ? (
+        <Skeleton label={t('contacts.loading')} rows={3} />
+      ) : contacts.length === 0 ? (
+        status === 'ready' && (
+          <EmptyState heading={t('contacts.emptyHeading')} actions={addButton} level={4}>
+            <p>{t('contacts.emptyText')}</p>
+          </EmptyState>
+        )
+      ) : (
+        <table className="table contacts__table">
+          <thead>
+            <tr>
+              <th scope="col" rowSpan={2}>
+                {t('contacts.colContact')}
+              </th>
+              <th scope="colgroup" colSpan={MAIL_KINDS.length} className="center">
+                {t('contacts.mailHeading')}
+              </th>
+              <th scope="col" rowSpan={2}>
+                <span className="visually-hidden">{t('accounts.colActions')}</span>
+              </th>
+            </tr>
+            <tr>
+              {MAIL_KINDS.map((kind) => (
+                <th key={kind} scope="col" className="center small">
+                  {t(`contacts.mail.${kind}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {contacts.map((c) => (
+              <tr key={c.id}>
+                <th scope="row" className="person">
+                  <span className="avatar avatar--soft" aria-hidden="true">
+                    {initials(c.name)}
+                  </span>
+                  <span className="person__text">
+                    <span className="person__name">{c.name}</span>
+                    <span className="person__email">{c.email}</span>
+                    {(c.company || c.phone) && <span className="person__meta">{[c.company, c.phone].filter(Boolean).join(' · ')}</span>}
+                    {failures[c.id] && (
+                      <span className="inline-error small" role="alert">
+                        {t('contacts.preferenceFailed', { message: failures[c.id] })}
+                      </span>
+                    )}
+                  </span>
+                </th>
+                {MAIL_KINDS.map((kind) => (
+                  <td key={kind} className="center">
+                    <input
+                      type="checkbox"
+                      checked={c.preferences[kind]}
+                      aria-label={t('contacts.mailFor', { kind: t(`contacts.mail.${kind}`), name: c.name })}
+                      onChange={(e) => void setPreference(c.id, kind, e.target.checked)}
+                    />
+                  </td>
+                ))}
+                <td className="actions">
+                  <button type="button" className="btn btn--small btn--ghost" aria-label={t('contacts.editFor', { name: c.name })} onClick={() => setEditing({ kind: 'edit', contact: c })}>
+                    {t('contacts.edit')}
+                  </button>
+                  {canPromote && (
+                    <button type="button" className="btn btn--small" aria-label={t('contacts.promoteFor', { name: c.name })} onClick={() => setEditing({ kind: 'promote', contact: c })}>
+                      {t('contacts.promote')}
+                    </button>
+                  )}
+                  <button type="button" className="btn btn--small btn--danger-outline" aria-label={t('contacts.deleteFor', { name: c.name })} onClick={() => setEditing({ kind: 'delete', contact: c })}>
+                    {t('contacts.delete')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {editing?.kind === 'new' && <ContactDialog onClose={close} onSaved={(c) => finish(t('contacts.added', { name: c.name }))} />}
+      {editing?.kind === 'edit' && <ContactDialog contact={editing.contact} onClose={close} onSaved={(c) => finish(t('contacts.saved', { name: c.name }))} />}
+      {editing?.kind === 'promote' && <PromoteDialog contact={editing.contact} row={row} onClose={close} onPromoted={finish} />}
+      {editing?.kind === 'delete' && (
+        <DeleteContactDialog contact={editing.contact} onClose={close} onDeleted={() => finish(t('contacts.deleted', { name: editing.contact.name }))} />
+      )}
+    </div>
+  );
+}
+
+function DeleteContactDialog({ contact, onClose, onDeleted }: { contact: Contact; onClose(): void; onDeleted(): void }) {
+  const { t } = useTranslation();
+  const remove = useContacts((s) => s.remove);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function confirm() {
+    setBusy(true);
+    try {
+      await remove(contact.id);
+      onDeleted();
+    } catch (err) {
+      setError(errorSentence(err));
+      setBusy(false);
+    }
+  }
+  return (
+    <Dialog
+      title={t('contacts.deleteTitle', { name: contact.name })}
+      onClose={onClose}
+      size="small"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className="btn btn--danger" onClick={() => void confirm()} disabled={busy} aria-busy={busy}>
+            {busy && <Spinner />}
+            {t('contacts.delete')}
+          </button>
+        </>
+      }
+    >
+      <p>{t('contacts.deleteText', { name: contact.name, email: contact.email })}</p>
+      <div role="alert">{error && <p className="inline-error">{error}</p>}</div>
+    </Dialog>
+  );
+}

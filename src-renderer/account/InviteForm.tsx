@@ -1,0 +1,144 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Permission } from '../../src-shared/api/permissions.js';
+import type { CreateInvitation } from '../../src-shared/api/team.js';
+import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import { errorSentence } from '../bridge/invoke.js';
+import { Spinner } from '../shell/Spinner.js';
+import { useAudit } from './audit-store.js';
+import { presetPermissions, type GrantRole } from './grant-draft.js';
+import { PermissionPicker, RolePicker } from './PermissionPicker.js';
+import { ScopePicker, scopeOf } from './ScopePicker.js';
+import { useTeam } from './team-store.js';
+
+type Method = 'email' | 'customerNumber';
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const CUSTOMER_NUMBER = /^[0-9]{4,12}$/;
+
+/** Invite someone by email, or by customer number with their consent, with a preset or chosen permissions. */
+export function InviteForm({ row }: { row: AccountRow }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const invite = useTeam((s) => s.invite);
+  const [method, setMethod] = useState<Method>('email');
+  const [email, setEmail] = useState('');
+  const [customerNumber, setCustomerNumber] = useState('');
+  const [consent, setConsent] = useState(false);
+  const [role, setRole] = useState<GrantRole>('member');
+  const [permissions, setPermissions] = useState<Permission[]>(presetPermissions('webDeveloper', 'member'));
+  const [domains, setDomains] = useState<string[] | null>(null);
+  const [tried, setTried] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
+
+  const emailInvalid = method === 'email' && !EMAIL.test(email.trim());
+  const numberInvalid = method === 'customerNumber' && !CUSTOMER_NUMBER.test(customerNumber.trim());
+  const consentMissing = method === 'customerNumber' && !consent;
+  const noPermission = permissions.length === 0;
+  const scopeEmpty = domains !== null && domains.length === 0;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setTried(true);
+    setSent(null);
+    if (emailInvalid || numberInvalid || consentMissing || noPermission || scopeEmpty) return;
+    const scope = scopeOf(domains);
+    const grant = { role, permissions, ...(scope ? { scope } : {}) };
+    const invitation: CreateInvitation =
+      method === 'email' ? { email: email.trim(), ...grant } : { customerNumber: customerNumber.trim(), consent: true, ...grant };
+    setBusy(true);
+    setError(null);
+    try {
+      await invite(invitation);
+      setSent(t(method === 'email' ? 'team.invitedEmail' : 'team.invitedNumber', { who: method === 'email' ? email.trim() : customerNumber.trim() }));
+      setEmail('');
+      setCustomerNumber('');
+      setConsent(false);
+      setTried(false);
+      void useAudit.getState().load({ connectionId: row.connectionId, accountId: row.id });
+    } catch (err) {
+      setError(errorSentence(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form card invite-form" aria-labelledby={`${id}-h`} noValidate onSubmit={(e) => void submit(e)}>
+      <h3 id={`${id}-h`} className="section-title">
+        {t('team.inviteHeading')}
+      </h3>
+      <fieldset className="field">
+        <legend className="field-label">{t('team.inviteBy')}</legend>
+        <div className="segmented">
+          {(['email', 'customerNumber'] as const).map((m) => (
+            <label key={m} className="segmented__option">
+              <input type="radio" name={`${id}-method`} checked={method === m} onChange={() => setMethod(m)} />
+              <span>{t(`team.method.${m}`)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {method === 'email' ? (
+        <div className="field">
+          <label htmlFor={`${id}-email`}>{t('team.inviteEmail')}</label>
+          <input
+            id={`${id}-email`}
+            type="email"
+            autoComplete="off"
+            value={email}
+            aria-invalid={tried && emailInvalid}
+            aria-describedby={`${id}-email-hint`}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          <span id={`${id}-email-hint`} className={tried && emailInvalid ? 'inline-error' : 'hint'}>
+            {tried && emailInvalid ? t('team.emailInvalid') : t('team.inviteEmailHint')}
+          </span>
+        </div>
+      ) : (
+        <>
+          <div className="field">
+            <label htmlFor={`${id}-number`}>{t('team.customerNumber')}</label>
+            <input
+              id={`${id}-number`}
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              value={customerNumber}
+              aria-invalid={tried && numberInvalid}
+              aria-describedby={`${id}-number-hint`}
+              onChange={(e) => setCustomerNumber(e.target.value)}
+            />
+            <span id={`${id}-number-hint`} className={tried && numberInvalid ? 'inline-error' : 'hint'}>
+              {tried && numberInvalid ? t('team.customerNumberInvalid') : t('team.customerNumberHint')}
+            </span>
+          </div>
+          <label className={`check check--block${tried && consentMissing ? ' check--invalid' : ''}`}>
+            <input type="checkbox" checked={consent} aria-invalid={tried && consentMissing} onChange={(e) => setConsent(e.target.checked)} />
+            <span>{t('team.consent', { account: row.name, provider: row.providerLabel })}</span>
+          </label>
+          {tried && consentMissing && <p className="inline-error">{t('team.consentMissing')}</p>}
+        </>
+      )}
+      <RolePicker value={role} onChange={(r) => {
+        setRole(r);
+        if (r === 'member') setPermissions((p) => p.filter((x) => x !== 'users.manage'));
+      }} />
+      <PermissionPicker value={permissions} role={role} onChange={setPermissions} invalid={tried && noPermission} />
+      <ScopePicker domains={row.domains} value={domains} onChange={setDomains} invalid={tried && scopeEmpty} />
+      <div role="alert" className="form__alert">
+        {error && <p className="inline-error">{error}</p>}
+      </div>
+      <div role="status" className="form__status">
+        {sent && <p className="inline-ok">{sent}</p>}
+      </div>
+      <div className="form__actions">
+        <button type="submit" className="btn btn--primary" disabled={busy} aria-busy={busy}>
+          {busy && <Spinner />}
+          {t('team.sendInvitation')}
+        </button>
+      </div>
+    </form>
+  );
+}

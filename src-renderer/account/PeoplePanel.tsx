@@ -1,0 +1,156 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountUser } from '../../src-shared/api/team.js';
+import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import { errorSentence } from '../bridge/invoke.js';
+import { AccessText } from '../accounts/AccessText.js';
+import { initials } from '../accounts/AccountRowView.js';
+import { ErrorBanner } from '../shell/ErrorBanner.js';
+import { formatDate } from '../shell/relative-time.js';
+import { Skeleton } from '../shell/Skeleton.js';
+import { Spinner } from '../shell/Spinner.js';
+import { useAudit } from './audit-store.js';
+import { PermissionMatrix } from './PermissionMatrix.js';
+import { RevokeDialog } from './RevokeDialog.js';
+import { useTeam } from './team-store.js';
+
+/** Who has access to the account, what each may do, and the way to take access away. */
+export function PeoplePanel({ row }: { row: AccountRow }) {
+  const { t } = useTranslation();
+  const status = useTeam((s) => s.status);
+  const team = useTeam((s) => s.team);
+  const error = useTeam((s) => s.error);
+  const reload = useTeam((s) => s.reload);
+  const [revoking, setRevoking] = useState<AccountUser | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  if (status === 'loading' || status === 'idle') return <Skeleton label={t('team.loading')} rows={4} />;
+  if (!team) return error ? <ErrorBanner title={t('team.loadFailed')} message={error} onRetry={() => void reload()} /> : null;
+
+  const owners = team.users.filter((u) => u.role === 'owner');
+  const others = team.users.filter((u) => u.role !== 'owner').sort((a, b) => a.name.localeCompare(b.name));
+
+  return (
+    <div className="people">
+      {error && <ErrorBanner title={t('team.loadFailed')} message={error} onRetry={() => void reload()} />}
+      <div role="status" className="outcome-region">
+        {notice && <div className="banner banner--ok">{notice}</div>}
+      </div>
+      <section aria-labelledby="people-h">
+        <div className="section-head">
+          <h3 id="people-h" className="section-title">
+            {t('team.usersHeading')}
+          </h3>
+          <span className="muted">{t('team.usersCount', { count: team.users.length })}</span>
+        </div>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('team.colPerson')}</th>
+              <th scope="col">{t('team.colRole')}</th>
+              <th scope="col">{t('team.colAccess')}</th>
+              <th scope="col">{t('team.colStatus')}</th>
+              <th scope="col">{t('team.colSince')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('accounts.colActions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...owners, ...others].map((user) => (
+              <UserRow key={user.userId} user={user} onRevoke={() => setRevoking(user)} onNotice={setNotice} />
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {others.length > 0 ? (
+        <PermissionMatrix users={others} accountName={row.name} onSaved={(n) => setNotice(t('team.matrixSaved', { count: n }))} />
+      ) : (
+        <p className="muted">{t('team.onlyOwner')}</p>
+      )}
+      {revoking && (
+        <RevokeDialog
+          user={revoking}
+          accountName={row.name}
+          onClose={() => setRevoking(null)}
+          onRevoked={() => {
+            setNotice(t('team.revoked', { name: revoking.name, account: row.name }));
+            setRevoking(null);
+            void useAudit.getState().load({ connectionId: row.connectionId, accountId: row.id });
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function UserRow({ user, onRevoke, onNotice }: { user: AccountUser; onRevoke(): void; onNotice(text: string): void }) {
+  const { t, i18n } = useTranslation();
+  const sendActivation = useTeam((s) => s.sendActivation);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const inactive = user.status === 'pending_activation';
+
+  async function activate() {
+    setSending(true);
+    setError(null);
+    try {
+      await sendActivation(user.userId);
+      onNotice(t('team.activationSent', { name: user.name, email: user.email }));
+    } catch (err) {
+      setError(errorSentence(err));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <tr>
+      <th scope="row" className="person">
+        <span className="avatar" aria-hidden="true">
+          {initials(user.name)}
+        </span>
+        <span className="person__text">
+          <span className="person__name">{user.name}</span>
+          <span className="person__email">{user.email}</span>
+        </span>
+      </th>
+      <td>
+        <span className={`role role--${user.role}`}>{t(`roles.${user.role}`)}</span>
+      </td>
+      <td>
+        <AccessText row={user} />
+      </td>
+      <td>
+        <span className={`status status--${user.status}`}>{t(`team.status.${user.status}`)}</span>
+        <span className="muted small"> · {t(`team.origin.${user.origin}`)}</span>
+        {error && (
+          <p className="inline-error" role="alert">
+            {error}
+          </p>
+        )}
+      </td>
+      <td className="muted">{formatDate(user.joinedAt, i18n.language)}</td>
+      <td className="actions">
+        {inactive && user.origin === 'managed' && (
+          <button
+            type="button"
+            className="btn btn--small"
+            disabled={sending}
+            aria-busy={sending}
+            aria-label={t('team.sendActivationFor', { name: user.name })}
+            onClick={() => void activate()}
+          >
+            {sending && <Spinner />}
+            {t('team.sendActivation')}
+          </button>
+        )}
+        {user.role !== 'owner' && (
+          <button type="button" className="btn btn--small btn--danger-outline" aria-label={t('team.revokeFor', { name: user.name })} onClick={onRevoke}>
+            {t('team.revoke')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}

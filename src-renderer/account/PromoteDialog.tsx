@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Contact } from '../../src-shared/api/contacts.js';
+import type { Permission } from '../../src-shared/api/permissions.js';
+import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import { errorSentence } from '../bridge/invoke.js';
+import { Dialog } from '../shell/Dialog.js';
+import { Spinner } from '../shell/Spinner.js';
+import { useAudit } from './audit-store.js';
+import { useContacts } from './contacts-store.js';
+import { presetPermissions, type GrantRole } from './grant-draft.js';
+import { PermissionPicker, RolePicker } from './PermissionPicker.js';
+import { useTeam } from './team-store.js';
+
+/** Gives a contact panel access: an invitation to their address with the chosen permissions. */
+export function PromoteDialog({ contact, row, onClose, onPromoted }: { contact: Contact; row: AccountRow; onClose(): void; onPromoted(text: string): void }) {
+  const { t } = useTranslation();
+  const promote = useContacts((s) => s.promote);
+  const [role, setRole] = useState<GrantRole>('member');
+  const [permissions, setPermissions] = useState<Permission[]>(presetPermissions('supportOnly', 'member'));
+  const [tried, setTried] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function confirm() {
+    setTried(true);
+    if (permissions.length === 0) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const invitation = await promote(contact.id, { role, permissions });
+      useTeam.getState().addInvitation(invitation);
+      void useAudit.getState().load({ connectionId: row.connectionId, accountId: row.id });
+      onPromoted(t('contacts.promoted', { name: contact.name, email: invitation.email ?? contact.email }));
+    } catch (err) {
+      setError(errorSentence(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog
+      title={t('contacts.promoteTitle', { name: contact.name })}
+      description={<p>{t('contacts.promoteText', { name: contact.name, email: contact.email, account: row.name })}</p>}
+      onClose={onClose}
+      size="large"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className="btn btn--primary" onClick={() => void confirm()} disabled={busy} aria-busy={busy}>
+            {busy && <Spinner />}
+            {t('contacts.promoteConfirm')}
+          </button>
+        </>
+      }
+    >
+      <div className="form">
+        <RolePicker value={role} onChange={(r) => {
+          setRole(r);
+          if (r === 'member') setPermissions((p) => p.filter((x) => x !== 'users.manage'));
+        }} />
+        <PermissionPicker value={permissions} role={role} onChange={setPermissions} invalid={tried && permissions.length === 0} />
+        <div role="alert">{error && <p className="inline-error">{error}</p>}</div>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountUser } from '../../src-shared/api/team.js';
+import { errorSentence } from '../bridge/invoke.js';
+import { permissionKey } from '../accounts/access-summary.js';
+import { Dialog } from '../shell/Dialog.js';
+import { Spinner } from '../shell/Spinner.js';
+import { permissionsLost } from './grant-draft.js';
+import { useTeam } from './team-store.js';
+
+/** Taking access away takes effect at once, so the dialog says exactly who loses what. */
+export function RevokeDialog({ user, accountName, onClose, onRevoked }: { user: AccountUser; accountName: string; onClose(): void; onRevoked(): void }) {
+  const { t } = useTranslation();
+  const revoke = useTeam((s) => s.revoke);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const lost = permissionsLost(user);
+
+  async function confirm() {
+    setBusy(true);
+    setError(null);
+    try {
+      await revoke(user.userId);
+      onRevoked();
+    } catch (err) {
+      setError(errorSentence(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog
+      title={t('team.revokeTitle', { name: user.name })}
+      onClose={onClose}
+      size="small"
+      description={<p>{t('team.revokeText', { name: user.name, email: user.email, account: accountName })}</p>}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className="btn btn--danger" onClick={() => void confirm()} disabled={busy} aria-busy={busy}>
+            {busy && <Spinner />}
+            {t('team.revokeConfirm')}
+          </button>
+        </>
+      }
+    >
+      <p className="field-label">{t('team.revokeLoses', { name: user.name })}</p>
+      {lost.length > 0 ? (
+        <ul className="chips chips--danger" aria-label={t('team.revokeLoses', { name: user.name })}>
+          {lost.map((p) => (
+            <li key={p} className="chip">
+              {t(permissionKey(p))}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('team.revokeNoPermissions')}</p>
+      )}
+      <p className="muted small">{t('team.revokeAfter')}</p>
+      <div role="alert">{error && <p className="inline-error">{error}</p>}</div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,120 @@
+import { create } from 'zustand';
+import type { AccountUser, CreateInvitation, CreateManagedUsers, OutgoingInvitation, UpdateAccountUser } from '../../src-shared/api/team.js';
+import type { Team } from '../../src-shared/ipc/team-channels.js';
+import { errorSentence, invoke } from '../bridge/invoke.js';
+import type { LoadStatus } from '../shell/load-state.js';
+import type { AccountRef } from '../shell/navigation-store.js';
+
+interface TeamState {
+  ref: AccountRef | null;
+  status: LoadStatus;
+  team: Team | null;
+  error: string | null;
+  load(ref: AccountRef): Promise<void>;
+  reload(): Promise<void>;
+  /** The actions below throw main's IpcCallError, for the form or dialog that asked to show. */
+  invite(invitation: CreateInvitation): Promise<OutgoingInvitation>;
+  resend(invitationId: string): Promise<OutgoingInvitation>;
+  cancel(invitationId: string): Promise<OutgoingInvitation>;
+  updateUser(userId: string, changes: UpdateAccountUser): Promise<AccountUser>;
+  revoke(userId: string): Promise<void>;
+  createManaged(request: CreateManagedUsers): Promise<AccountUser[]>;
+  sendActivation(userId: string): Promise<string>;
+  /** Remembers an invitation made elsewhere (a contact promoted to user). */
+  addInvitation(invitation: OutgoingInvitation): void;
+}
+
+function sameRef(a: AccountRef | null, b: AccountRef | null): boolean {
+  return a !== null && b !== null && a.connectionId === b.connectionId && a.accountId === b.accountId;
+}
+
+/** Who has access to the open account, and the invitations it sent out. */
+export const useTeam = create<TeamState>()((set, get) => {
+  const onAccount = () => {
+    const ref = get().ref;
+    if (!ref) throw new Error('No account is open.');
+    return ref;
+  };
+  const withTeam = (ref: AccountRef, change: (team: Team) => Team) => {
+    const team = get().team;
+    if (team && sameRef(get().ref, ref)) set({ team: change(team) });
+  };
+  const upsertInvitation = (team: Team, inv: OutgoingInvitation): Team => ({
+    ...team,
+    invitations: [inv, ...team.invitations.filter((i) => i.id !== inv.id)],
+  });
+
+  return {
+    ref: null,
+    status: 'idle',
+    team: null,
+    error: null,
+
+    async load(ref) {
+      if (!sameRef(get().ref, ref)) set({ ref, status: 'loading', team: null, error: null });
+      try {
+        const team = await invoke('team.get', ref);
+        if (sameRef(get().ref, ref)) set({ status: 'ready', team, error: null });
+      } catch (err) {
+        if (sameRef(get().ref, ref)) set({ status: get().team ? 'ready' : 'error', error: errorSentence(err) });
+      }
+    },
+
+    async reload() {
+      const ref = get().ref;
+      if (ref) await get().load(ref);
+    },
+
+    async invite(invitation) {
+      const ref = onAccount();
+      const created = await invoke('team.invite', { ...ref, invitation });
+      withTeam(ref, (team) => upsertInvitation(team, created));
+      return created;
+    },
+
+    async resend(invitationId) {
+      const ref = onAccount();
+      const updated = await invoke('team.resendInvitation', { ...ref, invitationId });
+      withTeam(ref, (team) => upsertInvitation(team, updated));
+      return updated;
+    },
+
+    async cancel(invitationId) {
+      const ref = onAccount();
+      const updated = await invoke('team.cancelInvitation', { ...ref, invitationId });
+      withTeam(ref, (team) => upsertInvitation(team, updated));
+      return updated;
+    },
+
+    async updateUser(userId, changes) {
+      const ref = onAccount();
+      const user = await invoke('team.updateUser', { ...ref, userId, changes });
+      withTeam(ref, (team) => ({ ...team, users: team.users.map((u) => (u.userId === userId ? user : u)) }));
+      return user;
+    },
+
+    async revoke(userId) {
+      const ref = onAccount();
+      await invoke('team.revokeUser', { ...ref, userId });
+      withTeam(ref, (team) => ({ ...team, users: team.users.filter((u) => u.userId !== userId) }));
+    },
+
+    async createManaged(request) {
+      const ref = onAccount();
+      const users = await invoke('managedUsers.create', { ...ref, request });
+      withTeam(ref, (team) => ({ ...team, users: [...team.users.filter((u) => !users.some((n) => n.userId === u.userId)), ...users] }));
+      return users;
+    },
+
+    async sendActivation(userId) {
+      const ref = onAccount();
+      const { sentAt } = await invoke('managedUsers.sendActivation', { ...ref, userId });
+      return sentAt;
+    },
+
+    addInvitation(invitation) {
+      const ref = get().ref;
+      if (ref) withTeam(ref, (team) => upsertInvitation(team, invitation));
+    },
+  };
+});

@@ -1,0 +1,180 @@
+import { memo, type KeyboardEvent } from 'react';
+import type { TFunction } from 'i18next';
+import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import type { AccountRef } from '../shell/navigation-store.js';
+import { formatDate, formatRelative } from '../shell/relative-time.js';
+import { Spinner } from '../shell/Spinner.js';
+import { describeAccess } from './AccessText.js';
+import { StarIcon } from './StarIcon.js';
+
+export const COUNT_COLUMNS = [
+  ['services', 'accounts.colServices', false],
+  ['domainsExpiringSoon', 'accounts.colDomains', true],
+  ['unpaidInvoices', 'accounts.colInvoices', true],
+  ['openTickets', 'accounts.colTickets', false],
+] as const;
+
+/** Words every row shows, looked up once per language instead of once per row. */
+export interface RowLabels {
+  favourite: string;
+  unfavourite: string;
+  details: string;
+  openPanel: string;
+  neverOpened: string;
+  scoped: string;
+  roles: Record<AccountRow['role'], string>;
+}
+
+export function rowLabels(t: TFunction): RowLabels {
+  return {
+    favourite: t('accounts.favourite'),
+    unfavourite: t('accounts.unfavourite'),
+    details: t('accounts.details'),
+    openPanel: t('accounts.openPanel'),
+    neverOpened: t('accounts.neverOpened'),
+    scoped: t('access.scoped'),
+    roles: { owner: t('roles.owner'), admin: t('roles.admin'), member: t('roles.member') },
+  };
+}
+
+interface Props {
+  row: AccountRow;
+  /** The table's translator: one i18n subscription for the list, not one per row. */
+  t: TFunction;
+  labels: RowLabels;
+  language: string;
+  index: number;
+  start: number;
+  active: boolean;
+  opening: boolean;
+  now: Date;
+  onFocusRow(index: number): void;
+  onKeyDown(event: KeyboardEvent<HTMLDivElement>, index: number, row: AccountRow): void;
+  onOpen(row: AccountRow): void;
+  onDetails(ref: AccountRef): void;
+  onFavourite(row: AccountRow, favourite: boolean): void;
+}
+
+/** One account in the list; memoized, so scrolling 50,000 rows re-renders only the rows that move in. */
+export const AccountRowView = memo(function AccountRowView({
+  row,
+  t,
+  labels,
+  language,
+  index,
+  start,
+  active,
+  opening,
+  now,
+  onFocusRow,
+  onKeyDown,
+  onOpen,
+  onDetails,
+  onFavourite,
+}: Props) {
+  const tab = active ? 0 : -1;
+  const access = describeAccess(row, language, t);
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      data-index={index}
+      tabIndex={tab}
+      className={`grid__row grid__row--body${index % 2 ? ' grid__row--alt' : ''}`}
+      style={{ transform: `translateY(${start}px)` }}
+      onFocus={() => onFocusRow(index)}
+      onKeyDown={(e) => onKeyDown(e, index, row)}
+      onDoubleClick={(e) => {
+        if (!(e.target as HTMLElement).closest('button')) onOpen(row);
+      }}
+    >
+      <span role="cell" className="cell-star">
+        <button
+          type="button"
+          className={`star${row.favourite ? ' star--on' : ''}`}
+          tabIndex={tab}
+          aria-pressed={row.favourite}
+          aria-label={t('accounts.favouriteFor', { name: row.name })}
+          title={row.favourite ? labels.unfavourite : labels.favourite}
+          onClick={() => onFavourite(row, !row.favourite)}
+        >
+          <StarIcon filled={row.favourite} />
+        </button>
+      </span>
+      <span role="cell" className="cell-name">
+        <span className="avatar" aria-hidden="true">
+          {initials(row.name)}
+        </span>
+        <span className="cell-name__text">
+          <span className="truncate cell-name__name">{row.name}</span>
+          {/* The cell is named by the customer alone; the domain is a visual aid, and searchable. */}
+          {row.domains.length > 0 && (
+            <span className="truncate cell-name__domain" aria-hidden="true">
+              {row.domains[0]}
+            </span>
+          )}
+        </span>
+      </span>
+      <span role="cell" className="truncate muted">
+        {row.providerLabel}
+      </span>
+      <span role="cell">
+        <span className={`role role--${row.role}`}>{labels.roles[row.role]}</span>
+      </span>
+      <span role="cell" className="truncate">
+        <span className="access" title={access.full}>
+          {access.text}
+          {access.scoped && <span className="access__scope"> · {labels.scoped}</span>}
+        </span>
+      </span>
+      {COUNT_COLUMNS.map(([field, , warn]) => {
+        const value = row.summary[field];
+        return (
+          <span key={field} role="cell" className={`num${value === 0 ? ' num--zero' : warn ? ' num--warn' : ''}`}>
+            {value}
+          </span>
+        );
+      })}
+      <span role="cell" className="truncate muted small">
+        {row.lastOpenedAt ? (
+          <time dateTime={row.lastOpenedAt} title={formatDate(row.lastOpenedAt, language, true)}>
+            {formatRelative(row.lastOpenedAt, now, language)}
+          </time>
+        ) : (
+          <>
+            <span aria-hidden="true">—</span>
+            <span className="visually-hidden">{labels.neverOpened}</span>
+          </>
+        )}
+      </span>
+      <span role="cell" className="cell-action">
+        <button
+          type="button"
+          className="btn btn--small btn--ghost"
+          tabIndex={tab}
+          aria-label={t('accounts.detailsFor', { name: row.name })}
+          onClick={() => onDetails({ connectionId: row.connectionId, accountId: row.id })}
+        >
+          {labels.details}
+        </button>
+        <button
+          type="button"
+          className="btn btn--small"
+          tabIndex={tab}
+          aria-label={t('accounts.openPanelFor', { name: row.name })}
+          disabled={opening}
+          aria-busy={opening}
+          onClick={() => onOpen(row)}
+        >
+          {opening && <Spinner />}
+          {labels.openPanel}
+        </button>
+      </span>
+    </div>
+  );
+});
+
+export function initials(name: string): string {
+  const words = name.replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
+  return ((words[0]?.[0] ?? '') + (words[1]?.[0] ?? '')).toUpperCase() || '·';
+}

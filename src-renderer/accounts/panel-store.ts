@@ -1,0 +1,36 @@
+import { create } from 'zustand';
+import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import { errorSentence } from '../bridge/invoke.js';
+import { accountKey } from './account-filter.js';
+import { openPanel } from './open-panel.js';
+
+interface PanelState {
+  /** The account whose panel is being opened (accountKey). */
+  opening: string | null;
+  /** The last failure, shown under the header wherever the user opened from. */
+  failure: { name: string; message: string } | null;
+  open(row: Pick<AccountRow, 'connectionId' | 'id' | 'name'>): Promise<void>;
+  clearFailure(): void;
+}
+
+/** One place that opens panels, for the list, the detail and the palette alike. */
+export const usePanels = create<PanelState>()((set, get) => ({
+  opening: null,
+  failure: null,
+
+  async open(row) {
+    const key = accountKey(row);
+    set({ opening: key, failure: null });
+    try {
+      await openPanel(row);
+    } catch (err) {
+      set({ failure: { name: row.name, message: errorSentence(err) } });
+    } finally {
+      if (get().opening === key) set({ opening: null });
+    }
+  },
+
+  clearFailure() {
+    set({ failure: null });
+  },
+}));

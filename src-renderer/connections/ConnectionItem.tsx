@@ -1,0 +1,204 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Connection } from '../../src-shared/ipc/contract.js';
+import { errorSentence } from '../bridge/invoke.js';
+import { Dialog } from '../shell/Dialog.js';
+import { Spinner } from '../shell/Spinner.js';
+import { SyncStatusText } from '../shell/SyncStatusText.js';
+import { useConnections } from './connections-store.js';
+
+type Mode = 'idle' | 'rename' | 'signIn' | 'remove';
+
+/** One login at one provider: its state, and sign in again, rename, sync, remove. */
+export function ConnectionItem({ connection }: { connection: Connection }) {
+  const { t } = useTranslation();
+  const status = useConnections((s) => s.syncStatuses[connection.id]);
+  const syncNow = useConnections((s) => s.syncNow);
+  const [mode, setMode] = useState<Mode>('idle');
+  const [notice, setNotice] = useState<string | null>(null);
+  const needsSignIn = status?.state === 'needs_sign_in';
+  const label = connection.label;
+  const done = (text: string | null) => {
+    setMode('idle');
+    setNotice(text);
+  };
+
+  return (
+    <li className={`connection${needsSignIn ? ' connection--attention' : ''}`} aria-label={label}>
+      <div className="connection__main">
+        <div className="connection__title">
+          <strong>{label}</strong>
+          {connection.isDemo && <span className="tag">{t('connections.demo')}</span>}
+        </div>
+        <dl className="connection__facts">
+          <dt className="visually-hidden">{t('connections.address')}</dt>
+          <dd className="mono">{connection.baseUrl}</dd>
+          <dt className="visually-hidden">{t('addProvider.email')}</dt>
+          <dd>{t('connections.signedInAs', { email: connection.email })}</dd>
+        </dl>
+        <SyncStatusText status={status} />
+      </div>
+      <div className="connection__actions">
+        <div className="connection__buttons">
+          <button
+            type="button"
+            className="btn btn--small"
+            aria-label={t('connections.syncFor', { label })}
+            disabled={status?.state === 'syncing'}
+            onClick={() => void syncNow(connection.id)}
+          >
+            {t('nav.syncNow')}
+          </button>
+          <button type="button" className="btn btn--small" aria-label={t('connections.renameFor', { label })} onClick={() => setMode('rename')}>
+            {t('connections.rename')}
+          </button>
+          {!needsSignIn && !connection.isDemo && (
+            <button type="button" className="btn btn--small" aria-label={t('connections.signInAgainFor', { label })} onClick={() => setMode('signIn')}>
+              {t('connections.signInAgain')}
+            </button>
+          )}
+          <button type="button" className="btn btn--small btn--danger-outline" aria-label={t('connections.removeFor', { label })} onClick={() => setMode('remove')}>
+            {t('connections.confirm')}
+          </button>
+        </div>
+      </div>
+      <div className="connection__footer">
+        {/* Not a list: the connection list's items are counted by people and tests alike. */}
+        <p className="caps">
+          <span className="visually-hidden">{t('connections.capabilities')}: </span>
+          {connection.capabilities.map((c) => (
+            <span key={c} className="chip chip--small">
+              {t(`connections.caps.${c.replace('.', '_')}`)}
+            </span>
+          ))}
+        </p>
+        {mode === 'rename' && <RenameForm connection={connection} onDone={done} />}
+        {(mode === 'signIn' || needsSignIn) && mode !== 'rename' && (
+          <SignInForm connection={connection} highlighted={needsSignIn} onDone={done} onCancel={needsSignIn ? undefined : () => setMode('idle')} />
+        )}
+        <div role="status">{notice && <p className="inline-ok">{notice}</p>}</div>
+      </div>
+      {mode === 'remove' && <RemoveDialog connection={connection} onClose={() => setMode('idle')} />}
+    </li>
+  );
+}
+
+function RenameForm({ connection, onDone }: { connection: Connection; onDone(text: string | null): void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const rename = useConnections((s) => s.rename);
+  const [label, setLabel] = useState(connection.label);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (label.trim() === '') return setError(t('connections.nameMissing'));
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await rename(connection.id, label.trim());
+      onDone(t('connections.renamed', { label: saved.label }));
+    } catch (err) {
+      setError(errorSentence(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="inline-form" aria-label={t('connections.renameFor', { label: connection.label })} onSubmit={(e) => void submit(e)}>
+      <label htmlFor={`${id}-l`}>{t('connections.newName')}</label>
+      <input id={`${id}-l`} autoFocus maxLength={100} value={label} onChange={(e) => setLabel(e.target.value)} />
+      <button type="submit" className="btn btn--small btn--primary" disabled={busy}>
+        {t('common.save')}
+      </button>
+      <button type="button" className="btn btn--small" onClick={() => onDone(null)} disabled={busy}>
+        {t('common.cancel')}
+      </button>
+      <div role="alert">{error && <p className="inline-error">{error}</p>}</div>
+    </form>
+  );
+}
+
+function SignInForm({ connection, highlighted, onDone, onCancel }: { connection: Connection; highlighted: boolean; onDone(text: string): void; onCancel?: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const reauthenticate = useConnections((s) => s.reauthenticate);
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const secret = password;
+    setPassword('');
+    setBusy(true);
+    setError(null);
+    try {
+      await reauthenticate(connection.id, secret);
+      onDone(t('connections.signedInAgain', { label: connection.label }));
+    } catch (err) {
+      setError(errorSentence(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className={`inline-form${highlighted ? ' inline-form--attention' : ''}`} aria-label={t('connections.signInAgainFor', { label: connection.label })} onSubmit={(e) => void submit(e)}>
+      {highlighted && <p className="inline-form__text">{t('connections.needsSignInText', { email: connection.email })}</p>}
+      <label htmlFor={`${id}-p`}>{t('connections.passwordFor', { email: connection.email })}</label>
+      <input id={`${id}-p`} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+      <button type="submit" className="btn btn--small btn--primary" disabled={busy || password === ''} aria-busy={busy}>
+        {busy && <Spinner />}
+        {t('connections.signIn')}
+      </button>
+      {onCancel && (
+        <button type="button" className="btn btn--small" onClick={onCancel} disabled={busy}>
+          {t('common.cancel')}
+        </button>
+      )}
+      <div role="alert">{error && <p className="inline-error">{error}</p>}</div>
+    </form>
+  );
+}
+
+function RemoveDialog({ connection, onClose }: { connection: Connection; onClose(): void }) {
+  const { t } = useTranslation();
+  const remove = useConnections((s) => s.remove);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function confirm() {
+    setBusy(true);
+    setError(null);
+    try {
+      await remove(connection.id);
+    } catch (err) {
+      setError(t('connections.removeFailed', { label: connection.label, message: errorSentence(err) }));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog
+      title={t('connections.removeTitle', { label: connection.label })}
+      onClose={onClose}
+      size="small"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose} disabled={busy}>
+            {t('connections.cancel')}
+          </button>
+          <button type="button" className="btn btn--danger" disabled={busy} aria-busy={busy} onClick={() => void confirm()}>
+            {busy && <Spinner />}
+            {t('connections.confirm')}
+          </button>
+        </>
+      }
+    >
+      <p>{t('connections.confirmRemove', { label: connection.label })}</p>
+      <div role="alert">{error && <p className="inline-error">{error}</p>}</div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,50 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useConnections } from '../connections/connections-store.js';
+import { isAnswerable, useInvitations } from '../invitations/invitations-store.js';
+import { useSettings } from '../settings/settings-store.js';
+import { useNavigation } from '../shell/navigation-store.js';
+
+export interface PaletteAction {
+  id: string;
+  label: string;
+  detail?: string;
+  icon: 'invitation' | 'provider' | 'sync' | 'view' | 'theme';
+  run(): void;
+}
+
+/** What the palette can do besides opening accounts, in the UI's language. */
+export function usePaletteActions(): PaletteAction[] {
+  const { t } = useTranslation();
+  const invitations = useInvitations((s) => s.rows);
+  const theme = useSettings((s) => s.settings.theme);
+
+  return useMemo(() => {
+    const nav = useNavigation.getState();
+    const now = new Date();
+    const list: PaletteAction[] = invitations
+      .filter((r) => isAnswerable(r, now))
+      .map((r) => ({
+        id: `invitation:${r.connectionId}:${r.id}`,
+        label: t('palette.answerInvitation', { name: r.invitedBy.name, account: r.account.name }),
+        detail: r.providerLabel,
+        icon: 'invitation' as const,
+        run: () => nav.go('invitations', { focusInvitation: r.id }),
+      }));
+    list.push(
+      { id: 'add-provider', label: t('palette.addProvider'), icon: 'provider', run: () => nav.go('connections', { focusTarget: 'add-provider' }) },
+      { id: 'sync', label: t('palette.syncNow'), icon: 'sync', run: () => void useConnections.getState().syncNow() },
+      { id: 'go-accounts', label: t('palette.goTo', { view: t('nav.accounts') }), icon: 'view', run: () => nav.go('accounts') },
+      { id: 'go-invitations', label: t('palette.goTo', { view: t('nav.invitations') }), icon: 'view', run: () => nav.go('invitations') },
+      { id: 'go-connections', label: t('palette.goTo', { view: t('nav.connections') }), icon: 'view', run: () => nav.go('connections') },
+      { id: 'go-settings', label: t('palette.goTo', { view: t('nav.settings') }), icon: 'view', run: () => nav.go('settings') },
+      {
+        id: 'theme',
+        label: t(theme === 'dark' ? 'palette.themeLight' : 'palette.themeDark'),
+        icon: 'theme',
+        run: () => void useSettings.getState().update({ theme: theme === 'dark' ? 'light' : 'dark' }),
+      },
+    );
+    return list;
+  }, [invitations, theme, t]);
+}

@@ -1,0 +1,76 @@
+import { useEffect, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Theme, type Settings } from '../../src-shared/ipc/contract.js';
+import { LANGUAGES } from '../i18n/resources.js';
+import { ErrorBanner } from '../shell/ErrorBanner.js';
+import { ViewHeading } from '../shell/ViewHeading.js';
+import { useSettings } from './settings-store.js';
+
+/** Each language named in itself, so a person who cannot read the current one still finds theirs. */
+const LANGUAGE_NAMES: Record<(typeof LANGUAGES)[number], string> = { en: 'English', it: 'Italiano', fr: 'Français', pl: 'Polski' };
+
+export function SettingsView() {
+  const { t } = useTranslation();
+  const id = useId();
+  const settings = useSettings((s) => s.settings);
+  const error = useSettings((s) => s.error);
+  const status = useSettings((s) => s.status);
+  const update = useSettings((s) => s.update);
+  const load = useSettings((s) => s.load);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <div className="view view--scroll">
+      <div className="view__header">
+        <ViewHeading>{t('settings.heading')}</ViewHeading>
+        <p className="muted">{t('settings.intro')}</p>
+      </div>
+      {error && <ErrorBanner title={t('settings.saveFailed')} message={error} onRetry={status === 'error' ? () => void load() : undefined} />}
+      <div className="settings">
+        <section className="card settings__group" aria-labelledby={`${id}-lang-h`}>
+          <h3 id={`${id}-lang-h`} className="section-title">
+            {t('settings.language')}
+          </h3>
+          <div className="field">
+            <label htmlFor={`${id}-lang`}>{t('settings.languageLabel')}</label>
+            <select
+              id={`${id}-lang`}
+              value={settings.language ?? ''}
+              onChange={(e) => void update({ language: (e.target.value || null) as Settings['language'] })}
+            >
+              <option value="">{t('settings.languageSystem')}</option>
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {LANGUAGE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+            <span className="hint">{t('settings.languageHint')}</span>
+          </div>
+        </section>
+        <section className="card settings__group" aria-labelledby={`${id}-theme-h`}>
+          <h3 id={`${id}-theme-h`} className="section-title">
+            {t('settings.theme')}
+          </h3>
+          <fieldset className="theme-choice">
+            <legend className="visually-hidden">{t('settings.theme')}</legend>
+            {Theme.options.map((theme) => (
+              <label key={theme} className={`theme-card theme-card--${theme}`}>
+                <input type="radio" name={`${id}-theme`} value={theme} checked={settings.theme === theme} onChange={() => void update({ theme })} />
+                <span className="theme-card__preview" aria-hidden="true">
+                  <span />
+                  <span />
+                  <span />
+                </span>
+                <span className="theme-card__label">{t(`settings.themes.${theme}`)}</span>
+              </label>
+            ))}
+          </fieldset>
+        </section>
+      </div>
+    </div>
+  );
+}

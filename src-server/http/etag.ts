@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+const TAGGED = Symbol('etagged');
+type Tagged = FastifyRequest & { [TAGGED]?: true };
+
+/**
+ * Conditional GET for lists a client re-syncs (DESIGN §3: a re-sync costs what changed). A route
+ * marks its answer with `withEtag`; once the answer is validated and serialized, its ETag is the
+ * digest of those exact bytes, so it changes whenever anything in it does (including counts that
+ * move with time, like domains expiring soon). A matching If-None-Match gets an empty 304.
+ */
+export function withEtag<T>(request: FastifyRequest, reply: FastifyReply, body: T): T {
+  (request as Tagged)[TAGGED] = true;
+  reply.header('cache-control', 'private, no-cache').header('vary', 'Authorization');
+  return body;
+}
+
+export function installEtags(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!(request as Tagged)[TAGGED] || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    const etag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 32)}"`;
+    reply.header('etag', etag);
+    if (!matches(request.headers['if-none-match'], etag)) return payload;
+    reply.code(304).removeHeader('content-type');
+    return '';
+  });
+}
+
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const tag = part.trim().replace(/^W\//, '');
+    return tag === '*' || tag === etag;
+  });
+}

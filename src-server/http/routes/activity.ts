@@ -1,0 +1,71 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AuditPage, CreateTicket, Ticket, TicketList } from '../../../src-shared/api/activity.js';
+import { IdParams, PageQuery } from '../../../src-shared/api/schemas.js';
+import { auditCsv, listAudit } from '../../domain/audit.js';
+import type { ClientAreaContext } from '../../domain/context.js';
+import { listTickets, openTicket } from '../../domain/tickets.js';
+import { BEARER, requireCaller } from '../auth.js';
+import { problemResponses } from '../problem.js';
+
+/** What happened on an account: support tickets and the audit trail of access changes. */
+export const activityRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
+  app.get('/api/v1/accounts/:id/tickets', {
+    schema: {
+      summary: 'Support tickets, newest first, each with who opened it and as what (tickets)',
+      tags: ['tickets'],
+      security: BEARER,
+      params: IdParams,
+      querystring: PageQuery,
+      response: { 200: TicketList, ...problemResponses(400, 401, 403, 404) },
+    },
+    handler: async (request) => listTickets(ctx.db, (await requireCaller(ctx, request)).user, request.params.id, request.query),
+  });
+
+  app.post('/api/v1/accounts/:id/tickets', {
+    schema: {
+      summary: 'Open a ticket; one opened by someone other than the owner is marked as from an authorized user',
+      tags: ['tickets'],
+      security: BEARER,
+      params: IdParams,
+      body: CreateTicket,
+      response: { 201: Ticket, ...problemResponses(400, 401, 403, 404) },
+    },
+    handler: async (request, reply) => {
+      const caller = await requireCaller(ctx, request);
+      return reply.code(201).send(await openTicket(ctx, caller.user, request.params.id, request.body));
+    },
+  });
+
+  app.get('/api/v1/accounts/:id/audit', {
+    schema: {
+      summary: 'Access changes, SSO and view-as on the account, newest first (owner and admins)',
+      tags: ['audit'],
+      security: BEARER,
+      params: IdParams,
+      querystring: PageQuery,
+      response: { 200: AuditPage, ...problemResponses(400, 401, 403, 404) },
+    },
+    handler: async (request) => listAudit(ctx.db, (await requireCaller(ctx, request)).user, request.params.id, request.query),
+  });
+
+  app.get('/api/v1/accounts/:id/audit.csv', {
+    schema: {
+      summary: 'The whole audit trail as CSV (owner and admins)',
+      tags: ['audit'],
+      security: BEARER,
+      params: IdParams,
+      querystring: z.object({ updatedSince: z.iso.datetime({ offset: true }).optional() }).strict(),
+      response: { 200: { description: 'RFC 4180 CSV, newest first', content: { 'text/csv': { schema: z.string() } } }, ...problemResponses(400, 401, 403, 404) },
+    },
+    handler: async (request, reply) => {
+      const caller = await requireCaller(ctx, request);
+      const csv = await auditCsv(ctx.db, caller.user, request.params.id, request.query.updatedSince);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="audit-${request.params.id.replace(/[^\w-]/g, '')}.csv"`)
+        .header('cache-control', 'no-store')
+        .send(csv);
+    },
+  });
+};

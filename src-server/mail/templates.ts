@@ -1,0 +1,90 @@
+/**
+ * Mail templates in the four languages of the product (DESIGN §5), chosen by the recipient's
+ * language. A template gives a subject, paragraphs and at most one action link; `renderMail`
+ * turns that into the plain-text and HTML bodies stored in the outbox.
+ */
+import { type Language, LANGUAGES } from '../../src-shared/api/schemas.js';
+import { en } from './locales/en.js';
+import { fr } from './locales/fr.js';
+import { it } from './locales/it.js';
+import { pl } from './locales/pl.js';
+
+export interface MailVars {
+  /** Who the mail is for, by name when known. */
+  name?: string;
+  accountName?: string;
+  inviterName?: string;
+  /** The one action of the mail (accept, activate, reset...). */
+  link?: string;
+  /** Dates are given as ISO strings and written out in the recipient's language. */
+  expiresAt?: string;
+  permissions?: string;
+  domain?: string;
+  amount?: string;
+  dueAt?: string;
+  subject?: string;
+  openedBy?: string;
+  openedAsAuthorizedUser?: boolean;
+  serviceName?: string;
+}
+
+export interface MailContent {
+  subject: string;
+  paragraphs: string[];
+  action?: { label: string; url: string };
+}
+
+/** What each template needs, so a caller cannot forget the link of an invitation. */
+export interface TemplateVars {
+  invitation: MailVars & { accountName: string; inviterName: string; link: string; expiresAt: string; permissions: string };
+  domain_delegation: MailVars & { accountName: string; inviterName: string; link: string; expiresAt: string; domain: string };
+  activation: MailVars & { name: string; accountName: string; inviterName: string; link: string; expiresAt: string };
+  password_reset: MailVars & { name: string; link: string; expiresAt: string };
+  email_verification: MailVars & { name: string; link: string };
+  ownership_transfer: MailVars & { name: string; accountName: string; inviterName: string };
+  invoice: MailVars & { accountName: string; amount: string; dueAt: string };
+  ticket_opened: MailVars & { accountName: string; subject: string; openedBy: string; openedAsAuthorizedUser: boolean };
+  service_added: MailVars & { accountName: string; serviceName: string };
+  domain_added: MailVars & { accountName: string; domain: string; expiresAt: string };
+}
+export type TemplateName = keyof TemplateVars;
+
+/** A language's templates; `date` writes an ISO timestamp the way its readers expect. */
+export type Catalog = { [T in TemplateName]: (v: TemplateVars[T], date: (iso: string) => string) => MailContent };
+
+const CATALOGS: Record<Language, Catalog> = { en, it, fr, pl };
+const LOCALES: Record<Language, string> = { en: 'en-GB', it: 'it-IT', fr: 'fr-FR', pl: 'pl-PL' };
+
+export function isLanguage(value: string | null | undefined): value is Language {
+  return (LANGUAGES as readonly string[]).includes(value ?? '');
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+  language: Language;
+}
+
+export function renderMail<T extends TemplateName>(template: T, language: string, vars: TemplateVars[T]): RenderedMail {
+  const lang: Language = isLanguage(language) ? language : 'en';
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) + ' UTC';
+  const content = (CATALOGS[lang][template] as (v: TemplateVars[T], d: typeof date) => MailContent)(vars, date);
+  const text = [...content.paragraphs, ...(content.action ? [`${content.action.label}: ${content.action.url}`] : [])].join('\n\n') + '\n';
+  const html = [
+    '<!doctype html><html lang="' + lang + '"><head><meta charset="utf-8"><title>' + escapeHtml(content.subject) + '</title></head>',
+    '<body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1d2330">',
+    ...content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    content.action
+      ? `<p><a href="${escapeHtml(content.action.url)}" style="display:inline-block;padding:.6em 1.2em;background:#2456c7;color:#fff;border-radius:.3em;text-decoration:none">${escapeHtml(content.action.label)}</a></p>` +
+        `<p style="font-size:.85em;color:#555">${escapeHtml(content.action.url)}</p>`
+      : '',
+    '</body></html>',
+  ].join('\n');
+  return { subject: content.subject, text, html, language: lang };
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}

@@ -1,0 +1,20 @@
+import type { AccountRow } from '../../../src-shared/ipc/contract.js';
+
+/** A list row as main sends it, with only what a test cares about set. */
+export function accountRow(name: string, providerLabel: string, extra: Partial<AccountRow> = {}): AccountRow {
+  return {
+    id: name.toLowerCase().replace(/\W+/g, '-'),
+    name,
+    role: 'member',
+    permissions: ['tickets'],
+    scope: null,
+    summary: { services: 1, domainsExpiringSoon: 0, unpaidInvoices: 0, openTickets: 0 },
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    connectionId: providerLabel === 'Acme Hosting' ? 'c1' : 'c2',
+    providerLabel,
+    favourite: false,
+    lastOpenedAt: null,
+    domains: [],
+    ...extra,
+  };
+}
