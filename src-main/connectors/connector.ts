@@ -1,6 +1,7 @@
 import type { AuditPage } from '../../src-shared/api/activity.js';
 import type { Contact, ContactInput, ContactPatch } from '../../src-shared/api/contacts.js';
 import type { Account, IncomingInvitation, InvitationAnswerResponse, SsoLink, User } from '../../src-shared/api/schemas.js';
+import type { Domain, Service } from '../../src-shared/api/services.js';
 import type { AccountUser, CreateInvitation, CreateManagedUsers, OutgoingInvitation, UpdateAccountUser } from '../../src-shared/api/team.js';
 import type { Capability, Connection } from '../../src-shared/ipc/contract.js';
 import type { z } from 'zod';
@@ -76,4 +77,8 @@ export interface Connector {
   deleteContact(accountId: string, contactId: string): Promise<void>;
   promoteContact(accountId: string, contactId: string, grant: ContactPromotion): Promise<OutgoingInvitation>;
   listAudit(accountId: string, cursor?: string): Promise<z.infer<typeof AuditPage>>;
+
+  // Capability products: what the account bought, as far as the caller may see it.
+  listServices(accountId: string): Promise<Service[]>;
+  listDomains(accountId: string): Promise<Domain[]>;
 }

@@ -52,7 +52,8 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     if (rowsMemo && rowsMemo.key.length === key.length && rowsMemo.key.every((k, i) => k === key[i])) return rowsMemo.rows;
     const rows = list.flatMap((c) => {
       const markOf = marks.forConnection(c.id);
-      return cache.read(c.id).accounts.map((a) => ({ ...a, connectionId: c.id, providerLabel: c.label, ...markOf(a.id), domains: [] }));
+      // The provider's domain names become the row's searchable `domains`, carried once.
+      return cache.read(c.id).accounts.map(({ domainNames, ...a }) => ({ ...a, connectionId: c.id, providerLabel: c.label, ...markOf(a.id), domains: domainNames ?? [] }));
     });
     rowsMemo = { key, rows };
     return rows;

@@ -2,7 +2,7 @@ import type { Capability, Connection } from '../../src-shared/ipc/contract.js';
 import type { teamChannels } from '../../src-shared/ipc/team-channels.js';
 import type { Connections } from '../connections/connections.js';
 import type { Connector } from '../connectors/connector.js';
-import { ClientdeckError } from '../errors.js';
+import { ClientdeckError, isClientdeckError } from '../errors.js';
 import type { EventHub } from '../events.js';
 import type { AccountCache } from '../sync/account-cache.js';
 import type { IpcHandlers } from './dispatcher.js';
@@ -40,7 +40,22 @@ export function createOwnerHandlers(deps: OwnerHandlerDeps): Pick<IpcHandlers, O
   const USERS = 'users.manage' as const;
   const manageUsers = 'manage who has access to accounts';
 
+  /** A grant without services.view (or domains.view) simply has none of those to choose from. */
+  async function unlessForbidden<T>(list: Promise<T[]>): Promise<T[]> {
+    try {
+      return await list;
+    } catch (err) {
+      if (isClientdeckError(err) && err.code === 'forbidden') return [];
+      throw err;
+    }
+  }
+
   return {
+    'account.products': async ({ connectionId, accountId }) => {
+      const connector = await on(connectionId, 'products', 'list the services and domains of accounts');
+      const [services, domains] = await Promise.all([unlessForbidden(connector.listServices(accountId)), unlessForbidden(connector.listDomains(accountId))]);
+      return { services, domains };
+    },
     'team.get': async ({ connectionId, accountId }) => {
       const connector = await on(connectionId, USERS, manageUsers);
       const [users, invitations] = await Promise.all([connector.listAccountUsers(accountId), connector.listOutgoingInvitations(accountId)]);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MAIL_KINDS, type Contact, type MailPreferences } from '../../src-shared/api/contacts.js';
 import { errorSentence } from '../bridge/invoke.js';
 import { Dialog } from '../shell/Dialog.js';
-import { Spinner } from '../shell/Spinner.js';
+import { DialogActions } from '../shell/DialogActions.js';
 import { useContacts } from './contacts-store.js';
 
 const TEXT_FIELDS = ['company', 'phone', 'address1', 'address2', 'city', 'postcode', 'region', 'country'] as const;
@@ -83,17 +83,7 @@ export function ContactDialog({ contact, onClose, onSaved }: { contact?: Contact
       title={contact ? t('contacts.editTitle', { name: contact.name }) : t('contacts.addTitle')}
       onClose={onClose}
       size="large"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form={`${id}-form`} className="btn btn--primary" disabled={busy} aria-busy={busy}>
-            {busy && <Spinner />}
-            {contact ? t('contacts.saveContact') : t('contacts.addContact')}
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} busy={busy} label={contact ? t('contacts.saveContact') : t('contacts.addContact')} form={`${id}-form`} />}
     >
       <form id={`${id}-form`} className="form contact-form" noValidate onSubmit={(e) => void submit(e)}>
         <div className="field-row">

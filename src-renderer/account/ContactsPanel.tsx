@@ -5,10 +5,10 @@ import type { AccountRow } from '../../src-shared/ipc/contract.js';
 import { errorSentence } from '../bridge/invoke.js';
 import { initials } from '../accounts/AccountRowView.js';
 import { Dialog } from '../shell/Dialog.js';
+import { DialogActions } from '../shell/DialogActions.js';
 import { EmptyState } from '../shell/EmptyState.js';
 import { ErrorBanner } from '../shell/ErrorBanner.js';
 import { Skeleton } from '../shell/Skeleton.js';
-import { Spinner } from '../shell/Spinner.js';
 import { ContactDialog } from './ContactDialog.js';
 import { useContacts } from './contacts-store.js';
 import { PromoteDialog } from './PromoteDialog.js';
@@ -158,17 +158,7 @@ function DeleteContactDialog({ contact, onClose, onDeleted }: { contact: Contact
       title={t('contacts.deleteTitle', { name: contact.name })}
       onClose={onClose}
       size="small"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="btn btn--danger" onClick={() => void confirm()} disabled={busy} aria-busy={busy}>
-            {busy && <Spinner />}
-            {t('contacts.delete')}
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} busy={busy} label={t('contacts.delete')} tone="danger" onConfirm={confirm} />}
     >
       <p>{t('contacts.deleteText', { name: contact.name, email: contact.email })}</p>
       <div role="alert">{error && <p className="inline-error">{error}</p>}</div>

@@ -8,8 +8,10 @@ import { Spinner } from '../shell/Spinner.js';
 import { useAudit } from './audit-store.js';
 import { presetPermissions, type GrantRole } from './grant-draft.js';
 import { PermissionPicker, RolePicker } from './PermissionPicker.js';
-import { ScopePicker, scopeOf } from './ScopePicker.js';
+import { isEmptyChoice, type ScopeChoice, scopeOf, scopeOptions } from './scope-choice.js';
+import { ScopePicker } from './ScopePicker.js';
 import { useTeam } from './team-store.js';
+import { useAccountProducts } from './use-account-products.js';
 
 type Method = 'email' | 'customerNumber';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -26,7 +28,8 @@ export function InviteForm({ row }: { row: AccountRow }) {
   const [consent, setConsent] = useState(false);
   const [role, setRole] = useState<GrantRole>('member');
   const [permissions, setPermissions] = useState<Permission[]>(presetPermissions('webDeveloper', 'member'));
-  const [domains, setDomains] = useState<string[] | null>(null);
+  const products = useAccountProducts(row);
+  const [scopeChoice, setScopeChoice] = useState<ScopeChoice>(null);
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -36,14 +39,14 @@ export function InviteForm({ row }: { row: AccountRow }) {
   const numberInvalid = method === 'customerNumber' && !CUSTOMER_NUMBER.test(customerNumber.trim());
   const consentMissing = method === 'customerNumber' && !consent;
   const noPermission = permissions.length === 0;
-  const scopeEmpty = domains !== null && domains.length === 0;
+  const scopeEmpty = isEmptyChoice(scopeChoice);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setTried(true);
     setSent(null);
     if (emailInvalid || numberInvalid || consentMissing || noPermission || scopeEmpty) return;
-    const scope = scopeOf(domains);
+    const scope = scopeOf(scopeChoice);
     const grant = { role, permissions, ...(scope ? { scope } : {}) };
     const invitation: CreateInvitation =
       method === 'email' ? { email: email.trim(), ...grant } : { customerNumber: customerNumber.trim(), consent: true, ...grant };
@@ -126,7 +129,7 @@ export function InviteForm({ row }: { row: AccountRow }) {
         if (r === 'member') setPermissions((p) => p.filter((x) => x !== 'users.manage'));
       }} />
       <PermissionPicker value={permissions} role={role} onChange={setPermissions} invalid={tried && noPermission} />
-      <ScopePicker domains={row.domains} value={domains} onChange={setDomains} invalid={tried && scopeEmpty} />
+      <ScopePicker options={scopeOptions(products, row.domains)} value={scopeChoice} onChange={setScopeChoice} invalid={tried && scopeEmpty} />
       <div role="alert" className="form__alert">
         {error && <p className="inline-error">{error}</p>}
       </div>

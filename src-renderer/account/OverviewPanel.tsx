@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { effectivePermissions } from '../../src-shared/api/permissions.js';
 import type { AccountRow } from '../../src-shared/ipc/contract.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
-import { permissionKey } from '../accounts/access-summary.js';
+import { PermissionChips } from '../accounts/PermissionChips.js';
 import { useAccounts } from '../accounts/accounts-store.js';
 import { Dialog } from '../shell/Dialog.js';
+import { DialogActions } from '../shell/DialogActions.js';
 import { useNavigation } from '../shell/navigation-store.js';
-import { Spinner } from '../shell/Spinner.js';
 import type { Abilities } from './abilities.js';
 import type { DetailTab } from './AccountDetailView.js';
 import { useContacts } from './contacts-store.js';
@@ -41,13 +40,7 @@ export function OverviewPanel({ row, abilities, onOpenTab }: { row: AccountRow; 
           {t('detail.yourAccess')}
         </h3>
         <p className="muted">{t(`detail.roleText.${row.role}`)}</p>
-        <ul className="chips" aria-label={t('invitations.permissionsLabel')}>
-          {effectivePermissions(row.role, row.permissions).map((p) => (
-            <li key={p} className="chip">
-              {t(permissionKey(p))}
-            </li>
-          ))}
-        </ul>
+        <PermissionChips role={row.role} permissions={row.permissions} />
         {scoped && (
           <p className="muted small">
             {t('detail.scopedTo', { items: [...(row.scope?.domains ?? []), ...(row.scope?.services ?? [])].join(', ') })}
@@ -152,17 +145,7 @@ function LeaveDialog({ row, onClose }: { row: AccountRow; onClose(): void }) {
       title={t('detail.leaveConfirmTitle', { name: row.name })}
       onClose={onClose}
       size="small"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="btn btn--danger" onClick={() => void leave()} disabled={busy} aria-busy={busy}>
-            {busy && <Spinner />}
-            {t('detail.leave')}
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} busy={busy} label={t('detail.leave')} tone="danger" onConfirm={leave} />}
     >
       <p>{t('detail.leaveConfirmText', { name: row.name })}</p>
       <div role="alert">{error && <p className="inline-error">{error}</p>}</div>

@@ -5,7 +5,7 @@ import type { Permission } from '../../src-shared/api/permissions.js';
 import type { AccountRow } from '../../src-shared/ipc/contract.js';
 import { errorSentence } from '../bridge/invoke.js';
 import { Dialog } from '../shell/Dialog.js';
-import { Spinner } from '../shell/Spinner.js';
+import { DialogActions } from '../shell/DialogActions.js';
 import { useAudit } from './audit-store.js';
 import { useContacts } from './contacts-store.js';
 import { presetPermissions, type GrantRole } from './grant-draft.js';
@@ -44,17 +44,7 @@ export function PromoteDialog({ contact, row, onClose, onPromoted }: { contact: 
       description={<p>{t('contacts.promoteText', { name: contact.name, email: contact.email, account: row.name })}</p>}
       onClose={onClose}
       size="large"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="btn btn--primary" onClick={() => void confirm()} disabled={busy} aria-busy={busy}>
-            {busy && <Spinner />}
-            {t('contacts.promoteConfirm')}
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} busy={busy} label={t('contacts.promoteConfirm')} onConfirm={confirm} />}
     >
       <div className="form">
         <RolePicker value={role} onChange={(r) => {

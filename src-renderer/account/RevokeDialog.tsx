@@ -4,7 +4,7 @@ import type { AccountUser } from '../../src-shared/api/team.js';
 import { errorSentence } from '../bridge/invoke.js';
 import { permissionKey } from '../accounts/access-summary.js';
 import { Dialog } from '../shell/Dialog.js';
-import { Spinner } from '../shell/Spinner.js';
+import { DialogActions } from '../shell/DialogActions.js';
 import { permissionsLost } from './grant-draft.js';
 import { useTeam } from './team-store.js';
 
@@ -34,17 +34,7 @@ export function RevokeDialog({ user, accountName, onClose, onRevoked }: { user: 
       onClose={onClose}
       size="small"
       description={<p>{t('team.revokeText', { name: user.name, email: user.email, account: accountName })}</p>}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="btn btn--danger" onClick={() => void confirm()} disabled={busy} aria-busy={busy}>
-            {busy && <Spinner />}
-            {t('team.revokeConfirm')}
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} busy={busy} label={t('team.revokeConfirm')} tone="danger" onConfirm={confirm} />}
     >
       <p className="field-label">{t('team.revokeLoses', { name: user.name })}</p>
       {lost.length > 0 ? (

@@ -1,20 +1,27 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Scope } from '../../src-shared/api/schemas.js';
-
-/** `null` means the whole account; a list means only those domains. */
-export function scopeOf(domains: string[] | null): Scope | undefined {
-  return domains === null ? undefined : { domains };
-}
+import { NOTHING_CHOSEN, type ScopeChoice, type ScopeKind, type ScopeOptions, toggleScope } from './scope-choice.js';
 
 /**
- * Limits a grant to chosen domains. The contract lists an account's domain names but not its
- * services, so only domains can be chosen here; a services scope is set in the provider's panel.
+ * Limits a grant to chosen services and domains of the account (from the provider's lists, or the
+ * row's domain names when those cannot be had). Hidden when there is nothing to choose from.
  */
-export function ScopePicker({ domains, value, onChange, invalid }: { domains: string[]; value: string[] | null; onChange(next: string[] | null): void; invalid: boolean }) {
+export function ScopePicker({ options, value, onChange, invalid }: { options: ScopeOptions; value: ScopeChoice; onChange(next: ScopeChoice): void; invalid: boolean }) {
   const { t } = useTranslation();
   const id = useId();
-  if (domains.length === 0) return null;
+  const withServices = options.services.length > 0;
+  if (!withServices && options.domains.length === 0) return null;
+  const group = (kind: ScopeKind, label: string) =>
+    value !== null && options[kind].length > 0 && (
+      <div className="scope-picker__list" role="group" aria-label={label}>
+        {options[kind].map((o) => (
+          <label key={o.value} className="check">
+            <input type="checkbox" checked={value[kind].includes(o.value)} onChange={(e) => onChange(toggleScope(value, kind, o.value, e.target.checked))} />
+            <span className="mono">{o.label}</span>
+          </label>
+        ))}
+      </div>
+    );
   return (
     <fieldset className="field scope-picker">
       <legend className="field-label">{t('team.scope')}</legend>
@@ -24,25 +31,13 @@ export function ScopePicker({ domains, value, onChange, invalid }: { domains: st
           <span>{t('team.scopeAll')}</span>
         </label>
         <label className="segmented__option">
-          <input type="radio" name={`${id}-scope`} checked={value !== null} onChange={() => onChange([])} />
-          <span>{t('team.scopeDomains')}</span>
+          <input type="radio" name={`${id}-scope`} checked={value !== null} onChange={() => onChange(NOTHING_CHOSEN)} />
+          <span>{t(withServices ? 'team.scopeChosen' : 'team.scopeDomains')}</span>
         </label>
       </div>
-      {value !== null && (
-        <div className="scope-picker__list" role="group" aria-label={t('team.scopeDomainsLabel')}>
-          {domains.map((d) => (
-            <label key={d} className="check">
-              <input
-                type="checkbox"
-                checked={value.includes(d)}
-                onChange={(e) => onChange(e.target.checked ? [...value, d] : value.filter((x) => x !== d))}
-              />
-              <span className="mono">{d}</span>
-            </label>
-          ))}
-          {invalid && <p className="inline-error">{t('team.scopeEmpty')}</p>}
-        </div>
-      )}
+      {group('services', t('team.scopeServicesLabel'))}
+      {group('domains', t('team.scopeDomainsLabel'))}
+      {value !== null && invalid && <p className="inline-error">{t(withServices ? 'team.scopeEmptyAny' : 'team.scopeEmpty')}</p>}
     </fieldset>
   );
 }

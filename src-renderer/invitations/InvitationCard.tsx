@@ -1,8 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { effectivePermissions } from '../../src-shared/api/permissions.js';
 import type { InvitationRow } from '../../src-shared/ipc/contract.js';
-import { permissionKey } from '../accounts/access-summary.js';
+import { PermissionChips } from '../accounts/PermissionChips.js';
 import { Spinner } from '../shell/Spinner.js';
 import { invitationKey, isAnswerable, useInvitations } from './invitations-store.js';
 import { timeLeft, timeLeftKey } from './time-left.js';
@@ -60,13 +59,7 @@ export function InvitationCard({ row, now, focused = false }: Props) {
         </p>
         {(answerable || queued) && row.status === 'pending' && (
           <>
-            <ul className="chips" aria-label={t('invitations.permissionsLabel')}>
-              {effectivePermissions(row.role, row.permissions).map((p) => (
-                <li key={p} className="chip">
-                  {t(permissionKey(p))}
-                </li>
-              ))}
-            </ul>
+            <PermissionChips role={row.role} permissions={row.permissions} />
             {scoped && <p className="muted small">{t('invitations.scoped')}</p>}
           </>
         )}

@@ -55,7 +55,9 @@ export function CommandPalette() {
   const current = Math.min(active, Math.max(0, flat.length - 1));
   const optionId = (i: number) => `${id}-opt-${i}`;
 
-  useEffect(() => setActive(0), [deferredQuery]);
+  // Typing starts the selection over; the deferred results catching up a frame later must not
+  // undo an arrow key pressed in between.
+  useEffect(() => setActive(0), [query]);
   useEffect(() => {
     document.getElementById(optionId(current))?.scrollIntoView({ block: 'nearest' });
   });

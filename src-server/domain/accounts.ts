@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type Permission, PERMISSIONS } from '../../src-shared/api/permissions.js';
 import type { Account, AccountPage } from '../../src-shared/api/schemas.js';
 import { SETTINGS } from '../config/settings.js';
@@ -38,9 +38,9 @@ export async function listAccounts(db: Kysely<Database>, now: Date, userId: stri
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const graded = page.map((r) => ({ ...r, grant: grantOf(r) }));
-  const summaries = await summarize(db, now, graded);
+  const [summaries, names] = await Promise.all([summarize(db, now, graded), domainNamesOf(db, graded)]);
   return {
-    items: graded.map((r) => toAccount(r, summaries.get(r.id))),
+    items: graded.map((r) => toAccount(r, summaries.get(r.id), names.get(r.id))),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
   };
 }
@@ -50,8 +50,8 @@ export async function getAccount(db: Kysely<Database>, now: Date, userId: string
   const row = await reachableQuery(db, userId).where('accounts.id', '=', accountId).executeTakeFirst();
   if (!row) throw notFound('The account');
   const graded = { ...row, grant: grantOf(row) };
-  const summaries = await summarize(db, now, [graded]);
-  return toAccount(graded, summaries.get(row.id));
+  const [summaries, names] = await Promise.all([summarize(db, now, [graded]), domainNamesOf(db, [graded])]);
+  return toAccount(graded, summaries.get(row.id), names.get(row.id));
 }
 
 function reachableQuery(db: Kysely<Database>, userId: string) {
@@ -73,7 +73,7 @@ function reachableQuery(db: Kysely<Database>, userId: string) {
 /** A reachable row with its effective grant, worked out once per row. */
 type Graded = Reachable & { grant: ReturnType<typeof grantOf> };
 
-function toAccount(row: Graded, summary: Summary | undefined): Account {
+function toAccount(row: Graded, summary: Summary | undefined, domainNames: string[] | undefined): Account {
   const updatedAt = row.membership_updated_at > row.updated_at ? row.membership_updated_at : row.updated_at;
   return {
     id: row.id,
@@ -81,7 +81,50 @@ function toAccount(row: Graded, summary: Summary | undefined): Account {
     ...row.grant,
     summary: summary ?? { services: 0, domainsExpiringSoon: 0, unpaidInvoices: 0, openTickets: 0 },
     updatedAt,
+    domainNames: domainNames ?? [],
   };
+}
+
+/** How many domain names one account carries in the list: enough to search by, bounded per page. */
+export const DOMAIN_NAMES_PER_ACCOUNT = 50;
+
+/**
+ * The first domain names (by name) of each account of a page, as the caller may see them: none
+ * without domains.view/manage, only those in scope for a scoped member. One query per page,
+ * ranked in SQL so an account with thousands of domains still sends only the first few.
+ */
+async function domainNamesOf(db: Kysely<Database>, rows: Graded[]): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  const visible = rows.filter((r) => r.grant.permissions.includes('domains.view') || r.grant.permissions.includes('domains.manage'));
+  const whole = visible.filter((r) => r.grant.scope === null).map((r) => r.id);
+  const scoped = visible.flatMap((r) => {
+    const only = r.grant.scope?.domains ?? [];
+    return r.grant.scope !== null && only.length > 0 ? [{ id: r.id, only }] : [];
+  });
+  if (whole.length === 0 && scoped.length === 0) return result;
+  const ranked = db
+    .selectFrom('domains')
+    .select(['account_id', 'name', sql<number>`row_number() over (partition by account_id order by name, id)`.as('rank')])
+    .where((eb) =>
+      eb.or([
+        ...(whole.length > 0 ? [eb('account_id', 'in', whole)] : []),
+        // A scope may name a domain by id or by name (see inScope).
+        ...scoped.map((s) => eb.and([eb('account_id', '=', s.id), eb.or([eb('id', 'in', s.only), eb('name', 'in', s.only)])])),
+      ]),
+    );
+  const found = await db
+    .selectFrom(ranked.as('ranked'))
+    .select(['account_id', 'name'])
+    .where('rank', '<=', DOMAIN_NAMES_PER_ACCOUNT)
+    .orderBy('account_id')
+    .orderBy('rank')
+    .execute();
+  for (const { account_id, name } of found) {
+    const list = result.get(account_id);
+    if (list) list.push(name);
+    else result.set(account_id, [name]);
+  }
+  return result;
 }
 
 /**

@@ -93,6 +93,11 @@ export const Account = z
     scope: Scope,
     summary: AccountCounts,
     updatedAt: Timestamp,
+    /**
+     * Names of the account's domains the caller may see (domains.view or .manage, within a scope),
+     * at most 50, by name: for search. Absent from providers that do not list them.
+     */
+    domainNames: z.array(z.string()).max(50).optional(),
   })
   .meta({ id: 'Account' });
 export type Account = z.infer<typeof Account>;

@@ -22,6 +22,8 @@ export const Capability = z.enum([
   'managed_users',
   'audit',
   'sso',
+  /** Lists an account's services and domains (e.g. to scope a grant). */
+  'products',
 ]);
 export type Capability = z.infer<typeof Capability>;
 

@@ -8,6 +8,7 @@ import { AuditPage } from '../api/activity.js';
 import { Contact, ContactInput, ContactPatch } from '../api/contacts.js';
 import { Permission } from '../api/permissions.js';
 import { Scope } from '../api/schemas.js';
+import { Domain, Service } from '../api/services.js';
 import { AccountUser, CreateInvitation, CreateManagedUsers, OutgoingInvitation, UpdateAccountUser } from '../api/team.js';
 
 const Id = z.string().min(1).max(128);
@@ -16,7 +17,13 @@ const OnAccount = { connectionId: Id, accountId: Id };
 export const Team = z.object({ users: z.array(AccountUser), invitations: z.array(OutgoingInvitation) });
 export type Team = z.infer<typeof Team>;
 
+/** What an account bought, as far as the caller may see it; a list the caller may not see is empty. */
+export const AccountProducts = z.object({ services: z.array(Service), domains: z.array(Domain) });
+export type AccountProducts = z.infer<typeof AccountProducts>;
+
 export const teamChannels = {
+  /** The account's services and domains, for choosing a grant's scope. */
+  'account.products': { input: z.object(OnAccount).strict(), output: AccountProducts },
   'team.get': { input: z.object(OnAccount).strict(), output: Team },
   'team.invite': { input: z.object({ ...OnAccount, invitation: CreateInvitation }).strict(), output: OutgoingInvitation },
   'team.resendInvitation': { input: z.object({ ...OnAccount, invitationId: Id }).strict(), output: OutgoingInvitation },

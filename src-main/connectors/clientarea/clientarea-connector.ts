@@ -22,6 +22,7 @@ import {
   type CreateManagedUsers,
   type UpdateAccountUser,
 } from '../../../src-shared/api/team.js';
+import { DomainList, ServiceList } from '../../../src-shared/api/services.js';
 import type { Capability } from '../../../src-shared/ipc/contract.js';
 import { ClientdeckError } from '../../errors.js';
 import type { AccountPageRequest, AccountPageResult, Connector, ContactPromotion, RequestOptions } from '../connector.js';
@@ -43,6 +44,7 @@ export const CLIENTAREA_CAPABILITIES: readonly Capability[] = [
   'managed_users',
   'audit',
   'sso',
+  'products',
 ];
 
 const seg = (id: string) => encodeURIComponent(id);
@@ -174,6 +176,14 @@ export class ClientareaConnector implements Connector {
   listAudit(accountId: string, cursor?: string) {
     const params: Record<string, string> = cursor ? { cursor } : {};
     return this.#api.authorized(AuditPage, { method: 'GET', url: `/accounts/${seg(accountId)}/audit`, params });
+  }
+
+  listServices(accountId: string) {
+    return this.#collect(ServiceList, `/accounts/${seg(accountId)}/services`, undefined, LIST_PAGE);
+  }
+
+  listDomains(accountId: string) {
+    return this.#collect(DomainList, `/accounts/${seg(accountId)}/domains`, undefined, LIST_PAGE);
   }
 
   /** Every page of a list; lists without `nextCursor` are one page. */

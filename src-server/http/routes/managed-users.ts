@@ -33,55 +33,40 @@ export const managedUserRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }
     },
   });
 
-  app.post('/api/v1/accounts/:id/managed-users/:userId/activation', {
-    schema: {
-      summary: '(Re)send the activation mail with a link to /panel/activate; only the newest link works',
-      tags: ['managed users'],
-      security: BEARER,
-      params: UserParams,
-      response: { 200: ActivationSent, ...problemResponses(400, 401, 403, 404, 409) },
-    },
-    handler: async (request) => {
-      const caller = await requireCaller(ctx, request);
-      return sendActivation(ctx, caller.user, request.params.id, request.params.userId, baseUrlOf(ctx, request));
-    },
-  });
+  /** Activation and password reset both mail the user a link of their own and answer when it went out. */
+  const mailedLinkRoute = (path: string, summary: string, send: typeof sendActivation) =>
+    app.post(`/api/v1/accounts/:id/managed-users/:userId/${path}`, {
+      schema: {
+        summary,
+        tags: ['managed users'],
+        security: BEARER,
+        params: UserParams,
+        response: { 200: ActivationSent, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+      handler: async (request) => {
+        const caller = await requireCaller(ctx, request);
+        return send(ctx, caller.user, request.params.id, request.params.userId, baseUrlOf(ctx, request));
+      },
+    });
 
-  app.post('/api/v1/accounts/:id/managed-users/:userId/password-reset', {
-    schema: {
-      summary: 'Mail the user a link to choose a new password',
-      tags: ['managed users'],
-      security: BEARER,
-      params: UserParams,
-      response: { 200: ActivationSent, ...problemResponses(400, 401, 403, 404, 409) },
-    },
-    handler: async (request) => {
-      const caller = await requireCaller(ctx, request);
-      return sendPasswordReset(ctx, caller.user, request.params.id, request.params.userId, baseUrlOf(ctx, request));
-    },
-  });
+  mailedLinkRoute('activation', '(Re)send the activation mail with a link to /panel/activate; only the newest link works', sendActivation);
+  mailedLinkRoute('password-reset', 'Mail the user a link to choose a new password', sendPasswordReset);
 
-  app.post('/api/v1/accounts/:id/managed-users/:userId/disable', {
-    schema: {
-      summary: 'Disable the login: it cannot sign in, and every session ends at once',
-      tags: ['managed users'],
-      security: BEARER,
-      params: UserParams,
-      response: { 200: AccountUser, ...problemResponses(400, 401, 403, 404) },
-    },
-    handler: async (request) => disableManagedUser(ctx, (await requireCaller(ctx, request)).user, request.params.id, request.params.userId),
-  });
+  /** Disable and enable switch the login off or on and answer with the user as it is now. */
+  const switchRoute = (path: string, summary: string, change: typeof disableManagedUser) =>
+    app.post(`/api/v1/accounts/:id/managed-users/:userId/${path}`, {
+      schema: {
+        summary,
+        tags: ['managed users'],
+        security: BEARER,
+        params: UserParams,
+        response: { 200: AccountUser, ...problemResponses(400, 401, 403, 404) },
+      },
+      handler: async (request) => change(ctx, (await requireCaller(ctx, request)).user, request.params.id, request.params.userId),
+    });
 
-  app.post('/api/v1/accounts/:id/managed-users/:userId/enable', {
-    schema: {
-      summary: 'Enable a disabled login again',
-      tags: ['managed users'],
-      security: BEARER,
-      params: UserParams,
-      response: { 200: AccountUser, ...problemResponses(400, 401, 403, 404) },
-    },
-    handler: async (request) => enableManagedUser(ctx, (await requireCaller(ctx, request)).user, request.params.id, request.params.userId),
-  });
+  switchRoute('disable', 'Disable the login: it cannot sign in, and every session ends at once', disableManagedUser);
+  switchRoute('enable', 'Enable a disabled login again', enableManagedUser);
 
   app.post('/api/v1/accounts/:id/managed-users/:userId/view-as', {
     schema: {

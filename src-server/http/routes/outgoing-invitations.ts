@@ -11,6 +11,14 @@ import { problemResponses } from '../problem.js';
 
 /** Invitations an account sends out: by email or by customer number with consent; resend; cancel. */
 export const outgoingInvitationRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
+  /** What resend and cancel share: they act on one invitation and answer with it as it is now. */
+  const oneInvitation = () => ({
+    tags: ['team'],
+    security: BEARER,
+    params: InvitationParams,
+    response: { 200: OutgoingInvitation, ...problemResponses(400, 401, 403, 404, 409) },
+  });
+
   app.post('/api/v1/accounts/:id/invitations', {
     schema: {
       summary: 'Invite someone by email, or by customer number with consent (owner, or admin with users.manage)',
@@ -45,10 +53,7 @@ export const outgoingInvitationRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaCo
   app.post('/api/v1/accounts/:id/invitations/:invId/resend', {
     schema: {
       summary: 'Send again with a new link and a new 7-day window; the old link stops working',
-      tags: ['team'],
-      security: BEARER,
-      params: InvitationParams,
-      response: { 200: OutgoingInvitation, ...problemResponses(400, 401, 403, 404, 409) },
+      ...oneInvitation(),
     },
     handler: async (request) => {
       const caller = await requireCaller(ctx, request);
@@ -59,10 +64,7 @@ export const outgoingInvitationRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaCo
   app.delete('/api/v1/accounts/:id/invitations/:invId', {
     schema: {
       summary: 'Cancel a pending invitation (idempotent); its link stops working',
-      tags: ['team'],
-      security: BEARER,
-      params: InvitationParams,
-      response: { 200: OutgoingInvitation, ...problemResponses(400, 401, 403, 404, 409) },
+      ...oneInvitation(),
     },
     handler: async (request) => {
       const caller = await requireCaller(ctx, request);

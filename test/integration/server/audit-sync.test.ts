@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditPage } from '../../../src-shared/api/activity.js';
 import { AccountPage } from '../../../src-shared/api/schemas.js';
 import { startClientArea } from '../../../src-server/server.js';
-import { expectProblem, type Harness, startHarness } from './harness.js';
-import { accountOf, grant, person, type Person } from './scenario.js';
+import { expectProblem, type Harness } from './harness.js';
+import { accountOf, grant, ownedAccount, person, type Person } from './scenario.js';
 
 describe('audit trail and its CSV export', () => {
   let h: Harness;
@@ -14,9 +14,7 @@ describe('audit trail and its CSV export', () => {
   let accountId: string;
 
   beforeAll(async () => {
-    h = await startHarness();
-    owner = await person(h, 'owner');
-    accountId = await accountOf(h, owner, 'Galleria Verdi');
+    ({ h, owner, accountId } = await ownedAccount('Galleria Verdi'));
   });
   afterAll(() => h.close());
 
@@ -82,9 +80,7 @@ describe('incremental sync: ETag and updatedSince', () => {
   let accountId: string;
 
   beforeAll(async () => {
-    h = await startHarness();
-    owner = await person(h, 'owner');
-    accountId = await accountOf(h, owner, 'Fjord Fisheries');
+    ({ h, owner, accountId } = await ownedAccount('Fjord Fisheries'));
     await accountOf(h, owner, 'Second Fjord');
   });
   afterAll(() => h.close());

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Contact, ContactList } from '../../../src-shared/api/contacts.js';
 import { OutgoingInvitation } from '../../../src-shared/api/team.js';
 import { startClientArea } from '../../../src-server/server.js';
-import { expectProblem, type Harness, STRONG_PASSWORD, startHarness } from './harness.js';
-import { accountOf, DAY, grant, outbox, person, type Person } from './scenario.js';
+import { expectProblem, type Harness, STRONG_PASSWORD } from './harness.js';
+import { DAY, grant, outbox, ownedAccount, person, type Person } from './scenario.js';
 
 const contact = (name: string, email: string, preferences: Record<string, boolean>) => ({
   name,
@@ -27,9 +27,7 @@ describe('contacts and the mails they get', () => {
   let accountId: string;
 
   beforeAll(async () => {
-    h = await startHarness();
-    owner = await person(h, 'owner');
-    accountId = await accountOf(h, owner, 'Trattoria Verdi');
+    ({ h, owner, accountId } = await ownedAccount('Trattoria Verdi'));
   });
   afterAll(() => h.close());
 

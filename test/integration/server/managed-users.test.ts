@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SsoLink } from '../../../src-shared/api/schemas.js';
 import { ManagedUsersCreated } from '../../../src-shared/api/team.js';
 import { describePanelSession, isViewAsSession } from '../../../src-server/domain/sso.js';
-import { expectProblem, type Harness, startHarness } from './harness.js';
-import { accountOf, DAY, grant, lastMail, outbox, person, type Person, tokenIn } from './scenario.js';
+import { expectProblem, type Harness } from './harness.js';
+import { DAY, grant, lastMail, outbox, ownedAccount, person, type Person, tokenIn } from './scenario.js';
 
 describe('managed users: created by the owner, activated by mail, reset, disabled, viewed as', () => {
   let h: Harness;
@@ -11,9 +11,7 @@ describe('managed users: created by the owner, activated by mail, reset, disable
   let accountId: string;
 
   beforeAll(async () => {
-    h = await startHarness();
-    owner = await person(h, 'owner');
-    accountId = await accountOf(h, owner, 'Alpine Dental');
+    ({ h, owner, accountId } = await ownedAccount('Alpine Dental'));
   });
   afterAll(() => h.close());
 

@@ -6,8 +6,8 @@ import { CONSENT_TEXTS, OutgoingInvitation, OutgoingInvitationList } from '../..
 import type { ClientAreaContext } from '../../../src-server/domain/context.js';
 import { describeInvitationByToken } from '../../../src-server/domain/invitation-links.js';
 import { hashToken } from '../../../src-server/domain/tokens.js';
-import { expectProblem, type Harness, startHarness } from './harness.js';
-import { accountOf, DAY, grant, lastMail, outbox, person, type Person, tokenIn } from './scenario.js';
+import { expectProblem, type Harness } from './harness.js';
+import { accountOf, DAY, grant, lastMail, outbox, ownedAccount, person, type Person, tokenIn } from './scenario.js';
 
 const ACCEPT = '/panel/invitations/accept';
 
@@ -17,9 +17,7 @@ describe('invitations out: invite, list, resend, cancel, redeem', () => {
   let accountId: string;
 
   beforeAll(async () => {
-    h = await startHarness();
-    owner = await person(h, 'owner');
-    accountId = await accountOf(h, owner, 'Bistro Centrale');
+    ({ h, owner, accountId } = await ownedAccount('Bistro Centrale'));
   });
   afterAll(() => h.close());
 

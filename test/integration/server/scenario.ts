@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import type { Permission } from '../../../src-shared/api/permissions.js';
 import { OutboxPage, type OutboxMessage } from '../../../src-shared/api/mail.js';
 import { insertMembership } from '../../../src-server/domain/memberships.js';
-import type { Harness } from './harness.js';
+import { type Harness, startHarness } from './harness.js';
 
 export const DAY = 86_400_000;
 
@@ -30,6 +30,13 @@ export async function person(h: Harness, label: string): Promise<Person> {
 /** An account owned by `owner`. */
 export async function accountOf(h: Harness, owner: Person, name = `Account ${++counter}`): Promise<string> {
   return (await h.admin('/accounts', { name, ownerEmail: owner.email })).id as string;
+}
+
+/** A fresh client area with one owner and the account it owns: the starting point of most suites. */
+export async function ownedAccount(name: string): Promise<{ h: Harness; owner: Person; accountId: string }> {
+  const h = await startHarness();
+  const owner = await person(h, 'owner');
+  return { h, owner, accountId: await accountOf(h, owner, name) };
 }
 
 /** Gives `who` a grant directly in the store (the setup of a test, not what it checks). */
