@@ -23,7 +23,7 @@ import {
   type UpdateAccountUser,
 } from '../../../src-shared/api/team.js';
 import { DomainList, ServiceList } from '../../../src-shared/api/services.js';
-import type { Capability } from '../../../src-shared/ipc/contract.js';
+import { Capability } from '../../../src-shared/ipc/contract.js';
 import { ClientdeckError } from '../../errors.js';
 import type { AccountPageRequest, AccountPageResult, Connector, ContactPromotion, RequestOptions } from '../connector.js';
 import { ApiSession, type ApiSessionOptions } from './api-session.js';
@@ -35,17 +35,8 @@ export type ClientareaConnectorOptions = ApiSessionOptions;
 const MAX_PAGES = 10_000;
 const LIST_PAGE = 200;
 
-export const CLIENTAREA_CAPABILITIES: readonly Capability[] = [
-  'accounts.list',
-  'invitations.incoming',
-  'invitations.answer',
-  'users.manage',
-  'contacts',
-  'managed_users',
-  'audit',
-  'sso',
-  'products',
-];
+/** The Client Area Access API is the reference: its connector can do everything a connector may. */
+export const CLIENTAREA_CAPABILITIES: readonly Capability[] = Capability.options;
 
 const seg = (id: string) => encodeURIComponent(id);
 const NoContent = z.unknown();
