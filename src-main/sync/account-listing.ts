@@ -114,7 +114,9 @@ async function fullListing(get: Get, options: ListingOptions, stats: ListingStat
     pages.push({ cursor, etag: answer.etag, ids: answer.items.map((a) => a.id), nextCursor: answer.nextCursor });
     if (!answer.nextCursor) {
       const tagged = pages.every((p): p is Page => p.etag !== null);
-      const collectionEtag = tagged && pages.length > 1 && pages.every((p) => p.etag === pages[0]!.etag);
+      // One page is the whole list, so its tag answers for the whole list whatever the provider
+      // meant by it; several pages with one tag can only be a tag for the whole list.
+      const collectionEtag = tagged && pages.every((p) => p.etag === pages[0]!.etag);
       return {
         accounts,
         state: { pages: tagged ? pages : null, collectionEtag, watermark: newestUpdate(accounts, null), fullAt: options.now.toISOString() },
