@@ -21,15 +21,21 @@ interface ConnectionsFile extends Record<string, unknown> {
  */
 export class ConnectionStore {
   readonly #conf: Conf<ConnectionsFile>;
+  /** The parsed list, kept until the next write: conf reads and parses the file on every get. */
+  #parsed: Connection[] | null = null;
 
   constructor(dataDir: string, private readonly logger: Logger) {
     this.#conf = openConf<ConnectionsFile>(dataDir, 'connections', { version: 1, connections: [] }, logger);
   }
 
   list(): Connection[] {
-    const raw = this.#conf.get('connections');
+    this.#parsed ??= this.#parse();
+    return [...this.#parsed];
+  }
+
+  #parse(): Connection[] {
     const out: Connection[] = [];
-    for (const entry of Array.isArray(raw) ? raw : []) {
+    for (const entry of this.#raw()) {
       const parsed = StoredConnection.safeParse(entry);
       if (parsed.success) out.push({ ...parsed.data, capabilities: [...capabilitiesOf(parsed.data.kind)] });
       else this.logger.warn({ issues: parsed.error.issues.slice(0, 3) }, 'skipping an unreadable stored connection');
@@ -59,6 +65,7 @@ export class ConnectionStore {
   }
 
   #write(connections: unknown[]): void {
+    this.#parsed = null;
     this.#conf.set('connections', connections);
   }
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MAIL_KINDS, type Contact } from '../../src-shared/api/contacts.js';
 import type { AccountRow } from '../../src-shared/ipc/contract.js';
 import { errorSentence } from '../bridge/invoke.js';
-import { initials } from '../accounts/AccountRowView.js';
+import { PersonCell } from './PersonCell.js';
 import { Dialog } from '../shell/Dialog.js';
 import { DialogActions } from '../shell/DialogActions.js';
 import { EmptyState } from '../shell/EmptyState.js';
@@ -85,21 +85,14 @@ export function ContactsPanel({ row, canPromote }: { row: AccountRow; canPromote
           <tbody>
             {contacts.map((c) => (
               <tr key={c.id}>
-                <th scope="row" className="person">
-                  <span className="avatar avatar--soft" aria-hidden="true">
-                    {initials(c.name)}
-                  </span>
-                  <span className="person__text">
-                    <span className="person__name">{c.name}</span>
-                    <span className="person__email">{c.email}</span>
-                    {(c.company || c.phone) && <span className="person__meta">{[c.company, c.phone].filter(Boolean).join(' · ')}</span>}
-                    {failures[c.id] && (
-                      <span className="inline-error small" role="alert">
-                        {t('contacts.preferenceFailed', { message: failures[c.id] })}
-                      </span>
-                    )}
-                  </span>
-                </th>
+                <PersonCell name={c.name} email={c.email} soft>
+                  {(c.company || c.phone) && <span className="person__meta">{[c.company, c.phone].filter(Boolean).join(' · ')}</span>}
+                  {failures[c.id] && (
+                    <span className="inline-error small" role="alert">
+                      {t('contacts.preferenceFailed', { message: failures[c.id] })}
+                    </span>
+                  )}
+                </PersonCell>
                 {MAIL_KINDS.map((kind) => (
                   <td key={kind} className="center">
                     <input

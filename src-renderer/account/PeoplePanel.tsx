@@ -4,7 +4,7 @@ import type { AccountUser } from '../../src-shared/api/team.js';
 import type { AccountRow } from '../../src-shared/ipc/contract.js';
 import { errorSentence } from '../bridge/invoke.js';
 import { AccessText } from '../accounts/AccessText.js';
-import { initials } from '../accounts/AccountRowView.js';
+import { PersonCell } from './PersonCell.js';
 import { ErrorBanner } from '../shell/ErrorBanner.js';
 import { formatDate } from '../shell/relative-time.js';
 import { Skeleton } from '../shell/Skeleton.js';
@@ -106,15 +106,7 @@ function UserRow({ user, onRevoke, onNotice }: { user: AccountUser; onRevoke(): 
 
   return (
     <tr>
-      <th scope="row" className="person">
-        <span className="avatar" aria-hidden="true">
-          {initials(user.name)}
-        </span>
-        <span className="person__text">
-          <span className="person__name">{user.name}</span>
-          <span className="person__email">{user.email}</span>
-        </span>
-      </th>
+      <PersonCell name={user.name} email={user.email} />
       <td>
         <span className={`role role--${user.role}`}>{t(`roles.${user.role}`)}</span>
       </td>

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Permission, PERMISSIONS, type Role } from '../../src-shared/api/permissions.js';
+import { type Permission, type Role } from '../../src-shared/api/permissions.js';
 import type { Scope } from '../../src-shared/api/schemas.js';
 import type { Database, MembershipRow } from '../db/tables.js';
 import { ClientAreaError, notFound } from './errors.js';
@@ -47,12 +47,6 @@ export function assertPermission(grant: Grant, permission: Permission): void {
   }
 }
 
-export async function requirePermission(db: Kysely<Database>, userId: string, accountId: string, permission: Permission): Promise<Grant> {
-  const grant = await requireGrant(db, userId, accountId);
-  assertPermission(grant, permission);
-  return grant;
-}
-
 /** Viewing is implied by managing: a grant with services.manage sees services too. */
 export function canView(grant: Grant, what: 'services' | 'domains'): boolean {
   return holds(grant, `${what}.view`) || holds(grant, `${what}.manage`);
@@ -89,6 +83,3 @@ export function inScope(scope: Scope, kind: 'services' | 'domains', item: { id: 
   if (!list) return false;
   return list.includes(item.id) || (item.name !== undefined && list.includes(item.name));
 }
-
-/** Every permission there is: what an owner holds. */
-export const ALL_PERMISSIONS: readonly Permission[] = PERMISSIONS;

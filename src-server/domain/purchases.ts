@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { AdminCreateDomain, AdminCreateInvoice, AdminCreateService } from '../../src-shared/api/schemas.js';
-import type { Database, TicketsTable } from '../db/tables.js';
+import type { Database } from '../db/tables.js';
 import type { Mailer } from '../mail/mailer.js';
 import { mailAccount } from '../mail/routing.js';
 import { requireAccountExists, touchAccount } from './accounts.js';
@@ -47,24 +47,5 @@ export async function addInvoice(db: Kysely<Database>, now: Date, accountId: str
     const amount = `${(input.amountCents / 100).toFixed(2)} ${process.env.CLIENTAREA_CURRENCY ?? 'EUR'}`;
     await mailAccount(db, mailer, now, accountId, 'billing', 'invoice', { accountName: account.name, amount, dueAt: new Date(input.dueAt).toISOString() });
   }
-  return id;
-}
-
-export interface NewTicket {
-  subject: string;
-  status?: TicketsTable['status'];
-  openedBy?: string | null;
-  /** The role the opener held, so a ticket by an authorized user is marked as such (DESIGN §2). */
-  openedAs?: string | null;
-}
-
-export async function addTicket(db: Kysely<Database>, now: Date, accountId: string, input: NewTicket): Promise<string> {
-  await requireAccountExists(db, accountId);
-  const id = newId('tkt');
-  await db
-    .insertInto('tickets')
-    .values({ id, account_id: accountId, subject: input.subject, status: input.status ?? 'open', opened_by: input.openedBy ?? null, opened_as: input.openedAs ?? null, created_at: now.toISOString() })
-    .execute();
-  await touchAccount(db, now, accountId);
   return id;
 }

@@ -98,19 +98,6 @@ export async function consumeSsoToken(db: Kysely<Database>, now: Date, token: st
   });
 }
 
-/** The user behind a panel cookie, if the panel session is still valid. */
-export async function panelUser(db: Kysely<Database>, now: Date, panelToken: string | undefined): Promise<UserRow | undefined> {
-  if (!panelToken) return undefined;
-  return db
-    .selectFrom('panel_sessions')
-    .innerJoin('users', 'users.id', 'panel_sessions.user_id')
-    .selectAll('users')
-    .where('panel_sessions.token_hash', '=', hashToken(panelToken))
-    .where('panel_sessions.expires_at', '>', now.toISOString())
-    .where('users.status', '=', 'active')
-    .executeTakeFirst();
-}
-
 export interface PanelSessionInfo {
   user: UserRow;
   /** The account an SSO or view-as link opened the session for (null for a panel sign-in). */

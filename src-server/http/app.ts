@@ -72,7 +72,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<{ ap
   await app.register(meRoutes, { ctx });
   await app.register(accountRoutes, { ctx });
   await app.register(invitationRoutes, { ctx });
-  await app.register(ssoRoutes, { ctx, publicUrl: options.publicUrl });
+  await app.register(ssoRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(onboardingRoutes, { ctx });
   await app.register(outgoingInvitationRoutes, { ctx });

@@ -60,8 +60,3 @@ export function safeNext(next: string | undefined): string {
   if (!next || !next.startsWith('/panel') || next.startsWith('//') || /[\\\s]/.test(next)) return '/panel';
   return next;
 }
-
-/** Base of the links the server mails (sign-up confirmation): the configured public URL, else this request's origin. */
-export function baseUrlOf(request: FastifyRequest, publicUrl: string | undefined): string {
-  return publicUrl ?? `${request.protocol}://${request.host}`;
-}

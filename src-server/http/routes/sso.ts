@@ -3,9 +3,10 @@ import { IdParams, SsoLink } from '../../../src-shared/api/schemas.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { createSsoLink } from '../../domain/sso.js';
 import { BEARER, requireCaller } from '../auth.js';
+import { baseUrlOf } from '../links.js';
 import { problemResponses } from '../problem.js';
 
-export const ssoRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext; publicUrl?: string | undefined }> = async (app, { ctx, publicUrl }) => {
+export const ssoRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
   app.post('/api/v1/accounts/:id/sso', {
     schema: {
       summary: 'A one-time link (valid at most 60 s) that signs the caller into the panel of this account',
@@ -16,9 +17,8 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext; publicUr
     },
     handler: async (request, reply) => {
       const caller = await requireCaller(ctx, request);
-      const base = publicUrl ?? `${request.protocol}://${request.host}`;
       reply.header('cache-control', 'no-store');
-      return createSsoLink(ctx.db, ctx.clock(), caller.user, request.params.id, base);
+      return createSsoLink(ctx.db, ctx.clock(), caller.user, request.params.id, baseUrlOf(ctx, request));
     },
   });
 };
