@@ -76,7 +76,8 @@ export async function run(): Promise<BenchRow[]> {
       keystrokes.push(...(await page.evaluate((text) => window.bench!.type(text), q)));
     }
     const filterOnly: number[] = [];
-    for (const q of ['b', 'be', 'bel', 'bellini', 'provider 7', 'alpen-dental']) filterOnly.push(await page.evaluate((text) => window.bench!.filterOnly(text), q));
+    for (const q of ['b', 'be', 'bel', 'bellini', 'provider 7', 'alpen-dental'])
+      filterOnly.push(await page.evaluate((text) => window.bench!.filterOnly(text), q));
     if (errors.length > 0) throw new Error(`The bench page failed: ${errors.join(' ')}`);
 
     const n = ACCOUNTS.toLocaleString('en');

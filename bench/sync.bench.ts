@@ -67,10 +67,12 @@ async function seed(databaseFile: string): Promise<Seeded> {
       logins.push(email);
     }
     const accountIds: string[] = [];
-    for (let n = 0; n < PER_CONNECTION; n++) accountIds.push((await createAccount(db, now, { name: `Customer ${String(n).padStart(5, '0')}`, ownerEmail: logins[0]! })).id);
+    for (let n = 0; n < PER_CONNECTION; n++)
+      accountIds.push((await createAccount(db, now, { name: `Customer ${String(n).padStart(5, '0')}`, ownerEmail: logins[0]! })).id);
     await db.transaction().execute(async (trx) => {
       for (const user of users.slice(1)) {
-        for (const accountId of accountIds) await insertMembership(trx, now, { accountId, userId: user.id, role: 'member', permissions: PERMISSION_PRESETS.webDeveloper });
+        for (const accountId of accountIds)
+          await insertMembership(trx, now, { accountId, userId: user.id, role: 'member', permissions: PERMISSION_PRESETS.webDeveloper });
       }
     });
     const owner = await createUser(db, now, { email: 'owner@bench.example', name: 'Owner', password: PASSWORD });
@@ -145,10 +147,18 @@ export async function run(): Promise<BenchRow[]> {
     const first = single.sync.lastRun(one.id)!;
     rows.push({ name: `sync ${PER_CONNECTION.toLocaleString('en')} accounts (1 connection)`, value: first.durationMs, unit: 'ms' });
     await single.sync.syncOne(one.id);
-    rows.push({ name: `no-change re-sync, ${PER_CONNECTION.toLocaleString('en')} accounts (updatedSince, ${single.sync.lastRun(one.id)!.accountsTransferred} accounts sent)`, value: single.sync.lastRun(one.id)!.durationMs, unit: 'ms' });
+    rows.push({
+      name: `no-change re-sync, ${PER_CONNECTION.toLocaleString('en')} accounts (updatedSince, ${single.sync.lastRun(one.id)!.accountsTransferred} accounts sent)`,
+      value: single.sync.lastRun(one.id)!.durationMs,
+      unit: 'ms',
+    });
     await single.sync.syncOne(one.id, { validate: true });
     const validated = single.sync.lastRun(one.id)!;
-    rows.push({ name: `validated no-change re-sync, ${PER_CONNECTION.toLocaleString('en')} accounts (${validated.notModified}×304)`, value: validated.durationMs, unit: 'ms' });
+    rows.push({
+      name: `validated no-change re-sync, ${PER_CONNECTION.toLocaleString('en')} accounts (${validated.notModified}×304)`,
+      value: validated.durationMs,
+      unit: 'ms',
+    });
 
     // SSO link ready, as the panel.open request sees it.
     const [account] = await ok(single, 'accounts.list', {});
@@ -167,9 +177,18 @@ export async function run(): Promise<BenchRow[]> {
     rows.push({ name: `sync ${total.toLocaleString('en')} accounts (${CONNECTIONS} connections)`, value: fullMs / 1000, unit: 's', target: 3 });
     const [, periodicMs] = await timed(() => many.sync.syncAll());
     const sent = ids.reduce((n, id) => n + (many.sync.lastRun(id)?.accountsTransferred ?? 0), 0);
-    rows.push({ name: `no-change re-sync, ${total.toLocaleString('en')} accounts (${CONNECTIONS} connections, ${sent} accounts sent)`, value: periodicMs / 1000, unit: 's', target: 0.2 });
+    rows.push({
+      name: `no-change re-sync, ${total.toLocaleString('en')} accounts (${CONNECTIONS} connections, ${sent} accounts sent)`,
+      value: periodicMs / 1000,
+      unit: 's',
+      target: 0.2,
+    });
     const [, validatedMs] = await timed(() => many.sync.syncAll({ validate: true }));
-    rows.push({ name: `validated no-change re-sync, ${total.toLocaleString('en')} accounts (${CONNECTIONS} connections, ETag 304s)`, value: validatedMs / 1000, unit: 's' });
+    rows.push({
+      name: `validated no-change re-sync, ${total.toLocaleString('en')} accounts (${CONNECTIONS} connections, ETag 304s)`,
+      value: validatedMs / 1000,
+      unit: 's',
+    });
     // What the renderer pays to (re)load the whole list from main, contract validation included.
     const [listed, listMs] = await timed(() => ok(many, 'accounts.list', {}));
     rows.push({ name: `accounts.list over IPC (${(listed as unknown[]).length.toLocaleString('en')} rows, after a change)`, value: listMs, unit: 'ms' });
@@ -185,7 +204,16 @@ export async function run(): Promise<BenchRow[]> {
       logger: silentLogger(),
     });
     await connector.signIn(seeded.invitee, PASSWORD);
-    const connection: Connection = { id: 'invitee', label: 'Bench', baseUrl: server.url, kind: 'clientarea', email: seeded.invitee, isDemo: false, capabilities: ['invitations.answer'], createdAt: new Date().toISOString() };
+    const connection: Connection = {
+      id: 'invitee',
+      label: 'Bench',
+      baseUrl: server.url,
+      kind: 'clientarea',
+      email: seeded.invitee,
+      isDemo: false,
+      capabilities: ['invitations.answer'],
+      createdAt: new Date().toISOString(),
+    };
     const incoming = await connector.listIncomingInvitations();
     for (const invitation of incoming) store.enqueueAnswer({ connectionId: connection.id, invitationId: invitation.id, answer: 'accept', summary: 'bench' });
     const replayer = new Replayer({

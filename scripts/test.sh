@@ -41,6 +41,7 @@ step() {
   fi
 }
 
+step "format (Prettier)" npx prettier --check --log-level warn .
 step "type check" npx tsc -p tsconfig.json
 step "renderer build" npx vite build --logLevel warn
 step "unit and integration tests (vitest)" npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json

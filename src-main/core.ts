@@ -141,8 +141,7 @@ export function createCore(options: CoreOptions): Core {
     syncInBackground,
   });
 
-  const vaultStatus = async (): Promise<VaultStatus> =>
-    options.vaultStatus ?? (await vault.describe?.()) ?? { backend: 'keychain', message: null };
+  const vaultStatus = async (): Promise<VaultStatus> => options.vaultStatus ?? (await vault.describe?.()) ?? { backend: 'keychain', message: null };
 
   const handlers = createHandlers({
     connections,
@@ -162,7 +161,12 @@ export function createCore(options: CoreOptions): Core {
   /** A provider (or the whole network) came back: replay what waited, then sync. */
   function cameBack(connectionId?: string): void {
     if (closed) return;
-    const ids = connectionId ? [connectionId] : sync.statuses().filter((s) => s.state === 'offline').map((s) => s.connectionId);
+    const ids = connectionId
+      ? [connectionId]
+      : sync
+          .statuses()
+          .filter((s) => s.state === 'offline')
+          .map((s) => s.connectionId);
     for (const id of ids) {
       if (!connections.list().some((c) => c.id === id)) continue;
       logger.info({ connectionId: id }, 'provider reachable again');
@@ -192,7 +196,11 @@ export function createCore(options: CoreOptions): Core {
       timer.unref();
       const probe = new ReachabilityProbe(
         {
-          offline: () => sync.statuses().filter((s) => s.state === 'offline').map((s) => s.connectionId),
+          offline: () =>
+            sync
+              .statuses()
+              .filter((s) => s.state === 'offline')
+              .map((s) => s.connectionId),
           probe: async (id) => (await connections.connectorFor(id)).connector.probe(),
         },
         options.probeIntervalMs ?? 15_000,

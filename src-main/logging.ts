@@ -8,12 +8,7 @@ const SECRET_KEYS = ['password', 'token', 'refreshToken', 'accessToken', 'author
  * Secrets may sit at any of the first few levels of a logged object (an input, a request's
  * headers, an error's config), so each key is redacted at depth 0–3.
  */
-export const REDACT_PATHS: string[] = SECRET_KEYS.flatMap((key) => [
-  key,
-  `*.${key}`,
-  `*.*.${key}`,
-  `*.*.*.${key}`,
-]);
+export const REDACT_PATHS: string[] = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`]);
 
 export interface LoggerOptions {
   level?: string;

@@ -58,7 +58,12 @@ export async function startClientArea(options: ClientAreaOptions): Promise<Clien
       signInLimiter: new SignInLimiter(clock),
       passwordPolicy: options.passwordPolicy ? strictestOf({ ...passwordPolicyFromEnv(), ...options.passwordPolicy }) : undefined,
     },
-    { logLevel: options.logLevel ?? 'silent', publicUrl: options.publicUrl, smtpUrl: options.smtpUrl, devTools: devToolsEnabled({ demo: options.demo ?? false }) },
+    {
+      logLevel: options.logLevel ?? 'silent',
+      publicUrl: options.publicUrl,
+      smtpUrl: options.smtpUrl,
+      devTools: devToolsEnabled({ demo: options.demo ?? false }),
+    },
   );
   try {
     await app.listen({ host, port: options.port ?? 0 });

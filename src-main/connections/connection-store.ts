@@ -24,7 +24,10 @@ export class ConnectionStore {
   /** The parsed list, kept until the next write: conf reads and parses the file on every get. */
   #parsed: Connection[] | null = null;
 
-  constructor(dataDir: string, private readonly logger: Logger) {
+  constructor(
+    dataDir: string,
+    private readonly logger: Logger,
+  ) {
     this.#conf = openConf<ConnectionsFile>(dataDir, 'connections', { version: 1, connections: [] }, logger);
   }
 

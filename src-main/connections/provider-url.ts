@@ -25,7 +25,10 @@ export function checkProviderUrl(raw: string): string {
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
   } catch {
-    throw new ClientdeckError('invalid_url', `“${text.slice(0, 200)}” is not a web address. Enter the provider's address, for example https://my.provider.com.`);
+    throw new ClientdeckError(
+      'invalid_url',
+      `“${text.slice(0, 200)}” is not a web address. Enter the provider's address, for example https://my.provider.com.`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ClientdeckError('invalid_url', `The provider's address must start with https://, not ${url.protocol}//.`);
@@ -37,10 +40,7 @@ export function checkProviderUrl(raw: string): string {
     throw new ClientdeckError('invalid_url', 'The provider address must not contain a user name or password; enter them in their own fields.');
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new ClientdeckError(
-      'insecure_url',
-      `The address ${url.host} uses plain http, which would send your password unencrypted. Use its https:// address.`,
-    );
+    throw new ClientdeckError('insecure_url', `The address ${url.host} uses plain http, which would send your password unencrypted. Use its https:// address.`);
   }
   const pathname = url.pathname.replace(/\/+$/, '').replace(/\/api\/v1$/, '');
   return `${url.origin}${pathname}`;

@@ -32,9 +32,7 @@ export interface AccountPageRequest {
   ifNoneMatch?: string;
 }
 
-export type AccountPageResult =
-  | { notModified: true }
-  | { notModified: false; items: Account[]; nextCursor: string | null; etag: string | null };
+export type AccountPageResult = { notModified: true } | { notModified: false; items: Account[]; nextCursor: string | null; etag: string | null };
 
 export type ContactPromotion = z.output<(typeof teamChannels)['contacts.promote']['input']>['grant'];
 

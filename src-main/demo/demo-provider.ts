@@ -45,7 +45,10 @@ export function createDemoProvider(dataDir: string, logger: Logger): DemoProvide
       } catch (error) {
         running = null;
         logger.error({ err: error }, 'demo provider failed to start');
-        throw new ClientdeckError('provider_unreachable', 'The demo provider could not be started. Restart Clientdeck; if it keeps failing, report it with the log file.');
+        throw new ClientdeckError(
+          'provider_unreachable',
+          'The demo provider could not be started. Restart Clientdeck; if it keeps failing, report it with the log file.',
+        );
       }
     },
 

@@ -14,12 +14,7 @@ import { createOwnerHandlers, requireCapability } from './owner-handlers.js';
 export interface PanelOpener {
   /** Brings an account's panel window to the front when one is open already; false when none is. */
   focus?(connectionId: string, accountId: string): boolean;
-  open(request: {
-    url: string;
-    target: 'window' | 'browser';
-    connection: Connection;
-    account: { id: string; name: string };
-  }): Promise<boolean>;
+  open(request: { url: string; target: 'window' | 'browser'; connection: Connection; account: { id: string; name: string } }): Promise<boolean>;
 }
 
 export interface HandlerDeps {
@@ -53,7 +48,9 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     const rows = list.flatMap((c) => {
       const markOf = marks.forConnection(c.id);
       // The provider's domain names become the row's searchable `domains`, carried once.
-      return cache.read(c.id).accounts.map(({ domainNames, ...a }) => ({ ...a, connectionId: c.id, providerLabel: c.label, ...markOf(a.id), domains: domainNames ?? [] }));
+      return cache
+        .read(c.id)
+        .accounts.map(({ domainNames, ...a }) => ({ ...a, connectionId: c.id, providerLabel: c.label, ...markOf(a.id), domains: domainNames ?? [] }));
     });
     rowsMemo = { key, rows };
     return rows;
@@ -159,7 +156,9 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       const { connector } = await connections.connectorFor(connectionId);
       const link = await connector.createSsoLink(accountId);
       marks.recordOpened(connectionId, accountId, deps.clock());
-      const handled = deps.panelOpener ? await deps.panelOpener.open({ url: link.url, target, connection, account: { id: account.id, name: account.name } }) : false;
+      const handled = deps.panelOpener
+        ? await deps.panelOpener.open({ url: link.url, target, connection, account: { id: account.id, name: account.name } })
+        : false;
       return { url: link.url, expiresAt: link.expiresAt, handled };
     },
   };

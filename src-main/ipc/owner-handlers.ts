@@ -61,8 +61,7 @@ export function createOwnerHandlers(deps: OwnerHandlerDeps): Pick<IpcHandlers, O
       const [users, invitations] = await Promise.all([connector.listAccountUsers(accountId), connector.listOutgoingInvitations(accountId)]);
       return { users, invitations };
     },
-    'team.invite': async ({ connectionId, accountId, invitation }) =>
-      (await on(connectionId, USERS, manageUsers)).invite(accountId, invitation),
+    'team.invite': async ({ connectionId, accountId, invitation }) => (await on(connectionId, USERS, manageUsers)).invite(accountId, invitation),
     'team.resendInvitation': async ({ connectionId, accountId, invitationId }) =>
       (await on(connectionId, USERS, manageUsers)).resendInvitation(accountId, invitationId),
     'team.cancelInvitation': async ({ connectionId, accountId, invitationId }) =>

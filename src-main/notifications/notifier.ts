@@ -23,9 +23,15 @@ export function notificationsForSync(
   if (fresh.length > MAX_SEPARATE) {
     return [
       {
-        id: `invitations:${connection.id}:${fresh.map((i) => i.id).sort().join(',')}`,
+        id: `invitations:${connection.id}:${fresh
+          .map((i) => i.id)
+          .sort()
+          .join(',')}`,
         title: `${fresh.length} new invitations`,
-        body: `${connection.label}: ${fresh.slice(0, MAX_SEPARATE).map((i) => i.account.name).join(', ')} and more invite you to their accounts.`,
+        body: `${connection.label}: ${fresh
+          .slice(0, MAX_SEPARATE)
+          .map((i) => i.account.name)
+          .join(', ')} and more invite you to their accounts.`,
         navigate: { view: 'invitations', connectionId: connection.id },
       },
     ];

@@ -6,9 +6,7 @@ import { isClientdeckError } from '../errors.js';
  * for the next replay. `reject`: the provider answered and refused it — that is final, and its
  * sentence and code are what the user is told (expired, cancelled, access revoked...).
  */
-export type ReplayVerdict =
-  | { kind: 'retry'; code: string; message: string }
-  | { kind: 'reject'; reasonCode: string; reason: string };
+export type ReplayVerdict = { kind: 'retry'; code: string; message: string } | { kind: 'reject'; reasonCode: string; reason: string };
 
 const RETRY_CODES = new Set(['provider_unreachable', 'needs_sign_in', 'keychain_unavailable', 'internal_error']);
 

@@ -8,9 +8,7 @@ import { WriteSerializer, writeFileAtomic } from '../storage/atomic-file.js';
 /** What incremental sync remembers about the provider's accounts list (see account-listing.ts). */
 export const AccountSyncState = z.object({
   /** The pages of the last full listing with their ETags; null when the provider sends none. */
-  pages: z
-    .array(z.object({ cursor: z.string().nullable(), etag: z.string(), ids: z.array(z.string()), nextCursor: z.string().nullable() }))
-    .nullable(),
+  pages: z.array(z.object({ cursor: z.string().nullable(), etag: z.string(), ids: z.array(z.string()), nextCursor: z.string().nullable() })).nullable(),
   /** Every page carried the same ETag: it validates the whole list, so one conditional request suffices. */
   collectionEtag: z.boolean(),
   /** The newest `updatedAt` seen, for `updatedSince`. */
@@ -57,7 +55,10 @@ export class AccountCache {
   /** Connections removed meanwhile: a write still queued for them must not recreate their folder. */
   readonly #removed = new Set<string>();
 
-  constructor(dataDir: string, private readonly logger: Logger) {
+  constructor(
+    dataDir: string,
+    private readonly logger: Logger,
+  ) {
     this.#dir = path.join(dataDir, 'cache');
   }
 

@@ -60,12 +60,7 @@ type Fresh = Extract<AccountPageResult, { notModified: false }>;
  * the whole list (a per-page tag would differ between pages), so one conditional request for the
  * first page answers both questions at once and is always used.
  */
-export async function refreshAccounts(
-  source: AccountPageSource,
-  cached: Account[],
-  state: AccountSyncState,
-  options: ListingOptions,
-): Promise<ListingResult> {
+export async function refreshAccounts(source: AccountPageSource, cached: Account[], state: AccountSyncState, options: ListingOptions): Promise<ListingResult> {
   const stats: ListingStats = { mode: 'full', requests: 0, notModified: 0, accountsTransferred: 0 };
   const get = async (request: Omit<AccountPageRequest, 'limit'>) => {
     stats.requests++;
@@ -87,7 +82,9 @@ export async function refreshAccounts(
     if (answer.notModified) {
       const listed = fromRecords(pages, cached);
       if (!listed) return fullListing(get, options, stats);
-      return sameAccounts(listed, cached) ? unchanged(true) : { accounts: listed, state: { ...state, fullAt: options.now.toISOString() }, stats: { ...stats, mode: 'pages' } };
+      return sameAccounts(listed, cached)
+        ? unchanged(true)
+        : { accounts: listed, state: { ...state, fullAt: options.now.toISOString() }, stats: { ...stats, mode: 'pages' } };
     }
     return fullListing(get, options, stats, answer);
   }

@@ -149,7 +149,9 @@ export class SyncEngine {
         const syncedAt = this.options.cache.read(connectionId).syncedAt ?? this.#clock().toISOString();
         return this.#set({ connectionId, state: 'synced', syncedAt, message: null });
       } catch (error) {
-        const failure = isClientdeckError(error) ? error : new ClientdeckError('internal_error', 'Syncing failed unexpectedly. Try again; if it keeps happening, report it.');
+        const failure = isClientdeckError(error)
+          ? error
+          : new ClientdeckError('internal_error', 'Syncing failed unexpectedly. Try again; if it keeps happening, report it.');
         if (!isClientdeckError(error)) this.options.logger.error({ err: error, connectionId }, 'sync failed unexpectedly');
         if (TRANSIENT.has(failure.code) && attempt < this.#retries) {
           await delay(backoffDelay(attempt, this.#backoffMs));
@@ -173,7 +175,12 @@ export class SyncEngine {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         controller.abort();
-        reject(new ClientdeckError('provider_unreachable', `The provider did not finish answering within ${Math.round(this.#timeoutMs / 1000)} s. Clientdeck will try again later.`));
+        reject(
+          new ClientdeckError(
+            'provider_unreachable',
+            `The provider did not finish answering within ${Math.round(this.#timeoutMs / 1000)} s. Clientdeck will try again later.`,
+          ),
+        );
       }, this.#timeoutMs);
     });
     try {

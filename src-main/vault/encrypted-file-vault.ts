@@ -41,10 +41,7 @@ export class EncryptedFileVault implements Vault {
     try {
       return await this.cipher.decrypt(data);
     } catch {
-      throw new ClientdeckError(
-        'needs_sign_in',
-        'The stored sign-in can no longer be decrypted (the system key changed). Sign in to this provider again.',
-      );
+      throw new ClientdeckError('needs_sign_in', 'The stored sign-in can no longer be decrypted (the system key changed). Sign in to this provider again.');
     }
   }
 

@@ -16,8 +16,7 @@ export function keychainUnavailable(cause: unknown): ClientdeckError & { reason:
       'No desktop session bus is running, so the keychain cannot be reached: start Clientdeck inside a desktop session ' +
       'with a Secret Service such as gnome-keyring (or KeePassXC with Secret Service enabled) running and unlocked.';
   } else {
-    hint =
-      'The system keychain did not answer: make sure a Secret Service such as gnome-keyring is running and unlocked, then try again.';
+    hint = 'The system keychain did not answer: make sure a Secret Service such as gnome-keyring is running and unlocked, then try again.';
   }
   const error = new ClientdeckError('keychain_unavailable', `Clientdeck cannot store your sign-in securely. ${hint}`) as ClientdeckError & {
     reason: string;

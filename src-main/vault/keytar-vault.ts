@@ -53,7 +53,7 @@ export class KeytarVault implements Vault {
   }
 
   #load(): Promise<Keytar> {
-    this.#keytar ??= import('keytar').then((m) => ((m as { default?: Keytar }).default ?? (m as unknown as Keytar)));
+    this.#keytar ??= import('keytar').then((m) => (m as { default?: Keytar }).default ?? (m as unknown as Keytar));
     // A failed load is not cached: the user may install libsecret or unlock the keyring and retry.
     this.#keytar.catch(() => {
       this.#keytar = null;

@@ -12,7 +12,8 @@ const USAGE =
 function parseProbeInterval(text: string | undefined): number | undefined {
   if (text === undefined || text.trim() === '') return undefined;
   const ms = Number(text);
-  if (!Number.isInteger(ms) || ms < 100 || ms > 3_600_000) throw new Error(`CLIENTDECK_ONLINE_PROBE_MS must be a whole number of milliseconds from 100 to 3600000, not “${text}”.`);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 3_600_000)
+    throw new Error(`CLIENTDECK_ONLINE_PROBE_MS must be a whole number of milliseconds from 100 to 3600000, not “${text}”.`);
   return ms;
 }
 

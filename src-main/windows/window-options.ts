@@ -80,6 +80,10 @@ export function panelWindowOptions(partition: string, title: string): WindowOpti
 
 /** "<customer> — <provider>", so the user always sees whose panel a window shows. */
 export function panelWindowTitle(customerName: string, providerLabel: string): string {
-  const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 120);
+  const clean = (s: string) =>
+    s
+      .replace(/[\u0000-\u001f\u007f]/g, ' ')
+      .trim()
+      .slice(0, 120);
   return `${clean(customerName) || 'Customer'} — ${clean(providerLabel) || 'Provider'}`;
 }

@@ -61,7 +61,12 @@ function AuditItem({ event, now }: { event: AuditEvent; now: Date }) {
   const { t, i18n } = useTranslation();
   const actor = event.actor?.name || event.actor?.email || t('audit.provider');
   // An invitation by customer number records the number as its subject.
-  const subject = event.subject === null ? t('audit.unknownSubject') : /^[0-9]{4,12}$/.test(event.subject) ? t('audit.customerNumber', { number: event.subject }) : event.subject;
+  const subject =
+    event.subject === null
+      ? t('audit.unknownSubject')
+      : /^[0-9]{4,12}$/.test(event.subject)
+        ? t('audit.customerNumber', { number: event.subject })
+        : event.subject;
   return (
     <li className={`timeline__item timeline__item--${event.action.split('.')[0]}`}>
       <span className="timeline__dot" aria-hidden="true" />

@@ -53,7 +53,10 @@ export function ContactDialog({ contact, onClose, onSaved }: { contact?: Contact
     }
   }
 
-  const input = (name: TextField, opts: { required?: boolean; invalid?: boolean; type?: string; autoComplete?: string; message?: string; placeholder?: string } = {}) => (
+  const input = (
+    name: TextField,
+    opts: { required?: boolean; invalid?: boolean; type?: string; autoComplete?: string; message?: string; placeholder?: string } = {},
+  ) => (
     <div className={`field field--${name}`}>
       <label htmlFor={`${id}-${name}`}>
         {t(`contacts.fields.${name}`)}

@@ -104,15 +104,30 @@ export function ContactsPanel({ row, canPromote }: { row: AccountRow; canPromote
                   </td>
                 ))}
                 <td className="actions">
-                  <button type="button" className="btn btn--small btn--ghost" aria-label={t('contacts.editFor', { name: c.name })} onClick={() => setEditing({ kind: 'edit', contact: c })}>
+                  <button
+                    type="button"
+                    className="btn btn--small btn--ghost"
+                    aria-label={t('contacts.editFor', { name: c.name })}
+                    onClick={() => setEditing({ kind: 'edit', contact: c })}
+                  >
                     {t('contacts.edit')}
                   </button>
                   {canPromote && (
-                    <button type="button" className="btn btn--small" aria-label={t('contacts.promoteFor', { name: c.name })} onClick={() => setEditing({ kind: 'promote', contact: c })}>
+                    <button
+                      type="button"
+                      className="btn btn--small"
+                      aria-label={t('contacts.promoteFor', { name: c.name })}
+                      onClick={() => setEditing({ kind: 'promote', contact: c })}
+                    >
                       {t('contacts.promote')}
                     </button>
                   )}
-                  <button type="button" className="btn btn--small btn--danger-outline" aria-label={t('contacts.deleteFor', { name: c.name })} onClick={() => setEditing({ kind: 'delete', contact: c })}>
+                  <button
+                    type="button"
+                    className="btn btn--small btn--danger-outline"
+                    aria-label={t('contacts.deleteFor', { name: c.name })}
+                    onClick={() => setEditing({ kind: 'delete', contact: c })}
+                  >
                     {t('contacts.delete')}
                   </button>
                 </td>

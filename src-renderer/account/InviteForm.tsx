@@ -124,10 +124,13 @@ export function InviteForm({ row }: { row: AccountRow }) {
           {tried && consentMissing && <p className="inline-error">{t('team.consentMissing')}</p>}
         </>
       )}
-      <RolePicker value={role} onChange={(r) => {
-        setRole(r);
-        if (r === 'member') setPermissions((p) => p.filter((x) => x !== 'users.manage'));
-      }} />
+      <RolePicker
+        value={role}
+        onChange={(r) => {
+          setRole(r);
+          if (r === 'member') setPermissions((p) => p.filter((x) => x !== 'users.manage'));
+        }}
+      />
       <PermissionPicker value={permissions} role={role} onChange={setPermissions} invalid={tried && noPermission} />
       <ScopePicker options={scopeOptions(products, row.domains)} value={scopeChoice} onChange={setScopeChoice} invalid={tried && scopeEmpty} />
       <div role="alert" className="form__alert">

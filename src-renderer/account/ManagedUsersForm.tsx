@@ -143,7 +143,11 @@ export function ManagedUsersForm({ row }: { row: AccountRow }) {
                   {p.notificationEmail && <span className="inline-error small">{t('team.emailInvalid')}</span>}
                 </td>
                 <td>
-                  <select aria-label={t('managed.presetOf', { n })} value={d.preset} onChange={(e) => change(d.key, { preset: e.target.value as PermissionPreset })}>
+                  <select
+                    aria-label={t('managed.presetOf', { n })}
+                    value={d.preset}
+                    onChange={(e) => change(d.key, { preset: e.target.value as PermissionPreset })}
+                  >
                     {PRESET_NAMES.map((name) => (
                       <option key={name} value={name}>
                         {t(`team.presets.${name}`)}

@@ -41,11 +41,7 @@ export function OverviewPanel({ row, abilities, onOpenTab }: { row: AccountRow; 
         </h3>
         <p className="muted">{t(`detail.roleText.${row.role}`)}</p>
         <PermissionChips role={row.role} permissions={row.permissions} />
-        {scoped && (
-          <p className="muted small">
-            {t('detail.scopedTo', { items: [...(row.scope?.domains ?? []), ...(row.scope?.services ?? [])].join(', ') })}
-          </p>
-        )}
+        {scoped && <p className="muted small">{t('detail.scopedTo', { items: [...(row.scope?.domains ?? []), ...(row.scope?.services ?? [])].join(', ') })}</p>}
         {!abilities.manageUsers && <p className="hint">{t('detail.cannotManage')}</p>}
       </section>
       {abilities.manageUsers && <TeamAtAGlance contacts={abilities.contacts} onOpenTab={onOpenTab} />}

@@ -47,10 +47,13 @@ export function PromoteDialog({ contact, row, onClose, onPromoted }: { contact: 
       footer={<DialogActions onCancel={onClose} busy={busy} label={t('contacts.promoteConfirm')} onConfirm={confirm} />}
     >
       <div className="form">
-        <RolePicker value={role} onChange={(r) => {
-          setRole(r);
-          if (r === 'member') setPermissions((p) => p.filter((x) => x !== 'users.manage'));
-        }} />
+        <RolePicker
+          value={role}
+          onChange={(r) => {
+            setRole(r);
+            if (r === 'member') setPermissions((p) => p.filter((x) => x !== 'users.manage'));
+          }}
+        />
         <PermissionPicker value={permissions} role={role} onChange={setPermissions} invalid={tried && permissions.length === 0} />
         <div role="alert">{error && <p className="inline-error">{error}</p>}</div>
       </div>

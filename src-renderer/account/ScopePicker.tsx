@@ -6,13 +6,24 @@ import { NOTHING_CHOSEN, type ScopeChoice, type ScopeKind, type ScopeOptions, to
  * Limits a grant to chosen services and domains of the account (from the provider's lists, or the
  * row's domain names when those cannot be had). Hidden when there is nothing to choose from.
  */
-export function ScopePicker({ options, value, onChange, invalid }: { options: ScopeOptions; value: ScopeChoice; onChange(next: ScopeChoice): void; invalid: boolean }) {
+export function ScopePicker({
+  options,
+  value,
+  onChange,
+  invalid,
+}: {
+  options: ScopeOptions;
+  value: ScopeChoice;
+  onChange(next: ScopeChoice): void;
+  invalid: boolean;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const withServices = options.services.length > 0;
   if (!withServices && options.domains.length === 0) return null;
   const group = (kind: ScopeKind, label: string) =>
-    value !== null && options[kind].length > 0 && (
+    value !== null &&
+    options[kind].length > 0 && (
       <div className="scope-picker__list" role="group" aria-label={label}>
         {options[kind].map((o) => (
           <label key={o.value} className="check">

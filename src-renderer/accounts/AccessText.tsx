@@ -11,7 +11,11 @@ type Grant = Pick<AccountRow, 'role' | 'permissions' | 'scope'>;
  */
 const cache = new Map<string, { text: string; full: string; scoped: boolean }>();
 
-export function describeAccess(grant: Grant, language: string, t: (key: string, values?: Record<string, unknown>) => string): { text: string; full: string; scoped: boolean } {
+export function describeAccess(
+  grant: Grant,
+  language: string,
+  t: (key: string, values?: Record<string, unknown>) => string,
+): { text: string; full: string; scoped: boolean } {
   const id = `${language}|${grant.role}|${grant.permissions.join(',')}|${JSON.stringify(grant.scope)}`;
   const hit = cache.get(id);
   if (hit) return hit;

@@ -70,11 +70,7 @@ export const AccountsToolbar = memo(function AccountsToolbar({ attentionCount }:
         <label htmlFor={`${id}-perm`} className="visually-hidden">
           {t('accounts.permission')}
         </label>
-        <select
-          id={`${id}-perm`}
-          value={filter.permission ?? ''}
-          onChange={(e) => setFilter({ permission: (e.target.value || null) as Permission | null })}
-        >
+        <select id={`${id}-perm`} value={filter.permission ?? ''} onChange={(e) => setFilter({ permission: (e.target.value || null) as Permission | null })}>
           <option value="">{t('accounts.anyPermission')}</option>
           {PERMISSIONS.map((p) => (
             <option key={p} value={p}>

@@ -36,8 +36,7 @@ export function AccountsView() {
         <div className="view__titles">
           <ViewHeading>{t('accounts.heading')}</ViewHeading>
           <p className="muted count" role="status">
-            {status === 'ready' &&
-              (isFiltered(filter) ? t('accounts.filtered', { shown: rows.length, total }) : t('accounts.count', { count: total }))}
+            {status === 'ready' && (isFiltered(filter) ? t('accounts.filtered', { shown: rows.length, total }) : t('accounts.count', { count: total }))}
           </p>
         </div>
         <div className="toolbar" role="search">
@@ -45,7 +44,16 @@ export function AccountsView() {
             <label htmlFor={`${id}-q`} className="visually-hidden">
               {t('accounts.search')}
             </label>
-            <svg className="field__icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
+            <svg
+              className="field__icon"
+              viewBox="0 0 16 16"
+              aria-hidden="true"
+              focusable="false"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.6"
+              strokeLinecap="round"
+            >
               <circle cx="7" cy="7" r="4.5" />
               <path d="m13.5 13.5-3.2-3.2" />
             </svg>

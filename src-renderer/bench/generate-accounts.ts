@@ -1,8 +1,50 @@
 import { PERMISSION_PRESETS, type Permission, type Role } from '../../src-shared/api/permissions.js';
 import type { AccountRow } from '../../src-shared/ipc/contract.js';
 
-const FIRST = ['Bellini', 'Alpen', 'Nord', 'Côte', 'Fjord', 'Luna', 'Hafen', 'Green', 'Atelier', 'Studio', 'Casa', 'Boulangerie', 'Piekarnia', 'Café', 'Hotel', 'Galleria', 'Kowalski', 'Moreau', 'Schneider', 'Verdi'];
-const SECOND = ['Ristorante', 'Dental', 'Logistics', 'Yachting', 'Bakery', 'Design', 'Consulting', 'Immobilier', 'Fisheries', 'Yoga', 'Chalet', 'Segelschule', 'Organics', 'Media', 'Legal', 'Motors', 'Travel', 'Optik', 'Vini', 'Sport'];
+const FIRST = [
+  'Bellini',
+  'Alpen',
+  'Nord',
+  'Côte',
+  'Fjord',
+  'Luna',
+  'Hafen',
+  'Green',
+  'Atelier',
+  'Studio',
+  'Casa',
+  'Boulangerie',
+  'Piekarnia',
+  'Café',
+  'Hotel',
+  'Galleria',
+  'Kowalski',
+  'Moreau',
+  'Schneider',
+  'Verdi',
+];
+const SECOND = [
+  'Ristorante',
+  'Dental',
+  'Logistics',
+  'Yachting',
+  'Bakery',
+  'Design',
+  'Consulting',
+  'Immobilier',
+  'Fisheries',
+  'Yoga',
+  'Chalet',
+  'Segelschule',
+  'Organics',
+  'Media',
+  'Legal',
+  'Motors',
+  'Travel',
+  'Optik',
+  'Vini',
+  'Sport',
+];
 const GRANTS: readonly (readonly Permission[])[] = Object.values(PERMISSION_PRESETS);
 const ROLES: Role[] = ['owner', 'admin', 'member', 'member', 'member'];
 
@@ -14,7 +56,10 @@ export function generateAccounts(count: number, providers = 10): AccountRow[] {
     const first = FIRST[i % FIRST.length]!;
     const second = SECOND[Math.floor(i / FIRST.length) % SECOND.length]!;
     const name = `${first} ${second} ${i}`;
-    const slug = `${first}-${second}-${i}`.toLowerCase().normalize('NFD').replace(/[^a-z0-9-]/g, '');
+    const slug = `${first}-${second}-${i}`
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z0-9-]/g, '');
     const provider = i % providers;
     rows.push({
       id: `acc_${i}`,

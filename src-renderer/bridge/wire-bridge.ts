@@ -1,13 +1,4 @@
-import type {
-  ClientdeckBridge,
-  IpcChannel,
-  IpcEvent,
-  IpcEventPayload,
-  IpcInput,
-  IpcOutput,
-  IpcReply,
-  WireMessage,
-} from '../../src-shared/ipc/contract.js';
+import type { ClientdeckBridge, IpcChannel, IpcEvent, IpcEventPayload, IpcInput, IpcOutput, IpcReply, WireMessage } from '../../src-shared/ipc/contract.js';
 
 /** The part of the browser WebSocket the bridge uses, so tests can hand it a fake. */
 export interface WireSocket {

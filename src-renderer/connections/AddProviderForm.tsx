@@ -81,14 +81,7 @@ export function AddProviderForm({ onAdded }: { onAdded?: () => void }) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-label`}>{t('addProvider.label')}</label>
-        <input
-          id={`${id}-label`}
-          type="text"
-          maxLength={100}
-          aria-describedby={`${id}-label-hint`}
-          value={label}
-          onChange={(e) => setLabel(e.target.value)}
-        />
+        <input id={`${id}-label`} type="text" maxLength={100} aria-describedby={`${id}-label-hint`} value={label} onChange={(e) => setLabel(e.target.value)} />
         <span id={`${id}-label-hint`} className="hint">
           {t('addProvider.labelHint')}
         </span>

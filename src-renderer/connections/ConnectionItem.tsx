@@ -57,7 +57,12 @@ export function ConnectionItem({ connection }: { connection: Connection }) {
               {t('connections.signInAgain')}
             </button>
           )}
-          <button type="button" className="btn btn--small btn--danger-outline" aria-label={t('connections.removeFor', { label })} onClick={() => setMode('remove')}>
+          <button
+            type="button"
+            className="btn btn--small btn--danger-outline"
+            aria-label={t('connections.removeFor', { label })}
+            onClick={() => setMode('remove')}
+          >
             {t('connections.confirm')}
           </button>
         </div>
@@ -120,7 +125,17 @@ function RenameForm({ connection, onDone }: { connection: Connection; onDone(tex
   );
 }
 
-function SignInForm({ connection, highlighted, onDone, onCancel }: { connection: Connection; highlighted: boolean; onDone(text: string): void; onCancel?: () => void }) {
+function SignInForm({
+  connection,
+  highlighted,
+  onDone,
+  onCancel,
+}: {
+  connection: Connection;
+  highlighted: boolean;
+  onDone(text: string): void;
+  onCancel?: () => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const reauthenticate = useConnections((s) => s.reauthenticate);
@@ -145,7 +160,11 @@ function SignInForm({ connection, highlighted, onDone, onCancel }: { connection:
   }
 
   return (
-    <form className={`inline-form${highlighted ? ' inline-form--attention' : ''}`} aria-label={t('connections.signInAgainFor', { label: connection.label })} onSubmit={(e) => void submit(e)}>
+    <form
+      className={`inline-form${highlighted ? ' inline-form--attention' : ''}`}
+      aria-label={t('connections.signInAgainFor', { label: connection.label })}
+      onSubmit={(e) => void submit(e)}
+    >
       {highlighted && <p className="inline-form__text">{t('connections.needsSignInText', { email: connection.email })}</p>}
       <label htmlFor={`${id}-p`}>{t('connections.passwordFor', { email: connection.email })}</label>
       <input id={`${id}-p`} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />

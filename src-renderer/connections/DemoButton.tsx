@@ -22,13 +22,7 @@ export function DemoButton({ primary = true }: { primary?: boolean }) {
 
   return (
     <div className="demo">
-      <button
-        type="button"
-        className={primary ? 'btn btn--primary btn--large' : 'btn'}
-        disabled={busy}
-        aria-busy={busy}
-        onClick={() => void start()}
-      >
+      <button type="button" className={primary ? 'btn btn--primary btn--large' : 'btn'} disabled={busy} aria-busy={busy} onClick={() => void start()}>
         {busy && <Spinner />}
         {t('firstRun.useDemo')}
       </button>

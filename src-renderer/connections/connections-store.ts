@@ -122,11 +122,7 @@ export const useConnections = create<ConnectionsState>()((set, get) => ({
   },
 }));
 
-function upsert(
-  set: (partial: Partial<ConnectionsState>) => void,
-  get: () => ConnectionsState,
-  connection: Connection,
-): void {
+function upsert(set: (partial: Partial<ConnectionsState>) => void, get: () => ConnectionsState, connection: Connection): void {
   const list = get().connections;
   const connections = list.some((c) => c.id === connection.id) ? list.map((c) => (c.id === connection.id ? connection : c)) : [...list, connection];
   set({ connections, status: 'ready', error: null });

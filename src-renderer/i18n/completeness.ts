@@ -34,13 +34,19 @@ export function translationProblems(reference: Messages, candidate: Messages, la
   }
   for (const key of cand.keys()) if (!expected.has(key)) problems.push(`${language}: unexpected ${key}`);
   for (const [key, value] of ref) {
-    const refVars = [...value.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort().join(',');
+    const refVars = [...value.matchAll(/{{\s*(\w+)\s*}}/g)]
+      .map((m) => m[1])
+      .sort()
+      .join(',');
     const plural = PLURAL_SUFFIX.exec(key);
     const twins = plural ? [...categories].map((c) => key.slice(0, plural.index) + '_' + c) : [key];
     for (const twin of twins) {
       const v = cand.get(twin);
       if (v === undefined) continue;
-      const vars = [...v.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort().join(',');
+      const vars = [...v.matchAll(/{{\s*(\w+)\s*}}/g)]
+        .map((m) => m[1])
+        .sort()
+        .join(',');
       if (vars !== refVars && !(plural && vars === refVars.replace('count', '').replace(/^,|,$/, ''))) {
         problems.push(`${language}: ${twin} uses {{${vars}}} but ${key} uses {{${refVars}}}`);
       }

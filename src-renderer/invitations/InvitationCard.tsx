@@ -64,9 +64,7 @@ export function InvitationCard({ row, now, focused = false }: Props) {
           </>
         )}
         {queued && <QueuedAnswer row={row} onDismiss={() => void dismissAnswer(row)} />}
-        <div role="alert">
-          {failure && <p className="inline-error">{t('invitations.answerFailed', { account, message: failure })}</p>}
-        </div>
+        <div role="alert">{failure && <p className="inline-error">{t('invitations.answerFailed', { account, message: failure })}</p>}</div>
       </div>
       {answerable && (
         <div className="invitation__actions">

@@ -46,7 +46,8 @@ export function CommandPalette() {
   }, []);
 
   const buildGroups = useCallback(
-    (text: string) => paletteResults(text, index, actions, { suggested: t('palette.suggested'), accounts: t('palette.accounts'), actions: t('palette.actions') }),
+    (text: string) =>
+      paletteResults(text, index, actions, { suggested: t('palette.suggested'), accounts: t('palette.accounts'), actions: t('palette.actions') }),
     [index, actions, t],
   );
   // Typing stays smooth with 50,000 accounts: the results follow a frame later if they must.
@@ -93,7 +94,16 @@ export function CommandPalette() {
   return (
     <dialog ref={dialogRef} className="palette" aria-label={t('palette.label')} onClick={(e) => e.target === e.currentTarget && hide()}>
       <div className="palette__field">
-        <svg className="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
+        <svg
+          className="icon"
+          viewBox="0 0 16 16"
+          aria-hidden="true"
+          focusable="false"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.6"
+          strokeLinecap="round"
+        >
           <circle cx="7" cy="7" r="4.5" />
           <path d="m13.5 13.5-3.2-3.2" />
         </svg>

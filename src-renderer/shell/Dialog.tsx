@@ -33,7 +33,9 @@ export function Dialog({ title, onClose, children, footer, description, size = '
     if (!dialog.open) dialog.showModal();
     const first = initialFocus
       ? dialog.querySelector<HTMLElement>(initialFocus)
-      : dialog.querySelector<HTMLElement>('.dialog__body input:not([disabled]), .dialog__body select, .dialog__body textarea, .dialog__footer button:not([disabled])');
+      : dialog.querySelector<HTMLElement>(
+          '.dialog__body input:not([disabled]), .dialog__body select, .dialog__body textarea, .dialog__footer button:not([disabled])',
+        );
     first?.focus();
     const onCancel = (event: Event) => {
       event.preventDefault();
@@ -60,7 +62,16 @@ export function Dialog({ title, onClose, children, footer, description, size = '
           {title}
         </h2>
         <button type="button" className="icon-btn" aria-label={t('common.close')} onClick={onClose}>
-          <svg viewBox="0 0 16 16" className="icon" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
+          <svg
+            viewBox="0 0 16 16"
+            className="icon"
+            aria-hidden="true"
+            focusable="false"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinecap="round"
+          >
             <path d="M4 4l8 8M12 4l-8 8" />
           </svg>
         </button>

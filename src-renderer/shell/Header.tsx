@@ -56,7 +56,16 @@ export function Header() {
       </nav>
       <div className="app-header__end">
         <button type="button" className="palette-trigger" aria-keyshortcuts={isMac() ? 'Meta+K' : 'Control+K'} onClick={showPalette}>
-          <svg className="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
+          <svg
+            className="icon"
+            viewBox="0 0 16 16"
+            aria-hidden="true"
+            focusable="false"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinecap="round"
+          >
             <circle cx="7" cy="7" r="4.5" />
             <path d="m13.5 13.5-3.2-3.2" />
           </svg>
@@ -74,7 +83,17 @@ export function Header() {
 
 function SyncIcon() {
   return (
-    <svg className="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      className="icon"
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d="M13.2 6.2A5.5 5.5 0 0 0 3 5" />
       <path d="M2.8 9.8A5.5 5.5 0 0 0 13 11" />
       <path d="M13.4 2.6v3.6H9.8" />

@@ -31,7 +31,16 @@ export function Notifications() {
                 </button>
               )}
               <button type="button" className="icon-btn" aria-label={t('notifications.dismiss')} onClick={() => dismiss(n.id)}>
-                <svg viewBox="0 0 16 16" className="icon" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
+                <svg
+                  viewBox="0 0 16 16"
+                  className="icon"
+                  aria-hidden="true"
+                  focusable="false"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.6"
+                  strokeLinecap="round"
+                >
                   <path d="M4 4l8 8M12 4l-8 8" />
                 </svg>
               </button>

@@ -28,8 +28,7 @@ export const useNavigation = create<NavigationState>()((set) => ({
   account: null,
   focusInvitation: null,
   focusTarget: null,
-  go: (view, options) =>
-    set({ view, account: null, focusInvitation: options?.focusInvitation ?? null, focusTarget: options?.focusTarget ?? null }),
+  go: (view, options) => set({ view, account: null, focusInvitation: options?.focusInvitation ?? null, focusTarget: options?.focusTarget ?? null }),
   openAccount: (ref) => set({ view: 'account', account: ref, focusInvitation: null, focusTarget: null }),
   consumeFocus: () => set({ focusInvitation: null, focusTarget: null }),
 }));

@@ -15,7 +15,17 @@ export function loggerOptions(level: string): NonNullable<Exclude<FastifyServerO
   return {
     level,
     redact: {
-      paths: ['password', '*.password', 'accessToken', 'refreshToken', '*.accessToken', '*.refreshToken', 'adminKey', 'headers.authorization', 'headers.cookie'],
+      paths: [
+        'password',
+        '*.password',
+        'accessToken',
+        'refreshToken',
+        '*.accessToken',
+        '*.refreshToken',
+        'adminKey',
+        'headers.authorization',
+        'headers.cookie',
+      ],
       censor: '[redacted]',
     },
     serializers: {

@@ -45,7 +45,9 @@ function postgresPool(url: string): pg.Pool {
     application_name: 'clientarea',
     // SQLite hands counts and bigint columns back as numbers; PostgreSQL would give strings.
     // Every bigint the schema holds (cents, counts) is far below 2^53.
-    types: { getTypeParser: ((oid: number, format?: 'text') => (oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
+    types: {
+      getTypeParser: ((oid: number, format?: 'text') => (oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
+    },
   });
   // An idle client losing its connection (server restart) must not crash the process; the pool
   // drops it and the next query opens a new one.

@@ -89,9 +89,15 @@ const migrations: Record<string, Migration> = {
           .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
           .addColumn('created_at', 'text', (c) => c.notNull());
         if (table === 'services') {
-          await builder.addColumn('name', 'text', (c) => c.notNull()).addColumn('status', 'text', (c) => c.notNull()).execute();
+          await builder
+            .addColumn('name', 'text', (c) => c.notNull())
+            .addColumn('status', 'text', (c) => c.notNull())
+            .execute();
         } else if (table === 'domains') {
-          await builder.addColumn('name', 'text', (c) => c.notNull()).addColumn('expires_at', 'text', (c) => c.notNull()).execute();
+          await builder
+            .addColumn('name', 'text', (c) => c.notNull())
+            .addColumn('expires_at', 'text', (c) => c.notNull())
+            .execute();
         } else if (table === 'invoices') {
           await builder
             .addColumn('amount_cents', 'bigint', (c) => c.notNull())
@@ -186,17 +192,27 @@ migrations['0003_access_workflows'] = {
     await add('users', 'email_verified_at', 'text');
     await add('users', 'managed_by_account', 'text');
     // Logins made so far were made by the provider (admin or demo data): their email is vouched for.
-    await db.updateTable('users').set({ email_verified_at: sql`created_at` }).execute();
+    await db
+      .updateTable('users')
+      .set({ email_verified_at: sql`created_at` })
+      .execute();
 
     await add('memberships', 'origin', 'text', 'invitation');
     await db.updateTable('memberships').set({ origin: 'owner' }).where('role', '=', 'owner').execute();
 
     await add('invitations', 'kind', 'text', 'access');
     for (const column of ['sent_at', 'consent_text', 'consent_at', 'consent_by', 'contact_id']) await add('invitations', column, 'text');
-    await db.updateTable('invitations').set({ sent_at: sql`created_at` }).execute();
+    await db
+      .updateTable('invitations')
+      .set({ sent_at: sql`created_at` })
+      .execute();
 
     for (const column of ['address1', 'address2', 'city', 'region', 'postcode', 'country']) await add('contacts', column, 'text', '');
-    await db.updateTable('contacts').set({ address1: sql`address` }).where('address', 'is not', null).execute();
+    await db
+      .updateTable('contacts')
+      .set({ address1: sql`address` })
+      .where('address', 'is not', null)
+      .execute();
 
     await add('tickets', 'body', 'text', '');
     await add('services', 'assignee_id', 'text');

@@ -66,7 +66,9 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<boolean
     }
 
     // The owner login: one restaurant with staff, contacts and invitations still out.
-    const bellini = await seed.customerAccount({ name: 'Bellini Ristorante', owner: DEMO_LOGINS.owner.name, domain: 'bellini-ristorante.example' }, n++, { ownerId: giulia });
+    const bellini = await seed.customerAccount({ name: 'Bellini Ristorante', owner: DEMO_LOGINS.owner.name, domain: 'bellini-ristorante.example' }, n++, {
+      ownerId: giulia,
+    });
     const marco = await seed.user('marco@bellini-ristorante.example', 'Marco Bellini', customerHash);
     const sara = await seed.user('sara.ricci@studio-ricci.example', 'Sara Ricci', customerHash);
     const luigi = await seed.user('luigi@bellini-ristorante.example', 'Luigi Esposito', customerHash);
@@ -80,7 +82,12 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<boolean
       { email: 'webmaster@freelance-dev.example', permissions: ['services.view', 'domains.view', 'domains.manage'] as Permission[], daysAgo: 5 },
     ];
     for (const inv of outgoing) {
-      await createInvitation(trx, addDays(now, -inv.daysAgo), { accountId: bellini.accountId, invitedBy: giulia, email: inv.email, permissions: inv.permissions });
+      await createInvitation(trx, addDays(now, -inv.daysAgo), {
+        accountId: bellini.accountId,
+        invitedBy: giulia,
+        email: inv.email,
+        permissions: inv.permissions,
+      });
     }
     await seed.belliniExtras(bellini.accountId, { giulia, luigi });
   });
@@ -137,7 +144,15 @@ class Seeder {
     const serviceIds = SERVICE_NAMES.slice(0, 1 + (n % 5)).map(() => newId('svc'));
     await trx
       .insertInto('services')
-      .values(serviceIds.map((id, i) => ({ id, account_id: accountId, name: SERVICE_NAMES[i] ?? 'Web Hosting', status: i === 3 && n % 2 === 0 ? ('suspended' as const) : ('active' as const), created_at: at })))
+      .values(
+        serviceIds.map((id, i) => ({
+          id,
+          account_id: accountId,
+          name: SERVICE_NAMES[i] ?? 'Web Hosting',
+          status: i === 3 && n % 2 === 0 ? ('suspended' as const) : ('active' as const),
+          created_at: at,
+        })),
+      )
       .execute();
 
     // Every third customer has a domain running out within 30 days; the rest renew later.
@@ -204,15 +219,37 @@ class Seeder {
       consentText: consentText('customerNumber', { customerNumber: lawyer.customer_number, account: 'Bellini Ristorante' }),
     });
     await trx.updateTable('users').set({ language: 'it' }).where('id', '=', people.giulia).execute();
-    const chef = await this.user('chef@bellini-ristorante.example', 'Chiara Rinaldi', NO_PASSWORD, { status: 'pending_activation', language: 'it', managedBy: accountId });
+    const chef = await this.user('chef@bellini-ristorante.example', 'Chiara Rinaldi', NO_PASSWORD, {
+      status: 'pending_activation',
+      language: 'it',
+      managedBy: accountId,
+    });
     const floor = await this.user('sala@bellini-ristorante.example', 'Davide Moretti', this.customerHash, { language: 'it', managedBy: accountId });
     await insertMembership(trx, now, { accountId, userId: chef, role: 'member', permissions: PERMISSION_PRESETS.supportOnly, origin: 'managed' });
     await insertMembership(trx, now, { accountId, userId: floor, role: 'member', permissions: ['services.view', 'tickets'], origin: 'managed' });
     await trx
       .insertInto('tickets')
       .values([
-        { id: newId('tkt'), account_id: accountId, subject: 'Booking form sends no confirmation mail', body: 'Guests book a table but get no confirmation since yesterday evening.', status: 'open', opened_by: people.luigi, opened_as: 'authorized_user', created_at: at },
-        { id: newId('tkt'), account_id: accountId, subject: 'Add the summer menu page', body: 'Please publish the new menu PDF under /menu-estate.', status: 'answered', opened_by: people.giulia, opened_as: 'owner', created_at: addDays(now, -2).toISOString() },
+        {
+          id: newId('tkt'),
+          account_id: accountId,
+          subject: 'Booking form sends no confirmation mail',
+          body: 'Guests book a table but get no confirmation since yesterday evening.',
+          status: 'open',
+          opened_by: people.luigi,
+          opened_as: 'authorized_user',
+          created_at: at,
+        },
+        {
+          id: newId('tkt'),
+          account_id: accountId,
+          subject: 'Add the summer menu page',
+          body: 'Please publish the new menu PDF under /menu-estate.',
+          status: 'answered',
+          opened_by: people.giulia,
+          opened_as: 'owner',
+          created_at: addDays(now, -2).toISOString(),
+        },
       ])
       .execute();
   }
@@ -223,10 +260,43 @@ class Seeder {
       JSON.stringify({ general: false, services: false, domains: false, billing: false, support: false, ...p });
     const milano = { address1: 'Via Roma 12', address2: '', city: 'Milano', region: 'MI', postcode: '20121', country: 'IT' };
     const rows = [
-      { name: 'Francesca Neri', company: 'Studio Neri Commercialisti', email: 'francesca@studio-neri.example', phone: '+39 02 5550 1234', email_preferences: prefs({ billing: true }), ...milano, address1: 'Corso Buenos Aires 5' },
-      { name: 'Roberto Galli', company: 'Galli Fornitori', email: 'roberto@galli-fornitori.example', phone: '+39 06 5550 8877', email_preferences: prefs({ general: true }), ...milano, city: 'Roma', region: 'RM', postcode: '00184', address1: 'Via Cavour 88' },
-      { name: 'Elisa Bellini', company: '', email: 'elisa.bellini@example.com', phone: '', email_preferences: prefs({ services: true, domains: true, support: true }), ...milano },
-      { name: 'Ufficio Amministrazione', company: 'Bellini Ristorante', email: 'amministrazione@bellini-ristorante.example', phone: '+39 02 5550 9900', email_preferences: prefs({ billing: true, general: true }), ...milano },
+      {
+        name: 'Francesca Neri',
+        company: 'Studio Neri Commercialisti',
+        email: 'francesca@studio-neri.example',
+        phone: '+39 02 5550 1234',
+        email_preferences: prefs({ billing: true }),
+        ...milano,
+        address1: 'Corso Buenos Aires 5',
+      },
+      {
+        name: 'Roberto Galli',
+        company: 'Galli Fornitori',
+        email: 'roberto@galli-fornitori.example',
+        phone: '+39 06 5550 8877',
+        email_preferences: prefs({ general: true }),
+        ...milano,
+        city: 'Roma',
+        region: 'RM',
+        postcode: '00184',
+        address1: 'Via Cavour 88',
+      },
+      {
+        name: 'Elisa Bellini',
+        company: '',
+        email: 'elisa.bellini@example.com',
+        phone: '',
+        email_preferences: prefs({ services: true, domains: true, support: true }),
+        ...milano,
+      },
+      {
+        name: 'Ufficio Amministrazione',
+        company: 'Bellini Ristorante',
+        email: 'amministrazione@bellini-ristorante.example',
+        phone: '+39 02 5550 9900',
+        email_preferences: prefs({ billing: true, general: true }),
+        ...milano,
+      },
     ];
     await this.trx
       .insertInto('contacts')

@@ -54,10 +54,16 @@ export async function listAccountUsers(db: Kysely<Database>, actor: UserRow, acc
   let others = q.where('memberships.role', '!=', 'owner');
   if (query.cursor) {
     const [at, id] = decodePair(query.cursor);
-    others = others.where((eb) => eb.or([eb('memberships.created_at', '>', at), eb.and([eb('memberships.created_at', '=', at), eb('memberships.id', '>', id)])]));
+    others = others.where((eb) =>
+      eb.or([eb('memberships.created_at', '>', at), eb.and([eb('memberships.created_at', '=', at), eb('memberships.id', '>', id)])]),
+    );
   }
   const room = query.limit - (owner ? 1 : 0);
-  const rows = await others.orderBy('memberships.created_at').orderBy('memberships.id').limit(room + 1).execute();
+  const rows = await others
+    .orderBy('memberships.created_at')
+    .orderBy('memberships.id')
+    .limit(room + 1)
+    .execute();
   const page = pageOf(rows, room, (r) => [r.created_at, r.id], toAccountUser);
   if (!owner) return page;
   // A page with the owner alone continues with every other user.
@@ -81,7 +87,13 @@ async function requireChangeableGrant(db: Kysely<Database>, actor: Grant, accoun
  * Changes a user's role, permissions or scope; the next request of that user already sees it.
  * An owner is never demoted this way (ownership transfer), an admin grants only what they hold.
  */
-export async function updateAccountUser(ctx: ClientAreaContext, actor: UserRow, accountId: string, userId: string, changes: UpdateAccountUser): Promise<AccountUser> {
+export async function updateAccountUser(
+  ctx: ClientAreaContext,
+  actor: UserRow,
+  accountId: string,
+  userId: string,
+  changes: UpdateAccountUser,
+): Promise<AccountUser> {
   const now = ctx.clock();
   const actorGrant = await requireGrant(ctx.db, actor.id, accountId);
   assertPermission(actorGrant, 'users.manage');
@@ -93,7 +105,12 @@ export async function updateAccountUser(ctx: ClientAreaContext, actor: UserRow, 
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('memberships')
-      .set({ role: next.role, permissions: JSON.stringify(next.permissions), scope: next.scope ? JSON.stringify(next.scope) : null, updated_at: now.toISOString() })
+      .set({
+        role: next.role,
+        permissions: JSON.stringify(next.permissions),
+        scope: next.scope ? JSON.stringify(next.scope) : null,
+        updated_at: now.toISOString(),
+      })
       .where('id', '=', target.membership.id)
       .execute();
     await recordAudit(trx, now, {
@@ -134,7 +151,12 @@ export async function revokeAccountUser(ctx: ClientAreaContext, actor: UserRow, 
   }
   await ctx.db.transaction().execute(async (trx) => {
     const subject = await emailOf(trx, userId);
-    const removed = await trx.deleteFrom('memberships').where('account_id', '=', accountId).where('user_id', '=', userId).where('role', '!=', 'owner').executeTakeFirst();
+    const removed = await trx
+      .deleteFrom('memberships')
+      .where('account_id', '=', accountId)
+      .where('user_id', '=', userId)
+      .where('role', '!=', 'owner')
+      .executeTakeFirst();
     if (Number(removed.numDeletedRows) !== 1) throw notFound('That user on this account');
     await endAccessTraces(trx, now, accountId, userId);
     await recordAudit(trx, now, { accountId, actorId: actor.id, action: leaving ? 'membership.left' : 'membership.revoked', subject, detail: { userId } });
@@ -146,7 +168,13 @@ export async function revokeAccountUser(ctx: ClientAreaContext, actor: UserRow, 
 export async function endAccessTraces(trx: Transaction<Database>, now: Date, accountId: string, userId: string): Promise<void> {
   const at = now.toISOString();
   await trx.deleteFrom('panel_sessions').where('user_id', '=', userId).where('account_id', '=', accountId).execute();
-  await trx.updateTable('sso_tokens').set({ used_at: at }).where('user_id', '=', userId).where('account_id', '=', accountId).where('used_at', 'is', null).execute();
+  await trx
+    .updateTable('sso_tokens')
+    .set({ used_at: at })
+    .where('user_id', '=', userId)
+    .where('account_id', '=', accountId)
+    .where('used_at', 'is', null)
+    .execute();
   await trx.updateTable('services').set({ assignee_id: null }).where('account_id', '=', accountId).where('assignee_id', '=', userId).execute();
   await trx
     .updateTable('ownership_transfers')

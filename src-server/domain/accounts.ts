@@ -11,8 +11,7 @@ import { newId } from './tokens.js';
 import { findUserByEmail } from './users.js';
 
 type Summary = Account['summary'];
-type Reachable = Pick<AccountRow, 'id' | 'name' | 'updated_at'> &
-  Pick<MembershipRow, 'role' | 'permissions' | 'scope'> & { membership_updated_at: string };
+type Reachable = Pick<AccountRow, 'id' | 'name' | 'updated_at'> & Pick<MembershipRow, 'role' | 'permissions' | 'scope'> & { membership_updated_at: string };
 
 export interface AccountListQuery {
   limit: number;
@@ -25,16 +24,18 @@ export async function listAccounts(db: Kysely<Database>, now: Date, userId: stri
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   let q = reachableQuery(db, userId);
   if (after) {
-    q = q.where((eb) =>
-      eb.or([eb('accounts.name', '>', after.name), eb.and([eb('accounts.name', '=', after.name), eb('accounts.id', '>', after.id)])]),
-    );
+    q = q.where((eb) => eb.or([eb('accounts.name', '>', after.name), eb.and([eb('accounts.name', '=', after.name), eb('accounts.id', '>', after.id)])]));
   }
   if (query.updatedSince !== undefined) {
     // Compare in UTC text form, as stored.
     const since = new Date(query.updatedSince).toISOString();
     q = q.where((eb) => eb.or([eb('accounts.updated_at', '>=', since), eb('memberships.updated_at', '>=', since)]));
   }
-  const rows = await q.orderBy('accounts.name').orderBy('accounts.id').limit(query.limit + 1).execute();
+  const rows = await q
+    .orderBy('accounts.name')
+    .orderBy('accounts.id')
+    .limit(query.limit + 1)
+    .execute();
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const graded = page.map((r) => ({ ...r, grant: grantOf(r) }));
@@ -140,15 +141,35 @@ async function summarize(db: Kysely<Database>, now: Date, rows: Graded[]): Promi
   const soonFrom = now.toISOString();
   const soonTo = addDays(now, SETTINGS.domainsExpiringSoonDays).toISOString();
   const [services, domains, invoices, tickets] = await Promise.all([
-    db.selectFrom('services').select(['account_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-      .where('account_id', 'in', ids).where('status', '!=', 'cancelled').groupBy('account_id').execute(),
-    db.selectFrom('domains').select(['account_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-      .where('account_id', 'in', ids).where('expires_at', '>=', soonFrom).where('expires_at', '<=', soonTo)
-      .groupBy('account_id').execute(),
-    db.selectFrom('invoices').select(['account_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-      .where('account_id', 'in', ids).where('status', '=', 'unpaid').groupBy('account_id').execute(),
-    db.selectFrom('tickets').select(['account_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-      .where('account_id', 'in', ids).where('status', '!=', 'closed').groupBy('account_id').execute(),
+    db
+      .selectFrom('services')
+      .select(['account_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('account_id', 'in', ids)
+      .where('status', '!=', 'cancelled')
+      .groupBy('account_id')
+      .execute(),
+    db
+      .selectFrom('domains')
+      .select(['account_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('account_id', 'in', ids)
+      .where('expires_at', '>=', soonFrom)
+      .where('expires_at', '<=', soonTo)
+      .groupBy('account_id')
+      .execute(),
+    db
+      .selectFrom('invoices')
+      .select(['account_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('account_id', 'in', ids)
+      .where('status', '=', 'unpaid')
+      .groupBy('account_id')
+      .execute(),
+    db
+      .selectFrom('tickets')
+      .select(['account_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('account_id', 'in', ids)
+      .where('status', '!=', 'closed')
+      .groupBy('account_id')
+      .execute(),
   ]);
   const put = (counted: { account_id: string; n: number | string }[], key: keyof Summary) => {
     for (const r of counted) {
@@ -164,11 +185,19 @@ async function summarize(db: Kysely<Database>, now: Date, rows: Graded[]): Promi
   // Scoped members count only what their scope names: two more queries for all of them together.
   const scoped = rows.filter((r) => r.grant.scope !== null);
   const scopedIds = scoped.map((r) => r.id);
-  const [scopedServices, scopedDomains] = scopedIds.length === 0 ? [[], []] : await Promise.all([
-    db.selectFrom('services').select(['id', 'account_id']).where('account_id', 'in', scopedIds).where('status', '!=', 'cancelled').execute(),
-    db.selectFrom('domains').select(['id', 'name', 'account_id']).where('account_id', 'in', scopedIds)
-      .where('expires_at', '>=', soonFrom).where('expires_at', '<=', soonTo).execute(),
-  ]);
+  const [scopedServices, scopedDomains] =
+    scopedIds.length === 0
+      ? [[], []]
+      : await Promise.all([
+          db.selectFrom('services').select(['id', 'account_id']).where('account_id', 'in', scopedIds).where('status', '!=', 'cancelled').execute(),
+          db
+            .selectFrom('domains')
+            .select(['id', 'name', 'account_id'])
+            .where('account_id', 'in', scopedIds)
+            .where('expires_at', '>=', soonFrom)
+            .where('expires_at', '<=', soonTo)
+            .execute(),
+        ]);
   for (const { id, grant } of scoped) {
     const s = result.get(id);
     if (!s) continue;

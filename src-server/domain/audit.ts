@@ -71,7 +71,11 @@ export async function listAudit(db: Kysely<Database>, actor: UserRow, accountId:
     const [at, id] = decodePair(query.cursor);
     q = q.where((eb) => eb.or([eb('audit_events.created_at', '<', at), eb.and([eb('audit_events.created_at', '=', at), eb('audit_events.id', '<', id)])]));
   }
-  const rows = await q.orderBy('audit_events.created_at', 'desc').orderBy('audit_events.id', 'desc').limit(query.limit + 1).execute();
+  const rows = await q
+    .orderBy('audit_events.created_at', 'desc')
+    .orderBy('audit_events.id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
   return pageOf(rows, query.limit, (r) => [r.created_at, r.id], toEvent);
 }
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { type Contact, type ContactInput, type ContactPatch, MailPreferences } from '../../src-shared/api/contacts.js';
-import type { AccessGrant,  OutgoingInvitation } from '../../src-shared/api/team.js';
+import type { AccessGrant, OutgoingInvitation } from '../../src-shared/api/team.js';
 import type { ContactRow, Database, UserRow } from '../db/tables.js';
 import { assertPermission, requireGrant } from './access.js';
 import { recordAudit } from './audit.js';
@@ -59,7 +59,11 @@ export async function listContacts(db: Kysely<Database>, actor: UserRow, account
     const [name, id] = decodePair(query.cursor);
     q = q.where((eb) => eb.or([eb('name', '>', name), eb.and([eb('name', '=', name), eb('id', '>', id)])]));
   }
-  const rows = await q.orderBy('name').orderBy('id').limit(query.limit + 1).execute();
+  const rows = await q
+    .orderBy('name')
+    .orderBy('id')
+    .limit(query.limit + 1)
+    .execute();
   return pageOf(rows, query.limit, (r) => [r.name, r.id], toContact);
 }
 
@@ -74,7 +78,13 @@ export async function getContact(db: Kysely<Database>, actor: UserRow, accountId
   return toContact(await requireContact(db, accountId, contactId));
 }
 
-export async function createContact(db: Kysely<Database>, now: Date, actor: UserRow, accountId: string, input: z.output<typeof ContactInput>): Promise<Contact> {
+export async function createContact(
+  db: Kysely<Database>,
+  now: Date,
+  actor: UserRow,
+  accountId: string,
+  input: z.output<typeof ContactInput>,
+): Promise<Contact> {
   await requireContactsManager(db, actor, accountId);
   const at = now.toISOString();
   const row: ContactRow = {
@@ -97,12 +107,25 @@ export async function createContact(db: Kysely<Database>, now: Date, actor: User
   };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('contacts').values(row).execute();
-    await recordAudit(trx, now, { accountId, actorId: actor.id, action: 'contact.created', subject: row.email, detail: { contactId: row.id, preferences: input.preferences } });
+    await recordAudit(trx, now, {
+      accountId,
+      actorId: actor.id,
+      action: 'contact.created',
+      subject: row.email,
+      detail: { contactId: row.id, preferences: input.preferences },
+    });
   });
   return toContact(row);
 }
 
-export async function updateContact(db: Kysely<Database>, now: Date, actor: UserRow, accountId: string, contactId: string, patch: ContactPatch): Promise<Contact> {
+export async function updateContact(
+  db: Kysely<Database>,
+  now: Date,
+  actor: UserRow,
+  accountId: string,
+  contactId: string,
+  patch: ContactPatch,
+): Promise<Contact> {
   await requireContactsManager(db, actor, accountId);
   const row = await requireContact(db, accountId, contactId);
   const { preferences, ...fields } = patch;
@@ -110,7 +133,13 @@ export async function updateContact(db: Kysely<Database>, now: Date, actor: User
   if (preferences) set.email_preferences = JSON.stringify({ ...parsePreferences(row.email_preferences), ...preferences });
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('contacts').set(set).where('id', '=', contactId).execute();
-    await recordAudit(trx, now, { accountId, actorId: actor.id, action: 'contact.updated', subject: patch.email ?? row.email, detail: { contactId, changed: Object.keys(patch) } });
+    await recordAudit(trx, now, {
+      accountId,
+      actorId: actor.id,
+      action: 'contact.updated',
+      subject: patch.email ?? row.email,
+      detail: { contactId, changed: Object.keys(patch) },
+    });
   });
   return toContact(await requireContact(db, accountId, contactId));
 }
@@ -139,6 +168,12 @@ export async function promoteContact(
   await requireGrant(ctx.db, actor.id, accountId);
   const contact = await requireContact(ctx.db, accountId, contactId);
   const invitation = await inviteToAccount(ctx, actor, accountId, { email: contact.email, ...grant }, baseUrl, { kind: 'contact_promotion', contactId });
-  await recordAudit(ctx.db, ctx.clock(), { accountId, actorId: actor.id, action: 'contact.promoted', subject: contact.email, detail: { contactId, invitationId: invitation.id } });
+  await recordAudit(ctx.db, ctx.clock(), {
+    accountId,
+    actorId: actor.id,
+    action: 'contact.promoted',
+    subject: contact.email,
+    detail: { contactId, invitationId: invitation.id },
+  });
   return invitation;
 }

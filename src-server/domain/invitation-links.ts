@@ -123,7 +123,11 @@ export async function signupAndRedeem(
     row = await findByToken(ctx.db, input.invitationToken);
     if (!row) throw new ClientAreaError('link_invalid', 410, DEAD_LINK);
     if (row.email === null) {
-      throw new ClientAreaError('invitation_email_mismatch', 403, 'This invitation was sent to an existing login by its customer number. Sign in with that login to accept it.');
+      throw new ClientAreaError(
+        'invitation_email_mismatch',
+        403,
+        'This invitation was sent to an existing login by its customer number. Sign in with that login to accept it.',
+      );
     }
     assertBoundTo(row, { email, customer_number: '' });
     const status = effectiveStatus(row, now);
@@ -135,7 +139,9 @@ export async function signupAndRedeem(
   }
   const passwordHash = await hashPassword(input.password);
   const invitation = row;
-  const language = invitation ? ((await ctx.db.selectFrom('users').select('language').where('id', '=', invitation.invited_by).executeTakeFirst())?.language ?? 'en') : 'en';
+  const language = invitation
+    ? ((await ctx.db.selectFrom('users').select('language').where('id', '=', invitation.invited_by).executeTakeFirst())?.language ?? 'en')
+    : 'en';
   const user = await ctx.db.transaction().execute(async (trx) => {
     const created = await createUser(trx, now, { email, name: input.name, passwordHash, language, emailVerifiedAt: invitation ? now.toISOString() : null });
     if (invitation) {
@@ -143,7 +149,10 @@ export async function signupAndRedeem(
     } else {
       const { token } = await issueUserLink(trx, now, created.id, 'email_verification', null);
       await ctx.mailer.enqueue(trx, now, {
-        to: created.email, kind: 'access', template: 'email_verification', language: created.language,
+        to: created.email,
+        kind: 'access',
+        template: 'email_verification',
+        language: created.language,
         vars: { name: created.name, link: userLinkUrl(baseUrl, 'email_verification', token) },
       });
     }

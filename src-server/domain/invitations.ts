@@ -72,7 +72,13 @@ export async function createInvitation(db: Kysely<Database>, now: Date, input: N
     actorId: input.invitedBy,
     action: 'invitation.created',
     subject: invitation.email ?? invitation.customer_number,
-    detail: { invitationId: invitation.id, role: invitation.role, kind: invitation.kind, permissions: parsePermissions(invitation.permissions), ...(invitation.consent_text ? { consent: invitation.consent_text } : {}) },
+    detail: {
+      invitationId: invitation.id,
+      role: invitation.role,
+      kind: invitation.kind,
+      permissions: parsePermissions(invitation.permissions),
+      ...(invitation.consent_text ? { consent: invitation.consent_text } : {}),
+    },
   });
   return { invitation, token };
 }
@@ -149,9 +155,15 @@ export async function answerInvitation(
   await db.transaction().execute(async (trx) => {
     const row = await addressedTo(trx, user).where('invitations.id', '=', invitationId).executeTakeFirst();
     if (!row) {
-      const byEmail = user.email_verified_at === null && (await trx.selectFrom('invitations').select('id').where('id', '=', invitationId).where('email', '=', user.email).executeTakeFirst());
+      const byEmail =
+        user.email_verified_at === null &&
+        (await trx.selectFrom('invitations').select('id').where('id', '=', invitationId).where('email', '=', user.email).executeTakeFirst());
       if (byEmail) {
-        throw new ClientAreaError('email_not_verified', 403, 'Confirm your email address first (use the link in the confirmation mail), then answer this invitation.');
+        throw new ClientAreaError(
+          'email_not_verified',
+          403,
+          'Confirm your email address first (use the link in the confirmation mail), then answer this invitation.',
+        );
       }
       throw notFound('The invitation');
     }
@@ -244,7 +256,14 @@ async function grantFromInvitation(trx: Transaction<Database>, now: Date, user: 
   const existing = await findMembership(trx, user.id, inv.account_id);
   const permissions = parsePermissions(inv.permissions);
   if (!existing) {
-    await insertMembership(trx, now, { accountId: inv.account_id, userId: user.id, role: inv.role, permissions, scope: parseScope(inv.scope), origin: 'invitation' });
+    await insertMembership(trx, now, {
+      accountId: inv.account_id,
+      userId: user.id,
+      role: inv.role,
+      permissions,
+      scope: parseScope(inv.scope),
+      origin: 'invitation',
+    });
   } else if (existing.role !== 'owner') {
     await trx
       .updateTable('memberships')

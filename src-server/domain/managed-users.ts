@@ -35,10 +35,15 @@ export async function createManagedUsers(
   for (const { offer } of offers) assertCanGrant(grant, offer.permissions);
   const emails = offers.map((u) => u.email);
   const repeated = emails.filter((e, i) => emails.indexOf(e) !== i);
-  if (repeated.length > 0) throw new ClientAreaError('validation_failed', 400, `Each login needs its own email; repeated: ${[...new Set(repeated)].join(', ')}.`);
+  if (repeated.length > 0)
+    throw new ClientAreaError('validation_failed', 400, `Each login needs its own email; repeated: ${[...new Set(repeated)].join(', ')}.`);
   const taken = (await Promise.all(emails.map(async (e) => ((await findUserByEmail(ctx.db, e)) ? e : null)))).filter((e) => e !== null);
   if (taken.length > 0) {
-    throw new ClientAreaError('conflict', 409, `A login already exists for ${taken.join(', ')}. Invite ${taken.length === 1 ? 'it' : 'them'} instead; nothing was created.`);
+    throw new ClientAreaError(
+      'conflict',
+      409,
+      `A login already exists for ${taken.join(', ')}. Invite ${taken.length === 1 ? 'it' : 'them'} instead; nothing was created.`,
+    );
   }
   const account = await requireAccountExists(ctx.db, accountId);
   const ids = await ctx.db.transaction().execute(async (trx) => {
@@ -55,7 +60,13 @@ export async function createManagedUsers(
         managedByAccount: accountId,
       });
       await insertMembership(trx, now, { accountId, userId: user.id, ...u.offer, scope: u.offer.scope ?? undefined, origin: 'managed' });
-      await recordAudit(trx, now, { accountId, actorId: actor.id, action: 'managed_user.created', subject: user.email, detail: { userId: user.id, role: u.offer.role, permissions: u.offer.permissions } });
+      await recordAudit(trx, now, {
+        accountId,
+        actorId: actor.id,
+        action: 'managed_user.created',
+        subject: user.email,
+        detail: { userId: user.id, role: u.offer.role, permissions: u.offer.permissions },
+      });
       if (request.sendActivation) await mailActivation(ctx, trx, now, actor, account.name, user, baseUrl);
       created.push(user.id);
     }
@@ -64,14 +75,27 @@ export async function createManagedUsers(
   return Promise.all(ids.map((id) => getAccountUser(ctx.db, accountId, id)));
 }
 
-async function mailActivation(ctx: ClientAreaContext, db: Kysely<Database>, now: Date, actor: UserRow, accountName: string, user: UserRow, baseUrl: string): Promise<string> {
+async function mailActivation(
+  ctx: ClientAreaContext,
+  db: Kysely<Database>,
+  now: Date,
+  actor: UserRow,
+  accountName: string,
+  user: UserRow,
+  baseUrl: string,
+): Promise<string> {
   const accountId = user.managed_by_account;
   const { token, expiresAt } = await issueUserLink(db, now, user.id, 'activation', accountId);
   await ctx.mailer.enqueue(db, now, {
-    to: mailAddressOf(user), kind: 'access', template: 'activation', language: user.language, accountId,
+    to: mailAddressOf(user),
+    kind: 'access',
+    template: 'activation',
+    language: user.language,
+    accountId,
     vars: { name: user.name, accountName, inviterName: actor.name, link: userLinkUrl(baseUrl, 'activation', token), expiresAt },
   });
-  if (accountId) await recordAudit(db, now, { accountId, actorId: actor.id, action: 'managed_user.activation_sent', subject: user.email, detail: { userId: user.id } });
+  if (accountId)
+    await recordAudit(db, now, { accountId, actorId: actor.id, action: 'managed_user.activation_sent', subject: user.email, detail: { userId: user.id } });
   return now.toISOString();
 }
 
@@ -101,16 +125,30 @@ export async function sendActivation(ctx: ClientAreaContext, actor: UserRow, acc
 }
 
 /** Mails a password link to an active managed user; the current password works until it is used. */
-export async function sendPasswordReset(ctx: ClientAreaContext, actor: UserRow, accountId: string, userId: string, baseUrl: string): Promise<{ sentAt: string }> {
+export async function sendPasswordReset(
+  ctx: ClientAreaContext,
+  actor: UserRow,
+  accountId: string,
+  userId: string,
+  baseUrl: string,
+): Promise<{ sentAt: string }> {
   const now = ctx.clock();
   const user = await requireManagedUser(ctx.db, actor, accountId, userId);
   if (user.status !== 'active') {
-    throw new ClientAreaError('conflict', 409, user.status === 'disabled' ? 'This login is disabled.' : 'This login is not activated yet. Send the activation instead.');
+    throw new ClientAreaError(
+      'conflict',
+      409,
+      user.status === 'disabled' ? 'This login is disabled.' : 'This login is not activated yet. Send the activation instead.',
+    );
   }
   await ctx.db.transaction().execute(async (trx) => {
     const { token, expiresAt } = await issueUserLink(trx, now, user.id, 'password_reset', accountId);
     await ctx.mailer.enqueue(trx, now, {
-      to: mailAddressOf(user), kind: 'access', template: 'password_reset', language: user.language, accountId,
+      to: mailAddressOf(user),
+      kind: 'access',
+      template: 'password_reset',
+      language: user.language,
+      accountId,
       vars: { name: user.name, link: userLinkUrl(baseUrl, 'password_reset', token), expiresAt },
     });
     await recordAudit(trx, now, { accountId, actorId: actor.id, action: 'managed_user.password_reset', subject: user.email, detail: { userId } });
@@ -155,5 +193,10 @@ export async function viewAsManagedUser(ctx: ClientAreaContext, actor: UserRow, 
   const now = ctx.clock();
   const user = await requireManagedUser(ctx.db, actor, accountId, userId, 'view the panel as another user');
   if (user.status !== 'active') throw new ClientAreaError('conflict', 409, 'This login is not active, so there is no panel to look at as this user.');
-  return mintLink(ctx.db, now, { userId, accountId, impersonatorId: actor.id, audit: { actorId: actor.id, action: 'impersonation.started', subject: user.email } }, baseUrl);
+  return mintLink(
+    ctx.db,
+    now,
+    { userId, accountId, impersonatorId: actor.id, audit: { actorId: actor.id, action: 'impersonation.started', subject: user.email } },
+    baseUrl,
+  );
 }

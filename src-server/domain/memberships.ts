@@ -46,12 +46,7 @@ function safeJson(json: string): unknown {
 }
 
 export async function findMembership(db: Kysely<Database>, userId: string, accountId: string): Promise<MembershipRow | undefined> {
-  return db
-    .selectFrom('memberships')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .where('account_id', '=', accountId)
-    .executeTakeFirst();
+  return db.selectFrom('memberships').selectAll().where('user_id', '=', userId).where('account_id', '=', accountId).executeTakeFirst();
 }
 
 export interface NewMembership {

@@ -56,7 +56,11 @@ export async function inviteToAccount(
   const id = await ctx.db.transaction().execute(async (trx) => {
     // Invitations to one account queue here (a row lock on PostgreSQL, the write lock on SQLite),
     // so the duplicate check below sees every invitation committed before this one.
-    await trx.updateTable('accounts').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', accountId).execute();
+    await trx
+      .updateTable('accounts')
+      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+      .where('id', '=', accountId)
+      .execute();
     let invitee: UserRow | undefined;
     let to: { email?: string; customerNumber?: string };
     if ('email' in input) {
@@ -65,14 +69,23 @@ export async function inviteToAccount(
     } else {
       invitee = await findUserByCustomerNumber(trx, input.customerNumber);
       if (!invitee) {
-        throw new ClientAreaError('not_found', 404, `No login has the customer number ${input.customerNumber}. Check the number with the person you want to invite.`);
+        throw new ClientAreaError(
+          'not_found',
+          404,
+          `No login has the customer number ${input.customerNumber}. Check the number with the person you want to invite.`,
+        );
       }
       to = { customerNumber: input.customerNumber };
     }
-    await assertNotAlreadyIn(trx, now, accountId, { email: to.email ?? invitee?.email, customerNumber: to.customerNumber ?? invitee?.customer_number, user: invitee });
-    const consent = 'customerNumber' in input
-      ? (options.consentText ?? consentText('customerNumber', { customerNumber: input.customerNumber, account: account.name }))
-      : options.consentText;
+    await assertNotAlreadyIn(trx, now, accountId, {
+      email: to.email ?? invitee?.email,
+      customerNumber: to.customerNumber ?? invitee?.customer_number,
+      user: invitee,
+    });
+    const consent =
+      'customerNumber' in input
+        ? (options.consentText ?? consentText('customerNumber', { customerNumber: input.customerNumber, account: account.name }))
+        : options.consentText;
     const { invitation, token } = await createInvitation(trx, now, {
       accountId,
       invitedBy: actor.id,
@@ -113,7 +126,11 @@ async function assertNotAlreadyIn(
   if (who.user) {
     const membership = await findMembership(trx, who.user.id, accountId);
     if (membership) {
-      throw new ClientAreaError('conflict', 409, `${label} already has access to this account (as ${membership.role}). Change their permissions instead of inviting them again.`);
+      throw new ClientAreaError(
+        'conflict',
+        409,
+        `${label} already has access to this account (as ${membership.role}). Change their permissions instead of inviting them again.`,
+      );
     }
   }
   const pending = await trx
@@ -154,13 +171,21 @@ async function mailInvitation(ctx: ClientAreaContext, trx: Kysely<Database>, now
   const link = invitationLink(m.baseUrl, token);
   if (inv.kind === 'domain_delegation') {
     await ctx.mailer.enqueue(trx, now, {
-      to, kind: 'access', template: 'domain_delegation', language, accountId: inv.account_id,
+      to,
+      kind: 'access',
+      template: 'domain_delegation',
+      language,
+      accountId: inv.account_id,
       vars: { accountName: m.accountName, inviterName: m.actor.name, link, expiresAt: inv.expires_at, domain: m.domainName ?? '' },
     });
     return;
   }
   await ctx.mailer.enqueue(trx, now, {
-    to, kind: 'access', template: 'invitation', language, accountId: inv.account_id,
+    to,
+    kind: 'access',
+    template: 'invitation',
+    language,
+    accountId: inv.account_id,
     vars: { accountName: m.accountName, inviterName: m.actor.name, link, expiresAt: inv.expires_at, permissions: parsePermissions(inv.permissions).join(', ') },
   });
 }
@@ -213,18 +238,35 @@ export async function listOutgoing(db: Kysely<Database>, now: Date, actor: UserR
   const since = sinceIso(query.updatedSince);
   if (since !== undefined) {
     q = q.where((eb) =>
-      eb.or([eb('invitations.updated_at', '>=', since), eb.and([eb('invitations.expires_at', '>=', since), eb('invitations.expires_at', '<=', now.toISOString())])]),
+      eb.or([
+        eb('invitations.updated_at', '>=', since),
+        eb.and([eb('invitations.expires_at', '>=', since), eb('invitations.expires_at', '<=', now.toISOString())]),
+      ]),
     );
   }
   if (query.cursor) {
     const [at, id] = decodePair(query.cursor);
     q = q.where((eb) => eb.or([eb('invitations.created_at', '<', at), eb.and([eb('invitations.created_at', '=', at), eb('invitations.id', '<', id)])]));
   }
-  const rows = await q.orderBy('invitations.created_at', 'desc').orderBy('invitations.id', 'desc').limit(query.limit + 1).execute();
-  return pageOf(rows, query.limit, (r) => [r.created_at, r.id], (r) => toOutgoing(r, now));
+  const rows = await q
+    .orderBy('invitations.created_at', 'desc')
+    .orderBy('invitations.id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  return pageOf(
+    rows,
+    query.limit,
+    (r) => [r.created_at, r.id],
+    (r) => toOutgoing(r, now),
+  );
 }
 
-async function requireManagedInvitation(db: Kysely<Database>, actor: UserRow, accountId: string, invitationId: string): Promise<{ grant: Grant; row: InvitationRow }> {
+async function requireManagedInvitation(
+  db: Kysely<Database>,
+  actor: UserRow,
+  accountId: string,
+  invitationId: string,
+): Promise<{ grant: Grant; row: InvitationRow }> {
   const grant = await requireGrant(db, actor.id, accountId);
   assertPermission(grant, 'users.manage');
   const row = await db.selectFrom('invitations').selectAll().where('id', '=', invitationId).where('account_id', '=', accountId).executeTakeFirst();
@@ -236,18 +278,32 @@ async function requireManagedInvitation(db: Kysely<Database>, actor: UserRow, ac
  * Resends a pending (or expired) invitation: a new token and a new 7-day window; the old link
  * dies at once. The resender vouches for it from now on, so acceptance checks their authority.
  */
-export async function resendInvitation(ctx: ClientAreaContext, actor: UserRow, accountId: string, invitationId: string, baseUrl: string): Promise<OutgoingInvitation> {
+export async function resendInvitation(
+  ctx: ClientAreaContext,
+  actor: UserRow,
+  accountId: string,
+  invitationId: string,
+  baseUrl: string,
+): Promise<OutgoingInvitation> {
   const now = ctx.clock();
   const { grant, row } = await requireManagedInvitation(ctx.db, actor, accountId, invitationId);
   if (row.status !== 'pending') {
-    throw new ClientAreaError('invitation_not_pending', 409, `This invitation was ${row.status}; only a pending or expired invitation can be sent again. Invite again instead.`);
+    throw new ClientAreaError(
+      'invitation_not_pending',
+      409,
+      `This invitation was ${row.status}; only a pending or expired invitation can be sent again. Invite again instead.`,
+    );
   }
   assertCanGrant(grant, parsePermissions(row.permissions), 'offer');
   const account = await requireAccountExists(ctx.db, accountId);
   await ctx.db.transaction().execute(async (trx) => {
     const invitee = row.email ? await findUserByEmail(trx, row.email) : await findUserByCustomerNumber(trx, row.customer_number ?? '');
     if (invitee && (await findMembership(trx, invitee.id, accountId))) {
-      throw new ClientAreaError('conflict', 409, `${row.email ?? `Customer number ${row.customer_number}`} already has access to this account; there is nothing to resend.`);
+      throw new ClientAreaError(
+        'conflict',
+        409,
+        `${row.email ?? `Customer number ${row.customer_number}`} already has access to this account; there is nothing to resend.`,
+      );
     }
     const token = newToken('cdi');
     const at = now.toISOString();
@@ -261,10 +317,20 @@ export async function resendInvitation(ctx: ClientAreaContext, actor: UserRow, a
     if (Number(updated.numUpdatedRows) !== 1) {
       throw new ClientAreaError('invitation_not_pending', 409, 'This invitation was answered or cancelled a moment ago. Load it again.');
     }
-    await recordAudit(trx, now, { accountId, actorId: actor.id, action: 'invitation.resent', subject: row.email ?? row.customer_number, detail: { invitationId: row.id } });
+    await recordAudit(trx, now, {
+      accountId,
+      actorId: actor.id,
+      action: 'invitation.resent',
+      subject: row.email ?? row.customer_number,
+      detail: { invitationId: row.id },
+    });
     const domainName = row.kind === 'domain_delegation' ? await delegatedDomainName(trx, row) : undefined;
     await mailInvitation(ctx, trx, now, { ...row, token_hash: hashToken(token), expires_at: expiresAt, sent_at: at }, token, {
-      actor, accountName: account.name, invitee, baseUrl, domainName,
+      actor,
+      accountName: account.name,
+      invitee,
+      baseUrl,
+      domainName,
     });
   });
   return getOutgoing(ctx.db, now, accountId, invitationId);
@@ -283,7 +349,11 @@ export async function cancelInvitation(ctx: ClientAreaContext, actor: UserRow, a
   const { row } = await requireManagedInvitation(ctx.db, actor, accountId, invitationId);
   if (row.status === 'cancelled') return getOutgoing(ctx.db, now, accountId, invitationId);
   if (row.status !== 'pending') {
-    throw new ClientAreaError('invitation_not_pending', 409, `This invitation was already ${row.status}; it cannot be cancelled. Remove the user's access instead.`);
+    throw new ClientAreaError(
+      'invitation_not_pending',
+      409,
+      `This invitation was already ${row.status}; it cannot be cancelled. Remove the user's access instead.`,
+    );
   }
   await ctx.db.transaction().execute(async (trx) => {
     const updated = await trx
@@ -295,7 +365,13 @@ export async function cancelInvitation(ctx: ClientAreaContext, actor: UserRow, a
     if (Number(updated.numUpdatedRows) !== 1) {
       throw new ClientAreaError('invitation_not_pending', 409, 'This invitation was answered a moment ago. Load it again.');
     }
-    await recordAudit(trx, now, { accountId, actorId: actor.id, action: 'invitation.cancelled', subject: row.email ?? row.customer_number, detail: { invitationId: row.id } });
+    await recordAudit(trx, now, {
+      accountId,
+      actorId: actor.id,
+      action: 'invitation.cancelled',
+      subject: row.email ?? row.customer_number,
+      detail: { invitationId: row.id },
+    });
   });
   return getOutgoing(ctx.db, now, accountId, invitationId);
 }

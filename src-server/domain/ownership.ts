@@ -30,7 +30,8 @@ export async function requestOwnershipTransfer(ctx: ClientAreaContext, actor: Us
   if (!target || !(await findMembership(ctx.db, toUserId, accountId))) {
     throw new ClientAreaError('not_found', 404, 'The ownership can only go to a user who already has access to this account.');
   }
-  if (target.status !== 'active') throw new ClientAreaError('conflict', 409, 'This user cannot sign in (not activated or disabled), so cannot become the owner.');
+  if (target.status !== 'active')
+    throw new ClientAreaError('conflict', 409, 'This user cannot sign in (not activated or disabled), so cannot become the owner.');
   const account = await requireAccountExists(ctx.db, accountId);
   const at = now.toISOString();
   const row: OwnershipTransferRow = {
@@ -44,11 +45,26 @@ export async function requestOwnershipTransfer(ctx: ClientAreaContext, actor: Us
     updated_at: at,
   };
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('ownership_transfers').set({ status: 'cancelled', updated_at: at }).where('account_id', '=', accountId).where('status', '=', 'pending').execute();
+    await trx
+      .updateTable('ownership_transfers')
+      .set({ status: 'cancelled', updated_at: at })
+      .where('account_id', '=', accountId)
+      .where('status', '=', 'pending')
+      .execute();
     await trx.insertInto('ownership_transfers').values(row).execute();
-    await recordAudit(trx, now, { accountId, actorId: actor.id, action: 'ownership.transfer_requested', subject: target.email, detail: { transferId: row.id, toUserId } });
+    await recordAudit(trx, now, {
+      accountId,
+      actorId: actor.id,
+      action: 'ownership.transfer_requested',
+      subject: target.email,
+      detail: { transferId: row.id, toUserId },
+    });
     await ctx.mailer.enqueue(trx, now, {
-      to: mailAddressOf(target), kind: 'access', template: 'ownership_transfer', language: target.language, accountId,
+      to: mailAddressOf(target),
+      kind: 'access',
+      template: 'ownership_transfer',
+      language: target.language,
+      accountId,
       vars: { name: target.name, accountName: account.name, inviterName: actor.name },
     });
   });
@@ -86,15 +102,41 @@ export async function confirmOwnershipTransfer(ctx: ClientAreaContext, actor: Us
   }
   const at = now.toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    const claimed = await trx.updateTable('ownership_transfers').set({ status: 'confirmed', updated_at: at }).where('id', '=', row.id).where('status', '=', 'pending').executeTakeFirst();
-    const moved = await trx.updateTable('accounts').set({ owner_id: actor.id, updated_at: at }).where('id', '=', accountId).where('owner_id', '=', row.from_user_id).executeTakeFirst();
+    const claimed = await trx
+      .updateTable('ownership_transfers')
+      .set({ status: 'confirmed', updated_at: at })
+      .where('id', '=', row.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    const moved = await trx
+      .updateTable('accounts')
+      .set({ owner_id: actor.id, updated_at: at })
+      .where('id', '=', accountId)
+      .where('owner_id', '=', row.from_user_id)
+      .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1 || Number(moved.numUpdatedRows) !== 1) {
       throw new ClientAreaError('conflict', 409, 'The account changed hands in the meantime; this transfer no longer applies.');
     }
     const all = JSON.stringify(PERMISSIONS);
-    await trx.updateTable('memberships').set({ role: 'admin', permissions: all, scope: null, updated_at: at }).where('account_id', '=', accountId).where('user_id', '=', row.from_user_id).execute();
-    await trx.updateTable('memberships').set({ role: 'owner', permissions: all, scope: null, updated_at: at }).where('account_id', '=', accountId).where('user_id', '=', actor.id).execute();
-    await recordAudit(trx, now, { accountId, actorId: actor.id, action: 'ownership.transferred', subject: actor.email, detail: { transferId: row.id, fromUserId: row.from_user_id } });
+    await trx
+      .updateTable('memberships')
+      .set({ role: 'admin', permissions: all, scope: null, updated_at: at })
+      .where('account_id', '=', accountId)
+      .where('user_id', '=', row.from_user_id)
+      .execute();
+    await trx
+      .updateTable('memberships')
+      .set({ role: 'owner', permissions: all, scope: null, updated_at: at })
+      .where('account_id', '=', accountId)
+      .where('user_id', '=', actor.id)
+      .execute();
+    await recordAudit(trx, now, {
+      accountId,
+      actorId: actor.id,
+      action: 'ownership.transferred',
+      subject: actor.email,
+      detail: { transferId: row.id, fromUserId: row.from_user_id },
+    });
   });
   return { ...toTransfer(row), status: 'confirmed' };
 }

@@ -48,11 +48,7 @@ export function strictestOf(changes: Partial<PasswordPolicy> = {}): PasswordPoli
 }
 
 /** What the password lacks, as words that complete "The password needs …". Empty when it passes. */
-export function passwordPolicyViolations(
-  password: string,
-  policy: PasswordPolicy = DEFAULT_PASSWORD_POLICY,
-  owner?: { email?: string | undefined },
-): string[] {
+export function passwordPolicyViolations(password: string, policy: PasswordPolicy = DEFAULT_PASSWORD_POLICY, owner?: { email?: string | undefined }): string[] {
   const problems: string[] = [];
   if ([...password].length < policy.minLength) problems.push(`at least ${policy.minLength} characters`);
   if (policy.requireUpper && !/\p{Lu}/u.test(password)) problems.push('an upper-case letter');

@@ -59,7 +59,11 @@ export async function listServices(db: Kysely<Database>, actor: UserRow, account
     const [name, id] = decodePair(query.cursor);
     q = q.where((eb) => eb.or([eb('services.name', '>', name), eb.and([eb('services.name', '=', name), eb('services.id', '>', id)])]));
   }
-  const rows = await q.orderBy('services.name').orderBy('services.id').limit(query.limit + 1).execute();
+  const rows = await q
+    .orderBy('services.name')
+    .orderBy('services.id')
+    .limit(query.limit + 1)
+    .execute();
   return pageOf(rows, query.limit, (r) => [r.name, r.id], toService);
 }
 
@@ -81,7 +85,11 @@ export async function listDomains(db: Kysely<Database>, actor: UserRow, accountI
     const [name, id] = decodePair(query.cursor);
     q = q.where((eb) => eb.or([eb('name', '>', name), eb.and([eb('name', '=', name), eb('id', '>', id)])]));
   }
-  const rows = await q.orderBy('name').orderBy('id').limit(query.limit + 1).execute();
+  const rows = await q
+    .orderBy('name')
+    .orderBy('id')
+    .limit(query.limit + 1)
+    .execute();
   return pageOf(rows, query.limit, (r) => [r.name, r.id], toDomain);
 }
 
@@ -109,7 +117,13 @@ export async function assignService(ctx: ClientAreaContext, actor: UserRow, acco
   }
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('services').set({ assignee_id: userId }).where('id', '=', serviceId).execute();
-    await recordAudit(trx, now, { accountId, actorId: actor.id, action: 'service.assigned', subject, detail: { serviceId, serviceName: service.name, userId } });
+    await recordAudit(trx, now, {
+      accountId,
+      actorId: actor.id,
+      action: 'service.assigned',
+      subject,
+      detail: { serviceId, serviceName: service.name, userId },
+    });
   });
   await touchAccount(ctx.db, now, accountId);
   const row = await servicesQuery(ctx.db, accountId).where('services.id', '=', serviceId).executeTakeFirstOrThrow();
@@ -148,4 +162,3 @@ export async function delegateDomain(
     },
   );
 }
-

@@ -12,7 +12,13 @@ import { newId } from './tokens.js';
  * Each addition changes what the account list shows, and tells the owner and the contacts who
  * chose that kind of mail (services, domains, billing) when a mailer is given.
  */
-export async function addService(db: Kysely<Database>, now: Date, accountId: string, input: z.output<typeof AdminCreateService>, mailer?: Mailer): Promise<string> {
+export async function addService(
+  db: Kysely<Database>,
+  now: Date,
+  accountId: string,
+  input: z.output<typeof AdminCreateService>,
+  mailer?: Mailer,
+): Promise<string> {
   const account = await requireAccountExists(db, accountId);
   const id = newId('svc');
   await db.insertInto('services').values({ id, account_id: accountId, name: input.name, status: input.status, created_at: now.toISOString() }).execute();
@@ -21,7 +27,13 @@ export async function addService(db: Kysely<Database>, now: Date, accountId: str
   return id;
 }
 
-export async function addDomain(db: Kysely<Database>, now: Date, accountId: string, input: z.output<typeof AdminCreateDomain>, mailer?: Mailer): Promise<string> {
+export async function addDomain(
+  db: Kysely<Database>,
+  now: Date,
+  accountId: string,
+  input: z.output<typeof AdminCreateDomain>,
+  mailer?: Mailer,
+): Promise<string> {
   const account = await requireAccountExists(db, accountId);
   const id = newId('dom');
   await db
@@ -30,17 +42,34 @@ export async function addDomain(db: Kysely<Database>, now: Date, accountId: stri
     .execute();
   await touchAccount(db, now, accountId);
   if (mailer) {
-    await mailAccount(db, mailer, now, accountId, 'domains', 'domain_added', { accountName: account.name, domain: input.name, expiresAt: new Date(input.expiresAt).toISOString() });
+    await mailAccount(db, mailer, now, accountId, 'domains', 'domain_added', {
+      accountName: account.name,
+      domain: input.name,
+      expiresAt: new Date(input.expiresAt).toISOString(),
+    });
   }
   return id;
 }
 
-export async function addInvoice(db: Kysely<Database>, now: Date, accountId: string, input: z.output<typeof AdminCreateInvoice>, mailer?: Mailer): Promise<string> {
+export async function addInvoice(
+  db: Kysely<Database>,
+  now: Date,
+  accountId: string,
+  input: z.output<typeof AdminCreateInvoice>,
+  mailer?: Mailer,
+): Promise<string> {
   const account = await requireAccountExists(db, accountId);
   const id = newId('ivc');
   await db
     .insertInto('invoices')
-    .values({ id, account_id: accountId, amount_cents: input.amountCents, status: input.status, due_at: new Date(input.dueAt).toISOString(), created_at: now.toISOString() })
+    .values({
+      id,
+      account_id: accountId,
+      amount_cents: input.amountCents,
+      status: input.status,
+      due_at: new Date(input.dueAt).toISOString(),
+      created_at: now.toISOString(),
+    })
     .execute();
   await touchAccount(db, now, accountId);
   if (mailer) {

@@ -29,7 +29,11 @@ export async function signIn(ctx: ClientAreaContext, email: string, password: st
   ctx.signInLimiter.recordSuccess(email, ip);
   if (user.status === 'disabled') throw new ClientAreaError('forbidden', 403, 'This login has been disabled by the provider.');
   if (user.status === 'pending_activation') {
-    throw new ClientAreaError('login_not_activated', 403, 'This login is not activated yet. Use the link in the activation mail first, or ask the account owner to send it.');
+    throw new ClientAreaError(
+      'login_not_activated',
+      403,
+      'This login is not activated yet. Use the link in the activation mail first, or ask the account owner to send it.',
+    );
   }
   return issueSession(ctx, user);
 }
@@ -103,9 +107,5 @@ export async function authenticate(ctx: ClientAreaContext, accessToken: string |
 }
 
 export async function signOut(ctx: ClientAreaContext, caller: Caller): Promise<void> {
-  await ctx.db
-    .updateTable('sessions')
-    .set({ revoked_at: ctx.clock().toISOString() })
-    .where('id', '=', caller.sessionId)
-    .execute();
+  await ctx.db.updateTable('sessions').set({ revoked_at: ctx.clock().toISOString() }).where('id', '=', caller.sessionId).execute();
 }

@@ -12,7 +12,12 @@ import { findUserById } from './users.js';
 /** A one-time link (≤ 60 s) that signs this user into the panel of this account only. */
 export async function createSsoLink(db: Kysely<Database>, now: Date, user: UserRow, accountId: string, baseUrl: string): Promise<SsoLink> {
   if (!(await findMembership(db, user.id, accountId))) throw notFound('The account');
-  return mintLink(db, now, { userId: user.id, accountId, impersonatorId: null, audit: { actorId: user.id, action: 'sso.link_created', subject: user.email } }, baseUrl);
+  return mintLink(
+    db,
+    now,
+    { userId: user.id, accountId, impersonatorId: null, audit: { actorId: user.id, action: 'sso.link_created', subject: user.email } },
+    baseUrl,
+  );
 }
 
 interface LinkSpec {

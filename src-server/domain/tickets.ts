@@ -49,7 +49,11 @@ export async function listTickets(db: Kysely<Database>, actor: UserRow, accountI
     const [at, id] = decodePair(query.cursor);
     q = q.where((eb) => eb.or([eb('tickets.created_at', '<', at), eb.and([eb('tickets.created_at', '=', at), eb('tickets.id', '<', id)])]));
   }
-  const rows = await q.orderBy('tickets.created_at', 'desc').orderBy('tickets.id', 'desc').limit(query.limit + 1).execute();
+  const rows = await q
+    .orderBy('tickets.created_at', 'desc')
+    .orderBy('tickets.id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
   return pageOf(rows, query.limit, (r) => [r.created_at, r.id], toTicket);
 }
 
@@ -67,7 +71,16 @@ export async function openTicket(ctx: ClientAreaContext, actor: UserRow, account
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('tickets')
-      .values({ id, account_id: accountId, subject: input.subject, body: input.body, status: 'open', opened_by: actor.id, opened_as: openedAs, created_at: now.toISOString() })
+      .values({
+        id,
+        account_id: accountId,
+        subject: input.subject,
+        body: input.body,
+        status: 'open',
+        opened_by: actor.id,
+        opened_as: openedAs,
+        created_at: now.toISOString(),
+      })
       .execute();
     await touchAccount(trx, now, accountId);
     await mailAccount(trx, ctx.mailer, now, accountId, 'support', 'ticket_opened', {

@@ -40,13 +40,22 @@ export async function issueUserLink(
   const expiresAt = addDays(now, LINK_DAYS[purpose]).toISOString();
   await db
     .insertInto('user_tokens')
-    .values({ token_hash: hashToken(token), user_id: userId, purpose, account_id: accountId, expires_at: expiresAt, used_at: null, created_at: now.toISOString() })
+    .values({
+      token_hash: hashToken(token),
+      user_id: userId,
+      purpose,
+      account_id: accountId,
+      expires_at: expiresAt,
+      used_at: null,
+      created_at: now.toISOString(),
+    })
     .execute();
   return { token, expiresAt };
 }
 
 const LINK_FAILURE: Record<LinkPurpose, string> = {
-  activation: 'This activation link is not valid any more: it was used, replaced by a newer mail, or has expired. Ask the account owner to send the activation again.',
+  activation:
+    'This activation link is not valid any more: it was used, replaced by a newer mail, or has expired. Ask the account owner to send the activation again.',
   password_reset: 'This password link is not valid any more: it was used, replaced by a newer mail, or has expired. Ask for a new one.',
   email_verification: 'This confirmation link is not valid any more: it was used, replaced by a newer mail, or has expired.',
 };
@@ -68,12 +77,7 @@ export async function consumeUserLink(db: Kysely<Database>, now: Date, token: st
 
 /** Whether a link would work now, without using it: the panel shows the form only then. */
 export async function describeUserLink(db: Kysely<Database>, now: Date, token: string, purpose: LinkPurpose): Promise<{ valid: boolean; user?: UserRow }> {
-  const row = await db
-    .selectFrom('user_tokens')
-    .selectAll()
-    .where('token_hash', '=', hashToken(token))
-    .where('purpose', '=', purpose)
-    .executeTakeFirst();
+  const row = await db.selectFrom('user_tokens').selectAll().where('token_hash', '=', hashToken(token)).where('purpose', '=', purpose).executeTakeFirst();
   if (!row || row.used_at !== null || row.expires_at <= now.toISOString()) return { valid: false };
   const user = await findUserById(db, row.user_id);
   return user ? { valid: true, user } : { valid: false };
@@ -117,7 +121,12 @@ export async function resetPasswordWithLink(ctx: ClientAreaContext, token: strin
   const passwordHash = await hashPassword(password);
   return ctx.db.transaction().execute(async (trx) => {
     const link = await consumeUserLink(trx, now, token, 'password_reset');
-    await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: now.toISOString() }).where('id', '=', link.user_id).where('status', '=', 'active').execute();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, updated_at: now.toISOString() })
+      .where('id', '=', link.user_id)
+      .where('status', '=', 'active')
+      .execute();
     await endAllSessions(trx, now, link.user_id);
     const user = await findUserById(trx, link.user_id);
     if (!user || user.status !== 'active') throw new ClientAreaError('link_invalid', 410, 'This login is not active; its password cannot be reset.');

@@ -60,9 +60,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<{ ap
     }
   });
   app.setNotFoundHandler((request, reply) =>
-    request.url.startsWith('/panel')
-      ? sendPanelError(reply, 404, 'Page not found', 'There is no such page in the client area.')
-      : apiNotFound(request, reply),
+    request.url.startsWith('/panel') ? sendPanelError(reply, 404, 'Page not found', 'There is no such page in the client area.') : apiNotFound(request, reply),
   );
 
   await registerOpenApi(app);

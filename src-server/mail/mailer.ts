@@ -126,11 +126,19 @@ export class Mailer {
       if (this.#closed) break;
       try {
         await transport.sendMail({ from: this.#from, to: row.to_address, subject: row.subject, text: row.text, html: row.html });
-        await db.updateTable('outbox').set({ delivered_at: clock().toISOString(), delivery_error: null, attempts: row.attempts + 1 }).where('id', '=', row.id).execute();
+        await db
+          .updateTable('outbox')
+          .set({ delivered_at: clock().toISOString(), delivery_error: null, attempts: row.attempts + 1 })
+          .where('id', '=', row.id)
+          .execute();
         delivered++;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        await db.updateTable('outbox').set({ delivery_error: message.slice(0, 500), attempts: row.attempts + 1 }).where('id', '=', row.id).execute();
+        await db
+          .updateTable('outbox')
+          .set({ delivery_error: message.slice(0, 500), attempts: row.attempts + 1 })
+          .where('id', '=', row.id)
+          .execute();
         this.options.log?.warn({ mailId: row.id, error: message }, 'mail delivery failed');
       }
     }

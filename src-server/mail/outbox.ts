@@ -31,7 +31,11 @@ export async function listOutbox(db: Kysely<Database>, query: z.output<typeof Ou
     const [at, id] = decodePair(query.cursor);
     q = q.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]));
   }
-  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
+  const rows = await q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return { items: page.map(toOutboxMessage), nextCursor: rows.length > query.limit && last ? encodeKeyset([last.created_at, last.id]) : null };

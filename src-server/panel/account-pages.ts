@@ -25,7 +25,12 @@ export interface AccountView {
  * The signed-in visitor and the account of the page, checked on every request: without a session
  * the sign-in form answers (401); without access to the account, 404 (no probing).
  */
-export async function requireAccountView(ctx: ClientAreaContext, request: FastifyRequest, reply: FastifyReply, accountId: string): Promise<AccountView | undefined> {
+export async function requireAccountView(
+  ctx: ClientAreaContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  accountId: string,
+): Promise<AccountView | undefined> {
   const session = await requireSession(ctx, request, reply);
   if (!session) return undefined;
   const now = ctx.clock();
@@ -105,7 +110,8 @@ function accountLinks(accounts: Account[]): Html {
 
 const money = (cents: number) => `${(cents / 100).toFixed(2)}`;
 const day = (iso: string) => iso.slice(0, 10);
-const count = (list: unknown[] | null, filter?: (x: never) => boolean) => (list === null ? 'no access' : String(filter ? list.filter(filter as (x: unknown) => boolean).length : list.length));
+const count = (list: unknown[] | null, filter?: (x: never) => boolean) =>
+  list === null ? 'no access' : String(filter ? list.filter(filter as (x: unknown) => boolean).length : list.length);
 
 function dashboardBody(account: Account, d: Dashboard, canWrite: boolean): Html {
   return html`

@@ -8,7 +8,12 @@ import { addDays } from '../domain/clock.js';
 import { listDomains, listServices } from '../domain/products.js';
 import { listTickets } from '../domain/tickets.js';
 
-export interface DashboardInvoice { id: string; amountCents: number; status: string; dueAt: string }
+export interface DashboardInvoice {
+  id: string;
+  amountCents: number;
+  status: string;
+  dueAt: string;
+}
 
 /** Each list is `null` when the viewer's grant does not include it, so the page says so instead of showing zero. */
 export interface Dashboard {

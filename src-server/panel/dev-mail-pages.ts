@@ -20,12 +20,7 @@ export function devMailPages(app: FastifyInstance, ctx: ClientAreaContext, enabl
     return match?.[1] !== undefined && secretsEqual(match[1], ctx.adminKey);
   };
   const refuse = (reply: FastifyReply) =>
-    sendPanelError(
-      reply,
-      404,
-      'Page not found',
-      'The mail viewer is available in development and demo mode only (or to the provider administrator).',
-    );
+    sendPanelError(reply, 404, 'Page not found', 'The mail viewer is available in development and demo mode only (or to the provider administrator).');
 
   app.get<{ Querystring: { to?: string; cursor?: string } }>('/panel/dev/mail', async (request, reply) => {
     if (!allowed(request)) return refuse(reply);
@@ -33,9 +28,12 @@ export function devMailPages(app: FastifyInstance, ctx: ClientAreaContext, enabl
     const cursor = typeof request.query.cursor === 'string' && request.query.cursor.length <= 200 ? request.query.cursor : undefined;
     const page = await listOutbox(ctx.db, { to: to || undefined, cursor, limit: PAGE_SIZE });
     const rows = page.items.map(
-      (m) => html`<tr><td>${m.createdAt.replace('T', ' ').slice(0, 19)}</td><td>${m.to}</td><td>${m.kind}</td><td>${m.language}</td><td><a href="/panel/dev/mail/${encodeURIComponent(m.id)}">${m.subject}</a></td><td>${delivery(m)}</td></tr>`,
+      (m) =>
+        html`<tr><td>${m.createdAt.replace('T', ' ').slice(0, 19)}</td><td>${m.to}</td><td>${m.kind}</td><td>${m.language}</td><td><a href="/panel/dev/mail/${encodeURIComponent(m.id)}">${m.subject}</a></td><td>${delivery(m)}</td></tr>`,
     );
-    const next = page.nextCursor ? html`<p><a href="/panel/dev/mail?cursor=${encodeURIComponent(page.nextCursor)}${to ? `&to=${encodeURIComponent(to)}` : ''}">Older mails</a></p>` : '';
+    const next = page.nextCursor
+      ? html`<p><a href="/panel/dev/mail?cursor=${encodeURIComponent(page.nextCursor)}${to ? `&to=${encodeURIComponent(to)}` : ''}">Older mails</a></p>`
+      : '';
     return sendPage(
       reply,
       200,

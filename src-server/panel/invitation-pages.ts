@@ -42,7 +42,8 @@ export function invitationPages(app: FastifyInstance, ctx: ClientAreaContext): v
     const token = tokenFrom(form.token);
     const session = await currentSession(ctx, request);
     if (!session) return showInvitation(request, reply, token, { status: 401, error: 'Sign in first, then answer the invitation.' });
-    if (!validSessionCsrf(session.token, form.csrf)) return showInvitation(request, reply, token, { status: 403, error: 'This form has expired. Please try again.' });
+    if (!validSessionCsrf(session.token, form.csrf))
+      return showInvitation(request, reply, token, { status: 403, error: 'This form has expired. Please try again.' });
     const answer = form.answer === 'decline' ? 'decline' : form.answer === 'accept' ? 'accept' : undefined;
     if (!answer || !token) return showInvitation(request, reply, token, { status: 400, error: 'Choose Accept or Decline.' });
     try {
@@ -64,16 +65,22 @@ export function invitationPages(app: FastifyInstance, ctx: ClientAreaContext): v
   app.post(`${ACCEPT_PATH}/sign-up`, async (request, reply) => {
     const form = formOf(request);
     const token = tokenFrom(form.token);
-    if (!validPreSessionCsrf(request, form.csrf)) return showInvitation(request, reply, token, { status: 403, error: 'This form has expired. Please try again.', name: form.name });
+    if (!validPreSessionCsrf(request, form.csrf))
+      return showInvitation(request, reply, token, { status: 403, error: 'This form has expired. Please try again.', name: form.name });
     const preview = token ? await describeInvitationByToken(ctx, token) : undefined;
     if (!token || !preview?.email) return showInvitation(request, reply, token);
     if ((form.password ?? '') !== (form.confirm ?? '')) {
       return showInvitation(request, reply, token, { status: 400, error: 'The two passwords are not the same.', name: form.name });
     }
     const name = (form.name ?? '').trim();
-    if (name.length === 0 || name.length > 200) return showInvitation(request, reply, token, { status: 400, error: 'Enter your name (up to 200 characters).', name: form.name });
+    if (name.length === 0 || name.length > 200)
+      return showInvitation(request, reply, token, { status: 400, error: 'Enter your name (up to 200 characters).', name: form.name });
     try {
-      const { user, answer } = await signupAndRedeem(ctx, { email: preview.email, name, password: form.password ?? '', invitationToken: token }, baseUrlOf(ctx, request));
+      const { user, answer } = await signupAndRedeem(
+        ctx,
+        { email: preview.email, name, password: form.password ?? '', invitationToken: token },
+        baseUrlOf(ctx, request),
+      );
       const panelToken = await openPanelSession(ctx.db, ctx.clock(), user.id);
       const target = answer?.account ? accountPath(answer.account.id) : '/panel';
       return seeOther(reply, target, [cookie(request, SETTINGS.panelCookie, panelToken, SETTINGS.panelSessionSeconds)]);
@@ -107,7 +114,13 @@ export function invitationPages(app: FastifyInstance, ctx: ClientAreaContext): v
     if (preview.status !== 'pending') {
       const status = preview.status === 'accepted' ? 200 : 410;
       const link = preview.status === 'accepted' && session ? html`<p><a href="${accountPath(preview.account.id)}">Open ${preview.account.name}</a></p>` : '';
-      return sendPage(reply, options.status ?? status, 'Invitation', html`<h1>Invitation to ${preview.account.name}</h1>${error}<p>${STATUS_WORDS[preview.status]}</p>${link}`, chrome);
+      return sendPage(
+        reply,
+        options.status ?? status,
+        'Invitation',
+        html`<h1>Invitation to ${preview.account.name}</h1>${error}<p>${STATUS_WORDS[preview.status]}</p>${link}`,
+        chrome,
+      );
     }
     const status = options.status ?? 200;
     if (session) return sendPage(reply, status, 'Invitation', html`${summary}${error}${answerForms(session, preview, token)}`, chrome);

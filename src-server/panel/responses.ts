@@ -17,7 +17,11 @@ export const SECURITY_HEADERS = {
 const ANONYMOUS: PageChrome = { who: html`Not signed in` };
 
 export function sendPage(reply: FastifyReply, status: number, title: string, body: Html, chrome: PageChrome = ANONYMOUS): FastifyReply {
-  return reply.code(status).headers(SECURITY_HEADERS).type('text/html; charset=utf-8').send(page(title, body, chrome));
+  return reply
+    .code(status)
+    .headers(SECURITY_HEADERS)
+    .type('text/html; charset=utf-8')
+    .send(page(title, body, chrome));
 }
 
 export function sendPanelError(reply: FastifyReply, status: number, title: string, message: string, chrome?: PageChrome): FastifyReply {

@@ -64,7 +64,10 @@ export async function panelRoutes(app: FastifyInstance, { ctx, devTools = false 
   });
 
   app.get(STYLESHEET_PATH, async (_request, reply) =>
-    reply.headers({ ...SECURITY_HEADERS, 'cache-control': 'public, max-age=3600' }).type('text/css; charset=utf-8').send(STYLESHEET),
+    reply
+      .headers({ ...SECURITY_HEADERS, 'cache-control': 'public, max-age=3600' })
+      .type('text/css; charset=utf-8')
+      .send(STYLESHEET),
   );
 
   signInPages(app, ctx);

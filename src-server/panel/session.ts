@@ -51,9 +51,7 @@ export async function closePanelSession(db: Kysely<Database>, token: string): Pr
   await db.deleteFrom('panel_sessions').where('token_hash', '=', hashToken(token)).execute();
 }
 
-export type PasswordCheck =
-  | { ok: true; user: UserRow }
-  | { ok: false; status: number; message: string; retryAfter?: number };
+export type PasswordCheck = { ok: true; user: UserRow } | { ok: false; status: number; message: string; retryAfter?: number };
 
 /**
  * The panel's sign-in: the same rules as `POST /api/v1/session` (rate limit per email and address,

@@ -20,13 +20,25 @@ const LIST_LIMIT = 500;
 export function ticketPages(app: FastifyInstance, ctx: ClientAreaContext): void {
   const ticketsView = async (view: AccountView, reply: FastifyReply): Promise<Ticket[] | undefined> => {
     if (!view.account.permissions.includes('tickets')) {
-      sendPanelError(reply, 403, 'No access to tickets', 'Your access to this account does not include support tickets. Ask its owner if you need it.', chromeFor(view.session, view));
+      sendPanelError(
+        reply,
+        403,
+        'No access to tickets',
+        'Your access to this account does not include support tickets. Ask its owner if you need it.',
+        chromeFor(view.session, view),
+      );
       return undefined;
     }
     return (await listTickets(ctx.db, view.session.viewer, view.account.id, { limit: LIST_LIMIT })).items;
   };
 
-  const listPage = (reply: FastifyReply, view: AccountView, tickets: Ticket[], status = 200, form: { error?: string; subject?: string; body?: string } = {}) => {
+  const listPage = (
+    reply: FastifyReply,
+    view: AccountView,
+    tickets: Ticket[],
+    status = 200,
+    form: { error?: string; subject?: string; body?: string } = {},
+  ) => {
     const { session, account } = view;
     const rows = tickets.map(
       (t) =>
@@ -56,7 +68,12 @@ ${newTicket}`,
 
   /** One ticket, read through the same list function as the API (its keyset starts right after the newer ones). */
   const findTicket = async (view: AccountView, ticketId: string): Promise<Ticket | undefined> => {
-    const row = await ctx.db.selectFrom('tickets').select(['id', 'created_at']).where('id', '=', ticketId).where('account_id', '=', view.account.id).executeTakeFirst();
+    const row = await ctx.db
+      .selectFrom('tickets')
+      .select(['id', 'created_at'])
+      .where('id', '=', ticketId)
+      .where('account_id', '=', view.account.id)
+      .executeTakeFirst();
     if (!row) return undefined;
     // Newest first by (created_at, id): a cursor just above this ticket's key starts the page with it.
     const page = await listTickets(ctx.db, view.session.viewer, view.account.id, { limit: 5, cursor: encodeKeyset([row.created_at, `${row.id}~`]) });
@@ -76,7 +93,8 @@ ${newTicket}`,
     const tickets = await ticketsView(view, reply);
     if (!tickets) return reply;
     const form = formOf(request);
-    if (!validSessionCsrf(view.session.token, form.csrf)) return listPage(reply, view, tickets, 403, { ...form, error: 'This form has expired. Please send it again.' });
+    if (!validSessionCsrf(view.session.token, form.csrf))
+      return listPage(reply, view, tickets, 403, { ...form, error: 'This form has expired. Please send it again.' });
     const input = CreateTicket.safeParse({ subject: form.subject ?? '', body: form.body ?? '' });
     if (!input.success) return listPage(reply, view, tickets, 400, { ...form, error: 'Give the ticket a subject (up to 200 characters) and a message.' });
     try {

@@ -11,7 +11,8 @@ import { openPanelSession } from './session.js';
 import { passwordPolicyWords } from './words.js';
 
 const DEAD = {
-  activation: 'This activation link is not valid any more: it was used, replaced by a newer mail, or has expired. Ask the account owner to send the activation again.',
+  activation:
+    'This activation link is not valid any more: it was used, replaced by a newer mail, or has expired. Ask the account owner to send the activation again.',
   password_reset: 'This password link is not valid any more: it was used, replaced by a newer mail, or has expired. Ask for a new one.',
   email_verification: 'This confirmation link is not valid any more: it was used, replaced by a newer mail, or has expired.',
 } as const satisfies Record<LinkPurpose, string>;
@@ -71,7 +72,12 @@ ${csrf}<input type="hidden" name="token" value="${token}">
           return seeOther(reply, '/panel', [cookie(request, SETTINGS.panelCookie, panelToken, SETTINGS.panelSessionSeconds)]);
         }
         await resetPasswordWithLink(ctx, token, form.password ?? '');
-        return sendPage(reply, 200, 'Password changed', html`<h1>Password changed</h1><p class="notice">Your new password is set, and every other session of your login has ended.</p><p><a href="/panel/sign-in">Sign in</a></p>`);
+        return sendPage(
+          reply,
+          200,
+          'Password changed',
+          html`<h1>Password changed</h1><p class="notice">Your new password is set, and every other session of your login has ended.</p><p><a href="/panel/sign-in">Sign in</a></p>`,
+        );
       } catch (error) {
         if (!(error instanceof ClientAreaError)) throw error;
         return show(request, reply, token, error.status, error.message);
@@ -82,7 +88,8 @@ ${csrf}<input type="hidden" name="token" value="${token}">
   app.get<{ Querystring: { token?: string } }>('/panel/verify-email', async (request, reply) => {
     const token = tokenOf(request.query.token);
     const link = token ? await describeUserLink(ctx.db, ctx.clock(), token, 'email_verification') : { valid: false as const };
-    if (!token || !link.valid || !link.user) return sendPage(reply, 410, 'Link not valid', html`<h1>This link cannot be used</h1><p>${DEAD.email_verification}</p>`);
+    if (!token || !link.valid || !link.user)
+      return sendPage(reply, 410, 'Link not valid', html`<h1>This link cannot be used</h1><p>${DEAD.email_verification}</p>`);
     const csrf = csrfField(preSessionCsrfToken(request, reply));
     return sendPage(
       reply,
@@ -99,7 +106,12 @@ ${csrf}<input type="hidden" name="token" value="${token}">
     if (!token || !validPreSessionCsrf(request, form.csrf)) return seeOther(reply, `/panel/verify-email?token=${encodeURIComponent(token ?? '')}`);
     try {
       const user = await verifyEmail(ctx, token);
-      return sendPage(reply, 200, 'Email confirmed', html`<h1>Email confirmed</h1><p class="notice">${user.email} is confirmed. Invitations sent to it can now be answered.</p><p><a href="/panel">Your accounts</a></p>`);
+      return sendPage(
+        reply,
+        200,
+        'Email confirmed',
+        html`<h1>Email confirmed</h1><p class="notice">${user.email} is confirmed. Invitations sent to it can now be answered.</p><p><a href="/panel">Your accounts</a></p>`,
+      );
     } catch (error) {
       if (!(error instanceof ClientAreaError)) throw error;
       return sendPage(reply, error.status, 'Link not valid', html`<h1>This link cannot be used</h1><p>${error.message}</p>`);

@@ -47,9 +47,7 @@ export const AuditEvent = z
   .meta({ id: 'AuditEvent' });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
-export const AuditPage = z
-  .object({ items: z.array(AuditEvent), nextCursor: z.string().nullable() })
-  .meta({ id: 'AuditPage' });
+export const AuditPage = z.object({ items: z.array(AuditEvent), nextCursor: z.string().nullable() }).meta({ id: 'AuditPage' });
 
 export const Ticket = z
   .object({
@@ -71,6 +69,4 @@ export const CreateTicket = z
   .strict()
   .meta({ id: 'CreateTicket' });
 
-export const TicketList = z
-  .object({ items: z.array(Ticket), nextCursor: z.string().nullable().optional() })
-  .meta({ id: 'TicketList' });
+export const TicketList = z.object({ items: z.array(Ticket), nextCursor: z.string().nullable().optional() }).meta({ id: 'TicketList' });

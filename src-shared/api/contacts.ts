@@ -24,8 +24,17 @@ const ContactFields = {
   region: Line(100).default(''),
   postcode: Line(20).default(''),
   /** ISO 3166-1 alpha-2, or empty. */
-  country: z.string().trim().toUpperCase().regex(/^([A-Z]{2})?$/).default(''),
-  phone: z.string().trim().regex(/^[+0-9 ()./-]{0,32}$/).default(''),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-Z]{2})?$/)
+    .default(''),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[+0-9 ()./-]{0,32}$/)
+    .default(''),
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
   preferences: MailPreferences.default({ general: true, services: false, domains: false, billing: false, support: false }),
 };
@@ -42,8 +51,17 @@ export const ContactPatch = z
     city: Line(100).optional(),
     region: Line(100).optional(),
     postcode: Line(20).optional(),
-    country: z.string().trim().toUpperCase().regex(/^([A-Z]{2})?$/).optional(),
-    phone: z.string().trim().regex(/^[+0-9 ()./-]{0,32}$/).optional(),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^([A-Z]{2})?$/)
+      .optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[+0-9 ()./-]{0,32}$/)
+      .optional(),
     email: ContactFields.email.optional(),
     preferences: MailPreferences.partial().strict().optional(),
   })
@@ -72,6 +90,4 @@ export const Contact = z
   .meta({ id: 'Contact' });
 export type Contact = z.infer<typeof Contact>;
 
-export const ContactList = z
-  .object({ items: z.array(Contact), nextCursor: z.string().nullable().optional() })
-  .meta({ id: 'ContactList' });
+export const ContactList = z.object({ items: z.array(Contact), nextCursor: z.string().nullable().optional() }).meta({ id: 'ContactList' });

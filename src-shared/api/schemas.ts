@@ -110,9 +110,7 @@ export const PageQuery = z
   })
   .strict();
 
-export const AccountPage = z
-  .object({ items: z.array(Account), nextCursor: z.string().nullable() })
-  .meta({ id: 'AccountPage' });
+export const AccountPage = z.object({ items: z.array(Account), nextCursor: z.string().nullable() }).meta({ id: 'AccountPage' });
 export type AccountPage = z.infer<typeof AccountPage>;
 
 export const InvitationStatus = z.enum(['pending', 'accepted', 'declined', 'cancelled', 'expired']);
@@ -138,14 +136,10 @@ export const IncomingInvitationPage = z
   .object({ items: z.array(IncomingInvitation), nextCursor: z.string().nullable() })
   .meta({ id: 'IncomingInvitationPage' });
 
-export const InvitationAnswerResponse = z
-  .object({ invitation: IncomingInvitation, account: Account.nullable() })
-  .meta({ id: 'InvitationAnswerResponse' });
+export const InvitationAnswerResponse = z.object({ invitation: IncomingInvitation, account: Account.nullable() }).meta({ id: 'InvitationAnswerResponse' });
 export type InvitationAnswerResponse = z.infer<typeof InvitationAnswerResponse>;
 
-export const SsoLink = z
-  .object({ url: z.url(), expiresAt: Timestamp })
-  .meta({ id: 'SsoLink' });
+export const SsoLink = z.object({ url: z.url(), expiresAt: Timestamp }).meta({ id: 'SsoLink' });
 export type SsoLink = z.infer<typeof SsoLink>;
 
 export const IdParams = z.object({ id: Id }).strict();
@@ -156,7 +150,10 @@ export const AdminCreateUser = z
     email: Email,
     name: z.string().trim().min(1).max(200),
     password: z.string().min(1).max(1024),
-    customerNumber: z.string().regex(/^[0-9]{4,12}$/).optional(),
+    customerNumber: z
+      .string()
+      .regex(/^[0-9]{4,12}$/)
+      .optional(),
     language: Language.optional(),
   })
   .strict()
@@ -178,16 +175,12 @@ export const AdminCreateAccount = z
   .strict()
   .meta({ id: 'AdminCreateAccount' });
 
-export const AdminAccount = z
-  .object({ id: Id, name: z.string(), ownerId: Id, createdAt: Timestamp })
-  .meta({ id: 'AdminAccount' });
+export const AdminAccount = z.object({ id: Id, name: z.string(), ownerId: Id, createdAt: Timestamp }).meta({ id: 'AdminAccount' });
 
 export const AdminCreateService = z
   .object({ name: z.string().trim().min(1).max(200), status: z.enum(['active', 'suspended', 'cancelled']).default('active') })
   .strict();
-export const AdminCreateDomain = z
-  .object({ name: z.string().trim().toLowerCase().min(3).max(253), expiresAt: Timestamp })
-  .strict();
+export const AdminCreateDomain = z.object({ name: z.string().trim().toLowerCase().min(3).max(253), expiresAt: Timestamp }).strict();
 export const AdminCreateInvoice = z
   .object({ amountCents: z.number().int().nonnegative().max(1e12), status: z.enum(['unpaid', 'paid']).default('unpaid'), dueAt: Timestamp })
   .strict();

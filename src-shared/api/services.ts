@@ -20,9 +20,7 @@ export type Service = z.infer<typeof Service>;
 
 export const ServiceList = z.object({ items: z.array(Service), nextCursor: z.string().nullable() }).meta({ id: 'ServiceList' });
 
-export const Domain = z
-  .object({ id: Id, accountId: Id, name: z.string(), expiresAt: Timestamp, createdAt: Timestamp })
-  .meta({ id: 'Domain' });
+export const Domain = z.object({ id: Id, accountId: Id, name: z.string(), expiresAt: Timestamp, createdAt: Timestamp }).meta({ id: 'Domain' });
 export type Domain = z.infer<typeof Domain>;
 
 export const DomainList = z.object({ items: z.array(Domain), nextCursor: z.string().nullable() }).meta({ id: 'DomainList' });
@@ -32,6 +30,12 @@ export const AssignService = z.object({ userId: Id.nullable() }).strict().meta({
 
 /** `POST .../domains/{domainId}/delegations`: hand one domain's management to another customer. */
 export const DelegateDomain = z
-  .object({ customerNumber: z.string().trim().regex(/^[0-9]{4,12}$/), consent: z.literal(true) })
+  .object({
+    customerNumber: z
+      .string()
+      .trim()
+      .regex(/^[0-9]{4,12}$/),
+    consent: z.literal(true),
+  })
   .strict()
   .meta({ id: 'DelegateDomain' });

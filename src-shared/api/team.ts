@@ -30,9 +30,7 @@ export const AccountUser = z
   .meta({ id: 'AccountUser' });
 export type AccountUser = z.infer<typeof AccountUser>;
 
-export const AccountUserList = z
-  .object({ items: z.array(AccountUser), nextCursor: z.string().nullable().optional() })
-  .meta({ id: 'AccountUserList' });
+export const AccountUserList = z.object({ items: z.array(AccountUser), nextCursor: z.string().nullable().optional() }).meta({ id: 'AccountUserList' });
 
 export const UpdateAccountUser = z
   .object({ role: GrantRole.optional(), permissions: z.array(Permission).max(20).optional(), scope: Scope.optional() })
@@ -52,7 +50,10 @@ const GrantFields = {
 export const InviteByEmail = z.object({ email: Email, ...GrantFields }).strict();
 export const InviteByCustomerNumber = z
   .object({
-    customerNumber: z.string().trim().regex(/^[0-9]{4,12}$/),
+    customerNumber: z
+      .string()
+      .trim()
+      .regex(/^[0-9]{4,12}$/),
     /** The owner ticked the consent boxes; the server records who, when and the text shown. */
     consent: z.literal(true),
     ...GrantFields,
@@ -81,7 +82,10 @@ export const OutgoingInvitation = z
     answeredAt: Timestamp.nullable(),
     kind: InvitationKind.optional(),
     /** For invitations by customer number: who ticked the consent boxes, when, and the exact text shown. */
-    consent: z.object({ by: z.object({ name: z.string(), email: z.string() }), at: Timestamp, text: z.string() }).nullable().optional(),
+    consent: z
+      .object({ by: z.object({ name: z.string(), email: z.string() }), at: Timestamp, text: z.string() })
+      .nullable()
+      .optional(),
   })
   .meta({ id: 'OutgoingInvitation' });
 export type OutgoingInvitation = z.infer<typeof OutgoingInvitation>;
@@ -116,9 +120,7 @@ export const CreateManagedUsers = z
   .meta({ id: 'CreateManagedUsers' });
 export type CreateManagedUsers = z.input<typeof CreateManagedUsers>;
 
-export const ManagedUsersCreated = z
-  .object({ items: z.array(AccountUser) })
-  .meta({ id: 'ManagedUsersCreated' });
+export const ManagedUsersCreated = z.object({ items: z.array(AccountUser) }).meta({ id: 'ManagedUsersCreated' });
 
 export const ActivationSent = z.object({ sentAt: Timestamp }).meta({ id: 'ActivationSent' });
 
@@ -145,7 +147,10 @@ export const SetPasswordWithToken = z
   .meta({ id: 'SetPasswordWithToken' });
 
 /** A mailed one-time link that proves the login's email (sent after a sign-up without invitation). */
-export const VerifyEmail = z.object({ token: z.string().min(16).max(256) }).strict().meta({ id: 'VerifyEmail' });
+export const VerifyEmail = z
+  .object({ token: z.string().min(16).max(256) })
+  .strict()
+  .meta({ id: 'VerifyEmail' });
 
 /**
  * The exact consent texts the server records with an invitation by customer number and with a

@@ -183,13 +183,13 @@ export const ipcEvents = {
   /** Tells the renderer which lists to fetch again. */
   'data.changed': z.object({ lists: z.array(z.enum(['connections', 'accounts', 'invitations', 'queue', 'settings'])) }),
   /** A `clientdeck://` deep link asked the app to show something (e.g. an invitation from a mail). */
-  'navigate': NavigateTarget,
+  navigate: NavigateTarget,
   /**
    * Something the user should hear about (new incoming invitations, a queued answer that went
    * through or was refused, where sign-ins are stored). The desktop shell shows it as a system
    * notification; a renderer may show it too.
    */
-  'notification': z.object({ id: z.string(), title: z.string(), body: z.string(), navigate: NavigateTarget.nullable() }),
+  notification: z.object({ id: z.string(), title: z.string(), body: z.string(), navigate: NavigateTarget.nullable() }),
 } as const;
 export type IpcEvent = keyof typeof ipcEvents;
 export type IpcEventPayload<E extends IpcEvent> = z.infer<(typeof ipcEvents)[E]>;
@@ -230,6 +230,4 @@ export interface ClientdeckBridge {
 
 /** The web-mode wire format over the loopback WebSocket. */
 export const WireRequest = z.object({ id: z.number().int(), channel: z.string().max(100), input: z.unknown() }).strict();
-export type WireMessage =
-  | { kind: 'reply'; id: number; reply: IpcReply<unknown> }
-  | { kind: 'event'; event: IpcEvent; payload: unknown };
+export type WireMessage = { kind: 'reply'; id: number; reply: IpcReply<unknown> } | { kind: 'event'; event: IpcEvent; payload: unknown };

@@ -46,7 +46,9 @@ export const teamChannels = {
       .object({
         ...OnAccount,
         contactId: Id,
-        grant: z.object({ role: z.enum(['admin', 'member']).default('member'), permissions: z.array(Permission).min(1).max(20), scope: Scope.optional() }).strict(),
+        grant: z
+          .object({ role: z.enum(['admin', 'member']).default('member'), permissions: z.array(Permission).min(1).max(20), scope: Scope.optional() })
+          .strict(),
       })
       .strict(),
     output: OutgoingInvitation,

@@ -6,7 +6,10 @@ test('the accounts list searches, filters, sorts, keeps favourites and recently 
   const table = page.getByRole('table', { name: 'Accounts' });
   const search = page.getByRole('searchbox', { name: 'Search accounts' });
   const count = page.getByRole('status').filter({ hasText: /shown$|accounts$/ });
-  const names = () => table.getByRole('button', { name: /^Open panel for / }).evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? '').replace(/^Open panel for /, '')));
+  const names = () =>
+    table
+      .getByRole('button', { name: /^Open panel for / })
+      .evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? '').replace(/^Open panel for /, '')));
   const total = Number(((await count.textContent()) ?? '').replace(/\D/g, ''));
 
   await test.step('search by name, ignoring case and accents', async () => {

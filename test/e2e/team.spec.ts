@@ -38,10 +38,14 @@ test('an owner gives a webmaster access, the webmaster works in the panel, and t
     await navButton(page, 'Invitations').click();
     await expect(webmasterInvitation()).toContainText('Invited by Giulia Bellini');
     await expect(webmasterInvitation().getByRole('list', { name: 'Permissions' })).toHaveText('Support tickets');
-    await webmasterInvitation().getByRole('button', { name: `Decline invitation to ${ACCOUNT}` }).click();
+    await webmasterInvitation()
+      .getByRole('button', { name: `Decline invitation to ${ACCOUNT}` })
+      .click();
     await expect(page.getByRole('status').filter({ hasText: `You declined the invitation to ${ACCOUNT}.` })).toBeVisible();
     await expect(webmasterInvitation()).toHaveCount(0);
-    await expect(page.getByRole('region', { name: 'Earlier invitations' }).getByRole('listitem').filter({ hasText: 'at Webmaster login' })).toContainText('Declined');
+    await expect(page.getByRole('region', { name: 'Earlier invitations' }).getByRole('listitem').filter({ hasText: 'at Webmaster login' })).toContainText(
+      'Declined',
+    );
   });
 
   await test.step('an expired invitation is shown as expired, with nothing to answer', async () => {
@@ -64,7 +68,9 @@ test('an owner gives a webmaster access, the webmaster works in the panel, and t
     await navButton(page, 'Invitations').click();
     const chips = webmasterInvitation().getByRole('list', { name: 'Permissions' });
     await expect(chips.getByRole('listitem')).toHaveText(['See services', 'Manage services', 'See domains', 'Manage domains', 'Support tickets']);
-    await webmasterInvitation().getByRole('button', { name: `Accept invitation to ${ACCOUNT}` }).click();
+    await webmasterInvitation()
+      .getByRole('button', { name: `Accept invitation to ${ACCOUNT}` })
+      .click();
     await expect(page.getByRole('status').filter({ hasText: `You joined ${ACCOUNT}.` })).toBeVisible();
   });
 

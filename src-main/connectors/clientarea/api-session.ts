@@ -146,7 +146,11 @@ export class ApiSession {
     const refreshToken = await this.options.credentials.read();
     if (refreshToken) {
       try {
-        const session = await this.send(SessionResponse, { method: 'POST', url: '/session/refresh', data: { refreshToken }, signal: options.signal }, 'refresh');
+        const session = await this.send(
+          SessionResponse,
+          { method: 'POST', url: '/session/refresh', data: { refreshToken }, signal: options.signal },
+          'refresh',
+        );
         await this.#accept(session);
         return;
       } catch (error) {

@@ -3,14 +3,7 @@ import type { AxiosRequestConfig } from 'axios';
 import { z } from 'zod';
 import { AuditPage } from '../../../src-shared/api/activity.js';
 import { Contact, ContactList, type ContactInput, type ContactPatch } from '../../../src-shared/api/contacts.js';
-import {
-  AccountPage,
-  IncomingInvitationPage,
-  InvitationAnswerResponse,
-  SsoLink,
-  User,
-  type IncomingInvitation,
-} from '../../../src-shared/api/schemas.js';
+import { AccountPage, IncomingInvitationPage, InvitationAnswerResponse, SsoLink, User, type IncomingInvitation } from '../../../src-shared/api/schemas.js';
 import {
   AccountUser,
   AccountUserList,
@@ -72,7 +65,10 @@ export class ClientareaConnector implements Connector {
     if (request.cursor) params.cursor = request.cursor;
     if (request.updatedSince) params.updatedSince = request.updatedSince;
     const headers: Record<string, string> = request.ifNoneMatch ? { 'If-None-Match': request.ifNoneMatch } : {};
-    const answer = await this.#api.authorizedRaw({ method: 'GET', url: '/accounts', params, headers, signal: options.signal }, request.ifNoneMatch ? [304] : []);
+    const answer = await this.#api.authorizedRaw(
+      { method: 'GET', url: '/accounts', params, headers, signal: options.signal },
+      request.ifNoneMatch ? [304] : [],
+    );
     if (answer.status === 304) return { notModified: true };
     const page = this.#api.parse(AccountPage, answer.data, '/accounts');
     const etag = answer.headers.etag;

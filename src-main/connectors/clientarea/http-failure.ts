@@ -91,5 +91,8 @@ export function mapHttpFailure(error: unknown, provider: string, phase: Phase): 
 }
 
 export function unexpectedAnswer(provider: string): ClientdeckError {
-  return new ClientdeckError('provider_error', `${provider} answered in a form Clientdeck does not understand. Check that the address is the provider's client area.`);
+  return new ClientdeckError(
+    'provider_error',
+    `${provider} answered in a form Clientdeck does not understand. Check that the address is the provider's client area.`,
+  );
 }

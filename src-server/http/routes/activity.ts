@@ -56,7 +56,10 @@ export const activityRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> =
       security: BEARER,
       params: IdParams,
       querystring: z.object({ updatedSince: z.iso.datetime({ offset: true }).optional() }).strict(),
-      response: { 200: { description: 'RFC 4180 CSV, newest first', content: { 'text/csv': { schema: z.string() } } }, ...problemResponses(400, 401, 403, 404) },
+      response: {
+        200: { description: 'RFC 4180 CSV, newest first', content: { 'text/csv': { schema: z.string() } } },
+        ...problemResponses(400, 401, 403, 404),
+      },
     },
     handler: async (request, reply) => {
       const caller = await requireCaller(ctx, request);

@@ -2,14 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams, SsoLink } from '../../../src-shared/api/schemas.js';
 import { AccountUser, ActivationSent, CreateManagedUsers, ManagedUsersCreated } from '../../../src-shared/api/team.js';
 import type { ClientAreaContext } from '../../domain/context.js';
-import {
-  createManagedUsers,
-  disableManagedUser,
-  enableManagedUser,
-  sendActivation,
-  sendPasswordReset,
-  viewAsManagedUser,
-} from '../../domain/managed-users.js';
+import { createManagedUsers, disableManagedUser, enableManagedUser, sendActivation, sendPasswordReset, viewAsManagedUser } from '../../domain/managed-users.js';
 import { BEARER, requireCaller } from '../auth.js';
 import { baseUrlOf, UserParams } from '../links.js';
 import { problemResponses } from '../problem.js';

@@ -31,7 +31,13 @@ describe('account domains and products through the connector', () => {
     await addDomain(provider.db, now, accountId, { name: 'bellini.example', expiresAt: IN_A_YEAR });
     await addDomain(provider.db, now, accountId, { name: 'trattoria-bellini.example', expiresAt: IN_A_YEAR });
     // A member who may see domains, scoped to one of them, and no services at all.
-    await insertMembership(provider.db, now, { accountId, userId: member.id, role: 'member', permissions: ['domains.view'], scope: { domains: ['bellini.example'] } });
+    await insertMembership(provider.db, now, {
+      accountId,
+      userId: member.id,
+      role: 'member',
+      permissions: ['domains.view'],
+      scope: { domains: ['bellini.example'] },
+    });
     ownerCore = newCore(tempDir('owner'));
     memberCore = newCore(tempDir('member'));
     ownerConnection = (await call(ownerCore, 'connections.add', { baseUrl: provider.url, email: owner.email, password: owner.password })).id;
@@ -45,15 +51,15 @@ describe('account domains and products through the connector', () => {
   });
 
   it('carries the domain names the login may see into the account rows, and keeps them after a re-sync', async () => {
-    const row = (await call(ownerCore, 'accounts.list', {}) as AccountRow[]).find((r) => r.id === accountId);
+    const row = ((await call(ownerCore, 'accounts.list', {})) as AccountRow[]).find((r) => r.id === accountId);
     expect(row?.domains).toEqual(['bellini.example', 'trattoria-bellini.example']);
     expect(row).not.toHaveProperty('domainNames');
-    const scoped = (await call(memberCore, 'accounts.list', {}) as AccountRow[]).find((r) => r.id === accountId);
+    const scoped = ((await call(memberCore, 'accounts.list', {})) as AccountRow[]).find((r) => r.id === accountId);
     expect(scoped?.domains).toEqual(['bellini.example']);
 
     await addDomain(provider.db, new Date(Date.now() + 1000), accountId, { name: 'aaa-bellini.example', expiresAt: IN_A_YEAR });
     await call(ownerCore, 'sync.now', { connectionId: ownerConnection });
-    const after = (await call(ownerCore, 'accounts.list', {}) as AccountRow[]).find((r) => r.id === accountId);
+    const after = ((await call(ownerCore, 'accounts.list', {})) as AccountRow[]).find((r) => r.id === accountId);
     expect(after?.domains).toEqual(['aaa-bellini.example', 'bellini.example', 'trattoria-bellini.example']);
   });
 

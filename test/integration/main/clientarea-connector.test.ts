@@ -49,7 +49,11 @@ describe('clientarea connector against the reference server', () => {
     await Promise.all([connector.refresh(), connector.refresh(), connector.refresh()]);
     expect(credentials.writes).toBe(3);
 
-    const stale = new ClientareaConnector({ baseUrl: provider.url, credentials: { read: async () => first, write: async () => undefined }, logger: silentLogger() });
+    const stale = new ClientareaConnector({
+      baseUrl: provider.url,
+      credentials: { read: async () => first, write: async () => undefined },
+      logger: silentLogger(),
+    });
     await expect(listAccounts(stale)).rejects.toMatchObject({ code: 'needs_sign_in' });
     expect((await listAccounts(connector)).length).toBeGreaterThan(0);
   });
@@ -59,7 +63,9 @@ describe('clientarea connector against the reference server', () => {
     await connector.signIn(DEMO_LOGINS.agency.email, DEMO_LOGINS.agency.password);
     const all = await listAccounts(connector);
     const firstPage = await fetch(`${provider.url}/api/v1/accounts?limit=2`, {
-      headers: { authorization: `Bearer ${(await (await fetch(`${provider.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO_LOGINS.agency.email, password: DEMO_LOGINS.agency.password }) })).json()).accessToken}` },
+      headers: {
+        authorization: `Bearer ${(await (await fetch(`${provider.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO_LOGINS.agency.email, password: DEMO_LOGINS.agency.password }) })).json()).accessToken}`,
+      },
     }).then((r) => r.json());
     expect(firstPage.nextCursor).toEqual(expect.any(String));
     expect(all.length).toBeGreaterThan(2);
@@ -73,7 +79,10 @@ describe('clientarea connector against the reference server', () => {
     try {
       const connector = new ClientareaConnector({ baseUrl: `http://127.0.0.1:${port}`, credentials: slot(), logger: silentLogger(), timeoutMs: 300 });
       const started = Date.now();
-      await expect(connector.signIn('a@b.example', 'x')).rejects.toMatchObject({ code: 'provider_unreachable', message: expect.stringMatching(/did not answer in time/) });
+      await expect(connector.signIn('a@b.example', 'x')).rejects.toMatchObject({
+        code: 'provider_unreachable',
+        message: expect.stringMatching(/did not answer in time/),
+      });
       expect(Date.now() - started).toBeLessThan(3_000);
     } finally {
       hanging.close();

@@ -49,7 +49,10 @@ describe('a connection through its life', () => {
     expect(((await call(core, 'connections.list', {})) as Connection[])[0]!.label).toBe('Main hosting');
     expect(((await call(core, 'accounts.list', {})) as AccountRow[]).every((a) => a.providerLabel === 'Main hosting')).toBe(true);
     expect(await core.dispatch('connections.rename', { connectionId: 'nope', label: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await core.dispatch('connections.rename', { connectionId: connection.id, label: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
+    expect(await core.dispatch('connections.rename', { connectionId: connection.id, label: '   ' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_message' },
+    });
   });
 
   it('shows needs sign-in when the provider revoked its sign-in, and re-authenticates with a new password', async () => {
@@ -77,7 +80,10 @@ describe('a connection through its life', () => {
     await core.idle();
     expect(((await call(core, 'sync.status', {})) as SyncStatus[])[0]!.state).toBe('synced');
     // The password itself is nowhere on disk.
-    const everything = fs.readdirSync(dataDir, { recursive: true }).map(String).filter((f) => fs.statSync(path.join(dataDir, f)).isFile());
+    const everything = fs
+      .readdirSync(dataDir, { recursive: true })
+      .map(String)
+      .filter((f) => fs.statSync(path.join(dataDir, f)).isFile());
     for (const f of everything) expect(fs.readFileSync(path.join(dataDir, f)).includes(Buffer.from(me.password)), f).toBe(false);
   });
 

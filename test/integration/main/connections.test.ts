@@ -31,7 +31,12 @@ describe('connections', () => {
     const dataDir = tempDir('add');
     const core = newCore(dataDir);
     try {
-      const connection = await call(core, 'connections.add', { baseUrl: `${provider.url}/`, email: agency.email.toUpperCase(), password: agency.password, label: 'Local' });
+      const connection = await call(core, 'connections.add', {
+        baseUrl: `${provider.url}/`,
+        email: agency.email.toUpperCase(),
+        password: agency.password,
+        label: 'Local',
+      });
       expect(connection).toMatchObject({ label: 'Local', baseUrl: provider.url, kind: 'clientarea', email: agency.email, isDemo: false });
       expect(connection.capabilities).toContain('accounts.list');
       expect(await call(core, 'connections.list', {})).toEqual([connection]);

@@ -52,7 +52,10 @@ describe('answers while the provider is unreachable', () => {
     await provider.stop();
 
     const accepted: InvitationRow = await call(core, 'invitations.answer', { connectionId, invitationId: invitations[0], answer: 'accept' });
-    expect(accepted).toMatchObject({ status: 'pending', pendingAnswer: { state: 'queued', answer: 'accept', summary: expect.stringMatching(/^Accept invitation to Waiting 1$/) } });
+    expect(accepted).toMatchObject({
+      status: 'pending',
+      pendingAnswer: { state: 'queued', answer: 'accept', summary: expect.stringMatching(/^Accept invitation to Waiting 1$/) },
+    });
     // The connection is known offline now: the next answer returns at once.
     const started = Date.now();
     const cancelledMeanwhile: InvitationRow = await call(core, 'invitations.answer', { connectionId, invitationId: invitations[1], answer: 'accept' });
@@ -64,7 +67,10 @@ describe('answers while the provider is unreachable', () => {
     // The same answer again is the same queued action; a different one while it waits is refused.
     const again: InvitationRow = await call(core, 'invitations.answer', { connectionId, invitationId: invitations[0], answer: 'accept' });
     expect(again.pendingAnswer!.id).toBe(accepted.pendingAnswer!.id);
-    expect(await core.dispatch('invitations.answer', { connectionId, invitationId: invitations[0], answer: 'decline' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await core.dispatch('invitations.answer', { connectionId, invitationId: invitations[0], answer: 'decline' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     const queue: QueuedAction[] = await call(core, 'queue.list', {});
     expect(queue.map((a) => a.state)).toEqual(['queued', 'queued', 'queued']);
     // Something still waiting cannot be dismissed: it would be lost.

@@ -41,7 +41,10 @@ describe('owner actions through the connector, against the real server', () => {
     expect(team.users).toEqual([expect.objectContaining({ userId: owner.id, role: 'owner', origin: 'owner' })]);
     expect(team.invitations).toEqual([]);
 
-    const invited: OutgoingInvitation = await call(ownerCore, 'team.invite', { ...on(), invitation: { email: 'someone@clientdeck-test.example', permissions: ['tickets'] } });
+    const invited: OutgoingInvitation = await call(ownerCore, 'team.invite', {
+      ...on(),
+      invitation: { email: 'someone@clientdeck-test.example', permissions: ['tickets'] },
+    });
     expect(invited).toMatchObject({ accountId, email: 'someone@clientdeck-test.example', status: 'pending', role: 'member', permissions: ['tickets'] });
     const duplicate = await ownerCore.dispatch('team.invite', { ...on(), invitation: { email: 'someone@clientdeck-test.example', permissions: ['tickets'] } });
     expect(duplicate).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -51,7 +54,10 @@ describe('owner actions through the connector, against the real server', () => {
     expect(Date.parse(resent.expiresAt)).toBeGreaterThanOrEqual(Date.parse(invited.expiresAt));
     const cancelled: OutgoingInvitation = await call(ownerCore, 'team.cancelInvitation', { ...on(), invitationId: invited.id });
     expect(cancelled).toMatchObject({ id: invited.id, status: 'cancelled' });
-    expect(await ownerCore.dispatch('team.cancelInvitation', { ...on(), invitationId: 'inv_unknown' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await ownerCore.dispatch('team.cancelInvitation', { ...on(), invitationId: 'inv_unknown' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('a webmaster joins, gets new permissions, is refused what only owners may do, and leaves', async () => {
@@ -64,7 +70,11 @@ describe('owner actions through the connector, against the real server', () => {
     const { users }: Team = await call(ownerCore, 'team.get', on());
     const member = users.find((u) => u.userId === webmaster.id)!;
     expect(member).toMatchObject({ role: 'member', origin: 'invitation', permissions: ['services.view', 'tickets'] });
-    const updated: AccountUser = await call(ownerCore, 'team.updateUser', { ...on(), userId: webmaster.id, changes: { permissions: ['services.view', 'domains.view', 'tickets'] } });
+    const updated: AccountUser = await call(ownerCore, 'team.updateUser', {
+      ...on(),
+      userId: webmaster.id,
+      changes: { permissions: ['services.view', 'domains.view', 'tickets'] },
+    });
     expect(updated.permissions).toEqual(['services.view', 'domains.view', 'tickets']);
 
     // A member without users.manage is refused by the provider; its sentence reaches the user.
@@ -90,12 +100,19 @@ describe('owner actions through the connector, against the real server', () => {
   });
 
   it('manages contacts and their mail preferences, and promotes one to a user', async () => {
-    const contact: Contact = await call(ownerCore, 'contacts.create', { ...on(), contact: { name: 'Anna Conti', email: 'anna@clientdeck-test.example', country: 'it' } });
+    const contact: Contact = await call(ownerCore, 'contacts.create', {
+      ...on(),
+      contact: { name: 'Anna Conti', email: 'anna@clientdeck-test.example', country: 'it' },
+    });
     expect(contact).toMatchObject({ name: 'Anna Conti', country: 'IT', preferences: { general: true, billing: false } });
     const updated: Contact = await call(ownerCore, 'contacts.update', { ...on(), contactId: contact.id, changes: { preferences: { billing: true } } });
     expect(updated.preferences).toMatchObject({ general: true, billing: true });
     expect(((await call(ownerCore, 'contacts.list', on())) as Contact[]).map((c) => c.id)).toEqual([contact.id]);
-    const promoted: OutgoingInvitation = await call(ownerCore, 'contacts.promote', { ...on(), contactId: contact.id, grant: { permissions: ['billing.invoices'] } });
+    const promoted: OutgoingInvitation = await call(ownerCore, 'contacts.promote', {
+      ...on(),
+      contactId: contact.id,
+      grant: { permissions: ['billing.invoices'] },
+    });
     expect(promoted).toMatchObject({ email: 'anna@clientdeck-test.example', status: 'pending' });
     expect(await call(ownerCore, 'contacts.delete', { ...on(), contactId: contact.id })).toEqual({ deleted: true });
     expect(await call(ownerCore, 'contacts.list', on())).toEqual([]);
@@ -104,9 +121,14 @@ describe('owner actions through the connector, against the real server', () => {
   it('reads the audit trail, newest first', async () => {
     const page = await call(ownerCore, 'audit.list', on());
     const actions = (page.items as AuditEvent[]).map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['invitation.created', 'invitation.cancelled', 'invitation.accepted', 'membership.updated', 'managed_user.created']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['invitation.created', 'invitation.cancelled', 'invitation.accepted', 'membership.updated', 'managed_user.created']),
+    );
     const times = (page.items as AuditEvent[]).map((e) => e.at);
     expect([...times].sort().reverse()).toEqual(times);
-    expect(await ownerCore.dispatch('audit.list', { connectionId: ownerConnection, accountId: 'acc_unknown' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await ownerCore.dispatch('audit.list', { connectionId: ownerConnection, accountId: 'acc_unknown' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 });

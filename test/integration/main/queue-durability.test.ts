@@ -110,8 +110,14 @@ describe('offline queue durability', () => {
       const all = store.list();
       const perInvitation = new Map<string, number>();
       for (const action of all) perInvitation.set(action.invitationId!, (perInvitation.get(action.invitationId!) ?? 0) + 1);
-      expect([...perInvitation.values()].every((n) => n === 1), `seed ${seed}: an invitation was queued twice`).toBe(true);
-      expect(all.some((a) => a.state === 'sending'), 'a send cut by the kill is queued again on open').toBe(false);
+      expect(
+        [...perInvitation.values()].every((n) => n === 1),
+        `seed ${seed}: an invitation was queued twice`,
+      ).toBe(true);
+      expect(
+        all.some((a) => a.state === 'sending'),
+        'a send cut by the kill is queued again on open',
+      ).toBe(false);
 
       // Replay what is left against the real provider.
       let refreshToken: string | null = null;
@@ -130,7 +136,10 @@ describe('offline queue durability', () => {
       });
       await replayer.replayAll();
       const final = store.list();
-      expect(final.every((a) => a.state === 'done'), `seed ${seed}: ${JSON.stringify(final.filter((a) => a.state !== 'done'))}`).toBe(true);
+      expect(
+        final.every((a) => a.state === 'done'),
+        `seed ${seed}: ${JSON.stringify(final.filter((a) => a.state !== 'done'))}`,
+      ).toBe(true);
 
       // Exactly once: one membership per queued answer, none where nothing was queued.
       const held = await membershipsOf(provider, me.id);

@@ -92,7 +92,10 @@ describe('sync, cache, invitations and panels', () => {
     const row = ((await call(core, 'accounts.list', {})) as AccountRow[]).find((a) => a.id === account!.id)!;
     expect(row.favourite).toBe(true);
     expect(Date.now() - Date.parse(row.lastOpenedAt!)).toBeLessThan(10_000);
-    expect(await core.dispatch('accounts.setFavourite', { connectionId, accountId: 'acc_nope', favourite: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await core.dispatch('accounts.setFavourite', { connectionId, accountId: 'acc_nope', favourite: true })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('a fresh core opens from the cache without network, keeps favourites, and reports offline when syncing fails', async () => {

@@ -78,10 +78,12 @@ describe('web mode', () => {
     }
     // A DNS-rebinding page reaches us under a foreign Host name (fetch cannot set Host; node:http can).
     const status = await new Promise<number | undefined>((resolve, reject) => {
-      http.get({ host: '127.0.0.1', port: web.port, path: '/', headers: { host: `evil.example:${web.port}` } }, (res) => {
-        res.resume();
-        resolve(res.statusCode);
-      }).on('error', reject);
+      http
+        .get({ host: '127.0.0.1', port: web.port, path: '/', headers: { host: `evil.example:${web.port}` } }, (res) => {
+          res.resume();
+          resolve(res.statusCode);
+        })
+        .on('error', reject);
     });
     expect(status).toBe(421);
   });
@@ -111,7 +113,13 @@ describe('web mode', () => {
       ws.send(JSON.stringify({ id: 4, channel: 'connections.list', input: {}, extra: true }));
       expect(await c.reply(4)).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
 
-      ws.send(JSON.stringify({ id: 5, channel: 'connections.add', input: { baseUrl: provider.url, email: DEMO_LOGINS.agency.email, password: DEMO_LOGINS.agency.password } }));
+      ws.send(
+        JSON.stringify({
+          id: 5,
+          channel: 'connections.add',
+          input: { baseUrl: provider.url, email: DEMO_LOGINS.agency.email, password: DEMO_LOGINS.agency.password },
+        }),
+      );
       const added = await c.reply(5);
       expect(added).toMatchObject({ ok: true, result: { email: DEMO_LOGINS.agency.email } });
       const end = Date.now() + 10_000;

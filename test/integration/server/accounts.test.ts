@@ -104,9 +104,30 @@ describe('provider administration', () => {
   afterAll(() => h.close());
 
   const counts = async () => ({
-    users: Number((await h.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
-    accounts: Number((await h.db.selectFrom('accounts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
-    services: Number((await h.db.selectFrom('services').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+    users: Number(
+      (
+        await h.db
+          .selectFrom('users')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+    accounts: Number(
+      (
+        await h.db
+          .selectFrom('accounts')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+    services: Number(
+      (
+        await h.db
+          .selectFrom('services')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
   });
 
   it('refuses every admin endpoint without the key or with a wrong one, and changes nothing', async () => {
@@ -152,7 +173,11 @@ describe('provider administration', () => {
     expectProblem(await h.call('POST', '/api/v1/admin/users', { token: key, rawBody: '{"email": "a@b.c", ' }), 400, 'validation_failed');
     expectProblem(await h.call('POST', '/api/v1/admin/accounts', { token: key, body: { name: 'Ghost', ownerEmail: 'ghost@example.com' } }), 404, 'not_found');
     expectProblem(await h.call('POST', '/api/v1/admin/accounts/acc_missing/services', { token: key, body: { name: 'X' } }), 404, 'not_found');
-    expectProblem(await h.call('POST', '/api/v1/admin/users', { token: key, body: { email: 'owner@example.com', name: 'Dup', password: 'Strong-Pass-1' } }), 409, 'conflict');
+    expectProblem(
+      await h.call('POST', '/api/v1/admin/users', { token: key, body: { email: 'owner@example.com', name: 'Dup', password: 'Strong-Pass-1' } }),
+      409,
+      'conflict',
+    );
     expect(await counts()).toEqual(before);
   });
 });

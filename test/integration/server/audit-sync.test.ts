@@ -40,7 +40,9 @@ describe('audit trail and its CSV export', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const p = AuditPage.parse((await h.call('GET', `/api/v1/accounts/${accountId}/audit?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: owner.token })).body);
+      const p = AuditPage.parse(
+        (await h.call('GET', `/api/v1/accounts/${accountId}/audit?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: owner.token })).body,
+      );
       seen.push(...p.items.map((e) => e.id));
       cursor = p.nextCursor;
     } while (cursor);
@@ -57,7 +59,19 @@ describe('audit trail and its CSV export', () => {
   it('exports the trail as CSV, newest first, with quoting and formula-safe cells', async () => {
     const tricky = await h.createLogin('tricky@example.com', '=HYPERLINK("http://evil"), "Boss"');
     const { accessToken } = await h.signIn('tricky@example.com');
-    await h.db.insertInto('memberships').values({ id: 'mem_tricky', account_id: accountId, user_id: tricky.id, role: 'admin', permissions: '["users.manage","tickets"]', scope: null, created_at: h.now().toISOString(), updated_at: h.now().toISOString() }).execute();
+    await h.db
+      .insertInto('memberships')
+      .values({
+        id: 'mem_tricky',
+        account_id: accountId,
+        user_id: tricky.id,
+        role: 'admin',
+        permissions: '["users.manage","tickets"]',
+        scope: null,
+        created_at: h.now().toISOString(),
+        updated_at: h.now().toISOString(),
+      })
+      .execute();
     h.advance(1000);
     await h.call('POST', `/api/v1/accounts/${accountId}/invitations`, { token: accessToken, body: { email: 'csv@example.com', permissions: ['tickets'] } });
 
@@ -67,7 +81,9 @@ describe('audit trail and its CSV export', () => {
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="audit-acc_\w+\.csv"/);
     const lines = (await res.text()).trimEnd().split('\r\n');
     expect(lines[0]).toBe('at,action,actor_name,actor_email,subject,details');
-    expect(lines).toHaveLength(1 + AuditPage.parse((await h.call('GET', `/api/v1/accounts/${accountId}/audit?limit=1000`, { token: owner.token })).body).items.length);
+    expect(lines).toHaveLength(
+      1 + AuditPage.parse((await h.call('GET', `/api/v1/accounts/${accountId}/audit?limit=1000`, { token: owner.token })).body).items.length,
+    );
     expect(lines[1]).toContain(',invitation.created,');
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil""), ""Boss"""`);
     expect(lines[1]).toContain('tricky@example.com,csv@example.com,');
@@ -108,7 +124,9 @@ describe('incremental sync: ETag and updatedSince', () => {
     // Another user's view of the same data has its own tag.
     const other = await person(h, 'other');
     await grant(h, accountId, other, 'member', ['tickets']);
-    const theirs = await fetch(`${h.server.url}/api/v1/accounts`, { headers: { authorization: `Bearer ${other.token}`, 'if-none-match': changed.headers.get('etag')! } });
+    const theirs = await fetch(`${h.server.url}/api/v1/accounts`, {
+      headers: { authorization: `Bearer ${other.token}`, 'if-none-match': changed.headers.get('etag')! },
+    });
     expect(theirs.status).toBe(200);
   });
 
@@ -133,10 +151,19 @@ describe('incremental sync: ETag and updatedSince', () => {
 describe('a provider’s stricter password policy', () => {
   it('applies to every new password', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'clientarea-policy-'));
-    const server = await startClientArea({ databaseFile: join(dir, 'db.sqlite'), databaseUrl: '', adminKey: 'k', passwordPolicy: { minLength: 14, requireLower: true } });
+    const server = await startClientArea({
+      databaseFile: join(dir, 'db.sqlite'),
+      databaseUrl: '',
+      adminKey: 'k',
+      passwordPolicy: { minLength: 14, requireLower: true },
+    });
     try {
       const signup = (password: string) =>
-        fetch(`${server.url}/api/v1/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'p@example.com', name: 'P', password }) });
+        fetch(`${server.url}/api/v1/signup`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'p@example.com', name: 'P', password }),
+        });
       const short = await signup('Correct-Hors7');
       expect(short.status).toBe(400);
       expect((await short.json()).detail).toContain('at least 14 characters');

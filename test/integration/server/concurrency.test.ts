@@ -114,10 +114,17 @@ describe.each(STORES)('concurrency on %s', (store) => {
 
   it('ten sign-ups at once with one invitation token: one login, one membership, the rest told so', async () => {
     const account = await s.admin('/accounts', { name: `Sign-up race ${++n}`, ownerEmail: 'owner@example.com' });
-    const { token } = await createInvitation(s.db, s.now(), { accountId: account.id, invitedBy: owner.id, email: 'double-click@example.com', permissions: ['tickets'] });
+    const { token } = await createInvitation(s.db, s.now(), {
+      accountId: account.id,
+      invitedBy: owner.id,
+      email: 'double-click@example.com',
+      permissions: ['tickets'],
+    });
     const answers = await Promise.all(
       Array.from({ length: 10 }, () =>
-        s.call('POST', '/api/v1/signup', { body: { email: 'double-click@example.com', name: 'Dee Click', password: 'Correct-Horse-7', invitationToken: token } }),
+        s.call('POST', '/api/v1/signup', {
+          body: { email: 'double-click@example.com', name: 'Dee Click', password: 'Correct-Horse-7', invitationToken: token },
+        }),
       ),
     );
     for (const a of answers) expect(a.status, JSON.stringify(a.body)).toBeLessThan(500);

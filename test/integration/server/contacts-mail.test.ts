@@ -86,12 +86,24 @@ describe('contacts and the mails they get', () => {
     await h.call('POST', `/api/v1/accounts/${accountId}/tickets`, { token: owner.token, body: { subject: 'Printer on fire', body: 'Really.' } });
     await h.admin(`/accounts/${accountId}/domains`, { name: 'verdi.example', expiresAt: new Date(h.now().getTime() + 300 * DAY).toISOString() });
     const mails = (await outbox(h)).filter((m) => m.createdAt >= later);
-    expect(mails.filter((m) => m.template === 'ticket_opened').map((m) => m.to).sort()).toEqual(['anna@conti.example', owner.email, 'sam@support.example'].sort());
-    expect(mails.filter((m) => m.template === 'domain_added').map((m) => m.to).sort()).toEqual(['bill@both.example', owner.email].sort());
+    expect(
+      mails
+        .filter((m) => m.template === 'ticket_opened')
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['anna@conti.example', owner.email, 'sam@support.example'].sort());
+    expect(
+      mails
+        .filter((m) => m.template === 'domain_added')
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['bill@both.example', owner.email].sort());
   });
 
   it('writes mails in the recipient’s language (the owner’s for contacts)', async () => {
-    expect((await h.call('PATCH', '/api/v1/me', { token: owner.token, body: { language: 'it', notificationEmail: 'Ufficio@Verdi.example' } })).body).toMatchObject({ language: 'it', notificationEmail: 'ufficio@verdi.example' });
+    expect(
+      (await h.call('PATCH', '/api/v1/me', { token: owner.token, body: { language: 'it', notificationEmail: 'Ufficio@Verdi.example' } })).body,
+    ).toMatchObject({ language: 'it', notificationEmail: 'ufficio@verdi.example' });
     h.advance(1000);
     const since = h.now().toISOString();
     await h.admin(`/accounts/${accountId}/invoices`, { amountCents: 500, dueAt: h.now().toISOString() });
@@ -110,7 +122,12 @@ describe('contacts and the mails they get', () => {
     const bea = list.items.find((c) => c.email === 'bea@billing.example')!;
     const res = await h.call('POST', path(`/${bea.id}/promote`), { token: owner.token, body: { permissions: ['billing.invoices', 'billing.quotes'] } });
     expect(res.status).toBe(201);
-    expect(OutgoingInvitation.parse(res.body)).toMatchObject({ email: 'bea@billing.example', kind: 'contact_promotion', status: 'pending', permissions: ['billing.invoices', 'billing.quotes'] });
+    expect(OutgoingInvitation.parse(res.body)).toMatchObject({
+      email: 'bea@billing.example',
+      kind: 'contact_promotion',
+      status: 'pending',
+      permissions: ['billing.invoices', 'billing.quotes'],
+    });
     const [mail] = await outbox(h, 'bea@billing.example');
     expect(mail).toMatchObject({ template: 'invitation', language: 'it' });
     expectProblem(await h.call('POST', path(`/${bea.id}/promote`), { token: owner.token, body: { permissions: ['tickets'] } }), 409, 'conflict');
@@ -150,9 +167,9 @@ describe('SMTP delivery', () => {
           }
           const verb = line.slice(0, 4).toUpperCase();
           if (verb === 'EHLO' || verb === 'HELO') socket.write('250-test\r\n250 8BITMIME\r\n');
-          else if (verb === 'MAIL') (current.from = line), socket.write('250 ok\r\n');
-          else if (verb === 'RCPT') current.to.push(line), socket.write('250 ok\r\n');
-          else if (verb === 'DATA') (inData = true), socket.write('354 go on\r\n');
+          else if (verb === 'MAIL') ((current.from = line), socket.write('250 ok\r\n'));
+          else if (verb === 'RCPT') (current.to.push(line), socket.write('250 ok\r\n'));
+          else if (verb === 'DATA') ((inData = true), socket.write('354 go on\r\n'));
           else if (verb === 'QUIT') socket.end('221 bye\r\n');
           else socket.write('250 ok\r\n');
         }
@@ -168,7 +185,11 @@ describe('SMTP delivery', () => {
     const server = await startClientArea({ databaseFile: join(dir, 'db.sqlite'), databaseUrl: '', adminKey: 'k', smtpUrl: `smtp://127.0.0.1:${port}` });
     try {
       const post = (p: string, body: unknown) =>
-        fetch(`${server.url}/api/v1/admin${p}`, { method: 'POST', headers: { authorization: 'Bearer k', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        fetch(`${server.url}/api/v1/admin${p}`, {
+          method: 'POST',
+          headers: { authorization: 'Bearer k', 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
       await post('/users', { email: 'boss@smtp.example', name: 'Boss', password: STRONG_PASSWORD });
       const account = await (await post('/accounts', { name: 'Mail Co', ownerEmail: 'boss@smtp.example' })).json();
       expect((await post(`/accounts/${account.id}/invoices`, { amountCents: 100, dueAt: '2030-01-01T00:00:00Z' })).status).toBe(201);

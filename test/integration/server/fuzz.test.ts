@@ -7,14 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInvitation } from '../../../src-server/domain/invitations.js';
 import { databaseDigest } from './fixtures/database-digest.js';
-import {
-  HOSTILE_AUTHORIZATION,
-  HOSTILE_STRINGS,
-  HOSTILE_PATH_VALUES,
-  hostileBodies,
-  hostileQueries,
-  percentEncode,
-} from './fixtures/hostile-inputs.js';
+import { HOSTILE_AUTHORIZATION, HOSTILE_STRINGS, HOSTILE_PATH_VALUES, hostileBodies, hostileQueries, percentEncode } from './fixtures/hostile-inputs.js';
 import { loadOperations, type Operation } from './fixtures/openapi.js';
 import { type Harness, startHarness } from './harness.js';
 
@@ -49,7 +42,13 @@ function inputsFor(op: Operation): FuzzInput[] {
   // A body-less write gets no body: an unexpected body would be ignored and the write would act.
   if (op.body) {
     for (const b of hostileBodies(op.body)) {
-      inputs.push({ label: b.label, method: op.method, path: (ids) => fillPath(op, ids), headers: (a) => ({ ...auth(a), 'content-type': b.contentType }), body: b.body });
+      inputs.push({
+        label: b.label,
+        method: op.method,
+        path: (ids) => fillPath(op, ids),
+        headers: (a) => ({ ...auth(a), 'content-type': b.contentType }),
+        body: b.body,
+      });
     }
   }
   for (const q of hostileQueries(op)) {
@@ -68,7 +67,12 @@ function inputsFor(op: Operation): FuzzInput[] {
   }
   if (op.security !== 'none') {
     for (const header of HOSTILE_AUTHORIZATION) {
-      inputs.push({ label: `authorization ${JSON.stringify(header.slice(0, 30))}`, method: op.method, path: (ids) => fillPath(op, ids), headers: () => ({ authorization: header }) });
+      inputs.push({
+        label: `authorization ${JSON.stringify(header.slice(0, 30))}`,
+        method: op.method,
+        path: (ids) => fillPath(op, ids),
+        headers: () => ({ authorization: header }),
+      });
     }
   }
   if (op.method !== 'GET') {
@@ -121,8 +125,17 @@ const PANEL_BODIES: readonly { contentType: string; body: string }[] = [
   { contentType: 'application/json', body: '{"email":"a@b.c","password":"x"}' },
   { contentType: 'text/plain', body: 'email=a@b.c' },
 ];
-const PANEL_PAGES = ['/panel/invitations/accept', '/panel/activate', '/panel/reset-password', '/panel/verify-email', '/panel/sign-in', '/panel/switch'] as const;
-const PANEL_QUERIES = HOSTILE_STRINGS.filter((v) => v.length < 5000).map((v) => `token=${percentEncode(v)}&next=${percentEncode(v)}&account=${percentEncode(v)}`);
+const PANEL_PAGES = [
+  '/panel/invitations/accept',
+  '/panel/activate',
+  '/panel/reset-password',
+  '/panel/verify-email',
+  '/panel/sign-in',
+  '/panel/switch',
+] as const;
+const PANEL_QUERIES = HOSTILE_STRINGS.filter((v) => v.length < 5000).map(
+  (v) => `token=${percentEncode(v)}&next=${percentEncode(v)}&account=${percentEncode(v)}`,
+);
 
 const total =
   plan.reduce((n, p) => n + p.inputs.length, 0) + RAW_REQUESTS.length + PANEL_POSTS.length * PANEL_BODIES.length + PANEL_PAGES.length * PANEL_QUERIES.length;
@@ -178,7 +191,10 @@ describe(`fuzzing: ${total} malformed and hostile inputs across ${operations.len
         problem = undefined;
       }
       const isProblem =
-        type.startsWith('application/problem+json') && problem !== undefined && ['type', 'title', 'status', 'code'].every((k) => k in problem!) && problem.status === res.status;
+        type.startsWith('application/problem+json') &&
+        problem !== undefined &&
+        ['type', 'title', 'status', 'code'].every((k) => k in problem!) &&
+        problem.status === res.status;
       if (res.status < 400 || res.status >= 500 || !isProblem) failures.push(`${input.label}: ${res.status} ${type} ${text.slice(0, 200)}`);
     }
     expect(failures).toEqual([]);
@@ -192,7 +208,8 @@ describe(`fuzzing: ${total} malformed and hostile inputs across ${operations.len
     for (const { method, path } of RAW_REQUESTS) {
       const res = await fetch(h.server.url + path, { method, headers: { authorization: `Bearer ${ownerToken}` } });
       const type = res.headers.get('content-type') ?? '';
-      if (res.status < 400 || res.status >= 500 || !type.startsWith('application/problem+json')) failures.push(`${method} ${path.slice(0, 60)}: ${res.status} ${type}`);
+      if (res.status < 400 || res.status >= 500 || !type.startsWith('application/problem+json'))
+        failures.push(`${method} ${path.slice(0, 60)}: ${res.status} ${type}`);
       await res.arrayBuffer();
     }
     expect(failures).toEqual([]);
@@ -210,7 +227,10 @@ describe(`fuzzing: ${total} malformed and hostile inputs across ${operations.len
     for (const path of PANEL_POSTS) {
       for (const { contentType, body } of PANEL_BODIES) {
         const url = h.server.url + path.replace('{accounts}', ids.accounts!);
-        await check(`POST ${path} ${contentType} ${body.slice(0, 40)}`, await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body, redirect: 'manual' }));
+        await check(
+          `POST ${path} ${contentType} ${body.slice(0, 40)}`,
+          await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body, redirect: 'manual' }),
+        );
       }
     }
     for (const path of PANEL_PAGES) {

@@ -85,7 +85,12 @@ describe('incoming invitations', () => {
     ]);
     expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(await memberships(accountId)).toHaveLength(1);
-    const events = await h.db.selectFrom('audit_events').select('action').where('account_id', '=', accountId).where('action', '=', 'invitation.accepted').execute();
+    const events = await h.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('account_id', '=', accountId)
+      .where('action', '=', 'invitation.accepted')
+      .execute();
     expect(events).toHaveLength(1);
   });
 

@@ -16,7 +16,8 @@ describe('managed users: created by the owner, activated by mail, reset, disable
   afterAll(() => h.close());
 
   const create = (body: unknown, token = owner.token) => h.call('POST', `/api/v1/accounts/${accountId}/managed-users`, { token, body });
-  const action = (userId: string, what: string, token = owner.token) => h.call('POST', `/api/v1/accounts/${accountId}/managed-users/${userId}/${what}`, { token });
+  const action = (userId: string, what: string, token = owner.token) =>
+    h.call('POST', `/api/v1/accounts/${accountId}/managed-users/${userId}/${what}`, { token });
   const signIn = (email: string, password: string) => h.call('POST', '/api/v1/session', { body: { email, password } });
 
   it('creates several users in one request; without activation they stay inactive and cannot sign in', async () => {
@@ -24,7 +25,13 @@ describe('managed users: created by the owner, activated by mail, reset, disable
       sendActivation: false,
       users: [
         { name: 'Nora Nurse', email: 'nora@dental.example', permissions: ['tickets'] },
-        { name: 'Rita Reception', email: 'rita@dental.example', notificationEmail: 'rita.home@example.com', role: 'admin', permissions: ['users.manage', 'tickets'] },
+        {
+          name: 'Rita Reception',
+          email: 'rita@dental.example',
+          notificationEmail: 'rita.home@example.com',
+          role: 'admin',
+          permissions: ['users.manage', 'tickets'],
+        },
       ],
     });
     expect(res.status).toBe(201);
@@ -37,20 +44,43 @@ describe('managed users: created by the owner, activated by mail, reset, disable
     const refused = await signIn('nora@dental.example', 'Anything-1!');
     expectProblem(refused, 401, 'invalid_credentials');
     const users = await h.call('GET', `/api/v1/accounts/${accountId}/users`, { token: owner.token });
-    expect(users.body.items.find((u: { email: string }) => u.email === 'nora@dental.example')).toMatchObject({ status: 'pending_activation', origin: 'managed' });
+    expect(users.body.items.find((u: { email: string }) => u.email === 'nora@dental.example')).toMatchObject({
+      status: 'pending_activation',
+      origin: 'managed',
+    });
   });
 
   it('is all or nothing: an email that already has a login fails the whole request', async () => {
     const existing = await person(h, 'existing');
-    const res = await create({ sendActivation: true, users: [{ name: 'New', email: 'new-one@dental.example', permissions: ['tickets'] }, { name: 'Old', email: existing.email, permissions: ['tickets'] }] });
+    const res = await create({
+      sendActivation: true,
+      users: [
+        { name: 'New', email: 'new-one@dental.example', permissions: ['tickets'] },
+        { name: 'Old', email: existing.email, permissions: ['tickets'] },
+      ],
+    });
     expectProblem(res, 409, 'conflict');
     expect(res.body.detail).toContain(existing.email);
     expect(await h.db.selectFrom('users').select('id').where('email', '=', 'new-one@dental.example').execute()).toEqual([]);
-    expectProblem(await create({ sendActivation: true, users: [{ name: 'A', email: 'same@x.example', permissions: ['tickets'] }, { name: 'B', email: 'same@x.example', permissions: ['tickets'] }] }), 400, 'validation_failed');
+    expectProblem(
+      await create({
+        sendActivation: true,
+        users: [
+          { name: 'A', email: 'same@x.example', permissions: ['tickets'] },
+          { name: 'B', email: 'same@x.example', permissions: ['tickets'] },
+        ],
+      }),
+      400,
+      'validation_failed',
+    );
     expectProblem(await create({ sendActivation: true, users: [] }), 400, 'validation_failed');
     const member = await person(h, 'member');
     await grant(h, accountId, member, 'member', ['tickets']);
-    expectProblem(await create({ sendActivation: true, users: [{ name: 'X', email: 'x@dental.example', permissions: ['tickets'] }] }, member.token), 403, 'forbidden');
+    expectProblem(
+      await create({ sendActivation: true, users: [{ name: 'X', email: 'x@dental.example', permissions: ['tickets'] }] }, member.token),
+      403,
+      'forbidden',
+    );
   });
 
   it('activation: sent on request (only the newest link works), a password under the policy, then sign-in works', async () => {
@@ -123,7 +153,10 @@ describe('managed users: created by the owner, activated by mail, reset, disable
     expect((await fetch(link.url, { redirect: 'manual' })).status).not.toBe(303);
 
     const audit = (await h.call('GET', `/api/v1/accounts/${accountId}/audit`, { token: owner.token })).body.items;
-    expect(audit.find((e: { action: string }) => e.action === 'impersonation.started')).toMatchObject({ actor: { email: owner.email }, subject: 'nora@dental.example' });
+    expect(audit.find((e: { action: string }) => e.action === 'impersonation.started')).toMatchObject({
+      actor: { email: owner.email },
+      subject: 'nora@dental.example',
+    });
     expect(audit.find((e: { action: string }) => e.action === 'sso.link_used')).toMatchObject({ details: { readOnly: true, viewedUserId: nora } });
 
     // The view ends when the owner is no longer the owner of the account.
@@ -144,7 +177,18 @@ describe('managed users: created by the owner, activated by mail, reset, disable
     expectProblem(await action(nora, 'view-as'), 409, 'conflict');
     expect((await action(nora, 'enable')).body).toMatchObject({ status: 'active' });
     expect((await signIn('nora@dental.example', 'River-Stone-88')).status).toBe(200);
-    const actions = (await h.call('GET', `/api/v1/accounts/${accountId}/audit?limit=1000`, { token: owner.token })).body.items.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['managed_user.created', 'managed_user.activation_sent', 'managed_user.activated', 'managed_user.password_reset', 'managed_user.disabled', 'managed_user.enabled']));
+    const actions = (await h.call('GET', `/api/v1/accounts/${accountId}/audit?limit=1000`, { token: owner.token })).body.items.map(
+      (e: { action: string }) => e.action,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'managed_user.created',
+        'managed_user.activation_sent',
+        'managed_user.activated',
+        'managed_user.password_reset',
+        'managed_user.disabled',
+        'managed_user.enabled',
+      ]),
+    );
   });
 });

@@ -50,7 +50,10 @@ const email = (c: Cell, what: string) => `${c.w.unique(what)}@example.com`;
 
 /** A managed user of the cell's account, made by the owner; `active` gives it a password directly. */
 async function managedUser(c: Cell, active: boolean): Promise<string> {
-  const created = await c.w.asOwner('POST', acc(c, '/managed-users'), { users: [{ name: 'Managed Mo', email: email(c, 'managed'), permissions: ['tickets'] }], sendActivation: false });
+  const created = await c.w.asOwner('POST', acc(c, '/managed-users'), {
+    users: [{ name: 'Managed Mo', email: email(c, 'managed'), permissions: ['tickets'] }],
+    sendActivation: false,
+  });
   const userId = created.items[0].userId as string;
   if (active) await c.h.db.updateTable('users').set({ status: 'active', password_hash: 'set-elsewhere' }).where('id', '=', userId).execute();
   return userId;
@@ -68,26 +71,72 @@ async function freshSession(c: Cell) {
 
 const ROWS: Row[] = [
   // Sessions and the caller's own data.
-  { op: 'POST /api/v1/session', allow: SIGNED_IN, request: async (c) => ({ path: '/api/v1/session', noAuth: true, body: c.persona === 'anonymous' ? { email: 'nobody@example.com', password: 'Wrong-Pass-1!' } : { email: c.me.email, password: STRONG_PASSWORD } }) },
-  { op: 'POST /api/v1/session/refresh', allow: SIGNED_IN, request: async (c) => ({ path: '/api/v1/session/refresh', noAuth: true, body: { refreshToken: (await freshSession(c))?.refreshToken ?? 'cdr_not_a_session_token' } }) },
+  {
+    op: 'POST /api/v1/session',
+    allow: SIGNED_IN,
+    request: async (c) => ({
+      path: '/api/v1/session',
+      noAuth: true,
+      body: c.persona === 'anonymous' ? { email: 'nobody@example.com', password: 'Wrong-Pass-1!' } : { email: c.me.email, password: STRONG_PASSWORD },
+    }),
+  },
+  {
+    op: 'POST /api/v1/session/refresh',
+    allow: SIGNED_IN,
+    request: async (c) => ({
+      path: '/api/v1/session/refresh',
+      noAuth: true,
+      body: { refreshToken: (await freshSession(c))?.refreshToken ?? 'cdr_not_a_session_token' },
+    }),
+  },
   { op: 'DELETE /api/v1/session', allow: SIGNED_IN, request: async (c) => ({ path: '/api/v1/session', token: (await freshSession(c))?.accessToken }) },
   { op: 'GET /api/v1/me', allow: SIGNED_IN, request: async () => ({ path: '/api/v1/me' }) },
   { op: 'PATCH /api/v1/me', allow: SIGNED_IN, request: async () => ({ path: '/api/v1/me', body: { language: 'it' } }) },
-  { op: 'POST /api/v1/signup', allow: EVERYONE, request: async (c) => ({ path: '/api/v1/signup', noAuth: true, body: { email: email(c, 'signup'), name: 'New Person', password: STRONG_PASSWORD } }) },
+  {
+    op: 'POST /api/v1/signup',
+    allow: EVERYONE,
+    request: async (c) => ({ path: '/api/v1/signup', noAuth: true, body: { email: email(c, 'signup'), name: 'New Person', password: STRONG_PASSWORD } }),
+  },
   { op: 'GET /api/v1/accounts', allow: SIGNED_IN, request: async () => ({ path: '/api/v1/accounts' }) },
   { op: 'GET /api/v1/invitations', allow: SIGNED_IN, request: async () => ({ path: '/api/v1/invitations' }) },
   ...(['accept', 'decline'] as const).flatMap((answer): Row[] => [
-    { op: `POST /api/v1/invitations/{id}/${answer}`, variant: 'addressed to the caller', allow: SIGNED_IN, request: async (c) => ({ path: `/api/v1/invitations/${(await invitationTo(c, c.me)).invitation.id}/${answer}` }) },
-    { op: `POST /api/v1/invitations/{id}/${answer}`, variant: 'addressed to someone else', allow: NOBODY, request: async (c) => ({ path: `/api/v1/invitations/${(await invitationTo(c, c.w.logins.victim)).invitation.id}/${answer}` }) },
+    {
+      op: `POST /api/v1/invitations/{id}/${answer}`,
+      variant: 'addressed to the caller',
+      allow: SIGNED_IN,
+      request: async (c) => ({ path: `/api/v1/invitations/${(await invitationTo(c, c.me)).invitation.id}/${answer}` }),
+    },
+    {
+      op: `POST /api/v1/invitations/{id}/${answer}`,
+      variant: 'addressed to someone else',
+      allow: NOBODY,
+      request: async (c) => ({ path: `/api/v1/invitations/${(await invitationTo(c, c.w.logins.victim)).invitation.id}/${answer}` }),
+    },
   ]),
-  { op: 'POST /api/v1/invitations/redeem', variant: 'token sent to the caller', allow: SIGNED_IN, request: async (c) => ({ path: '/api/v1/invitations/redeem', body: { token: (await invitationTo(c, c.me)).token } }) },
-  { op: 'POST /api/v1/invitations/redeem', variant: 'token sent to someone else', allow: NOBODY, request: async (c) => ({ path: '/api/v1/invitations/redeem', body: { token: (await invitationTo(c, c.w.logins.victim)).token } }) },
+  {
+    op: 'POST /api/v1/invitations/redeem',
+    variant: 'token sent to the caller',
+    allow: SIGNED_IN,
+    request: async (c) => ({ path: '/api/v1/invitations/redeem', body: { token: (await invitationTo(c, c.me)).token } }),
+  },
+  {
+    op: 'POST /api/v1/invitations/redeem',
+    variant: 'token sent to someone else',
+    allow: NOBODY,
+    request: async (c) => ({ path: '/api/v1/invitations/redeem', body: { token: (await invitationTo(c, c.w.logins.victim)).token } }),
+  },
   // Mailed one-time links: the token is the credential, whoever sends it.
   {
     op: 'POST /api/v1/activation',
     allow: EVERYONE,
     request: async (c) => {
-      const user = await createUser(c.h.db, c.h.now(), { email: email(c, 'activate'), name: 'To Activate', passwordHash: '!no-password', status: 'pending_activation', managedByAccount: c.a.id });
+      const user = await createUser(c.h.db, c.h.now(), {
+        email: email(c, 'activate'),
+        name: 'To Activate',
+        passwordHash: '!no-password',
+        status: 'pending_activation',
+        managedByAccount: c.a.id,
+      });
       const { token } = await issueUserLink(c.h.db, c.h.now(), user.id, 'activation', c.a.id);
       return { path: '/api/v1/activation', noAuth: true, body: { token, password: STRONG_PASSWORD } };
     },
@@ -116,38 +165,76 @@ const ROWS: Row[] = [
   { op: 'POST /api/v1/accounts/{id}/sso', accountScoped: true, allow: MEMBERS, request: async (c) => ({ path: acc(c, '/sso') }) },
 
   // Users with access, invitations, ownership.
-  { op: 'GET /api/v1/accounts/{id}/users', accountScoped: true, permission: 'users.manage', allow: MANAGERS, request: async (c) => ({ path: acc(c, '/users') }) },
-  { op: 'PATCH /api/v1/accounts/{id}/users/{userId}', accountScoped: true, permission: 'users.manage', allow: MANAGERS, request: async (c) => ({ path: acc(c, `/users/${c.a.victim}`), body: { permissions: ['tickets', 'services.view'] } }) },
-  { op: 'DELETE /api/v1/accounts/{id}/users/{userId}', variant: 'revoke someone else', accountScoped: true, permission: 'users.manage', allow: MANAGERS, request: async (c) => ({ path: acc(c, `/users/${c.a.victim}`) }) },
+  {
+    op: 'GET /api/v1/accounts/{id}/users',
+    accountScoped: true,
+    permission: 'users.manage',
+    allow: MANAGERS,
+    request: async (c) => ({ path: acc(c, '/users') }),
+  },
+  {
+    op: 'PATCH /api/v1/accounts/{id}/users/{userId}',
+    accountScoped: true,
+    permission: 'users.manage',
+    allow: MANAGERS,
+    request: async (c) => ({ path: acc(c, `/users/${c.a.victim}`), body: { permissions: ['tickets', 'services.view'] } }),
+  },
+  {
+    op: 'DELETE /api/v1/accounts/{id}/users/{userId}',
+    variant: 'revoke someone else',
+    accountScoped: true,
+    permission: 'users.manage',
+    allow: MANAGERS,
+    request: async (c) => ({ path: acc(c, `/users/${c.a.victim}`) }),
+  },
   // Leaving: anyone with access but the owner (who must transfer the ownership first).
-  { op: 'DELETE /api/v1/accounts/{id}/users/{userId}', variant: 'leave (own id)', accountScoped: true, allow: ['admin', 'memberWith', 'memberWithout', 'scopedElsewhere'], request: async (c) => ({ path: acc(c, `/users/${c.me.id}`) }) },
-  { op: 'POST /api/v1/accounts/{id}/invitations', accountScoped: true, permission: 'users.manage', allow: MANAGERS, request: async (c) => ({ path: acc(c, '/invitations'), body: { email: email(c, 'invitee'), permissions: ['tickets'] } }) },
-  { op: 'GET /api/v1/accounts/{id}/invitations', accountScoped: true, permission: 'users.manage', allow: MANAGERS, request: async (c) => ({ path: acc(c, '/invitations') }) },
-  ...(['resend', 'cancel'] as const).map(
-    (what): Row => ({
-      op: what === 'resend' ? 'POST /api/v1/accounts/{id}/invitations/{invId}/resend' : 'DELETE /api/v1/accounts/{id}/invitations/{invId}',
-      accountScoped: true,
-      permission: 'users.manage',
-      allow: MANAGERS,
-      request: async (c) => {
-        const inv = await c.w.asOwner('POST', acc(c, '/invitations'), { email: email(c, 'pending'), permissions: ['tickets'] });
-        return { path: acc(c, `/invitations/${inv.id}${what === 'resend' ? '/resend' : ''}`) };
-      },
-    }),
-  ),
-  { op: 'POST /api/v1/accounts/{id}/ownership-transfer', accountScoped: true, allow: ['owner'], request: async (c) => ({ path: acc(c, '/ownership-transfer'), body: { toUserId: c.a.victim } }) },
-  ...(['GET', 'DELETE'] as const).map(
-    (method): Row => ({
-      op: `${method} /api/v1/accounts/{id}/ownership-transfer`,
-      variant: 'offered to another user',
-      accountScoped: true,
-      allow: ['owner'],
-      request: async (c) => {
-        await c.w.asOwner('POST', acc(c, '/ownership-transfer'), { toUserId: c.a.victim });
-        return { path: acc(c, '/ownership-transfer') };
-      },
-    }),
-  ),
+  {
+    op: 'DELETE /api/v1/accounts/{id}/users/{userId}',
+    variant: 'leave (own id)',
+    accountScoped: true,
+    allow: ['admin', 'memberWith', 'memberWithout', 'scopedElsewhere'],
+    request: async (c) => ({ path: acc(c, `/users/${c.me.id}`) }),
+  },
+  {
+    op: 'POST /api/v1/accounts/{id}/invitations',
+    accountScoped: true,
+    permission: 'users.manage',
+    allow: MANAGERS,
+    request: async (c) => ({ path: acc(c, '/invitations'), body: { email: email(c, 'invitee'), permissions: ['tickets'] } }),
+  },
+  {
+    op: 'GET /api/v1/accounts/{id}/invitations',
+    accountScoped: true,
+    permission: 'users.manage',
+    allow: MANAGERS,
+    request: async (c) => ({ path: acc(c, '/invitations') }),
+  },
+  ...(['resend', 'cancel'] as const).map((what): Row => ({
+    op: what === 'resend' ? 'POST /api/v1/accounts/{id}/invitations/{invId}/resend' : 'DELETE /api/v1/accounts/{id}/invitations/{invId}',
+    accountScoped: true,
+    permission: 'users.manage',
+    allow: MANAGERS,
+    request: async (c) => {
+      const inv = await c.w.asOwner('POST', acc(c, '/invitations'), { email: email(c, 'pending'), permissions: ['tickets'] });
+      return { path: acc(c, `/invitations/${inv.id}${what === 'resend' ? '/resend' : ''}`) };
+    },
+  })),
+  {
+    op: 'POST /api/v1/accounts/{id}/ownership-transfer',
+    accountScoped: true,
+    allow: ['owner'],
+    request: async (c) => ({ path: acc(c, '/ownership-transfer'), body: { toUserId: c.a.victim } }),
+  },
+  ...(['GET', 'DELETE'] as const).map((method): Row => ({
+    op: `${method} /api/v1/accounts/{id}/ownership-transfer`,
+    variant: 'offered to another user',
+    accountScoped: true,
+    allow: ['owner'],
+    request: async (c) => {
+      await c.w.asOwner('POST', acc(c, '/ownership-transfer'), { toUserId: c.a.victim });
+      return { path: acc(c, '/ownership-transfer') };
+    },
+  })),
   {
     op: 'POST /api/v1/accounts/{id}/ownership-transfer/confirm',
     variant: 'offered to the caller when the caller has access',
@@ -161,10 +248,37 @@ const ROWS: Row[] = [
   },
 
   // Managed users.
-  { op: 'POST /api/v1/accounts/{id}/managed-users', accountScoped: true, permission: 'users.manage', allow: MANAGERS, request: async (c) => ({ path: acc(c, '/managed-users'), body: { users: [{ name: 'New Managed', email: email(c, 'mu'), permissions: ['tickets'] }], sendActivation: true } }) },
-  { op: 'POST /api/v1/accounts/{id}/managed-users/{userId}/activation', accountScoped: true, permission: 'users.manage', allow: MANAGERS, request: async (c) => ({ path: acc(c, `/managed-users/${await managedUser(c, false)}/activation`) }) },
-  { op: 'POST /api/v1/accounts/{id}/managed-users/{userId}/password-reset', accountScoped: true, permission: 'users.manage', allow: MANAGERS, request: async (c) => ({ path: acc(c, `/managed-users/${await managedUser(c, true)}/password-reset`) }) },
-  { op: 'POST /api/v1/accounts/{id}/managed-users/{userId}/disable', accountScoped: true, permission: 'users.manage', allow: MANAGERS, request: async (c) => ({ path: acc(c, `/managed-users/${await managedUser(c, true)}/disable`) }) },
+  {
+    op: 'POST /api/v1/accounts/{id}/managed-users',
+    accountScoped: true,
+    permission: 'users.manage',
+    allow: MANAGERS,
+    request: async (c) => ({
+      path: acc(c, '/managed-users'),
+      body: { users: [{ name: 'New Managed', email: email(c, 'mu'), permissions: ['tickets'] }], sendActivation: true },
+    }),
+  },
+  {
+    op: 'POST /api/v1/accounts/{id}/managed-users/{userId}/activation',
+    accountScoped: true,
+    permission: 'users.manage',
+    allow: MANAGERS,
+    request: async (c) => ({ path: acc(c, `/managed-users/${await managedUser(c, false)}/activation`) }),
+  },
+  {
+    op: 'POST /api/v1/accounts/{id}/managed-users/{userId}/password-reset',
+    accountScoped: true,
+    permission: 'users.manage',
+    allow: MANAGERS,
+    request: async (c) => ({ path: acc(c, `/managed-users/${await managedUser(c, true)}/password-reset`) }),
+  },
+  {
+    op: 'POST /api/v1/accounts/{id}/managed-users/{userId}/disable',
+    accountScoped: true,
+    permission: 'users.manage',
+    allow: MANAGERS,
+    request: async (c) => ({ path: acc(c, `/managed-users/${await managedUser(c, true)}/disable`) }),
+  },
   {
     op: 'POST /api/v1/accounts/{id}/managed-users/{userId}/enable',
     accountScoped: true,
@@ -176,15 +290,39 @@ const ROWS: Row[] = [
       return { path: acc(c, `/managed-users/${userId}/enable`) };
     },
   },
-  { op: 'POST /api/v1/accounts/{id}/managed-users/{userId}/view-as', accountScoped: true, permission: 'users.manage', allow: ['owner'], request: async (c) => ({ path: acc(c, `/managed-users/${await managedUser(c, true)}/view-as`) }) },
+  {
+    op: 'POST /api/v1/accounts/{id}/managed-users/{userId}/view-as',
+    accountScoped: true,
+    permission: 'users.manage',
+    allow: ['owner'],
+    request: async (c) => ({ path: acc(c, `/managed-users/${await managedUser(c, true)}/view-as`) }),
+  },
 
   // Contacts.
   ...contactRows(),
 
   // Services and domains.
-  { op: 'GET /api/v1/accounts/{id}/services', accountScoped: true, permission: 'services.view', allow: WITH_PERMISSION_ANY_SCOPE, request: async (c) => ({ path: acc(c, '/services') }) },
-  { op: 'GET /api/v1/accounts/{id}/domains', accountScoped: true, permission: 'domains.view', allow: WITH_PERMISSION_ANY_SCOPE, request: async (c) => ({ path: acc(c, '/domains') }) },
-  { op: 'POST /api/v1/accounts/{id}/services/{serviceId}/assignee', accountScoped: true, permission: 'services.manage', allow: WITH_PERMISSION, request: async (c) => ({ path: acc(c, `/services/${c.a.service}/assignee`), body: { userId: c.a.victim } }) },
+  {
+    op: 'GET /api/v1/accounts/{id}/services',
+    accountScoped: true,
+    permission: 'services.view',
+    allow: WITH_PERMISSION_ANY_SCOPE,
+    request: async (c) => ({ path: acc(c, '/services') }),
+  },
+  {
+    op: 'GET /api/v1/accounts/{id}/domains',
+    accountScoped: true,
+    permission: 'domains.view',
+    allow: WITH_PERMISSION_ANY_SCOPE,
+    request: async (c) => ({ path: acc(c, '/domains') }),
+  },
+  {
+    op: 'POST /api/v1/accounts/{id}/services/{serviceId}/assignee',
+    accountScoped: true,
+    permission: 'services.manage',
+    allow: WITH_PERMISSION,
+    request: async (c) => ({ path: acc(c, `/services/${c.a.service}/assignee`), body: { userId: c.a.victim } }),
+  },
   {
     op: 'POST /api/v1/accounts/{id}/domains/{domainId}/delegations',
     accountScoped: true,
@@ -194,17 +332,61 @@ const ROWS: Row[] = [
   },
 
   // Tickets and the audit trail.
-  { op: 'GET /api/v1/accounts/{id}/tickets', accountScoped: true, permission: 'tickets', allow: WITH_PERMISSION_ANY_SCOPE, request: async (c) => ({ path: acc(c, '/tickets') }) },
-  { op: 'POST /api/v1/accounts/{id}/tickets', accountScoped: true, permission: 'tickets', allow: WITH_PERMISSION_ANY_SCOPE, request: async (c) => ({ path: acc(c, '/tickets'), body: { subject: 'Site is down', body: 'Since this morning.' } }) },
-  { op: 'GET /api/v1/accounts/{id}/audit', accountScoped: true, permission: 'users.manage', allow: MANAGERS, request: async (c) => ({ path: acc(c, '/audit') }) },
-  { op: 'GET /api/v1/accounts/{id}/audit.csv', accountScoped: true, permission: 'users.manage', allow: MANAGERS, request: async (c) => ({ path: acc(c, '/audit.csv') }) },
+  {
+    op: 'GET /api/v1/accounts/{id}/tickets',
+    accountScoped: true,
+    permission: 'tickets',
+    allow: WITH_PERMISSION_ANY_SCOPE,
+    request: async (c) => ({ path: acc(c, '/tickets') }),
+  },
+  {
+    op: 'POST /api/v1/accounts/{id}/tickets',
+    accountScoped: true,
+    permission: 'tickets',
+    allow: WITH_PERMISSION_ANY_SCOPE,
+    request: async (c) => ({ path: acc(c, '/tickets'), body: { subject: 'Site is down', body: 'Since this morning.' } }),
+  },
+  {
+    op: 'GET /api/v1/accounts/{id}/audit',
+    accountScoped: true,
+    permission: 'users.manage',
+    allow: MANAGERS,
+    request: async (c) => ({ path: acc(c, '/audit') }),
+  },
+  {
+    op: 'GET /api/v1/accounts/{id}/audit.csv',
+    accountScoped: true,
+    permission: 'users.manage',
+    allow: MANAGERS,
+    request: async (c) => ({ path: acc(c, '/audit.csv') }),
+  },
 
   // Provider administration: the admin key only, never a user's token.
-  { op: 'POST /api/v1/admin/users', allow: NOBODY, request: async (c) => ({ path: '/api/v1/admin/users', body: { email: email(c, 'adm'), name: 'X', password: STRONG_PASSWORD } }) },
-  { op: 'POST /api/v1/admin/accounts', allow: NOBODY, request: async () => ({ path: '/api/v1/admin/accounts', body: { name: 'X', ownerEmail: 'owner@example.com' } }) },
-  { op: 'POST /api/v1/admin/accounts/{id}/services', allow: NOBODY, request: async (c) => ({ path: `/api/v1/admin/accounts/${c.a.id}/services`, body: { name: 'X' } }) },
-  { op: 'POST /api/v1/admin/accounts/{id}/domains', allow: NOBODY, request: async (c) => ({ path: `/api/v1/admin/accounts/${c.a.id}/domains`, body: { name: 'x.example', expiresAt: '2030-01-01T00:00:00Z' } }) },
-  { op: 'POST /api/v1/admin/accounts/{id}/invoices', allow: NOBODY, request: async (c) => ({ path: `/api/v1/admin/accounts/${c.a.id}/invoices`, body: { amountCents: 1, dueAt: '2030-01-01T00:00:00Z' } }) },
+  {
+    op: 'POST /api/v1/admin/users',
+    allow: NOBODY,
+    request: async (c) => ({ path: '/api/v1/admin/users', body: { email: email(c, 'adm'), name: 'X', password: STRONG_PASSWORD } }),
+  },
+  {
+    op: 'POST /api/v1/admin/accounts',
+    allow: NOBODY,
+    request: async () => ({ path: '/api/v1/admin/accounts', body: { name: 'X', ownerEmail: 'owner@example.com' } }),
+  },
+  {
+    op: 'POST /api/v1/admin/accounts/{id}/services',
+    allow: NOBODY,
+    request: async (c) => ({ path: `/api/v1/admin/accounts/${c.a.id}/services`, body: { name: 'X' } }),
+  },
+  {
+    op: 'POST /api/v1/admin/accounts/{id}/domains',
+    allow: NOBODY,
+    request: async (c) => ({ path: `/api/v1/admin/accounts/${c.a.id}/domains`, body: { name: 'x.example', expiresAt: '2030-01-01T00:00:00Z' } }),
+  },
+  {
+    op: 'POST /api/v1/admin/accounts/{id}/invoices',
+    allow: NOBODY,
+    request: async (c) => ({ path: `/api/v1/admin/accounts/${c.a.id}/invoices`, body: { amountCents: 1, dueAt: '2030-01-01T00:00:00Z' } }),
+  },
   { op: 'GET /api/v1/admin/outbox', allow: NOBODY, request: async () => ({ path: '/api/v1/admin/outbox' }) },
 ];
 
@@ -213,12 +395,25 @@ function contactRows(): Row[] {
   const base = { accountScoped: true, permission: 'contacts.manage' as const, allow: WITH_PERMISSION_ANY_SCOPE };
   return [
     { ...base, op: 'GET /api/v1/accounts/{id}/contacts', request: async (c) => ({ path: acc(c, '/contacts') }) },
-    { ...base, op: 'POST /api/v1/accounts/{id}/contacts', request: async (c) => ({ path: acc(c, '/contacts'), body: { name: 'New Contact', email: email(c, 'nc') } }) },
+    {
+      ...base,
+      op: 'POST /api/v1/accounts/{id}/contacts',
+      request: async (c) => ({ path: acc(c, '/contacts'), body: { name: 'New Contact', email: email(c, 'nc') } }),
+    },
     { ...base, op: 'GET /api/v1/accounts/{id}/contacts/{contactId}', request: async (c) => ({ path: acc(c, `/contacts/${await contact(c)}`) }) },
-    { ...base, op: 'PATCH /api/v1/accounts/{id}/contacts/{contactId}', request: async (c) => ({ path: acc(c, `/contacts/${await contact(c)}`), body: { city: 'Bologna' } }) },
+    {
+      ...base,
+      op: 'PATCH /api/v1/accounts/{id}/contacts/{contactId}',
+      request: async (c) => ({ path: acc(c, `/contacts/${await contact(c)}`), body: { city: 'Bologna' } }),
+    },
     { ...base, op: 'DELETE /api/v1/accounts/{id}/contacts/{contactId}', request: async (c) => ({ path: acc(c, `/contacts/${await contact(c)}`) }) },
     // Promoting invites the contact as a user: that takes users.manage.
-    { ...base, op: 'POST /api/v1/accounts/{id}/contacts/{contactId}/promote', allow: MANAGERS, request: async (c) => ({ path: acc(c, `/contacts/${await contact(c)}/promote`), body: { permissions: ['tickets'] } }) },
+    {
+      ...base,
+      op: 'POST /api/v1/accounts/{id}/contacts/{contactId}/promote',
+      allow: MANAGERS,
+      request: async (c) => ({ path: acc(c, `/contacts/${await contact(c)}/promote`), body: { permissions: ['tickets'] } }),
+    },
   ];
 }
 

@@ -117,7 +117,12 @@ describe('demo provider and OpenAPI document', () => {
     expect(contacts.some((c) => c.preferences.support && !c.preferences.billing)).toBe(true);
     expect(contacts.every((c) => c.city !== '' && c.country === 'IT')).toBe(true);
     const users = AccountUserList.parse((await h.call('GET', `/api/v1/accounts/${own.id}/users`, { token })).body).items;
-    expect(users.filter((u) => u.origin === 'managed').map((u) => u.status).sort()).toEqual(['active', 'pending_activation']);
+    expect(
+      users
+        .filter((u) => u.origin === 'managed')
+        .map((u) => u.status)
+        .sort(),
+    ).toEqual(['active', 'pending_activation']);
     const tickets = TicketList.parse((await h.call('GET', `/api/v1/accounts/${own.id}/tickets`, { token })).body).items;
     expect(new Set(tickets.map((t) => t.openedAs))).toEqual(new Set(['owner', 'authorized_user']));
     const invitations = OutgoingInvitationList.parse((await h.call('GET', `/api/v1/accounts/${own.id}/invitations`, { token })).body).items;
@@ -129,7 +134,14 @@ describe('demo provider and OpenAPI document', () => {
 
   it('seeds only an empty database: starting again with demo on the same file adds nothing', async () => {
     const count = async (table: 'users' | 'accounts' | 'invitations') =>
-      Number((await h.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await h.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = [await count('users'), await count('accounts'), await count('invitations')];
     const again = await startClientArea({ databaseFile: h.databaseFile, demo: true });
     await again.close();

@@ -29,7 +29,15 @@ describe('invitations out: invite, list, resend, cancel, redeem', () => {
     const res = await invite({ email: 'New.Person@Example.com', permissions: PERMISSION_PRESETS.accountant });
     expect(res.status).toBe(201);
     const inv = OutgoingInvitation.parse(res.body);
-    expect(inv).toMatchObject({ email: 'new.person@example.com', customerNumber: null, role: 'member', status: 'pending', kind: 'access', answeredAt: null, consent: null });
+    expect(inv).toMatchObject({
+      email: 'new.person@example.com',
+      customerNumber: null,
+      role: 'member',
+      status: 'pending',
+      kind: 'access',
+      answeredAt: null,
+      consent: null,
+    });
     expect(inv.permissions).toEqual([...PERMISSION_PRESETS.accountant]);
     expect(Date.parse(inv.expiresAt) - Date.parse(inv.sentAt)).toBe(7 * DAY);
 
@@ -121,15 +129,32 @@ describe('invitations out: invite, list, resend, cancel, redeem', () => {
     await invite({ email: 'fresh@example.com', permissions: ['tickets'] });
     const token = tokenIn(await lastMail(h, 'fresh@example.com'), ACCEPT);
     expect(await describeInvitationByToken(ctx(), token)).toMatchObject({ status: 'pending', loginExists: false });
-    expectProblem(await h.call('POST', '/api/v1/signup', { body: { email: 'other@example.com', name: 'Other', password: 'Sunny-Lake-42', invitationToken: token } }), 403, 'invitation_email_mismatch');
-    expectProblem(await h.call('POST', '/api/v1/signup', { body: { email: 'fresh@example.com', name: 'Fresh', password: 'password', invitationToken: token } }), 400, 'validation_failed');
-    const res = await h.call('POST', '/api/v1/signup', { body: { email: 'fresh@example.com', name: 'Fresh Face', password: 'Sunny-Lake-42', invitationToken: token } });
+    expectProblem(
+      await h.call('POST', '/api/v1/signup', { body: { email: 'other@example.com', name: 'Other', password: 'Sunny-Lake-42', invitationToken: token } }),
+      403,
+      'invitation_email_mismatch',
+    );
+    expectProblem(
+      await h.call('POST', '/api/v1/signup', { body: { email: 'fresh@example.com', name: 'Fresh', password: 'password', invitationToken: token } }),
+      400,
+      'validation_failed',
+    );
+    const res = await h.call('POST', '/api/v1/signup', {
+      body: { email: 'fresh@example.com', name: 'Fresh Face', password: 'Sunny-Lake-42', invitationToken: token },
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ user: { email: 'fresh@example.com', status: 'active' }, invitation: { invitation: { status: 'accepted' }, account: { id: accountId } } });
+    expect(res.body).toMatchObject({
+      user: { email: 'fresh@example.com', status: 'active' },
+      invitation: { invitation: { status: 'accepted' }, account: { id: accountId } },
+    });
     const me = await h.call('GET', `/api/v1/accounts/${accountId}`, { token: res.body.accessToken });
     expect(me.body).toMatchObject({ role: 'member', permissions: ['tickets'] });
     expectProblem(await h.call('POST', '/api/v1/signup', { body: { email: 'fresh@example.com', name: 'Again', password: 'Sunny-Lake-42' } }), 409, 'conflict');
-    expectProblem(await h.call('POST', '/api/v1/signup', { body: { email: 'late@example.com', name: 'Late', password: 'Sunny-Lake-42', invitationToken: token } }), 403, 'invitation_email_mismatch');
+    expectProblem(
+      await h.call('POST', '/api/v1/signup', { body: { email: 'late@example.com', name: 'Late', password: 'Sunny-Lake-42', invitationToken: token } }),
+      403,
+      'invitation_email_mismatch',
+    );
   });
 
   it('a plain sign-up must confirm its email before invitations to it can be answered', async () => {
@@ -156,12 +181,18 @@ describe('invitations out: invite, list, resend, cancel, redeem', () => {
     owner.token = (await h.signIn(owner.email)).accessToken;
     const listed = OutgoingInvitationList.parse((await h.call('GET', `/api/v1/accounts/${accountId}/invitations`, { token: owner.token })).body);
     expect(listed.items.find((i) => i.id === inv.id)?.status).toBe('expired');
-    const slow = await h.call('POST', '/api/v1/signup', { body: { email: 'slow@example.com', name: 'Slow', password: 'Sunny-Lake-42', invitationToken: first } });
+    const slow = await h.call('POST', '/api/v1/signup', {
+      body: { email: 'slow@example.com', name: 'Slow', password: 'Sunny-Lake-42', invitationToken: first },
+    });
     expectProblem(slow, 409, 'invitation_expired');
     // An expired invitation is no longer "pending": inviting again is allowed, and so is resending.
     const resent = await h.call('POST', `/api/v1/accounts/${accountId}/invitations/${inv.id}/resend`, { token: owner.token });
     expect(resent.status).toBe(200);
-    expect(OutgoingInvitation.parse(resent.body)).toMatchObject({ status: 'pending', sentAt: h.now().toISOString(), expiresAt: new Date(h.now().getTime() + 7 * DAY).toISOString() });
+    expect(OutgoingInvitation.parse(resent.body)).toMatchObject({
+      status: 'pending',
+      sentAt: h.now().toISOString(),
+      expiresAt: new Date(h.now().getTime() + 7 * DAY).toISOString(),
+    });
     const second = tokenIn(await lastMail(h, 'slow@example.com'), ACCEPT);
     expect(second).not.toBe(first);
 
@@ -201,7 +232,11 @@ describe('invitations out: invite, list, resend, cancel, redeem', () => {
     const tooMuch = await invite({ email: 'a1@example.com', permissions: ['tickets', 'billing.invoices'] }, admin.token);
     expectProblem(tooMuch, 403, 'forbidden');
     expect(tooMuch.body.detail).toContain('billing.invoices');
-    expectProblem(await invite({ email: 'a1@example.com', role: 'admin', permissions: ['tickets'], scope: { services: ['svc_1'] } }, admin.token), 400, 'validation_failed');
+    expectProblem(
+      await invite({ email: 'a1@example.com', role: 'admin', permissions: ['tickets'], scope: { services: ['svc_1'] } }, admin.token),
+      400,
+      'validation_failed',
+    );
     expect((await invite({ email: 'a1@example.com', permissions: ['tickets'] }, admin.token)).status).toBe(201);
     expectProblem(await h.call('GET', `/api/v1/accounts/${accountId}/invitations`, { token: member.token }), 403, 'forbidden');
   });
@@ -230,7 +265,9 @@ describe('invitations out: invite, list, resend, cancel, redeem', () => {
     const seen: string[] = [];
     let cursor: string | null | undefined = null;
     do {
-      const page = OutgoingInvitationList.parse((await h.call('GET', `/api/v1/accounts/${accountId}/invitations?limit=3${cursor ? `&cursor=${cursor}` : ''}`, { token: owner.token })).body);
+      const page = OutgoingInvitationList.parse(
+        (await h.call('GET', `/api/v1/accounts/${accountId}/invitations?limit=3${cursor ? `&cursor=${cursor}` : ''}`, { token: owner.token })).body,
+      );
       seen.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor;
     } while (cursor);
@@ -241,6 +278,6 @@ describe('invitations out: invite, list, resend, cancel, redeem', () => {
     await invite({ email: 'latest@example.com', permissions: ['tickets'] });
     const changed = await h.call('GET', `/api/v1/accounts/${accountId}/invitations?updatedSince=${encodeURIComponent(since)}`, { token: owner.token });
     expect(changed.body.items.map((i: { email: string }) => i.email)).toEqual(['latest@example.com']);
-    expect((await outbox(h, 'latest@example.com'))).toHaveLength(1);
+    expect(await outbox(h, 'latest@example.com')).toHaveLength(1);
   });
 });

@@ -64,10 +64,20 @@ describe('panel flows', () => {
     expect(weak.html).toMatch(/The password needs/);
     expect(await membership('newbie@example.com')).toHaveLength(0);
 
-    const mismatch = await b.post('/panel/invitations/accept/sign-up', { token: tokenOf(link), name: 'Nina Newbie', password: STRONG_PASSWORD, confirm: NEW_PASSWORD });
+    const mismatch = await b.post('/panel/invitations/accept/sign-up', {
+      token: tokenOf(link),
+      name: 'Nina Newbie',
+      password: STRONG_PASSWORD,
+      confirm: NEW_PASSWORD,
+    });
     expect(mismatch.status).toBe(400);
 
-    const done = await b.post('/panel/invitations/accept/sign-up', { token: tokenOf(link), name: 'Nina Newbie', password: STRONG_PASSWORD, confirm: STRONG_PASSWORD });
+    const done = await b.post('/panel/invitations/accept/sign-up', {
+      token: tokenOf(link),
+      name: 'Nina Newbie',
+      password: STRONG_PASSWORD,
+      confirm: STRONG_PASSWORD,
+    });
     expect(done.status, done.html).toBe(303);
     expect(done.location).toBe(`/panel/accounts/${accountId}`);
     expect(await membership('newbie@example.com')).toHaveLength(1);
@@ -195,7 +205,19 @@ describe('panel flows', () => {
   it('view-as: a read-only session with a banner, on that account only; every write is refused', async () => {
     const marco = await h.db.selectFrom('users').select('id').where('email', '=', 'marco@example.com').executeTakeFirstOrThrow();
     const other = (await h.admin('/accounts', { name: 'Other Of Marco', ownerEmail: 'someone@example.com' })).id;
-    await h.db.insertInto('memberships').values({ id: 'mem_viewas_other', account_id: other, user_id: marco.id, role: 'member', permissions: '["tickets"]', scope: null, created_at: h.now().toISOString(), updated_at: h.now().toISOString() }).execute();
+    await h.db
+      .insertInto('memberships')
+      .values({
+        id: 'mem_viewas_other',
+        account_id: other,
+        user_id: marco.id,
+        role: 'member',
+        permissions: '["tickets"]',
+        scope: null,
+        created_at: h.now().toISOString(),
+        updated_at: h.now().toISOString(),
+      })
+      .execute();
     const res = await h.call('POST', `/api/v1/accounts/${accountId}/managed-users/${marco.id}/view-as`, { token: ownerToken });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const b = new Browser(h.server.url);
@@ -223,7 +245,12 @@ describe('panel flows', () => {
     const end = await b.post('/panel/sign-out', {}, { csrf });
     expect(end.status).toBe(303);
     expect((await b.get(`/panel/accounts/${accountId}`)).status).toBe(401);
-    const audit = await h.db.selectFrom('audit_events').select('action').where('account_id', '=', accountId).where('action', '=', 'impersonation.started').execute();
+    const audit = await h.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('account_id', '=', accountId)
+      .where('action', '=', 'impersonation.started')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 

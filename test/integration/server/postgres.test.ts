@@ -70,7 +70,14 @@ describe('PostgreSQL store', () => {
           await migrateToLatest(db);
           const row = { key_hash: 'k', status: 200, content_type: null, body: '', created_at: '2025-01-01T00:00:00.000Z' };
           await db.insertInto('idempotency_keys').values(row).execute();
-          const failure = await db.insertInto('idempotency_keys').values(row).execute().then(() => null, (e: unknown) => e);
+          const failure = await db
+            .insertInto('idempotency_keys')
+            .values(row)
+            .execute()
+            .then(
+              () => null,
+              (e: unknown) => e,
+            );
           expect(isUniqueViolation(failure)).toBe(true);
           expect(isUniqueViolation(new Error('other'))).toBe(false);
         }
@@ -140,7 +147,10 @@ describe('PostgreSQL store', () => {
     it('stores in PostgreSQL, not in the SQLite file', async () => {
       const db = openDatabase({ file: 'unused', url: pgDb.url });
       try {
-        const { n } = await db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        const { n } = await db
+          .selectFrom('accounts')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
         expect(n).toBe(12);
         // bigint columns and counts come back as numbers, as on SQLite.
         const invoice = await db.selectFrom('invoices').select('amount_cents').executeTakeFirstOrThrow();

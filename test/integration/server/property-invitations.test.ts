@@ -48,7 +48,12 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ t: fc.constantFrom('resend' as const, 'cancel' as const), k: fc.nat(5) }) },
   {
     weight: 4,
-    arbitrary: fc.record({ t: fc.constantFrom('accept' as const, 'decline' as const), k: fc.nat(5), via: fc.constantFrom('id' as const, 'token' as const), oldToken: fc.boolean() }),
+    arbitrary: fc.record({
+      t: fc.constantFrom('accept' as const, 'decline' as const),
+      k: fc.nat(5),
+      via: fc.constantFrom('id' as const, 'token' as const),
+      oldToken: fc.boolean(),
+    }),
   },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('revoke' as const), who: fc.constantFrom<0 | 1>(0, 1) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('advance' as const), ms: fc.constantFrom(HOUR, 3 * DAY, 7 * DAY - 1000, 7 * DAY, 7 * DAY + 1000) }) },
@@ -151,7 +156,15 @@ describe('invitation state machine (fast-check)', () => {
                 id = (await inviteToAccount(ctx, owner, account.id, { email, role: 'member', permissions: ['tickets'] }, BASE_URL)).id;
               });
               if (actual === 'ok') {
-                invitations.push({ id, who: action.who, status: 'pending', expiresAt: now + 7 * DAY, answeredBy: null, current: await mailedToken(account.id, email), old: [] });
+                invitations.push({
+                  id,
+                  who: action.who,
+                  status: 'pending',
+                  expiresAt: now + 7 * DAY,
+                  answeredBy: null,
+                  current: await mailedToken(account.id, email),
+                  old: [],
+                });
               }
               break;
             }

@@ -40,7 +40,14 @@ export async function ownedAccount(name: string): Promise<{ h: Harness; owner: P
 }
 
 /** Gives `who` a grant directly in the store (the setup of a test, not what it checks). */
-export async function grant(h: Harness, accountId: string, who: Person, role: 'admin' | 'member', permissions: readonly Permission[], scope: { services?: string[]; domains?: string[] } | null = null) {
+export async function grant(
+  h: Harness,
+  accountId: string,
+  who: Person,
+  role: 'admin' | 'member',
+  permissions: readonly Permission[],
+  scope: { services?: string[]; domains?: string[] } | null = null,
+) {
   await insertMembership(h.db, h.now(), { accountId, userId: who.id, role, permissions, scope });
 }
 

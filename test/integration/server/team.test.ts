@@ -46,7 +46,9 @@ describe('account users: list, change, revoke, leave, transfer ownership', () =>
     const paged: string[] = [];
     let cursor: string | null | undefined = null;
     do {
-      const page = AccountUserList.parse((await h.call('GET', `/api/v1/accounts/${accountId}/users?limit=1${cursor ? `&cursor=${cursor}` : ''}`, { token: owner.token })).body);
+      const page = AccountUserList.parse(
+        (await h.call('GET', `/api/v1/accounts/${accountId}/users?limit=1${cursor ? `&cursor=${cursor}` : ''}`, { token: owner.token })).body,
+      );
       paged.push(...page.items.map((u) => u.email));
       cursor = page.nextCursor;
     } while (cursor);
@@ -62,7 +64,10 @@ describe('account users: list, change, revoke, leave, transfer ownership', () =>
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ userId: member.id, role: 'member', permissions: ['contacts.manage', 'tickets'], scope: { services: ['svc_x'] } });
     expect((await h.call('GET', `/api/v1/accounts/${accountId}/contacts`, { token: member.token })).status).toBe(200);
-    expect((await h.call('GET', `/api/v1/accounts/${accountId}`, { token: member.token })).body).toMatchObject({ permissions: ['contacts.manage', 'tickets'], scope: { services: ['svc_x'] } });
+    expect((await h.call('GET', `/api/v1/accounts/${accountId}`, { token: member.token })).body).toMatchObject({
+      permissions: ['contacts.manage', 'tickets'],
+      scope: { services: ['svc_x'] },
+    });
 
     expect((await patch(member.id, { permissions: ['tickets'], scope: null })).status).toBe(200);
     expectProblem(await h.call('GET', `/api/v1/accounts/${accountId}/contacts`, { token: member.token }), 403, 'forbidden');
@@ -130,8 +135,16 @@ describe('account users: list, change, revoke, leave, transfer ownership', () =>
   it('transfers ownership when the target confirms; the previous owner stays as an admin', async () => {
     const heir = await person(h, 'heir');
     await grant(h, accountId, heir, 'member', ['tickets']);
-    expectProblem(await h.call('POST', `/api/v1/accounts/${accountId}/ownership-transfer`, { token: admin.token, body: { toUserId: heir.id } }), 403, 'forbidden');
-    expectProblem(await h.call('POST', `/api/v1/accounts/${accountId}/ownership-transfer`, { token: owner.token, body: { toUserId: 'usr_nobody' } }), 404, 'not_found');
+    expectProblem(
+      await h.call('POST', `/api/v1/accounts/${accountId}/ownership-transfer`, { token: admin.token, body: { toUserId: heir.id } }),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await h.call('POST', `/api/v1/accounts/${accountId}/ownership-transfer`, { token: owner.token, body: { toUserId: 'usr_nobody' } }),
+      404,
+      'not_found',
+    );
     const offered = await h.call('POST', `/api/v1/accounts/${accountId}/ownership-transfer`, { token: owner.token, body: { toUserId: heir.id } });
     expect(offered.status).toBe(201);
     expect(OwnershipTransfer.parse(offered.body)).toMatchObject({ accountId, toUserId: heir.id, status: 'pending' });

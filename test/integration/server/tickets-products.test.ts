@@ -19,7 +19,8 @@ describe('tickets, services and domains as each grant sees them', () => {
     accountId = await accountOf(h, owner, 'Polar Coffee');
     for (const name of ['Web Hosting', 'Office Licence', 'Mail Pro']) services[name] = (await h.admin(`/accounts/${accountId}/services`, { name })).id;
     const soon = new Date(h.now().getTime() + 10 * DAY).toISOString();
-    for (const name of ['polar.example', 'polar-shop.example', 'polar.eu']) domains[name] = (await h.admin(`/accounts/${accountId}/domains`, { name, expiresAt: soon })).id;
+    for (const name of ['polar.example', 'polar-shop.example', 'polar.eu'])
+      domains[name] = (await h.admin(`/accounts/${accountId}/domains`, { name, expiresAt: soon })).id;
   });
   afterAll(() => h.close());
 
@@ -28,19 +29,32 @@ describe('tickets, services and domains as each grant sees them', () => {
     const silent = await person(h, 'silent');
     await grant(h, accountId, helper, 'member', ['tickets']);
     await grant(h, accountId, silent, 'member', ['services.view']);
-    const byOwner = await h.call('POST', `/api/v1/accounts/${accountId}/tickets`, { token: owner.token, body: { subject: 'Invoice address', body: 'Please update it.' } });
+    const byOwner = await h.call('POST', `/api/v1/accounts/${accountId}/tickets`, {
+      token: owner.token,
+      body: { subject: 'Invoice address', body: 'Please update it.' },
+    });
     expect(byOwner.status).toBe(201);
     expect(Ticket.parse(byOwner.body)).toMatchObject({ openedAs: 'owner', openedBy: { userId: owner.id, email: owner.email }, status: 'open' });
     h.advance(1000);
-    const byHelper = await h.call('POST', `/api/v1/accounts/${accountId}/tickets`, { token: helper.token, body: { subject: 'Site down', body: 'Since 9:00.' } });
+    const byHelper = await h.call('POST', `/api/v1/accounts/${accountId}/tickets`, {
+      token: helper.token,
+      body: { subject: 'Site down', body: 'Since 9:00.' },
+    });
     expect(byHelper.body).toMatchObject({ openedAs: 'authorized_user', openedBy: { userId: helper.id, name: 'Helper' } });
     expect((await lastMail(h, owner.email)).text).toContain('Helper (authorized user)');
 
     const list = TicketList.parse((await h.call('GET', `/api/v1/accounts/${accountId}/tickets`, { token: helper.token })).body);
-    expect(list.items.map((t) => [t.subject, t.openedAs])).toEqual([['Site down', 'authorized_user'], ['Invoice address', 'owner']]);
+    expect(list.items.map((t) => [t.subject, t.openedAs])).toEqual([
+      ['Site down', 'authorized_user'],
+      ['Invoice address', 'owner'],
+    ]);
     expectProblem(await h.call('GET', `/api/v1/accounts/${accountId}/tickets`, { token: silent.token }), 403, 'forbidden');
     expectProblem(await h.call('POST', `/api/v1/accounts/${accountId}/tickets`, { token: silent.token, body: { subject: 'x', body: 'y' } }), 403, 'forbidden');
-    expectProblem(await h.call('POST', `/api/v1/accounts/${accountId}/tickets`, { token: helper.token, body: { subject: '', body: 'y' } }), 400, 'validation_failed');
+    expectProblem(
+      await h.call('POST', `/api/v1/accounts/${accountId}/tickets`, { token: helper.token, body: { subject: '', body: 'y' } }),
+      400,
+      'validation_failed',
+    );
     expect((await h.call('GET', `/api/v1/accounts/${accountId}`, { token: owner.token })).body.summary.openTickets).toBe(2);
   });
 
@@ -62,13 +76,18 @@ describe('tickets, services and domains as each grant sees them', () => {
     const noView = await person(h, 'noview');
     await grant(h, accountId, noView, 'member', ['tickets']);
     expectProblem(await h.call('GET', `/api/v1/accounts/${accountId}/services`, { token: noView.token }), 403, 'forbidden');
-    expect(Account.parse((await h.call('GET', `/api/v1/accounts/${accountId}`, { token: noView.token })).body).summary).toMatchObject({ services: 0, domainsExpiringSoon: 0 });
+    expect(Account.parse((await h.call('GET', `/api/v1/accounts/${accountId}`, { token: noView.token })).body).summary).toMatchObject({
+      services: 0,
+      domainsExpiringSoon: 0,
+    });
   });
 
   it('pages services by cursor', async () => {
     const first = ServiceList.parse((await h.call('GET', `/api/v1/accounts/${accountId}/services?limit=2`, { token: owner.token })).body);
     expect(first.items.map((s) => s.name)).toEqual(['Mail Pro', 'Office Licence']);
-    const second = ServiceList.parse((await h.call('GET', `/api/v1/accounts/${accountId}/services?limit=2&cursor=${first.nextCursor}`, { token: owner.token })).body);
+    const second = ServiceList.parse(
+      (await h.call('GET', `/api/v1/accounts/${accountId}/services?limit=2&cursor=${first.nextCursor}`, { token: owner.token })).body,
+    );
     expect(second).toMatchObject({ items: [{ name: 'Web Hosting' }], nextCursor: null });
   });
 
@@ -83,7 +102,11 @@ describe('tickets, services and domains as each grant sees them', () => {
     expect(listed.items.find((s) => s.name === 'Office Licence')?.assignee?.userId).toBe(colleague.id);
     expectProblem(await h.call('POST', path, { token: colleague.token, body: { userId: colleague.id } }), 403, 'forbidden');
     expectProblem(await h.call('POST', path, { token: owner.token, body: { userId: (await person(h, 'stranger')).id } }), 404, 'not_found');
-    expectProblem(await h.call('POST', `/api/v1/accounts/${accountId}/services/svc_missing/assignee`, { token: owner.token, body: { userId: null } }), 404, 'not_found');
+    expectProblem(
+      await h.call('POST', `/api/v1/accounts/${accountId}/services/svc_missing/assignee`, { token: owner.token, body: { userId: null } }),
+      404,
+      'not_found',
+    );
     expect((await h.call('POST', path, { token: owner.token, body: { userId: null } })).body.assignee).toBeNull();
     const audit = (await h.call('GET', `/api/v1/accounts/${accountId}/audit`, { token: owner.token })).body.items;
     expect(audit[0]).toMatchObject({ action: 'service.assigned', details: { userId: null } });
@@ -96,9 +119,17 @@ describe('tickets, services and domains as each grant sees them', () => {
     const res = await h.call('POST', path, { token: owner.token, body: { customerNumber: webmaster.customerNumber, consent: true } });
     expect(res.status).toBe(201);
     const inv = OutgoingInvitation.parse(res.body);
-    expect(inv).toMatchObject({ kind: 'domain_delegation', role: 'member', permissions: ['domains.view', 'domains.manage'], scope: { domains: [domains['polar-shop.example']] } });
+    expect(inv).toMatchObject({
+      kind: 'domain_delegation',
+      role: 'member',
+      permissions: ['domains.view', 'domains.manage'],
+      scope: { domains: [domains['polar-shop.example']] },
+    });
     expect(inv.consent?.text).toBe(
-      CONSENT_TEXTS.domainDelegation.replace('{domain}', 'polar-shop.example').replace('{account}', 'Polar Coffee').replace('{customerNumber}', webmaster.customerNumber),
+      CONSENT_TEXTS.domainDelegation
+        .replace('{domain}', 'polar-shop.example')
+        .replace('{account}', 'Polar Coffee')
+        .replace('{customerNumber}', webmaster.customerNumber),
     );
     const mail = await lastMail(h, webmaster.email);
     expect(mail).toMatchObject({ template: 'domain_delegation' });

@@ -30,7 +30,11 @@ function importsOf(file: string): string[] {
 
 function offenders(dirs: string[], forbidden: (specifier: string, file: string) => boolean): string[] {
   return dirs.flatMap((dir) =>
-    sourceFiles(dir).flatMap((file) => importsOf(file).filter((s) => forbidden(s, file)).map((s) => `${file} imports ${s}`)),
+    sourceFiles(dir).flatMap((file) =>
+      importsOf(file)
+        .filter((s) => forbidden(s, file))
+        .map((s) => `${file} imports ${s}`),
+    ),
   );
 }
 
@@ -43,12 +47,18 @@ describe('layering', () => {
 
   it('only src-main/app imports electron', () => {
     const isElectron = (s: string) => s === 'electron' || s.startsWith('electron/');
-    const bad = offenders(['src-main', 'src-server', 'src-shared', 'src-renderer'], (s, file) => isElectron(s) && !file.startsWith(`src-main${path.sep}app${path.sep}`));
+    const bad = offenders(
+      ['src-main', 'src-server', 'src-shared', 'src-renderer'],
+      (s, file) => isElectron(s) && !file.startsWith(`src-main${path.sep}app${path.sep}`),
+    );
     expect(bad).toEqual([]);
   });
 
   it('the renderer imports neither main-process nor server code, nor Node built-ins', () => {
-    const bad = offenders(['src-renderer'], (s) => /src-main|src-server/.test(s) || s.startsWith('node:') || ['fs', 'path', 'child_process', 'keytar', 'better-sqlite3', 'axios'].includes(s));
+    const bad = offenders(
+      ['src-renderer'],
+      (s) => /src-main|src-server/.test(s) || s.startsWith('node:') || ['fs', 'path', 'child_process', 'keytar', 'better-sqlite3', 'axios'].includes(s),
+    );
     expect(bad).toEqual([]);
   });
 

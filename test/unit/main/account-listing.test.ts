@@ -26,7 +26,15 @@ class FakeProvider {
 
   add(name: string): string {
     const id = `acc_${this.accounts.size}_${Math.random().toString(36).slice(2, 8)}`;
-    this.accounts.set(id, { id, name, role: 'owner', permissions: [], scope: null, summary: { services: 0, domainsExpiringSoon: 0, unpaidInvoices: 0, openTickets: 0 }, updatedAt: this.tick() });
+    this.accounts.set(id, {
+      id,
+      name,
+      role: 'owner',
+      permissions: [],
+      scope: null,
+      summary: { services: 0, domainsExpiringSoon: 0, unpaidInvoices: 0, openTickets: 0 },
+      updatedAt: this.tick(),
+    });
     return id;
   }
 
@@ -52,10 +60,7 @@ class FakeProvider {
     const items = rest.slice(0, request.limit);
     const last = items[items.length - 1];
     const nextCursor = rest.length > request.limit && last ? JSON.stringify([last.name, last.id]) : null;
-    const etag =
-      this.etags === 'none' || request.updatedSince
-        ? null
-        : `"${hash(this.etags === 'page' ? { items, nextCursor } : this.sorted())}"`;
+    const etag = this.etags === 'none' || request.updatedSince ? null : `"${hash(this.etags === 'page' ? { items, nextCursor } : this.sorted())}"`;
     if (etag && request.ifNoneMatch === etag) return { notModified: true };
     return { notModified: false, items, nextCursor, etag };
   }
@@ -89,7 +94,13 @@ describe('incremental account listing', () => {
       expect(first.stats).toMatchObject({ mode: 'full', requests: 3, accountsTransferred: 10 });
       expect(first.state.pages?.length ?? null).toBe(mode === 'none' ? null : 3);
       expect(first.state.collectionEtag).toBe(mode === 'collection');
-      expect(first.state.watermark).toBe(p.sorted().map((a) => a.updatedAt).sort().at(-1));
+      expect(first.state.watermark).toBe(
+        p
+          .sorted()
+          .map((a) => a.updatedAt)
+          .sort()
+          .at(-1),
+      );
     }
   });
 

@@ -14,10 +14,18 @@ describe('parseDeepLink', () => {
     expect(parseDeepLink('clientdeck://invitations')).toEqual({ kind: 'view', view: 'invitations' });
     expect(parseDeepLink('clientdeck://accounts/')).toEqual({ kind: 'view', view: 'accounts' });
     expect(parseDeepLink('CLIENTDECK://Connections')).toEqual({ kind: 'view', view: 'connections' });
-    expect(parseDeepLink('clientdeck://invitations/my.provider.com/inv_123')).toEqual({ kind: 'invitation', provider: 'my.provider.com', invitationId: 'inv_123' });
+    expect(parseDeepLink('clientdeck://invitations/my.provider.com/inv_123')).toEqual({
+      kind: 'invitation',
+      provider: 'my.provider.com',
+      invitationId: 'inv_123',
+    });
     expect(parseDeepLink('clientdeck://invitations/127.0.0.1:4000/inv_1/')).toEqual({ kind: 'invitation', provider: '127.0.0.1:4000', invitationId: 'inv_1' });
     expect(parseDeepLink('clientdeck://invitations/[::1]:8443/inv_1')).toEqual({ kind: 'invitation', provider: '[::1]:8443', invitationId: 'inv_1' });
-    expect(parseDeepLink('clientdeck://accounts/My.Provider.COM/acc%20X?utm=mail#top')).toEqual({ kind: 'account', provider: 'my.provider.com', accountId: 'acc X' });
+    expect(parseDeepLink('clientdeck://accounts/My.Provider.COM/acc%20X?utm=mail#top')).toEqual({
+      kind: 'account',
+      provider: 'my.provider.com',
+      accountId: 'acc X',
+    });
   });
 
   it('refuses anything else as a whole', () => {
@@ -82,16 +90,38 @@ describe('parseDeepLink', () => {
 
 describe('resolveDeepLink', () => {
   it('picks the connection by id or host, using what each knows when a host is shared', () => {
-    expect(resolveDeepLink({ kind: 'invitation', provider: '127.0.0.1:4000', invitationId: 'i1' }, connections)).toEqual({ view: 'invitations', connectionId: 'c-demo', invitationId: 'i1' });
-    expect(resolveDeepLink({ kind: 'invitation', provider: 'c-two', invitationId: 'i1' }, connections)).toEqual({ view: 'invitations', connectionId: 'c-two', invitationId: 'i1' });
-    expect(resolveDeepLink({ kind: 'invitation', provider: 'my.provider.com', invitationId: 'i1' }, connections)).toEqual({ view: 'invitations', invitationId: 'i1' });
+    expect(resolveDeepLink({ kind: 'invitation', provider: '127.0.0.1:4000', invitationId: 'i1' }, connections)).toEqual({
+      view: 'invitations',
+      connectionId: 'c-demo',
+      invitationId: 'i1',
+    });
+    expect(resolveDeepLink({ kind: 'invitation', provider: 'c-two', invitationId: 'i1' }, connections)).toEqual({
+      view: 'invitations',
+      connectionId: 'c-two',
+      invitationId: 'i1',
+    });
+    expect(resolveDeepLink({ kind: 'invitation', provider: 'my.provider.com', invitationId: 'i1' }, connections)).toEqual({
+      view: 'invitations',
+      invitationId: 'i1',
+    });
     const knows = (c: string, item: string) => c === 'c-two' && item === 'i1';
-    expect(resolveDeepLink({ kind: 'invitation', provider: 'my.provider.com', invitationId: 'i1' }, connections, knows)).toEqual({ view: 'invitations', connectionId: 'c-two', invitationId: 'i1' });
-    expect(resolveDeepLink({ kind: 'account', provider: 'my.provider.com', accountId: 'i1' }, connections, knows)).toEqual({ view: 'account', connectionId: 'c-two', accountId: 'i1' });
+    expect(resolveDeepLink({ kind: 'invitation', provider: 'my.provider.com', invitationId: 'i1' }, connections, knows)).toEqual({
+      view: 'invitations',
+      connectionId: 'c-two',
+      invitationId: 'i1',
+    });
+    expect(resolveDeepLink({ kind: 'account', provider: 'my.provider.com', accountId: 'i1' }, connections, knows)).toEqual({
+      view: 'account',
+      connectionId: 'c-two',
+      accountId: 'i1',
+    });
   });
 
   it('still opens the right view when no connection matches', () => {
-    expect(resolveDeepLink({ kind: 'invitation', provider: 'unknown.example', invitationId: 'i9' }, connections)).toEqual({ view: 'invitations', invitationId: 'i9' });
+    expect(resolveDeepLink({ kind: 'invitation', provider: 'unknown.example', invitationId: 'i9' }, connections)).toEqual({
+      view: 'invitations',
+      invitationId: 'i9',
+    });
     expect(resolveDeepLink({ kind: 'account', provider: 'unknown.example', accountId: 'a9' }, connections)).toEqual({ view: 'accounts' });
     expect(resolveDeepLink({ kind: 'view', view: 'connections' }, [])).toEqual({ view: 'connections' });
   });

@@ -51,7 +51,21 @@ describe('dispatcher', () => {
   it('refuses unknown channels without running anything', async () => {
     const { handlers, calls } = recordingHandlers();
     const dispatch = createDispatcher(handlers, silentLogger());
-    for (const channel of ['nope', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 42, null, undefined, {}, ['connections.list'], 'team', 'team.get ', 'TEAM.GET']) {
+    for (const channel of [
+      'nope',
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      42,
+      null,
+      undefined,
+      {},
+      ['connections.list'],
+      'team',
+      'team.get ',
+      'TEAM.GET',
+    ]) {
       const reply = await dispatch(channel, {});
       expect(reply).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     }
@@ -110,7 +124,8 @@ describe('dispatcher', () => {
         fc.constant(ch),
         fc.oneof(
           fc.tuple(fc.constantFrom(...pathsOf(sample)), hostile).map(([path, value]) => replaceAt(sample, path, value)),
-          fc.tuple(fc.constantFrom(...pathsOf(sample).filter((p) => p.length === 0 || typeof p[p.length - 1] === 'string')), fc.string({ minLength: 1 }))
+          fc
+            .tuple(fc.constantFrom(...pathsOf(sample).filter((p) => p.length === 0 || typeof p[p.length - 1] === 'string')), fc.string({ minLength: 1 }))
             .map(([path, key]) => replaceAt(sample, path, { ...(path.length === 0 ? (sample as object) : {}), [`x-${key}`]: 1 })),
         ),
       );
@@ -121,7 +136,10 @@ describe('dispatcher', () => {
         fc.pre(!isValid(ch, input));
         const before = calls();
         const reply = await dispatch(ch, input);
-        expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_message', message: expect.stringMatching(new RegExp(`^The request ${ch.replace('.', '\\.')} was not valid: .+`)) } });
+        expect(reply).toMatchObject({
+          ok: false,
+          error: { code: 'invalid_message', message: expect.stringMatching(new RegExp(`^The request ${ch.replace('.', '\\.')} was not valid: .+`)) },
+        });
         expect(calls()).toBe(before);
         refused++;
       }),

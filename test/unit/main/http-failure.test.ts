@@ -56,7 +56,10 @@ describe('mapHttpFailure', () => {
       httpStatus: 403,
       providerCode: 'forbidden',
     });
-    expect(mapHttpFailure(httpError(403, '<html>'), 'p.example', 'request')).toMatchObject({ code: 'forbidden', message: expect.stringContaining('p.example') });
+    expect(mapHttpFailure(httpError(403, '<html>'), 'p.example', 'request')).toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining('p.example'),
+    });
     expect(mapHttpFailure(httpError(409, problem(409, 'conflict', 'This person already has access.')), 'p', 'request')).toMatchObject({
       code: 'conflict',
       message: 'This person already has access.',

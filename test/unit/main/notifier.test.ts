@@ -75,7 +75,12 @@ describe('notificationForSettledAnswer', () => {
   });
 
   it("tells that it was refused, with the provider's reason", () => {
-    const rejected = { ...action, state: 'rejected' as const, reason: 'This invitation has expired. Ask the account owner to send it again.', reasonCode: 'invitation_expired' };
+    const rejected = {
+      ...action,
+      state: 'rejected' as const,
+      reason: 'This invitation has expired. Ask the account owner to send it again.',
+      reasonCode: 'invitation_expired',
+    };
     expect(notificationForSettledAnswer(rejected, null, 'Hostico')).toMatchObject({
       title: 'Your answer to an account was not accepted',
       body: 'Hostico refused it: This invitation has expired. Ask the account owner to send it again.',

@@ -41,10 +41,15 @@ function setup(capabilities: Capability[]) {
 describe('owner channels and connector capabilities', () => {
   it('refuses each channel with not_supported, before any request, when the connector lacks its capability', async () => {
     for (const [channel, capability] of NEEDS) {
-      const { handlers, connectorFor } = setup((['accounts.list', 'users.manage', 'contacts', 'managed_users', 'audit', 'sso', 'products'] as Capability[]).filter((c) => c !== capability));
+      const { handlers, connectorFor } = setup(
+        (['accounts.list', 'users.manage', 'contacts', 'managed_users', 'audit', 'sso', 'products'] as Capability[]).filter((c) => c !== capability),
+      );
       const dispatch = createDispatcher(handlers as never, silentLogger());
       const reply = await dispatch(channel, SAMPLES[channel].input);
-      expect(reply, channel).toMatchObject({ ok: false, error: { code: 'not_supported', message: expect.stringMatching(/^Demo provider does not let Clientdeck /) } });
+      expect(reply, channel).toMatchObject({
+        ok: false,
+        error: { code: 'not_supported', message: expect.stringMatching(/^Demo provider does not let Clientdeck /) },
+      });
       expect(connectorFor, channel).not.toHaveBeenCalled();
     }
   });

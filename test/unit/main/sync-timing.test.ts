@@ -97,12 +97,19 @@ describe('judgeReplayFailure', () => {
   });
 
   it("ends it as rejected with the provider's sentence and code when the provider refused", () => {
-    expect(judgeReplayFailure(new ClientdeckError('invitation_not_pending', 'This invitation has expired.', { httpStatus: 409, providerCode: 'invitation_expired' }))).toEqual({
+    expect(
+      judgeReplayFailure(
+        new ClientdeckError('invitation_not_pending', 'This invitation has expired.', { httpStatus: 409, providerCode: 'invitation_expired' }),
+      ),
+    ).toEqual({
       kind: 'reject',
       reasonCode: 'invitation_expired',
       reason: 'This invitation has expired.',
     });
-    expect(judgeReplayFailure(new ClientdeckError('forbidden', 'Your access was revoked.', { httpStatus: 403, providerCode: 'forbidden' }))).toMatchObject({ kind: 'reject', reasonCode: 'forbidden' });
+    expect(judgeReplayFailure(new ClientdeckError('forbidden', 'Your access was revoked.', { httpStatus: 403, providerCode: 'forbidden' }))).toMatchObject({
+      kind: 'reject',
+      reasonCode: 'forbidden',
+    });
     expect(judgeReplayFailure(new ClientdeckError('not_found', 'Gone.', { httpStatus: 404 }))).toMatchObject({ kind: 'reject', reasonCode: 'not_found' });
   });
 });

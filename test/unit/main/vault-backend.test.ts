@@ -11,7 +11,10 @@ const noLib = { ok: false as const, reason: 'libsecret-1.so.0: cannot open share
 
 describe('chooseVaultBackend', () => {
   it('takes the keychain whenever keytar answers', () => {
-    expect(chooseVaultBackend({ ok: true }, { encryptionAvailable: true, linuxBackend: 'gnome_libsecret' }, 'linux')).toEqual({ backend: 'keychain', message: null });
+    expect(chooseVaultBackend({ ok: true }, { encryptionAvailable: true, linuxBackend: 'gnome_libsecret' }, 'linux')).toEqual({
+      backend: 'keychain',
+      message: null,
+    });
     expect(chooseVaultBackend({ ok: true }, null, 'linux')).toEqual({ backend: 'keychain', message: null });
     expect(chooseVaultBackend({ ok: true }, { encryptionAvailable: false, linuxBackend: null }, 'darwin').backend).toBe('keychain');
   });

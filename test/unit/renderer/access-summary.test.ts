@@ -18,9 +18,12 @@ describe('summarizeAccess', () => {
   });
 
   it('lists up to three areas and counts the rest', () => {
-    expect(
-      summarizeAccess('member', ['services.view', 'domains.view', 'tickets', 'affiliates', 'contacts.manage'], null),
-    ).toEqual({ kind: 'areas', areas: ['contacts', 'services', 'domains'], more: 2, scoped: false });
+    expect(summarizeAccess('member', ['services.view', 'domains.view', 'tickets', 'affiliates', 'contacts.manage'], null)).toEqual({
+      kind: 'areas',
+      areas: ['contacts', 'services', 'domains'],
+      more: 2,
+      scoped: false,
+    });
   });
 
   it('a plain member never shows users.manage, and nothing left means no permissions', () => {

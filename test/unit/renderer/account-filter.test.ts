@@ -20,7 +20,10 @@ const rows = [
   row('Zeta Studio', 'Acme Hosting', { role: 'owner', summary: { services: 9, domainsExpiringSoon: 0, unpaidInvoices: 2, openTickets: 0 } }),
   row('Société Générale de Café', 'Nordhost', { domains: ['cafe-generale.fr'], favourite: true }),
   row('Alpha Bakery', 'Nordhost', { role: 'admin', permissions: ['users.manage', 'billing.invoices'], lastOpenedAt: '2025-03-01T10:00:00.000Z' }),
-  row('alpha Dental', 'Acme Hosting', { summary: { services: 3, domainsExpiringSoon: 1, unpaidInvoices: 0, openTickets: 4 }, lastOpenedAt: '2025-03-02T10:00:00.000Z' }),
+  row('alpha Dental', 'Acme Hosting', {
+    summary: { services: 3, domainsExpiringSoon: 1, unpaidInvoices: 0, openTickets: 4 },
+    lastOpenedAt: '2025-03-02T10:00:00.000Z',
+  }),
 ];
 const index = indexAccounts(rows);
 const names = (f: Partial<AccountFilter>, sort?: AccountSort) => filterAccounts(index, { ...NO_FILTER, ...f }, sort).map((r) => r.name);
@@ -130,13 +133,21 @@ describe('helpers', () => {
 describe('refreshIndex', () => {
   it('keeps the same index when a re-sync changed nothing, so nothing re-renders', () => {
     const local = indexAccounts(rows);
-    expect(refreshIndex(local, rows.map((r) => ({ ...r, summary: { ...r.summary }, domains: [...r.domains] })))).toBe(local);
+    expect(
+      refreshIndex(
+        local,
+        rows.map((r) => ({ ...r, summary: { ...r.summary }, domains: [...r.domains] })),
+      ),
+    ).toBe(local);
   });
 
   it('patches changed counts in place and forgets sort orders that may have moved', () => {
     const local = indexAccounts(rows);
     sortOrder(local, { key: 'services', dir: 'desc' });
-    const next = refreshIndex(local, rows.map((r) => (r.name === 'Alpha Bakery' ? { ...r, summary: { ...r.summary, services: 50 } } : r)));
+    const next = refreshIndex(
+      local,
+      rows.map((r) => (r.name === 'Alpha Bakery' ? { ...r, summary: { ...r.summary, services: 50 } } : r)),
+    );
     expect(next).not.toBe(local);
     expect(next.haystacks).toBe(local.haystacks);
     expect(next.orders.size).toBe(0);
@@ -146,7 +157,10 @@ describe('refreshIndex', () => {
   it('indexes again when an account arrives, leaves or is renamed', () => {
     const local = indexAccounts(rows);
     expect(refreshIndex(local, rows.slice(1)).rows).toHaveLength(3);
-    const renamed = refreshIndex(local, rows.map((r) => (r.name === 'Zeta Studio' ? { ...r, name: 'Aardvark Studio' } : r)));
+    const renamed = refreshIndex(
+      local,
+      rows.map((r) => (r.name === 'Zeta Studio' ? { ...r, name: 'Aardvark Studio' } : r)),
+    );
     expect(renamed.rows[0]!.name).toBe('Aardvark Studio');
     expect(filterAccounts(renamed, { ...NO_FILTER, query: 'aardvark' })).toHaveLength(1);
   });
@@ -171,7 +185,10 @@ describe('attention count', () => {
   it('is counted with the data and follows a re-sync that changes counts', () => {
     const local = indexAccounts(rows);
     expect(local.attention).toBe(2);
-    const calmer = refreshIndex(local, rows.map((r) => ({ ...r, summary: { ...r.summary, unpaidInvoices: 0 } })));
+    const calmer = refreshIndex(
+      local,
+      rows.map((r) => ({ ...r, summary: { ...r.summary, unpaidInvoices: 0 } })),
+    );
     expect(calmer.attention).toBe(1);
   });
 });

@@ -17,12 +17,7 @@ describe('translations', () => {
     const ref = { a: { b: 'B {{name}}', n_one: '{{count}} x', n_other: '{{count}} xs' }, c: 'C' };
     const bad = { a: { b: 'B', n_one: '{{count}} x', n_other: '{{count}} xs', n_few: '' } };
     expect(translationProblems(ref, bad, 'pl')).toEqual(
-      expect.arrayContaining([
-        'pl: missing c',
-        'pl: empty a.n_few',
-        'pl: missing a.n_many',
-        'pl: a.b uses {{}} but a.b uses {{name}}',
-      ]),
+      expect.arrayContaining(['pl: missing c', 'pl: empty a.n_few', 'pl: missing a.n_many', 'pl: a.b uses {{}} but a.b uses {{name}}']),
     );
   });
 });

@@ -13,7 +13,8 @@ const index = indexAccounts([
   row('Syncro Media', 'Acme Hosting'),
   row('Hotel Bellevue', 'Acme Hosting'),
 ]);
-const shown = (query: string) => paletteResults(query, index, ACTIONS, LABELS).map((g) => [g.label, g.items.map((i) => (i.kind === 'account' ? i.row.name : i.action.id))]);
+const shown = (query: string) =>
+  paletteResults(query, index, ACTIONS, LABELS).map((g) => [g.label, g.items.map((i) => (i.kind === 'account' ? i.row.name : i.action.id))]);
 
 describe('paletteResults', () => {
   it('suggests favourites and recent accounts first when nothing is typed, then every action', () => {

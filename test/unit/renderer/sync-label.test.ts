@@ -13,7 +13,7 @@ describe('syncLabel', () => {
     });
   });
 
-  it('carries main\'s sentence for problems', () => {
+  it("carries main's sentence for problems", () => {
     expect(syncLabel({ connectionId: 'c', state: 'error', syncedAt: null, message: 'The provider answered 500.' }, time)).toMatchObject({
       key: 'sync.error',
       tone: 'error',

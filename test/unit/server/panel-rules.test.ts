@@ -36,7 +36,9 @@ describe('panel rules', () => {
     expect(passwordPolicyWords(DEFAULT_PASSWORD_POLICY)).toBe(
       'The password needs at least 8 characters, an upper-case letter, a digit, a special character, and must not be a common password.',
     );
-    expect(passwordPolicyWords(strictestOf({ minLength: 12, requireLower: true }))).toMatch(/^The password needs at least 12 characters, an upper-case letter, a lower-case letter/);
+    expect(passwordPolicyWords(strictestOf({ minLength: 12, requireLower: true }))).toMatch(
+      /^The password needs at least 12 characters, an upper-case letter, a lower-case letter/,
+    );
     expect(scopeWords(null)).toBeNull();
     expect(scopeWords({ domains: ['shop.example'] })).toBe('Limited to the domain shop.example.');
     expect(scopeWords({ services: ['a', 'b'] })).toBe('Limited to 2 chosen services.');

@@ -5,7 +5,18 @@ import { SignInLimiter } from '../../../src-server/domain/sign-in-limiter.js';
 
 describe('common passwords', () => {
   it('refuses a common word dressed up with capitals, leetspeak, years and symbols', () => {
-    for (const p of ['Password1!', 'P@ssw0rd!', 'Passw0rd#2024', 'Welcome2024!', 'Qwerty123!', 'Summer2025!', '!Admin123', 'Letmein#1', 'Iloveyou1!', 'Q1w2e3r4!']) {
+    for (const p of [
+      'Password1!',
+      'P@ssw0rd!',
+      'Passw0rd#2024',
+      'Welcome2024!',
+      'Qwerty123!',
+      'Summer2025!',
+      '!Admin123',
+      'Letmein#1',
+      'Iloveyou1!',
+      'Q1w2e3r4!',
+    ]) {
       expect(isCommonPassword(p), p).toBe(true);
       expect(passwordPolicyViolations(p), p).toEqual(['to be less common (it is on the list of passwords attackers try first)']);
     }
@@ -18,7 +29,9 @@ describe('common passwords', () => {
   });
 
   it('refuses a password that contains the login’s email name', () => {
-    expect(passwordPolicyViolations('Giulia-2024!', DEFAULT_PASSWORD_POLICY, { email: 'giulia@bellini.example' })).toEqual(['to not contain your email address']);
+    expect(passwordPolicyViolations('Giulia-2024!', DEFAULT_PASSWORD_POLICY, { email: 'giulia@bellini.example' })).toEqual([
+      'to not contain your email address',
+    ]);
     expect(passwordPolicyViolations('Giulia-2024!', DEFAULT_PASSWORD_POLICY, { email: 'marco@bellini.example' })).toEqual([]);
   });
 });
@@ -35,7 +48,10 @@ describe('a provider’s password policy', () => {
 
   it('reads the environment', () => {
     expect(passwordPolicyFromEnv({})).toEqual(DEFAULT_PASSWORD_POLICY);
-    expect(passwordPolicyFromEnv({ CLIENTAREA_PASSWORD_MIN_LENGTH: '16', CLIENTAREA_PASSWORD_REQUIRE_LOWER: '1' })).toMatchObject({ minLength: 16, requireLower: true });
+    expect(passwordPolicyFromEnv({ CLIENTAREA_PASSWORD_MIN_LENGTH: '16', CLIENTAREA_PASSWORD_REQUIRE_LOWER: '1' })).toMatchObject({
+      minLength: 16,
+      requireLower: true,
+    });
     expect(passwordPolicyFromEnv({ CLIENTAREA_PASSWORD_MIN_LENGTH: 'six' }).minLength).toBe(8);
     expect(passwordPolicyFromEnv({ CLIENTAREA_PASSWORD_MIN_LENGTH: '3' }).minLength).toBe(8);
   });
