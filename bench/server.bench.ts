@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { AccountPage } from '../src-shared/api/schemas.js';
+import { AccountPage } from '../src-shared/api/accounts.js';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase } from '../src-server/db/database.js';

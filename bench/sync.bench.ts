@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PERMISSION_PRESETS } from '../src-shared/api/permissions.js';
-import type { Connection } from '../src-shared/ipc/contract.js';
+import type { Connection } from '../src-shared/ipc/channels/connections.js';
 import { openDatabase } from '../src-server/db/database.js';
 import { migrateToLatest } from '../src-server/db/migrations.js';
 import { createAccount } from '../src-server/domain/accounts.js';

@@ -1,4 +1,4 @@
-import type { IpcErrorCode } from '../src-shared/ipc/contract.js';
+import type { IpcErrorCode } from '../src-shared/ipc/errors.js';
 
 /** What a provider said about a failure, kept for decisions (retry or give up) and for the queue's reasonCode. */
 export interface ProviderFailure {

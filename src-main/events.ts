@@ -1,4 +1,4 @@
-import type { IpcEvent, IpcEventPayload } from '../src-shared/ipc/contract.js';
+import type { IpcEvent, IpcEventPayload } from '../src-shared/ipc/events.js';
 
 export type EventListener = <E extends IpcEvent>(event: E, payload: IpcEventPayload<E>) => void;
 type ChangedList = IpcEventPayload<'data.changed'>['lists'][number];

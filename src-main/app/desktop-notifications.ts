@@ -1,5 +1,5 @@
 import { Notification } from 'electron';
-import type { IpcEventPayload, NavigateTarget } from '../../src-shared/ipc/contract.js';
+import type { IpcEventPayload, NavigateTarget } from '../../src-shared/ipc/events.js';
 import type { Core } from '../core.js';
 
 /**

@@ -1,5 +1,5 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import type { IpcReply } from '../../src-shared/ipc/contract.js';
+import type { IpcReply } from '../../src-shared/ipc/errors.js';
 import type { Core } from '../core.js';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../ipc/bridge-channels.js';
 import { isTrustedSender } from '../windows/sender-check.js';

@@ -1,5 +1,5 @@
 import { BrowserWindow, session, shell } from 'electron';
-import type { PanelOpener } from '../ipc/handlers.js';
+import type { PanelOpener } from '../ipc/handler-deps.js';
 import { decidePanelNavigation, decidePanelNewWindow, decidePermission } from '../windows/navigation-policy.js';
 import { panelPartition } from '../windows/panel-partition.js';
 import { panelWindowOptions, panelWindowTitle } from '../windows/window-options.js';

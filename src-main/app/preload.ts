@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { ClientdeckBridge, IpcEvent } from '../../src-shared/ipc/contract.js';
+import type { ClientdeckBridge } from '../../src-shared/ipc/contract.js';
+import type { IpcEvent } from '../../src-shared/ipc/events.js';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../ipc/bridge-channels.js';
 
 /**

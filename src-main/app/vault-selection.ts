@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { safeStorage } from 'electron';
 import type { Logger } from 'pino';
-import type { VaultStatus } from '../../src-shared/ipc/contract.js';
+import type { VaultStatus } from '../../src-shared/ipc/channels/vault.js';
 import { chooseVaultBackend, type SafeStorageProbe } from '../vault/backend-choice.js';
 import { EncryptedFileVault, UnavailableVault } from '../vault/encrypted-file-vault.js';
 import { KeytarVault } from '../vault/keytar-vault.js';

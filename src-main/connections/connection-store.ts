@@ -1,7 +1,7 @@
 import type Conf from 'conf';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { Connection } from '../../src-shared/ipc/contract.js';
+import { Connection } from '../../src-shared/ipc/channels/connections.js';
 import { capabilitiesOf } from '../connectors/connector-registry.js';
 import { openConf } from '../storage/conf-file.js';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { AddConnectionInput, Connection } from '../../src-shared/ipc/contract.js';
+import type { AddConnectionInput, Connection, ConnectorKind } from '../../src-shared/ipc/channels/connections.js';
 import { createConnector } from '../connectors/connector-registry.js';
-import type { Connector, ConnectorKind, CredentialSlot } from '../connectors/connector.js';
+import type { Connector, CredentialSlot } from '../connectors/connector.js';
 import type { DemoProvider } from '../demo/demo-provider.js';
 import { ClientdeckError } from '../errors.js';
 import type { Vault } from '../vault/vault.js';

@@ -1,6 +1,6 @@
-import type { Capability } from '../../src-shared/ipc/contract.js';
+import type { Capability, ConnectorKind } from '../../src-shared/ipc/channels/connections.js';
 import { CLIENTAREA_CAPABILITIES, ClientareaConnector, type ClientareaConnectorOptions } from './clientarea/clientarea-connector.js';
-import type { Connector, ConnectorKind } from './connector.js';
+import type { Connector } from './connector.js';
 
 export type ConnectorOptions = ClientareaConnectorOptions;
 

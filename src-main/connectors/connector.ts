@@ -1,13 +1,14 @@
 import type { AuditPage } from '../../src-shared/api/activity.js';
 import type { Contact, ContactInput, ContactPatch } from '../../src-shared/api/contacts.js';
-import type { Account, IncomingInvitation, InvitationAnswerResponse, SsoLink, User } from '../../src-shared/api/schemas.js';
+import type { Account } from '../../src-shared/api/accounts.js';
+import type { IncomingInvitation, InvitationAnswerResponse } from '../../src-shared/api/invitations.js';
+import type { SsoLink } from '../../src-shared/api/sso.js';
+import type { User } from '../../src-shared/api/users.js';
 import type { Domain, Service } from '../../src-shared/api/services.js';
-import type { AccountUser, CreateInvitation, CreateManagedUsers, OutgoingInvitation, UpdateAccountUser } from '../../src-shared/api/team.js';
-import type { Capability, Connection } from '../../src-shared/ipc/contract.js';
+import type { InvitationAnswer } from '../../src-shared/api/primitives.js';
+import type { AccessGrant, AccountUser, CreateInvitation, CreateManagedUsers, OutgoingInvitation, UpdateAccountUser } from '../../src-shared/api/team.js';
+import type { Capability, ConnectorKind } from '../../src-shared/ipc/channels/connections.js';
 import type { z } from 'zod';
-import type { teamChannels } from '../../src-shared/ipc/team-channels.js';
-
-export type ConnectorKind = Connection['kind'];
 
 /**
  * Where a connector keeps the connection's long-lived secret (the refresh token). It is the vault
@@ -34,8 +35,6 @@ export interface AccountPageRequest {
 
 export type AccountPageResult = { notModified: true } | { notModified: false; items: Account[]; nextCursor: string | null; etag: string | null };
 
-export type ContactPromotion = z.output<(typeof teamChannels)['contacts.promote']['input']>['grant'];
-
 /**
  * One provider platform. Each implementation declares what it can do; the UI hides the rest and
  * main refuses a request for a capability the connector lacks before calling it.
@@ -54,7 +53,7 @@ export interface Connector {
   probe(options?: RequestOptions): Promise<boolean>;
   listAccountsPage(request: AccountPageRequest, options?: RequestOptions): Promise<AccountPageResult>;
   listIncomingInvitations(options?: RequestOptions): Promise<IncomingInvitation[]>;
-  answerInvitation(invitationId: string, answer: 'accept' | 'decline', idempotencyKey: string, options?: RequestOptions): Promise<InvitationAnswerResponse>;
+  answerInvitation(invitationId: string, answer: InvitationAnswer, idempotencyKey: string, options?: RequestOptions): Promise<InvitationAnswerResponse>;
   createSsoLink(accountId: string): Promise<SsoLink>;
 
   // Owner actions (capabilities users.manage, managed_users, contacts, audit).
@@ -73,8 +72,8 @@ export interface Connector {
   createContact(accountId: string, contact: ContactInput): Promise<Contact>;
   updateContact(accountId: string, contactId: string, changes: ContactPatch): Promise<Contact>;
   deleteContact(accountId: string, contactId: string): Promise<void>;
-  promoteContact(accountId: string, contactId: string, grant: ContactPromotion): Promise<OutgoingInvitation>;
-  listAudit(accountId: string, cursor?: string): Promise<z.infer<typeof AuditPage>>;
+  promoteContact(accountId: string, contactId: string, grant: z.output<typeof AccessGrant>): Promise<OutgoingInvitation>;
+  listAudit(accountId: string, cursor?: string): Promise<AuditPage>;
 
   // Capability products: what the account bought, as far as the caller may see it.
   listServices(accountId: string): Promise<Service[]>;

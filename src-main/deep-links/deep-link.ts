@@ -1,4 +1,4 @@
-import type { NavigateTarget } from '../../src-shared/ipc/contract.js';
+import type { NavigateTarget } from '../../src-shared/ipc/events.js';
 
 /**
  * Clientdeck's `clientdeck://` links, as an invitation mail or a web page writes them:

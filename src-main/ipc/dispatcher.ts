@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { ipcContract, type IpcChannel, type IpcOutput, type IpcReply } from '../../src-shared/ipc/contract.js';
+import { ipcContract, type IpcChannel, type IpcOutput } from '../../src-shared/ipc/contract.js';
+import type { IpcReply } from '../../src-shared/ipc/errors.js';
 import { summariseIssues, toIpcError } from './ipc-failure.js';
 
 /** Validated input of a channel (defaults applied), as a handler receives it. */

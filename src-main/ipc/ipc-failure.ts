@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import type { IpcError } from '../../src-shared/ipc/contract.js';
+import type { IpcError } from '../../src-shared/ipc/errors.js';
 import { isClientdeckError } from '../errors.js';
 
 /**

@@ -1,5 +1,6 @@
-import type { IncomingInvitation } from '../../src-shared/api/schemas.js';
-import type { IpcEventPayload, QueuedAction } from '../../src-shared/ipc/contract.js';
+import type { IncomingInvitation } from '../../src-shared/api/invitations.js';
+import type { QueuedAction } from '../../src-shared/ipc/channels/queue.js';
+import type { IpcEventPayload } from '../../src-shared/ipc/events.js';
 
 export type DesktopNotification = IpcEventPayload<'notification'>;
 

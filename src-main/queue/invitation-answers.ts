@@ -1,6 +1,9 @@
 import type { Logger } from 'pino';
-import type { InvitationAnswerResponse } from '../../src-shared/api/schemas.js';
-import { IPC_ERROR_CODES, type Connection, type InvitationRow, type IpcErrorCode, type QueuedAction } from '../../src-shared/ipc/contract.js';
+import type { InvitationAnswerResponse } from '../../src-shared/api/invitations.js';
+import type { Connection } from '../../src-shared/ipc/channels/connections.js';
+import type { ListedInvitation } from '../../src-shared/ipc/channels/invitations.js';
+import type { QueuedAction } from '../../src-shared/ipc/channels/queue.js';
+import { IPC_ERROR_CODES, type IpcErrorCode } from '../../src-shared/ipc/errors.js';
 import type { Connections } from '../connections/connections.js';
 import { ClientdeckError } from '../errors.js';
 import type { EventHub } from '../events.js';
@@ -9,6 +12,7 @@ import type { AccountCache } from '../sync/account-cache.js';
 import type { SyncEngine } from '../sync/sync-engine.js';
 import { invitationKey, type QueueStore, type StoredAction } from './queue-store.js';
 import { Replayer } from './replayer.js';
+import type { InvitationAnswer } from '../../src-shared/api/primitives.js';
 
 export interface InvitationAnswersOptions {
   store: QueueStore;
@@ -47,7 +51,7 @@ export class InvitationAnswers {
     });
   }
 
-  async answer(connectionId: string, invitationId: string, answer: 'accept' | 'decline'): Promise<InvitationRow> {
+  async answer(connectionId: string, invitationId: string, answer: InvitationAnswer): Promise<ListedInvitation> {
     const connection = this.options.connections.get(connectionId);
     if (!connection.capabilities.includes('invitations.answer')) {
       throw new ClientdeckError('not_supported', `${connection.label} does not let Clientdeck answer invitations.`);
@@ -80,7 +84,7 @@ export class InvitationAnswers {
   }
 
   /** Incoming invitations of every connection, each with the user's answer while it waits or after it was refused. */
-  rows(): InvitationRow[] {
+  rows(): ListedInvitation[] {
     const latest = this.options.store.latestByInvitation();
     return this.options.connections.list().flatMap((c) =>
       this.options.cache.read(c.id).invitations.map((i) => ({
@@ -105,7 +109,7 @@ export class InvitationAnswers {
     this.options.store.removeConnection(connectionId);
   }
 
-  #row(connection: Connection, invitationId: string, action: StoredAction): InvitationRow {
+  #row(connection: Connection, invitationId: string, action: StoredAction): ListedInvitation {
     const invitation = this.options.cache.read(connection.id).invitations.find((i) => i.id === invitationId);
     if (!invitation) throw new ClientdeckError('not_found', 'This invitation is no longer listed by the provider.');
     return { ...invitation, connectionId: connection.id, providerLabel: connection.label, pendingAnswer: action };

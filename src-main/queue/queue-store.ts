@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { QueuedAction, QueuedActionState } from '../../src-shared/ipc/contract.js';
+import type { QueuedAction, QueuedActionState } from '../../src-shared/ipc/channels/queue.js';
 import { ClientdeckError } from '../errors.js';
+import type { InvitationAnswer } from '../../src-shared/api/primitives.js';
 
 /** A queued action with what only main needs to replay it. */
 export interface StoredAction extends QueuedAction {
@@ -14,7 +15,7 @@ export interface StoredAction extends QueuedAction {
 export interface NewInvitationAnswer {
   connectionId: string;
   invitationId: string;
-  answer: 'accept' | 'decline';
+  answer: InvitationAnswer;
   summary: string;
 }
 
@@ -24,7 +25,7 @@ interface Row {
   connection_id: string;
   kind: 'invitation.answer';
   invitation_id: string | null;
-  answer: 'accept' | 'decline' | null;
+  answer: InvitationAnswer | null;
   summary: string;
   idempotency_key: string;
   state: QueuedActionState;

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import type { InvitationAnswerResponse } from '../../src-shared/api/schemas.js';
-import type { Connection } from '../../src-shared/ipc/contract.js';
+import type { InvitationAnswerResponse } from '../../src-shared/api/invitations.js';
+import type { Connection } from '../../src-shared/ipc/channels/connections.js';
 import type { Connector } from '../connectors/connector.js';
 import type { QueueStore, StoredAction } from './queue-store.js';
 import { judgeReplayFailure, type ReplayVerdict } from './replay-outcome.js';

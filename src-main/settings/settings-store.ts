@@ -1,6 +1,6 @@
 import Conf from 'conf';
 import type { Logger } from 'pino';
-import { Settings } from '../../src-shared/ipc/contract.js';
+import { Settings } from '../../src-shared/ipc/channels/settings.js';
 import { openConf } from '../storage/conf-file.js';
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({ language: null, theme: 'system' }) as Settings;

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { Account, IncomingInvitation } from '../../src-shared/api/schemas.js';
+import { Account } from '../../src-shared/api/accounts.js';
+import { IncomingInvitation } from '../../src-shared/api/invitations.js';
 import { WriteSerializer, writeFileAtomic } from '../storage/atomic-file.js';
 
 /** What incremental sync remembers about the provider's accounts list (see account-listing.ts). */

@@ -1,4 +1,4 @@
-import type { Account } from '../../src-shared/api/schemas.js';
+import type { Account } from '../../src-shared/api/accounts.js';
 import type { AccountPageRequest, AccountPageResult, RequestOptions } from '../connectors/connector.js';
 import { unexpectedAnswer } from '../connectors/clientarea/http-failure.js';
 import type { AccountSyncState } from './account-cache.js';

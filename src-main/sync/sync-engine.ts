@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import type { Connection, SyncStatus } from '../../src-shared/ipc/contract.js';
+import type { Connection } from '../../src-shared/ipc/channels/connections.js';
+import type { SyncStatus } from '../../src-shared/ipc/channels/sync.js';
 import type { Connector } from '../connectors/connector.js';
 import { ClientdeckError, isClientdeckError } from '../errors.js';
 import type { EventHub } from '../events.js';

@@ -1,4 +1,4 @@
-import type { VaultStatus } from '../../src-shared/ipc/contract.js';
+import type { VaultStatus } from '../../src-shared/ipc/channels/vault.js';
 import { keychainUnavailable } from './keychain-failure.js';
 
 /** Whether keytar could reach the OS keychain (the reason is for the user's hint, never a secret). */

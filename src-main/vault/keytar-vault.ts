@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { VaultStatus } from '../../src-shared/ipc/contract.js';
+import type { VaultStatus } from '../../src-shared/ipc/channels/vault.js';
 import { isClientdeckError } from '../errors.js';
 import { chooseVaultBackend, type KeytarProbe } from './backend-choice.js';
 import { keychainUnavailable } from './keychain-failure.js';

@@ -1,4 +1,4 @@
-import type { VaultStatus } from '../../src-shared/ipc/contract.js';
+import type { VaultStatus } from '../../src-shared/ipc/channels/vault.js';
 
 /**
  * Where a connection's secret (its refresh token) lives. Implementations never write a secret

@@ -2,7 +2,7 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type RawData, WebSocket } from 'ws';
-import { WireRequest, type WireMessage } from '../../src-shared/ipc/contract.js';
+import { WireRequest, type WireMessage } from '../../src-shared/ipc/wire.js';
 import type { Core } from '../core.js';
 import { summariseIssues } from '../ipc/ipc-failure.js';
 import { accessTokenMatches, hostAllowed, originAllowed } from './access-token.js';

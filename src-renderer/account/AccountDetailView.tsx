@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { accountKey } from '../accounts/account-filter.js';
 import { useAccounts } from '../accounts/accounts-store.js';
 import { initials } from '../accounts/AccountRowView.js';
@@ -60,7 +60,7 @@ export function AccountDetailView({ account }: { account: AccountRef }) {
   );
 }
 
-function AccountDetail({ row }: { row: AccountRow }) {
+function AccountDetail({ row }: { row: ListedAccount }) {
   const { t } = useTranslation();
   const baseId = useId();
   const connection = useConnections((s) => s.connections.find((c) => c.id === row.connectionId));

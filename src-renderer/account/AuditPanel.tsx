@@ -7,6 +7,7 @@ import { Skeleton } from '../shell/Skeleton.js';
 import { Spinner } from '../shell/Spinner.js';
 import { useNow } from '../shell/use-now.js';
 import { useAudit } from './audit-store.js';
+import { CUSTOMER_NUMBER_PATTERN } from '../../src-shared/api/primitives.js';
 
 /** Every change of access on the account, newest first: who, when, what, about whom. */
 export function AuditPanel() {
@@ -64,7 +65,7 @@ function AuditItem({ event, now }: { event: AuditEvent; now: Date }) {
   const subject =
     event.subject === null
       ? t('audit.unknownSubject')
-      : /^[0-9]{4,12}$/.test(event.subject)
+      : CUSTOMER_NUMBER_PATTERN.test(event.subject)
         ? t('audit.customerNumber', { number: event.subject })
         : event.subject;
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAIL_KINDS, type Contact } from '../../src-shared/api/contacts.js';
-import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { errorSentence } from '../bridge/invoke.js';
 import { PersonCell } from './PersonCell.js';
 import { Dialog } from '../shell/Dialog.js';
@@ -16,7 +16,7 @@ import { PromoteDialog } from './PromoteDialog.js';
 type Editing = { kind: 'new' } | { kind: 'edit'; contact: Contact } | { kind: 'delete'; contact: Contact } | { kind: 'promote'; contact: Contact };
 
 /** People on the account without a login: who they are, which mails they get, and promotion to user. */
-export function ContactsPanel({ row, canPromote }: { row: AccountRow; canPromote: boolean }) {
+export function ContactsPanel({ row, canPromote }: { row: ListedAccount; canPromote: boolean }) {
   const { t } = useTranslation();
   const status = useContacts((s) => s.status);
   const contacts = useContacts((s) => s.contacts);

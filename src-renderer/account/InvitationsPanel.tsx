@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutgoingInvitation } from '../../src-shared/api/team.js';
-import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { errorSentence } from '../bridge/invoke.js';
 import { AccessText } from '../accounts/AccessText.js';
 import { timeLeft, timeLeftKey } from '../invitations/time-left.js';
@@ -16,7 +16,7 @@ import { InviteForm } from './InviteForm.js';
 import { useTeam } from './team-store.js';
 
 /** The invite form, and the invitations this account sent: time left, resend, cancel. */
-export function InvitationsPanel({ row }: { row: AccountRow }) {
+export function InvitationsPanel({ row }: { row: ListedAccount }) {
   const { t } = useTranslation();
   const status = useTeam((s) => s.status);
   const team = useTeam((s) => s.team);
@@ -63,7 +63,7 @@ export function InvitationsPanel({ row }: { row: AccountRow }) {
   );
 }
 
-function OutgoingItem({ invitation, now, row }: { invitation: OutgoingInvitation; now: Date; row: AccountRow }) {
+function OutgoingItem({ invitation, now, row }: { invitation: OutgoingInvitation; now: Date; row: ListedAccount }) {
   const { t, i18n } = useTranslation();
   const resend = useTeam((s) => s.resend);
   const cancel = useTeam((s) => s.cancel);

@@ -2,23 +2,23 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../src-shared/api/permissions.js';
 import type { CreateInvitation } from '../../src-shared/api/team.js';
-import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { errorSentence } from '../bridge/invoke.js';
 import { Spinner } from '../shell/Spinner.js';
 import { useAudit } from './audit-store.js';
-import { presetPermissions, type GrantRole } from './grant-draft.js';
+import { presetPermissions } from './grant-draft.js';
 import { PermissionPicker, RolePicker } from './PermissionPicker.js';
 import { isEmptyChoice, type ScopeChoice, scopeOf, scopeOptions } from './scope-choice.js';
 import { ScopePicker } from './ScopePicker.js';
 import { useTeam } from './team-store.js';
 import { useAccountProducts } from './use-account-products.js';
+import { CUSTOMER_NUMBER_PATTERN, type GrantRole } from '../../src-shared/api/primitives.js';
 
 type Method = 'email' | 'customerNumber';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const CUSTOMER_NUMBER = /^[0-9]{4,12}$/;
 
 /** Invite someone by email, or by customer number with their consent, with a preset or chosen permissions. */
-export function InviteForm({ row }: { row: AccountRow }) {
+export function InviteForm({ row }: { row: ListedAccount }) {
   const { t } = useTranslation();
   const id = useId();
   const invite = useTeam((s) => s.invite);
@@ -36,7 +36,7 @@ export function InviteForm({ row }: { row: AccountRow }) {
   const [sent, setSent] = useState<string | null>(null);
 
   const emailInvalid = method === 'email' && !EMAIL.test(email.trim());
-  const numberInvalid = method === 'customerNumber' && !CUSTOMER_NUMBER.test(customerNumber.trim());
+  const numberInvalid = method === 'customerNumber' && !CUSTOMER_NUMBER_PATTERN.test(customerNumber.trim());
   const consentMissing = method === 'customerNumber' && !consent;
   const noPermission = permissions.length === 0;
   const scopeEmpty = isEmptyChoice(scopeChoice);

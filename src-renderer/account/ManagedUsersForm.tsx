@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PermissionPreset } from '../../src-shared/api/permissions.js';
-import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { errorSentence } from '../bridge/invoke.js';
 import { Spinner } from '../shell/Spinner.js';
 import { useAudit } from './audit-store.js';
@@ -20,7 +20,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_ROWS = 50;
 
 /** The owner creates several logins at once, and chooses whether they get their activation mail now. */
-export function ManagedUsersForm({ row }: { row: AccountRow }) {
+export function ManagedUsersForm({ row }: { row: ListedAccount }) {
   const { t } = useTranslation();
   const id = useId();
   const createManaged = useTeam((s) => s.createManaged);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
 import { PermissionChips } from '../accounts/PermissionChips.js';
 import { useAccounts } from '../accounts/accounts-store.js';
@@ -20,7 +20,7 @@ const COUNTS = [
 ] as const;
 
 /** The account at a glance, the user's own access, and the way out (leave) for non-owners. */
-export function OverviewPanel({ row, abilities, onOpenTab }: { row: AccountRow; abilities: Abilities; onOpenTab(tab: DetailTab): void }) {
+export function OverviewPanel({ row, abilities, onOpenTab }: { row: ListedAccount; abilities: Abilities; onOpenTab(tab: DetailTab): void }) {
   const { t } = useTranslation();
   const [leaving, setLeaving] = useState(false);
   const scoped = row.scope !== null && ((row.scope.services?.length ?? 0) > 0 || (row.scope.domains?.length ?? 0) > 0);
@@ -117,7 +117,7 @@ function TeamAtAGlance({ contacts, onOpenTab }: { contacts: boolean; onOpenTab(t
   );
 }
 
-function LeaveDialog({ row, onClose }: { row: AccountRow; onClose(): void }) {
+function LeaveDialog({ row, onClose }: { row: ListedAccount; onClose(): void }) {
   const { t } = useTranslation();
   const go = useNavigation((s) => s.go);
   const [busy, setBusy] = useState(false);

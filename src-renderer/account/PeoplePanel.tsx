@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountUser } from '../../src-shared/api/team.js';
-import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { errorSentence } from '../bridge/invoke.js';
 import { AccessText } from '../accounts/AccessText.js';
 import { PersonCell } from './PersonCell.js';
@@ -15,7 +15,7 @@ import { RevokeDialog } from './RevokeDialog.js';
 import { useTeam } from './team-store.js';
 
 /** Who has access to the account, what each may do, and the way to take access away. */
-export function PeoplePanel({ row }: { row: AccountRow }) {
+export function PeoplePanel({ row }: { row: ListedAccount }) {
   const { t } = useTranslation();
   const status = useTeam((s) => s.status);
   const team = useTeam((s) => s.team);

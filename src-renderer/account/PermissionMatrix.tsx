@@ -14,10 +14,10 @@ import {
   togglePermission,
   withRole,
   type GrantDraft,
-  type GrantRole,
   type MatrixDraft,
 } from './grant-draft.js';
 import { useTeam } from './team-store.js';
+import type { GrantRole } from '../../src-shared/api/primitives.js';
 
 const GROUPS = permissionsByArea();
 

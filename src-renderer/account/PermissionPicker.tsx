@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../src-shared/api/permissions.js';
 import { permissionKey, permissionsByArea } from '../accounts/access-summary.js';
-import { PRESET_NAMES, normalizePermissions, presetOf, presetPermissions, type GrantRole } from './grant-draft.js';
+import { PRESET_NAMES, normalizePermissions, presetOf, presetPermissions } from './grant-draft.js';
+import type { GrantRole } from '../../src-shared/api/primitives.js';
 
 interface Props {
   value: Permission[];

@@ -2,18 +2,29 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../src-shared/api/contacts.js';
 import type { Permission } from '../../src-shared/api/permissions.js';
-import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { errorSentence } from '../bridge/invoke.js';
 import { Dialog } from '../shell/Dialog.js';
 import { DialogActions } from '../shell/DialogActions.js';
 import { useAudit } from './audit-store.js';
 import { useContacts } from './contacts-store.js';
-import { presetPermissions, type GrantRole } from './grant-draft.js';
+import { presetPermissions } from './grant-draft.js';
 import { PermissionPicker, RolePicker } from './PermissionPicker.js';
 import { useTeam } from './team-store.js';
+import type { GrantRole } from '../../src-shared/api/primitives.js';
 
 /** Gives a contact panel access: an invitation to their address with the chosen permissions. */
-export function PromoteDialog({ contact, row, onClose, onPromoted }: { contact: Contact; row: AccountRow; onClose(): void; onPromoted(text: string): void }) {
+export function PromoteDialog({
+  contact,
+  row,
+  onClose,
+  onPromoted,
+}: {
+  contact: Contact;
+  row: ListedAccount;
+  onClose(): void;
+  onPromoted(text: string): void;
+}) {
   const { t } = useTranslation();
   const promote = useContacts((s) => s.promote);
   const [role, setRole] = useState<GrantRole>('member');

@@ -1,4 +1,5 @@
-import type { AccountRow, Connection } from '../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
+import type { Connection } from '../../src-shared/ipc/channels/connections.js';
 import { holdsPermission } from '../accounts/account-filter.js';
 
 /** What the account detail offers: the user's own rights on the account and what the connector can do. */
@@ -11,7 +12,7 @@ export interface Abilities {
   openPanel: boolean;
 }
 
-export function abilitiesFor(row: Pick<AccountRow, 'role' | 'permissions'>, connection: Pick<Connection, 'capabilities'> | undefined): Abilities {
+export function abilitiesFor(row: Pick<ListedAccount, 'role' | 'permissions'>, connection: Pick<Connection, 'capabilities'> | undefined): Abilities {
   const caps = new Set(connection?.capabilities ?? []);
   // Owners and admins granted users.manage run the account's team (DESIGN §2).
   const manageUsers = (row.role === 'owner' || row.role === 'admin') && holdsPermission(row, 'users.manage') && caps.has('users.manage');

@@ -1,8 +1,6 @@
 import { create } from 'zustand';
 import type { Contact, ContactInput, ContactPatch, MailKind } from '../../src-shared/api/contacts.js';
-import type { Permission } from '../../src-shared/api/permissions.js';
-import type { Scope } from '../../src-shared/api/schemas.js';
-import type { OutgoingInvitation } from '../../src-shared/api/team.js';
+import type { AccessGrant, OutgoingInvitation } from '../../src-shared/api/team.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
 import type { LoadStatus } from '../shell/load-state.js';
 import type { AccountRef } from '../shell/navigation-store.js';
@@ -21,7 +19,7 @@ interface ContactsState {
   create(contact: ContactInput): Promise<Contact>;
   update(contactId: string, changes: ContactPatch): Promise<Contact>;
   remove(contactId: string): Promise<void>;
-  promote(contactId: string, grant: { role: 'admin' | 'member'; permissions: Permission[]; scope?: Scope }): Promise<OutgoingInvitation>;
+  promote(contactId: string, grant: AccessGrant): Promise<OutgoingInvitation>;
   /** Saves at once and shows the box ticked at once; a refusal unticks it and says why. */
   setPreference(contactId: string, kind: MailKind, value: boolean): Promise<void>;
 }

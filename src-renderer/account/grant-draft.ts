@@ -1,7 +1,7 @@
 import { PERMISSION_PRESETS, PERMISSIONS, type Permission, type PermissionPreset } from '../../src-shared/api/permissions.js';
 import type { AccountUser, UpdateAccountUser } from '../../src-shared/api/team.js';
+import type { GrantRole } from '../../src-shared/api/primitives.js';
 
-export type GrantRole = 'admin' | 'member';
 export interface GrantDraft {
   role: GrantRole;
   permissions: Permission[];

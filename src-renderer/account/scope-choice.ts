@@ -3,8 +3,8 @@
  * id and domains by name (a scope may name domains either way), so the account row's domain names
  * serve when the provider's product lists cannot be had.
  */
-import type { Scope } from '../../src-shared/api/schemas.js';
-import type { AccountProducts } from '../../src-shared/ipc/team-channels.js';
+import type { Scope } from '../../src-shared/api/permissions.js';
+import type { AccountProducts } from '../../src-shared/ipc/channels/products.js';
 
 export interface ScopeOption {
   value: string;

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
-import type { AccountRow } from '../../src-shared/ipc/contract.js';
-import type { AccountProducts } from '../../src-shared/ipc/team-channels.js';
+import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
+import type { AccountProducts } from '../../src-shared/ipc/channels/products.js';
 import { invoke } from '../bridge/invoke.js';
 
 /**
  * The account's services and domains from the provider, or null while loading or when they cannot
  * be had (connector without the capability, offline...): callers fall back to the row's domains.
  */
-export function useAccountProducts(row: Pick<AccountRow, 'connectionId' | 'id'>): AccountProducts | null {
+export function useAccountProducts(row: Pick<ListedAccount, 'connectionId' | 'id'>): AccountProducts | null {
   const [products, setProducts] = useState<AccountProducts | null>(null);
   useEffect(() => {
     let live = true;

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { effectivePermissions } from '../../src-shared/api/permissions.js';
-import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { permissionKey, summarizeAccess } from './access-summary.js';
 
-type Grant = Pick<AccountRow, 'role' | 'permissions' | 'scope'>;
+type Grant = Pick<ListedAccount, 'role' | 'permissions' | 'scope'>;
 
 /**
  * Thousands of rows share a handful of grants: the words for each are worked out once per

@@ -1,6 +1,6 @@
 import { memo, type KeyboardEvent } from 'react';
 import type { TFunction } from 'i18next';
-import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import type { AccountRef } from '../shell/navigation-store.js';
 import { formatDate, formatRelative } from '../shell/relative-time.js';
 import { Spinner } from '../shell/Spinner.js';
@@ -22,7 +22,7 @@ export interface RowLabels {
   openPanel: string;
   neverOpened: string;
   scoped: string;
-  roles: Record<AccountRow['role'], string>;
+  roles: Record<ListedAccount['role'], string>;
 }
 
 export function rowLabels(t: TFunction): RowLabels {
@@ -38,7 +38,7 @@ export function rowLabels(t: TFunction): RowLabels {
 }
 
 interface Props {
-  row: AccountRow;
+  row: ListedAccount;
   /** The table's translator: one i18n subscription for the list, not one per row. */
   t: TFunction;
   labels: RowLabels;
@@ -49,10 +49,10 @@ interface Props {
   opening: boolean;
   now: Date;
   onFocusRow(index: number): void;
-  onKeyDown(event: KeyboardEvent<HTMLDivElement>, index: number, row: AccountRow): void;
-  onOpen(row: AccountRow): void;
+  onKeyDown(event: KeyboardEvent<HTMLDivElement>, index: number, row: ListedAccount): void;
+  onOpen(row: ListedAccount): void;
   onDetails(ref: AccountRef): void;
-  onFavourite(row: AccountRow, favourite: boolean): void;
+  onFavourite(row: ListedAccount, favourite: boolean): void;
 }
 
 /** One account in the list; memoized, so scrolling 50,000 rows re-renders only the rows that move in. */

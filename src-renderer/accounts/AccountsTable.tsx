@@ -1,6 +1,6 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { useNavigation } from '../shell/navigation-store.js';
 import { useNow } from '../shell/use-now.js';
 import { accountKey, type AccountSort, type SortKey } from './account-filter.js';
@@ -12,7 +12,7 @@ import { useRowWindow } from './use-row-window.js';
 const ROW_HEIGHT = 44; // keep equal to --row-height in accounts.css
 
 interface Props {
-  rows: AccountRow[];
+  rows: ListedAccount[];
 }
 
 /**
@@ -52,7 +52,7 @@ export const AccountsTable = memo(function AccountsTable({ rows }: Props) {
     rowWindow.scrollToIndex(next);
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>, index: number, row: AccountRow) {
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>, index: number, row: ListedAccount) {
     if (event.target !== event.currentTarget) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = {

@@ -1,5 +1,12 @@
-import { effectivePermissions, PERMISSION_PRESETS, PERMISSIONS, type Permission, type PermissionPreset, type Role } from '../../src-shared/api/permissions.js';
-import type { Scope } from '../../src-shared/api/schemas.js';
+import {
+  effectivePermissions,
+  PERMISSION_PRESETS,
+  PERMISSIONS,
+  type Permission,
+  type PermissionPreset,
+  type Role,
+  type Scope,
+} from '../../src-shared/api/permissions.js';
 
 export const PERMISSION_AREAS = ['profile', 'contacts', 'services', 'domains', 'billing', 'orders', 'tickets', 'emails', 'affiliates', 'users'] as const;
 export type PermissionArea = (typeof PERMISSION_AREAS)[number];

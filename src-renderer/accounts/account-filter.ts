@@ -1,5 +1,5 @@
 import type { Permission, Role } from '../../src-shared/api/permissions.js';
-import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 
 export type AccountShow = 'all' | 'favourites' | 'recent';
 
@@ -49,18 +49,18 @@ export function sortKey(folded: string): string {
  * kept, so a keystroke costs one pass over the rows whatever the sort.
  */
 export interface AccountIndex {
-  rows: AccountRow[];
+  rows: ListedAccount[];
   haystacks: string[];
   positions: Map<string, number>;
   orders: Map<string, Int32Array>;
   /** The rows in the order main sent them, and where each landed: a re-sync is compared by position. */
-  source: readonly AccountRow[];
+  source: readonly ListedAccount[];
   sourcePositions: Int32Array;
   /** How many rows need attention, counted with the data, not on every render. */
   attention: number;
 }
 
-export function indexAccounts(rows: readonly AccountRow[]): AccountIndex {
+export function indexAccounts(rows: readonly ListedAccount[]): AccountIndex {
   // Providers are few: fold each label once.
   const providers = new Map<string, string>();
   const n = rows.length;
@@ -87,7 +87,7 @@ export function indexAccounts(rows: readonly AccountRow[]): AccountIndex {
     if (pa !== pb) return pa < pb ? -1 : 1;
     return a - b;
   });
-  const sorted = new Array<AccountRow>(n);
+  const sorted = new Array<ListedAccount>(n);
   const haystacks = new Array<string>(n);
   const positions = new Map<string, number>();
   const sourcePositions = new Int32Array(n);
@@ -109,9 +109,9 @@ export function indexAccounts(rows: readonly AccountRow[]): AccountIndex {
  * counts: then the previous index is kept (same object, so nothing re-renders) or patched in
  * place of its rows, and only a change of names, providers, domains or membership re-indexes.
  */
-export function refreshIndex(prev: AccountIndex, rows: readonly AccountRow[]): AccountIndex {
+export function refreshIndex(prev: AccountIndex, rows: readonly ListedAccount[]): AccountIndex {
   if (rows.length !== prev.source.length || rows.length === 0) return indexAccounts(rows);
-  let changed: AccountRow[] | null = null;
+  let changed: ListedAccount[] | null = null;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const old = prev.source[i]!;
@@ -134,7 +134,7 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
-function sameRow(a: AccountRow, b: AccountRow): boolean {
+function sameRow(a: ListedAccount, b: ListedAccount): boolean {
   return (
     a.name === b.name &&
     a.role === b.role &&
@@ -153,7 +153,7 @@ function sameRow(a: AccountRow, b: AccountRow): boolean {
 }
 
 /** Changes some rows in place of the list (favourite, last opened) without indexing 50,000 rows again. */
-export function patchAccounts(index: AccountIndex, patches: ReadonlyMap<string, Partial<Pick<AccountRow, 'favourite' | 'lastOpenedAt'>>>): AccountIndex {
+export function patchAccounts(index: AccountIndex, patches: ReadonlyMap<string, Partial<Pick<ListedAccount, 'favourite' | 'lastOpenedAt'>>>): AccountIndex {
   const rows = index.rows.slice();
   let touchedOpened = false;
   for (const [key, patch] of patches) {
@@ -170,7 +170,7 @@ export function patchAccounts(index: AccountIndex, patches: ReadonlyMap<string, 
 
 const ROLE_RANK: Record<Role, number> = { owner: 0, admin: 1, member: 2 };
 
-function compareBy(key: SortKey, rows: readonly AccountRow[]): (a: number, b: number) => number {
+function compareBy(key: SortKey, rows: readonly ListedAccount[]): (a: number, b: number) => number {
   switch (key) {
     case 'name':
       return (a, b) => a - b;
@@ -213,29 +213,29 @@ export function sortOrder(index: AccountIndex, sort: AccountSort): Int32Array {
   return order;
 }
 
-export function needsAttention(row: Pick<AccountRow, 'summary'>): boolean {
+export function needsAttention(row: Pick<ListedAccount, 'summary'>): boolean {
   return row.summary.domainsExpiringSoon > 0 || row.summary.unpaidInvoices > 0;
 }
 
 /** The effective-permission test of DESIGN §2 without building arrays: it runs 50,000 times a keystroke. */
-export function holdsPermission(row: Pick<AccountRow, 'role' | 'permissions'>, permission: Permission): boolean {
+export function holdsPermission(row: Pick<ListedAccount, 'role' | 'permissions'>, permission: Permission): boolean {
   if (row.role === 'owner') return true;
   if (row.role === 'member' && permission === 'users.manage') return false;
   return row.permissions.includes(permission);
 }
 
 /** Every word of the query must appear in the name, the provider or a domain name. */
-export function filterAccounts(index: AccountIndex, filter: AccountFilter, sort: AccountSort = DEFAULT_SORT): AccountRow[] {
+export function filterAccounts(index: AccountIndex, filter: AccountFilter, sort: AccountSort = DEFAULT_SORT): ListedAccount[] {
   const words = foldText(filter.query).split(/\s+/).filter(Boolean);
   const order = sortOrder(index, sort);
   const { rows, haystacks } = index;
   if (words.length === 0 && !isFiltered(filter)) {
     if (sort.key === 'name' && sort.dir === 'asc') return rows;
-    const out = new Array<AccountRow>(order.length);
+    const out = new Array<ListedAccount>(order.length);
     for (let i = 0; i < order.length; i++) out[i] = rows[order[i]!]!;
     return out;
   }
-  const out: AccountRow[] = [];
+  const out: ListedAccount[] = [];
   for (let i = 0; i < order.length; i++) {
     const at = order[i]!;
     const row = rows[at]!;
@@ -270,6 +270,6 @@ export function isFiltered(filter: AccountFilter): boolean {
 }
 
 /** Rows are told apart by connection too: two providers may reuse an account id. */
-export function accountKey(row: Pick<AccountRow, 'connectionId' | 'id'>): string {
+export function accountKey(row: Pick<ListedAccount, 'connectionId' | 'id'>): string {
   return `${row.connectionId}\u0000${row.id}`;
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
 import { latestOnly, type LoadStatus } from '../shell/load-state.js';
 import {
@@ -25,15 +25,15 @@ interface AccountsState {
   favouriteError: string | null;
   load(): Promise<void>;
   /** Fills the list without main (benchmarks). */
-  setRows(rows: readonly AccountRow[]): void;
+  setRows(rows: readonly ListedAccount[]): void;
   setFilter(patch: Partial<AccountFilter>): void;
   clearFilter(): void;
   /** Sorts by a column; the same column again flips the direction. */
   sortBy(key: SortKey): void;
-  setFavourite(row: Pick<AccountRow, 'connectionId' | 'id' | 'name'>, favourite: boolean): Promise<void>;
+  setFavourite(row: Pick<ListedAccount, 'connectionId' | 'id' | 'name'>, favourite: boolean): Promise<void>;
   /** Main records the time too; this shows it at once. */
-  markOpened(row: Pick<AccountRow, 'connectionId' | 'id'>, at?: Date): void;
-  find(connectionId: string, accountId: string): AccountRow | undefined;
+  markOpened(row: Pick<ListedAccount, 'connectionId' | 'id'>, at?: Date): void;
+  find(connectionId: string, accountId: string): ListedAccount | undefined;
 }
 
 const nextLoad = latestOnly();
@@ -51,7 +51,7 @@ export const useAccounts = create<AccountsState>()((set, get) => ({
     const isLatest = nextLoad();
     if (get().status !== 'ready') set({ status: 'loading', error: null });
     try {
-      const rows: AccountRow[] = await invoke('accounts.list', {});
+      const rows: ListedAccount[] = await invoke('accounts.list', {});
       if (isLatest()) set({ status: 'ready', index: refreshIndex(get().index, rows), error: null });
     } catch (err) {
       if (isLatest()) set({ status: get().status === 'ready' ? 'ready' : 'error', error: errorSentence(err) });

@@ -1,4 +1,4 @@
-import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { invoke } from '../bridge/invoke.js';
 import { useAccounts } from './accounts-store.js';
 
@@ -8,7 +8,7 @@ import { useAccounts } from './accounts-store.js';
  * browser still counts the reply as user-initiated (transient activation lasts seconds,
  * the loopback round trip milliseconds).
  */
-export async function openPanel(row: Pick<AccountRow, 'connectionId' | 'id'>): Promise<void> {
+export async function openPanel(row: Pick<ListedAccount, 'connectionId' | 'id'>): Promise<void> {
   const { url, handled } = await invoke('panel.open', { connectionId: row.connectionId, accountId: row.id, target: 'window' });
   if (!handled) window.open(url, '_blank', 'noopener');
   useAccounts.getState().markOpened(row);

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { errorSentence } from '../bridge/invoke.js';
 import { accountKey } from './account-filter.js';
 import { openPanel } from './open-panel.js';
@@ -9,7 +9,7 @@ interface PanelState {
   opening: string | null;
   /** The last failure, shown under the header wherever the user opened from. */
   failure: { name: string; message: string } | null;
-  open(row: Pick<AccountRow, 'connectionId' | 'id' | 'name'>): Promise<void>;
+  open(row: Pick<ListedAccount, 'connectionId' | 'id' | 'name'>): Promise<void>;
   clearFailure(): void;
 }
 

@@ -1,5 +1,5 @@
 import { PERMISSION_PRESETS, type Permission, type Role } from '../../src-shared/api/permissions.js';
-import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 
 const FIRST = [
   'Bellini',
@@ -49,8 +49,8 @@ const GRANTS: readonly (readonly Permission[])[] = Object.values(PERMISSION_PRES
 const ROLES: Role[] = ['owner', 'admin', 'member', 'member', 'member'];
 
 /** Deterministic rows shaped like a large agency's: 10 providers, realistic names, domains and counts. */
-export function generateAccounts(count: number, providers = 10): AccountRow[] {
-  const rows: AccountRow[] = [];
+export function generateAccounts(count: number, providers = 10): ListedAccount[] {
+  const rows: ListedAccount[] = [];
   const base = Date.parse('2025-06-01T12:00:00.000Z');
   for (let i = 0; i < count; i++) {
     const first = FIRST[i % FIRST.length]!;

@@ -1,4 +1,5 @@
-import type { IpcChannel, IpcErrorCode, IpcInput, IpcOutput } from '../../src-shared/ipc/contract.js';
+import type { IpcChannel, IpcInput, IpcOutput } from '../../src-shared/ipc/contract.js';
+import type { IpcErrorCode } from '../../src-shared/ipc/errors.js';
 import { getBridge } from './get-bridge.js';
 
 /** A failed request: a stable `code` for logic, `message` is the sentence to show the user. */

@@ -1,4 +1,7 @@
-import type { ClientdeckBridge, IpcChannel, IpcEvent, IpcEventPayload, IpcInput, IpcOutput, IpcReply, WireMessage } from '../../src-shared/ipc/contract.js';
+import type { ClientdeckBridge, IpcChannel, IpcInput, IpcOutput } from '../../src-shared/ipc/contract.js';
+import type { IpcReply } from '../../src-shared/ipc/errors.js';
+import type { IpcEvent, IpcEventPayload } from '../../src-shared/ipc/events.js';
+import type { WireMessage } from '../../src-shared/ipc/wire.js';
 
 /** The part of the browser WebSocket the bridge uses, so tests can hand it a fake. */
 export interface WireSocket {

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Connection } from '../../src-shared/ipc/contract.js';
+import type { Connection } from '../../src-shared/ipc/channels/connections.js';
 import { errorSentence } from '../bridge/invoke.js';
 import { Dialog } from '../shell/Dialog.js';
 import { Spinner } from '../shell/Spinner.js';

@@ -1,5 +1,7 @@
 import { create } from 'zustand';
-import type { AddConnectionInput, Connection, SyncStatus, VaultStatus } from '../../src-shared/ipc/contract.js';
+import type { AddConnectionInput, Connection } from '../../src-shared/ipc/channels/connections.js';
+import type { SyncStatus } from '../../src-shared/ipc/channels/sync.js';
+import type { VaultStatus } from '../../src-shared/ipc/channels/vault.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
 import { latestOnly, type LoadStatus } from '../shell/load-state.js';
 

@@ -2,9 +2,8 @@ import en from './locales/en.json';
 import fr from './locales/fr.json';
 import it from './locales/it.json';
 import pl from './locales/pl.json';
+import { LANGUAGES, type Language } from '../../src-shared/api/primitives.js';
 
-export const LANGUAGES = ['en', 'it', 'fr', 'pl'] as const;
-export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'en';
 
 export const resources: Record<Language, { translation: Messages }> = {

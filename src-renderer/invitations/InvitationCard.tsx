@@ -1,13 +1,13 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InvitationRow } from '../../src-shared/ipc/contract.js';
+import type { ListedInvitation } from '../../src-shared/ipc/channels/invitations.js';
 import { PermissionChips } from '../accounts/PermissionChips.js';
 import { Spinner } from '../shell/Spinner.js';
 import { invitationKey, isAnswerable, useInvitations } from './invitations-store.js';
 import { timeLeft, timeLeftKey } from './time-left.js';
 
 interface Props {
-  row: InvitationRow;
+  row: ListedInvitation;
   now: Date;
   /** Brought into view and focused (deep link, palette). */
   focused?: boolean;
@@ -97,7 +97,7 @@ export function InvitationCard({ row, now, focused = false }: Props) {
 }
 
 /** An answer given while offline: "Queued" until it is sent, then what the provider made of it. */
-function QueuedAnswer({ row, onDismiss }: { row: InvitationRow; onDismiss(): void }) {
+function QueuedAnswer({ row, onDismiss }: { row: ListedInvitation; onDismiss(): void }) {
   const { t } = useTranslation();
   const action = row.pendingAnswer!;
   const answerText = t(action.answer === 'decline' ? 'invitations.decline' : 'invitations.accept');

@@ -1,11 +1,11 @@
 import { create } from 'zustand';
-import type { InvitationRow } from '../../src-shared/ipc/contract.js';
+import type { ListedInvitation } from '../../src-shared/ipc/channels/invitations.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
 import { useAccounts } from '../accounts/accounts-store.js';
 import { useQueue } from '../queue/queue-store.js';
 import { latestOnly, type LoadStatus } from '../shell/load-state.js';
+import type { InvitationAnswer } from '../../src-shared/api/primitives.js';
 
-export type Answer = 'accept' | 'decline';
 export interface Outcome {
   kind: 'accepted' | 'declined' | 'queued';
   account: string;
@@ -14,33 +14,33 @@ export interface Outcome {
 
 interface InvitationsState {
   status: LoadStatus;
-  rows: InvitationRow[];
+  rows: ListedInvitation[];
   error: string | null;
   /** Answers on their way, by invitationKey. */
-  answering: Record<string, Answer>;
+  answering: Record<string, InvitationAnswer>;
   /** The last answer, announced at the top of the view (the invitation moves to "earlier"). */
   lastOutcome: Outcome | null;
   /** Why an answer failed, by invitationKey, shown on the invitation that stays pending. */
   failures: Record<string, string>;
   load(): Promise<void>;
-  answer(row: InvitationRow, answer: Answer): Promise<void>;
+  answer(row: ListedInvitation, answer: InvitationAnswer): Promise<void>;
   /** Clears a rejected queued answer, so the invitation can be answered again if it still may be. */
-  dismissAnswer(row: InvitationRow): Promise<void>;
+  dismissAnswer(row: ListedInvitation): Promise<void>;
 }
 
-export function invitationKey(row: Pick<InvitationRow, 'connectionId' | 'id'>): string {
+export function invitationKey(row: Pick<ListedInvitation, 'connectionId' | 'id'>): string {
   return `${row.connectionId}\u0000${row.id}`;
 }
 
 /** Still to answer: pending, not expired, and no answer waiting in the queue. */
-export function isAnswerable(row: InvitationRow, now: Date): boolean {
+export function isAnswerable(row: ListedInvitation, now: Date): boolean {
   if (row.status !== 'pending' || Date.parse(row.expiresAt) <= now.getTime()) return false;
   const state = row.pendingAnswer?.state;
   return state === undefined || state === 'rejected';
 }
 
 /** What the navigation badge counts: invitations that wait for the user. */
-export function pendingCount(rows: readonly InvitationRow[], now = new Date()): number {
+export function pendingCount(rows: readonly ListedInvitation[], now = new Date()): number {
   let n = 0;
   for (const r of rows) if (isAnswerable(r, now)) n++;
   return n;

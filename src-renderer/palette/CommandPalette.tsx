@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { useAccounts } from '../accounts/accounts-store.js';
 import { initials } from '../accounts/AccountRowView.js';
 import { usePanels } from '../accounts/panel-store.js';
@@ -161,7 +161,7 @@ export function CommandPalette() {
   );
 }
 
-function AccountOption({ row }: { row: AccountRow }) {
+function AccountOption({ row }: { row: ListedAccount }) {
   const { t } = useTranslation();
   return (
     <>

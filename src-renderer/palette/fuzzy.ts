@@ -1,4 +1,4 @@
-import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { foldText, type AccountIndex } from '../accounts/account-filter.js';
 
 /**
@@ -46,7 +46,7 @@ function isWordChar(code: number): boolean {
 }
 
 export interface ScoredAccount {
-  row: AccountRow;
+  row: ListedAccount;
   score: number;
 }
 

@@ -1,9 +1,9 @@
-import type { AccountRow } from '../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { accountKey, foldText, type AccountIndex } from '../accounts/account-filter.js';
 import { fuzzyScore, searchAccounts } from './fuzzy.js';
 import type { PaletteAction } from './palette-actions.js';
 
-export type PaletteItem = { kind: 'account'; key: string; row: AccountRow } | { kind: 'action'; key: string; action: PaletteAction };
+export type PaletteItem = { kind: 'account'; key: string; row: ListedAccount } | { kind: 'action'; key: string; action: PaletteAction };
 export interface PaletteGroup {
   id: 'accounts' | 'actions';
   label: string;
@@ -26,7 +26,7 @@ export function paletteResults(
   labels: { suggested: string; accounts: string; actions: string },
 ): PaletteGroup[] {
   const q = foldText(text.trim());
-  let accounts: AccountRow[];
+  let accounts: ListedAccount[];
   if (q === '') {
     accounts = index.rows
       .filter((r) => r.favourite || r.lastOpenedAt)

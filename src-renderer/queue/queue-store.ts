@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { QueuedAction } from '../../src-shared/ipc/contract.js';
+import type { QueuedAction } from '../../src-shared/ipc/channels/queue.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
 import { latestOnly, type LoadStatus } from '../shell/load-state.js';
 

@@ -1,10 +1,10 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Theme, type Settings } from '../../src-shared/ipc/contract.js';
-import { LANGUAGES } from '../i18n/resources.js';
+import { Theme, type Settings } from '../../src-shared/ipc/channels/settings.js';
 import { ErrorBanner } from '../shell/ErrorBanner.js';
 import { ViewHeading } from '../shell/ViewHeading.js';
 import { useSettings } from './settings-store.js';
+import { LANGUAGES } from '../../src-shared/api/primitives.js';
 
 /** Each language named in itself, so a person who cannot read the current one still finds theirs. */
 const LANGUAGE_NAMES: Record<(typeof LANGUAGES)[number], string> = { en: 'English', it: 'Italiano', fr: 'Français', pl: 'Polski' };

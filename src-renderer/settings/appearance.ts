@@ -1,6 +1,7 @@
-import type { Settings } from '../../src-shared/ipc/contract.js';
+import type { Settings } from '../../src-shared/ipc/channels/settings.js';
 import i18n from '../i18n/i18n.js';
-import { detectLanguage, type Language } from '../i18n/resources.js';
+import { detectLanguage } from '../i18n/resources.js';
+import type { Language } from '../../src-shared/api/primitives.js';
 
 export type ResolvedTheme = 'light' | 'dark';
 const CACHE_KEY = 'clientdeck.settings';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SyncStatus } from '../../src-shared/ipc/contract.js';
+import type { SyncStatus } from '../../src-shared/ipc/channels/sync.js';
 import { formatClock, syncLabel } from './sync-label.js';
 
 export function SyncStatusText({ status }: { status: SyncStatus | undefined }) {

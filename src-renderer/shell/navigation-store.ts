@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { NavigateTarget } from '../../src-shared/ipc/contract.js';
+import type { NavigateTarget } from '../../src-shared/ipc/events.js';
 
 /** The views of the main navigation; an account's detail opens from the accounts. */
 export const VIEWS = ['accounts', 'invitations', 'connections', 'settings'] as const;

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { IpcEventPayload } from '../../src-shared/ipc/contract.js';
+import type { IpcEventPayload } from '../../src-shared/ipc/events.js';
 
 export type AppNotification = IpcEventPayload<'notification'>;
 

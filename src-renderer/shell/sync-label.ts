@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../../src-shared/ipc/contract.js';
+import type { SyncStatus } from '../../src-shared/ipc/channels/sync.js';
 
 export type SyncTone = 'ok' | 'busy' | 'warn' | 'error' | 'idle';
 

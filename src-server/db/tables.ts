@@ -3,6 +3,11 @@
  * SQLite and PostgreSQL alike); permission sets and scopes are JSON text.
  */
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Ticket } from '../../src-shared/api/activity.js';
+import type { Role } from '../../src-shared/api/permissions.js';
+import type { GrantRole, ServiceStatus } from '../../src-shared/api/primitives.js';
+import type { OwnershipTransfer } from '../../src-shared/api/team.js';
+import type { UserStatus } from '../../src-shared/api/users.js';
 
 export interface UsersTable {
   id: string;
@@ -11,7 +16,7 @@ export interface UsersTable {
   name: string;
   password_hash: string;
   customer_number: string;
-  status: 'pending_activation' | 'active' | 'disabled';
+  status: UserStatus;
   created_at: string;
   updated_at: string;
   /** Mail language: 'en', 'it', 'fr' or 'pl'. */
@@ -34,7 +39,7 @@ export interface MembershipsTable {
   id: string;
   account_id: string;
   user_id: string;
-  role: 'owner' | 'admin' | 'member';
+  role: Role;
   permissions: string;
   scope: string | null;
   created_at: string;
@@ -49,7 +54,7 @@ export interface InvitationsTable {
   invited_by: string;
   email: string | null;
   customer_number: string | null;
-  role: 'admin' | 'member';
+  role: GrantRole;
   permissions: string;
   scope: string | null;
   status: 'pending' | 'accepted' | 'declined' | 'cancelled';
@@ -93,7 +98,7 @@ export interface ServicesTable {
   id: string;
   account_id: string;
   name: string;
-  status: 'active' | 'suspended' | 'cancelled';
+  status: ServiceStatus;
   created_at: string;
   /** The user (with access to the account) this service is assigned to. */
   assignee_id: Generated<string | null>;
@@ -120,7 +125,7 @@ export interface TicketsTable {
   id: string;
   account_id: string;
   subject: string;
-  status: 'open' | 'answered' | 'closed';
+  status: Ticket['status'];
   opened_by: string | null;
   opened_as: string | null;
   created_at: string;
@@ -177,7 +182,7 @@ export interface OwnershipTransfersTable {
   account_id: string;
   from_user_id: string;
   to_user_id: string;
-  status: 'pending' | 'confirmed' | 'cancelled';
+  status: OwnershipTransfer['status'];
   expires_at: string;
   created_at: string;
   updated_at: string;

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { PERMISSION_PRESETS, type Permission } from '../../src-shared/api/permissions.js';
+import { PERMISSION_PRESETS, type Permission, type Scope } from '../../src-shared/api/permissions.js';
 import { consentText } from '../../src-shared/api/team.js';
-import type { Scope } from '../../src-shared/api/schemas.js';
 import type { Database } from '../db/tables.js';
 import { addDays } from '../domain/clock.js';
 import { createInvitation } from '../domain/invitations.js';

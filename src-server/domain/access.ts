@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Permission, type Role } from '../../src-shared/api/permissions.js';
-import type { Scope } from '../../src-shared/api/schemas.js';
+import type { Permission, Role, Scope } from '../../src-shared/api/permissions.js';
 import type { Database, MembershipRow } from '../db/tables.js';
 import { ClientAreaError, notFound } from './errors.js';
 import { findMembership, grantOf } from './memberships.js';

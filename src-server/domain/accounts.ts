@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { type Permission, PERMISSIONS } from '../../src-shared/api/permissions.js';
-import type { Account, AccountPage } from '../../src-shared/api/schemas.js';
+import type { Account, AccountPage } from '../../src-shared/api/accounts.js';
 import { SETTINGS } from '../config/settings.js';
 import type { AccountRow, Database, MembershipRow } from '../db/tables.js';
 import { addDays } from './clock.js';

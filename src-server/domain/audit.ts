@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
-import { AUDIT_ACTIONS, type AuditAction, type AuditEvent as ApiAuditEvent } from '../../src-shared/api/activity.js';
+import { AUDIT_ACTIONS, type AuditAction, type AuditEvent } from '../../src-shared/api/activity.js';
 import type { AuditEventRow, Database, UserRow } from '../db/tables.js';
 import { assertOwnerOrAdmin, requireGrant } from './access.js';
 import { type ListQuery, decodePair, pageOf, sinceIso } from './paging.js';
 import { newSortableId } from './tokens.js';
 
-export interface AuditEvent {
+/** A change to record in the audit trail; it is read back as the API's `AuditEvent`. */
+export interface NewAuditEvent {
   accountId: string;
   actorId: string | null;
   /** One of the catalog's actions (src-shared/api/activity.ts), e.g. `invitation.accepted`. */
@@ -15,7 +16,7 @@ export interface AuditEvent {
 }
 
 /** Every change of access is recorded with who, when and on what (DESIGN §2). */
-export async function recordAudit(db: Kysely<Database>, now: Date, event: AuditEvent): Promise<void> {
+export async function recordAudit(db: Kysely<Database>, now: Date, event: NewAuditEvent): Promise<void> {
   await db
     .insertInto('audit_events')
     .values({
@@ -45,7 +46,7 @@ function auditQuery(db: Kysely<Database>, accountId: string, since: string | und
   return q;
 }
 
-function toEvent(row: AuditRow): ApiAuditEvent {
+function toEvent(row: AuditRow): AuditEvent {
   let details: Record<string, unknown> = {};
   try {
     const parsed = row.detail ? (JSON.parse(row.detail) as unknown) : {};

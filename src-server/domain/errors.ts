@@ -1,4 +1,4 @@
-import type { ApiErrorCode } from '../../src-shared/api/schemas.js';
+import type { ApiErrorCode } from '../../src-shared/api/problems.js';
 
 /**
  * A failure the caller can act on. It carries the stable machine `code` of the API and a sentence

@@ -1,17 +1,18 @@
 import type { Kysely } from 'kysely';
-import type { Permission, Role } from '../../src-shared/api/permissions.js';
-import type { InvitationAnswerResponse, InvitationStatus, Scope } from '../../src-shared/api/schemas.js';
+import type { Permission, Role, Scope } from '../../src-shared/api/permissions.js';
+import type { InvitationAnswerResponse, InvitationStatus } from '../../src-shared/api/invitations.js';
 import type { SignupResponse } from '../../src-shared/api/team.js';
 import type { Database, InvitationRow, UserRow } from '../db/tables.js';
 import type { ClientAreaContext } from './context.js';
 import { ClientAreaError } from './errors.js';
-import { type Answer, answerOutcome, effectiveStatus, settleInvitation } from './invitations.js';
+import { answerOutcome, effectiveStatus, settleInvitation } from './invitations.js';
 import { parsePermissions, parseScope } from './memberships.js';
 import { assertPasswordPolicy, hashPassword } from './passwords.js';
 import { issueSession } from './sessions.js';
 import { hashToken } from './tokens.js';
 import { issueUserLink, userLinkUrl } from './user-links.js';
 import { createUser, findUserByEmail } from './users.js';
+import type { InvitationAnswer } from '../../src-shared/api/primitives.js';
 
 const DEAD_LINK =
   'This invitation link is not valid any more: it was resent (use the newest mail), cancelled, or never existed. Ask the account owner for a new invitation.';
@@ -82,7 +83,12 @@ function assertBoundTo(row: InvitationRow, user: Pick<UserRow, 'email' | 'custom
  * the invited one (DESIGN §2: a login with that email accepts with its own credentials). The
  * token is single-use: once the invitation is answered it no longer works.
  */
-export async function redeemInvitation(ctx: ClientAreaContext, user: UserRow, token: string, answer: Answer = 'accept'): Promise<InvitationAnswerResponse> {
+export async function redeemInvitation(
+  ctx: ClientAreaContext,
+  user: UserRow,
+  token: string,
+  answer: InvitationAnswer = 'accept',
+): Promise<InvitationAnswerResponse> {
   const now = ctx.clock();
   const id = await ctx.db.transaction().execute(async (trx) => {
     const row = await findByToken(trx, token);

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Permission } from '../../src-shared/api/permissions.js';
-import type { Account, IncomingInvitation, InvitationAnswerResponse, Scope } from '../../src-shared/api/schemas.js';
+import type { Permission, Scope } from '../../src-shared/api/permissions.js';
+import type { Account } from '../../src-shared/api/accounts.js';
+import type { IncomingInvitation, InvitationAnswerResponse } from '../../src-shared/api/invitations.js';
 import { SETTINGS } from '../config/settings.js';
 import type { Database, InvitationRow, UserRow } from '../db/tables.js';
 import { getAccount } from './accounts.js';
@@ -9,6 +10,8 @@ import { addDays } from './clock.js';
 import { ClientAreaError, notFound } from './errors.js';
 import { findMembership, grantOf, insertMembership, parsePermissions, parseScope, serializeScope } from './memberships.js';
 import { hashToken, newId, newToken } from './tokens.js';
+import type { InvitationAnswer, GrantRole } from '../../src-shared/api/primitives.js';
+import type { InvitationKind } from '../../src-shared/api/team.js';
 
 /** Status as the invitee sees it: a pending invitation past its window has expired. */
 export function effectiveStatus(row: Pick<InvitationRow, 'status' | 'expires_at'>, now: Date): IncomingInvitation['status'] {
@@ -16,15 +19,13 @@ export function effectiveStatus(row: Pick<InvitationRow, 'status' | 'expires_at'
   return row.status;
 }
 
-export type InvitationKind = 'access' | 'domain_delegation' | 'contact_promotion';
-
 export interface NewInvitation {
   accountId: string;
   invitedBy: string;
   /** To an email, or to a customer number (DESIGN §3). */
   email?: string | undefined;
   customerNumber?: string | undefined;
-  role?: 'admin' | 'member';
+  role?: GrantRole;
   permissions: readonly Permission[];
   scope?: Scope | undefined;
   kind?: InvitationKind;
@@ -138,8 +139,6 @@ export async function listIncoming(db: Kysely<Database>, now: Date, user: UserRo
   return items.sort((a, b) => rank(a) - rank(b));
 }
 
-export type Answer = 'accept' | 'decline';
-
 /**
  * Answers an invitation addressed to the user. Idempotent: answering the same way again returns
  * the same outcome. The whole answer runs in one transaction and the status change is conditional
@@ -150,7 +149,7 @@ export async function answerInvitation(
   now: Date,
   user: UserRow,
   invitationId: string,
-  answer: Answer,
+  answer: InvitationAnswer,
 ): Promise<InvitationAnswerResponse> {
   await db.transaction().execute(async (trx) => {
     const row = await addressedTo(trx, user).where('invitations.id', '=', invitationId).executeTakeFirst();
@@ -198,7 +197,7 @@ export async function answerOutcome(db: Kysely<Database>, now: Date, user: UserR
  * answered, cancelled and expired ones, re-checks the inviter's authority on acceptance, and
  * claims the row with a conditional update so a racing answer cannot act twice.
  */
-export async function settleInvitation(trx: Transaction<Database>, now: Date, user: UserRow, row: InvitationRow, answer: Answer): Promise<void> {
+export async function settleInvitation(trx: Transaction<Database>, now: Date, user: UserRow, row: InvitationRow, answer: InvitationAnswer): Promise<void> {
   const wanted = answer === 'accept' ? 'accepted' : 'declined';
   if (row.status !== 'pending') {
     throw new ClientAreaError('invitation_not_pending', 409, `This invitation was already ${row.status}; it cannot be ${wanted} now.`);

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { SsoLink } from '../../src-shared/api/schemas.js';
+import type { SsoLink } from '../../src-shared/api/sso.js';
 import type { AccountUser, CreateManagedUsers } from '../../src-shared/api/team.js';
 import type { Database, UserRow } from '../db/tables.js';
 import { assertCanGrant, assertOwner, assertPermission, requireGrant, toGrant } from './access.js';

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { Permission, type Role, effectivePermissions } from '../../src-shared/api/permissions.js';
-import { Scope } from '../../src-shared/api/schemas.js';
+import { Permission, type Role, effectivePermissions, Scope } from '../../src-shared/api/permissions.js';
 import type { Database, MembershipRow } from '../db/tables.js';
 import { newSortableId } from './tokens.js';
+import type { AccountUser } from '../../src-shared/api/team.js';
 
 /**
  * A membership is a user's grant on one account. Stored permissions are the set the owner chose;
@@ -56,7 +56,7 @@ export interface NewMembership {
   permissions: readonly Permission[];
   scope?: Scope | undefined;
   /** How the access came about; defaults to 'owner' for owners and 'invitation' otherwise. */
-  origin?: 'owner' | 'invitation' | 'managed';
+  origin?: AccountUser['origin'];
 }
 
 export async function insertMembership(db: Kysely<Database>, now: Date, m: NewMembership): Promise<void> {

@@ -1,8 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { Permission } from '../../src-shared/api/permissions.js';
-import type { Scope } from '../../src-shared/api/schemas.js';
-import { consentText, type CreateInvitation, type OutgoingInvitation } from '../../src-shared/api/team.js';
+import type { Permission, Scope } from '../../src-shared/api/permissions.js';
+import { consentText, type CreateInvitation, type OutgoingInvitation, type InvitationKind } from '../../src-shared/api/team.js';
 import { SETTINGS } from '../config/settings.js';
 import type { Database, InvitationRow, UserRow } from '../db/tables.js';
 import { assertCanGrant, assertPermission, type Grant, requireGrant } from './access.js';
@@ -11,11 +10,12 @@ import { recordAudit } from './audit.js';
 import { addDays } from './clock.js';
 import type { ClientAreaContext } from './context.js';
 import { ClientAreaError, notFound } from './errors.js';
-import { createInvitation, effectiveStatus, type InvitationKind } from './invitations.js';
+import { createInvitation, effectiveStatus } from './invitations.js';
 import { findMembership, grantOf, parsePermissions, parseScope } from './memberships.js';
 import { type ListQuery, decodePair, pageOf, sinceIso } from './paging.js';
 import { hashToken, newToken } from './tokens.js';
 import { findUserByCustomerNumber, findUserByEmail, mailAddressOf } from './users.js';
+import type { GrantRole } from '../../src-shared/api/primitives.js';
 
 export type InvitationInput = z.output<typeof CreateInvitation>;
 
@@ -104,7 +104,7 @@ export async function inviteToAccount(
 }
 
 /** An offer as stored: admins reach the whole account, members never manage users. */
-export function normalizeOffer(role: 'admin' | 'member' | undefined, permissions: readonly Permission[], scope: Scope | undefined) {
+export function normalizeOffer(role: GrantRole | undefined, permissions: readonly Permission[], scope: Scope | undefined) {
   const r = role ?? 'member';
   if (r === 'admin' && scope) {
     throw new ClientAreaError('validation_failed', 400, 'An admin reaches the whole account; a scope applies to members only.');

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { AdminCreateDomain, AdminCreateInvoice, AdminCreateService } from '../../src-shared/api/schemas.js';
+import type { AdminCreateDomain, AdminCreateInvoice, AdminCreateService } from '../../src-shared/api/admin.js';
 import type { Database } from '../db/tables.js';
 import type { Mailer } from '../mail/mailer.js';
 import { mailAccount } from '../mail/routing.js';

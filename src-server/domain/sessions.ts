@@ -1,4 +1,4 @@
-import type { SessionResponse } from '../../src-shared/api/schemas.js';
+import type { SessionResponse } from '../../src-shared/api/session.js';
 import { SETTINGS } from '../config/settings.js';
 import type { UserRow } from '../db/tables.js';
 import { addDays, addSeconds } from './clock.js';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { SsoLink } from '../../src-shared/api/schemas.js';
+import type { SsoLink } from '../../src-shared/api/sso.js';
 import { SETTINGS } from '../config/settings.js';
 import type { Database, UserRow } from '../db/tables.js';
 import { recordAudit } from './audit.js';

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { User } from '../../src-shared/api/schemas.js';
+import type { User } from '../../src-shared/api/users.js';
 import type { Database, UserRow } from '../db/tables.js';
 import { ClientAreaError } from './errors.js';
 import { assertPasswordPolicy, DEFAULT_PASSWORD_POLICY, hashPassword, type PasswordPolicy } from './passwords.js';
 import { newId } from './tokens.js';
+import { isLanguage } from '../../src-shared/api/primitives.js';
 
 export interface NewUser {
   email: string;
@@ -28,13 +29,9 @@ export function toApiUser(row: UserRow): User {
     name: row.name,
     customerNumber: row.customer_number,
     status: row.status,
-    language: isKnownLanguage(row.language) ? row.language : 'en',
+    language: isLanguage(row.language) ? row.language : 'en',
     notificationEmail: row.notification_email,
   };
-}
-
-function isKnownLanguage(value: string): value is 'en' | 'it' | 'fr' | 'pl' {
-  return value === 'en' || value === 'it' || value === 'fr' || value === 'pl';
 }
 
 /** Where a user's mails go: the notification email when set, else the login email. */

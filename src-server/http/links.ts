@@ -1,13 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ClientAreaContext } from '../domain/context.js';
+import { Id } from '../../src-shared/api/primitives.js';
 
 /** Base of the links put in mails and answers: the configured public URL, else this request's origin. */
 export function baseUrlOf(ctx: ClientAreaContext, request: FastifyRequest): string {
   return (ctx.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
 }
-
-const Id = z.string().min(1).max(64);
 
 /** Path parameters of the nested resources (same id rule as the shared `IdParams`). */
 export const InvitationParams = z.object({ id: Id, invId: Id }).strict();

@@ -3,7 +3,7 @@
  * language. A template gives a subject, paragraphs and at most one action link; `renderMail`
  * turns that into the plain-text and HTML bodies stored in the outbox.
  */
-import { type Language, LANGUAGES } from '../../src-shared/api/schemas.js';
+import { type Language, isLanguage } from '../../src-shared/api/primitives.js';
 import { en } from './locales/en.js';
 import { fr } from './locales/fr.js';
 import { it } from './locales/it.js';
@@ -54,10 +54,6 @@ export type Catalog = { [T in TemplateName]: (v: TemplateVars[T], date: (iso: st
 
 const CATALOGS: Record<Language, Catalog> = { en, it, fr, pl };
 const LOCALES: Record<Language, string> = { en: 'en-GB', it: 'it-IT', fr: 'fr-FR', pl: 'pl-PL' };
-
-export function isLanguage(value: string | null | undefined): value is Language {
-  return (LANGUAGES as readonly string[]).includes(value ?? '');
-}
 
 export interface RenderedMail {
   subject: string;

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Ticket } from '../../src-shared/api/activity.js';
-import type { Account } from '../../src-shared/api/schemas.js';
+import type { Account } from '../../src-shared/api/accounts.js';
 import { getAccount, listAccounts } from '../domain/accounts.js';
 import type { ClientAreaContext } from '../domain/context.js';
 import { ClientAreaError } from '../domain/errors.js';

@@ -1,4 +1,4 @@
-import type { Account } from '../../src-shared/api/schemas.js';
+import type { Account } from '../../src-shared/api/accounts.js';
 import { csrfField, sessionCsrfToken } from './csrf.js';
 import { type Html, html, type PageChrome } from './html.js';
 import type { PanelSession } from './session.js';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Ticket } from '../../src-shared/api/activity.js';
-import type { Account } from '../../src-shared/api/schemas.js';
+import type { Account } from '../../src-shared/api/accounts.js';
 import type { Domain, Service } from '../../src-shared/api/services.js';
 import { SETTINGS } from '../config/settings.js';
 import type { Database, UserRow } from '../db/tables.js';

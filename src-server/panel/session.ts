@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { SessionRequest } from '../../src-shared/api/schemas.js';
+import { SessionRequest } from '../../src-shared/api/session.js';
 import { SETTINGS } from '../config/settings.js';
 import type { Database, UserRow } from '../db/tables.js';
 import { addSeconds } from '../domain/clock.js';

@@ -1,5 +1,4 @@
-import type { Permission } from '../../src-shared/api/permissions.js';
-import type { Scope } from '../../src-shared/api/schemas.js';
+import type { Permission, Scope } from '../../src-shared/api/permissions.js';
 import type { PasswordPolicy } from '../domain/passwords.js';
 
 /** The permission catalog of DESIGN §2 as a person reads it. */

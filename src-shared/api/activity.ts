@@ -1,8 +1,6 @@
 /** What happened on an account: the audit trail of access changes, and support tickets. */
 import { z } from 'zod';
-
-const Id = z.string().min(1).max(64);
-const Timestamp = z.iso.datetime({ offset: true });
+import { Id, Person, Timestamp } from './primitives.js';
 
 export const AUDIT_ACTIONS = [
   'invitation.created',
@@ -48,6 +46,7 @@ export const AuditEvent = z
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
 export const AuditPage = z.object({ items: z.array(AuditEvent), nextCursor: z.string().nullable() }).meta({ id: 'AuditPage' });
+export type AuditPage = z.infer<typeof AuditPage>;
 
 export const Ticket = z
   .object({
@@ -56,7 +55,7 @@ export const Ticket = z
     subject: z.string(),
     body: z.string(),
     status: z.enum(['open', 'answered', 'closed']),
-    openedBy: z.object({ userId: Id, name: z.string(), email: z.string() }),
+    openedBy: Person,
     /** A ticket opened by someone other than the owner is marked as from an authorized user. */
     openedAs: z.enum(['owner', 'authorized_user']),
     createdAt: Timestamp,

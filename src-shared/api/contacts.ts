@@ -1,8 +1,6 @@
 /** Contacts: people on an account without a login, and which mails they get (DESIGN §2). */
 import { z } from 'zod';
-
-const Id = z.string().min(1).max(64);
-const Timestamp = z.iso.datetime({ offset: true });
+import { Email, Id, Name, Timestamp } from './primitives.js';
 const Line = (max: number) => z.string().trim().max(max);
 
 export const MAIL_KINDS = ['general', 'services', 'domains', 'billing', 'support'] as const;
@@ -16,7 +14,7 @@ export const MailPreferences = z
 export type MailPreferences = z.infer<typeof MailPreferences>;
 
 const ContactFields = {
-  name: z.string().trim().min(1).max(200),
+  name: Name,
   company: Line(200).default(''),
   address1: Line(200).default(''),
   address2: Line(200).default(''),
@@ -35,7 +33,7 @@ const ContactFields = {
     .trim()
     .regex(/^[+0-9 ()./-]{0,32}$/)
     .default(''),
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
+  email: Email,
   preferences: MailPreferences.default({ general: true, services: false, domains: false, billing: false, support: false }),
 };
 

@@ -1,9 +1,7 @@
 /** The client area's outbox: every mail it sends is stored (DESIGN §3: the development mail viewer). */
 import { z } from 'zod';
 import { MAIL_KINDS } from './contacts.js';
-
-const Id = z.string().min(1).max(64);
-const Timestamp = z.iso.datetime({ offset: true });
+import { Cursor, Id, Timestamp } from './primitives.js';
 
 /** Mail kinds a contact may choose, plus `access`: mails about a person's own access (invitations, activation...). */
 export const OutboxKind = z.enum([...MAIL_KINDS, 'access']);
@@ -36,6 +34,6 @@ export const OutboxQuery = z
     to: z.string().trim().toLowerCase().max(254).optional(),
     accountId: Id.optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
-    cursor: z.string().max(200).optional(),
+    cursor: Cursor.optional(),
   })
   .strict();

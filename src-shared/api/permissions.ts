@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GRANT_ROLES, Id } from './primitives.js';
 
 /** The permission catalog of DESIGN §2. The API speaks these names; connectors map them. */
 export const PERMISSIONS = [
@@ -21,9 +22,20 @@ export const PERMISSIONS = [
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
 
-export const ROLES = ['owner', 'admin', 'member'] as const;
+export const ROLES = ['owner', ...GRANT_ROLES] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
+
+/** A member's grant may be limited to chosen services or domains; null means the whole account. */
+export const Scope = z
+  .object({
+    services: z.array(Id).max(1000).optional(),
+    domains: z.array(z.string().max(253)).max(1000).optional(),
+  })
+  .strict()
+  .nullable()
+  .meta({ id: 'Scope' });
+export type Scope = z.infer<typeof Scope>;
 
 /** Named permission sets offered in the UI; what is stored is always the set itself. */
 export const PERMISSION_PRESETS = {

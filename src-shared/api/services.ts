@@ -1,16 +1,13 @@
 /** What an account bought, as its users see it: services (with an assignee) and domains (DESIGN §2). */
 import { z } from 'zod';
-
-const Id = z.string().min(1).max(64);
-const Timestamp = z.iso.datetime({ offset: true });
-const Person = z.object({ userId: Id, name: z.string(), email: z.string() });
+import { CustomerNumber, Id, Person, ServiceStatus, Timestamp } from './primitives.js';
 
 export const Service = z
   .object({
     id: Id,
     accountId: Id,
     name: z.string(),
-    status: z.enum(['active', 'suspended', 'cancelled']),
+    status: ServiceStatus,
     /** The user this service (a licence, a mailbox...) is assigned to, if any. */
     assignee: Person.nullable(),
     createdAt: Timestamp,
@@ -31,10 +28,7 @@ export const AssignService = z.object({ userId: Id.nullable() }).strict().meta({
 /** `POST .../domains/{domainId}/delegations`: hand one domain's management to another customer. */
 export const DelegateDomain = z
   .object({
-    customerNumber: z
-      .string()
-      .trim()
-      .regex(/^[0-9]{4,12}$/),
+    customerNumber: CustomerNumber,
     consent: z.literal(true),
   })
   .strict()

@@ -3,15 +3,11 @@
  * invitations (by email or customer number), managed users and ownership transfer (DESIGN §2–3).
  */
 import { z } from 'zod';
-import { Permission, Role } from './permissions.js';
-import { InvitationAnswerResponse, InvitationStatus, Scope, SessionResponse, UserStatus } from './schemas.js';
-
-const Id = z.string().min(1).max(64);
-const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());
-const Timestamp = z.iso.datetime({ offset: true });
-const PersonName = z.string().trim().min(1).max(200);
-/** Owners are made by ownership transfer only, never by a grant. */
-const GrantRole = z.enum(['admin', 'member']);
+import { InvitationAnswerResponse, InvitationStatus } from './invitations.js';
+import { Permission, Role, Scope } from './permissions.js';
+import { CustomerNumber, Email, GrantRole, Id, LinkToken, Name, NamedEmail, Password, Timestamp } from './primitives.js';
+import { SessionResponse } from './session.js';
+import { UserStatus } from './users.js';
 
 export const AccountUser = z
   .object({
@@ -50,10 +46,7 @@ const GrantFields = {
 export const InviteByEmail = z.object({ email: Email, ...GrantFields }).strict();
 export const InviteByCustomerNumber = z
   .object({
-    customerNumber: z
-      .string()
-      .trim()
-      .regex(/^[0-9]{4,12}$/),
+    customerNumber: CustomerNumber,
     /** The owner ticked the consent boxes; the server records who, when and the text shown. */
     consent: z.literal(true),
     ...GrantFields,
@@ -64,6 +57,7 @@ export type CreateInvitation = z.input<typeof CreateInvitation>;
 
 /** What an invitation offers: access to the account, one domain's management, or a contact made a user. */
 export const InvitationKind = z.enum(['access', 'domain_delegation', 'contact_promotion']);
+export type InvitationKind = z.infer<typeof InvitationKind>;
 
 export const OutgoingInvitation = z
   .object({
@@ -75,17 +69,14 @@ export const OutgoingInvitation = z
     permissions: z.array(Permission),
     scope: Scope,
     status: InvitationStatus,
-    invitedBy: z.object({ name: z.string(), email: z.string() }),
+    invitedBy: NamedEmail,
     createdAt: Timestamp,
     sentAt: Timestamp,
     expiresAt: Timestamp,
     answeredAt: Timestamp.nullable(),
     kind: InvitationKind.optional(),
     /** For invitations by customer number: who ticked the consent boxes, when, and the exact text shown. */
-    consent: z
-      .object({ by: z.object({ name: z.string(), email: z.string() }), at: Timestamp, text: z.string() })
-      .nullable()
-      .optional(),
+    consent: z.object({ by: NamedEmail, at: Timestamp, text: z.string() }).nullable().optional(),
   })
   .meta({ id: 'OutgoingInvitation' });
 export type OutgoingInvitation = z.infer<typeof OutgoingInvitation>;
@@ -94,19 +85,16 @@ export const OutgoingInvitationList = z
   .object({ items: z.array(OutgoingInvitation), nextCursor: z.string().nullable().optional() })
   .meta({ id: 'OutgoingInvitationList' });
 
-export const RedeemInvitation = z
-  .object({ token: z.string().min(16).max(256) })
-  .strict()
-  .meta({ id: 'RedeemInvitation' });
+export const RedeemInvitation = z.object({ token: LinkToken }).strict().meta({ id: 'RedeemInvitation' });
 
 export const SignupRequest = z
-  .object({ email: Email, name: PersonName, password: z.string().min(1).max(1024), invitationToken: z.string().max(256).optional() })
+  .object({ email: Email, name: Name, password: Password, invitationToken: z.string().max(256).optional() })
   .strict()
   .meta({ id: 'SignupRequest' });
 
 export const NewManagedUser = z
   .object({
-    name: PersonName,
+    name: Name,
     email: Email,
     /** Where mails go when it is not the login email. */
     notificationEmail: Email.optional(),
@@ -141,16 +129,10 @@ export const SignupResponse = SessionResponse.extend({ invitation: InvitationAns
 export type SignupResponse = z.infer<typeof SignupResponse>;
 
 /** Completes a mailed one-time link that sets a password (activation of a managed user, password reset). */
-export const SetPasswordWithToken = z
-  .object({ token: z.string().min(16).max(256), password: z.string().min(1).max(1024) })
-  .strict()
-  .meta({ id: 'SetPasswordWithToken' });
+export const SetPasswordWithToken = z.object({ token: LinkToken, password: Password }).strict().meta({ id: 'SetPasswordWithToken' });
 
 /** A mailed one-time link that proves the login's email (sent after a sign-up without invitation). */
-export const VerifyEmail = z
-  .object({ token: z.string().min(16).max(256) })
-  .strict()
-  .meta({ id: 'VerifyEmail' });
+export const VerifyEmail = z.object({ token: LinkToken }).strict().meta({ id: 'VerifyEmail' });
 
 /**
  * The exact consent texts the server records with an invitation by customer number and with a

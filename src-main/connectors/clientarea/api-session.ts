@@ -1,7 +1,8 @@
 import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { SessionResponse, type User } from '../../../src-shared/api/schemas.js';
+import { SessionResponse } from '../../../src-shared/api/session.js';
+import type { User } from '../../../src-shared/api/users.js';
 import { ClientdeckError, isClientdeckError } from '../../errors.js';
 import type { CredentialSlot, RequestOptions } from '../connector.js';
 import { mapHttpFailure, unexpectedAnswer, type Phase } from './http-failure.js';

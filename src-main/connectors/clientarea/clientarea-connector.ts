@@ -3,8 +3,13 @@ import type { AxiosRequestConfig } from 'axios';
 import { z } from 'zod';
 import { AuditPage } from '../../../src-shared/api/activity.js';
 import { Contact, ContactList, type ContactInput, type ContactPatch } from '../../../src-shared/api/contacts.js';
-import { AccountPage, IncomingInvitationPage, InvitationAnswerResponse, SsoLink, User, type IncomingInvitation } from '../../../src-shared/api/schemas.js';
+import { AccountPage } from '../../../src-shared/api/accounts.js';
+import { IncomingInvitationPage, InvitationAnswerResponse, type IncomingInvitation } from '../../../src-shared/api/invitations.js';
+import { SsoLink } from '../../../src-shared/api/sso.js';
+import type { InvitationAnswer } from '../../../src-shared/api/primitives.js';
+import { User } from '../../../src-shared/api/users.js';
 import {
+  AccessGrant,
   AccountUser,
   AccountUserList,
   ActivationSent,
@@ -16,9 +21,9 @@ import {
   type UpdateAccountUser,
 } from '../../../src-shared/api/team.js';
 import { DomainList, ServiceList } from '../../../src-shared/api/services.js';
-import { Capability } from '../../../src-shared/ipc/contract.js';
+import { Capability } from '../../../src-shared/ipc/channels/connections.js';
 import { ClientdeckError } from '../../errors.js';
-import type { AccountPageRequest, AccountPageResult, Connector, ContactPromotion, RequestOptions } from '../connector.js';
+import type { AccountPageRequest, AccountPageResult, Connector, RequestOptions } from '../connector.js';
 import { ApiSession, type ApiSessionOptions } from './api-session.js';
 import { unexpectedAnswer } from './http-failure.js';
 
@@ -79,7 +84,7 @@ export class ClientareaConnector implements Connector {
     return this.#collect(IncomingInvitationPage, '/invitations', options.signal, LIST_PAGE);
   }
 
-  answerInvitation(invitationId: string, answer: 'accept' | 'decline', idempotencyKey: string, options: RequestOptions = {}) {
+  answerInvitation(invitationId: string, answer: InvitationAnswer, idempotencyKey: string, options: RequestOptions = {}) {
     return this.#api.authorized(InvitationAnswerResponse, {
       method: 'POST',
       url: `/invitations/${seg(invitationId)}/${answer}`,
@@ -156,7 +161,7 @@ export class ClientareaConnector implements Connector {
     await this.#write(NoContent, 'DELETE', `/accounts/${seg(accountId)}/contacts/${seg(contactId)}`);
   }
 
-  promoteContact(accountId: string, contactId: string, grant: ContactPromotion) {
+  promoteContact(accountId: string, contactId: string, grant: z.output<typeof AccessGrant>) {
     return this.#write(OutgoingInvitation, 'POST', `/accounts/${seg(accountId)}/contacts/${seg(contactId)}/promote`, grant);
   }
 

@@ -1,5 +1,5 @@
 import { isAxiosError } from 'axios';
-import { Problem } from '../../../src-shared/api/schemas.js';
+import { Problem } from '../../../src-shared/api/problems.js';
 import { ClientdeckError, isClientdeckError } from '../../errors.js';
 
 /** What the caller was doing, because the same HTTP status means different things for each. */

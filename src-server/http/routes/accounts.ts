@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Account, AccountPage, IdParams, PageQuery } from '../../../src-shared/api/schemas.js';
+import { Account, AccountPage } from '../../../src-shared/api/accounts.js';
+import { IdParams, PageQuery } from '../../../src-shared/api/primitives.js';
 import { getAccount, listAccounts } from '../../domain/accounts.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { BEARER, requireCaller } from '../auth.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AuditPage, CreateTicket, Ticket, TicketList } from '../../../src-shared/api/activity.js';
-import { IdParams, PageQuery } from '../../../src-shared/api/schemas.js';
+import { IdParams, PageQuery, Timestamp } from '../../../src-shared/api/primitives.js';
 import { auditCsv, listAudit } from '../../domain/audit.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { listTickets, openTicket } from '../../domain/tickets.js';
@@ -55,7 +55,7 @@ export const activityRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> =
       tags: ['audit'],
       security: BEARER,
       params: IdParams,
-      querystring: z.object({ updatedSince: z.iso.datetime({ offset: true }).optional() }).strict(),
+      querystring: z.object({ updatedSince: Timestamp.optional() }).strict(),
       response: {
         200: { description: 'RFC 4180 CSV, newest first', content: { 'text/csv': { schema: z.string() } } },
         ...problemResponses(400, 401, 403, 404),

@@ -8,9 +8,9 @@ import {
   AdminCreateService,
   AdminCreateUser,
   AdminCreated,
-  IdParams,
-  User,
-} from '../../../src-shared/api/schemas.js';
+} from '../../../src-shared/api/admin.js';
+import { IdParams } from '../../../src-shared/api/primitives.js';
+import { User } from '../../../src-shared/api/users.js';
 import { OutboxPage, OutboxQuery } from '../../../src-shared/api/mail.js';
 import { createAccount } from '../../domain/accounts.js';
 import { listOutbox } from '../../mail/outbox.js';

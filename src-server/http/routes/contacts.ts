@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Contact, ContactInput, ContactList, ContactPatch } from '../../../src-shared/api/contacts.js';
-import { IdParams, PageQuery } from '../../../src-shared/api/schemas.js';
+import { IdParams, PageQuery } from '../../../src-shared/api/primitives.js';
 import { AccessGrant, OutgoingInvitation } from '../../../src-shared/api/team.js';
 import { createContact, deleteContact, getContact, listContacts, promoteContact, updateContact } from '../../domain/contacts.js';
 import type { ClientAreaContext } from '../../domain/context.js';

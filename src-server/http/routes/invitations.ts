@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams, IncomingInvitationPage, InvitationAnswerResponse, PageQuery } from '../../../src-shared/api/schemas.js';
+import { IncomingInvitationPage, InvitationAnswerResponse } from '../../../src-shared/api/invitations.js';
+import { IdParams, PageQuery, INVITATION_ANSWERS } from '../../../src-shared/api/primitives.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { ClientAreaError } from '../../domain/errors.js';
-import { type Answer, answerInvitation, listIncoming } from '../../domain/invitations.js';
+import { answerInvitation, listIncoming } from '../../domain/invitations.js';
 import { BEARER, requireCaller } from '../auth.js';
 import { withEtag } from '../etag.js';
 import { problemResponses } from '../problem.js';
@@ -28,7 +29,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }>
     },
   });
 
-  for (const answer of ['accept', 'decline'] as const satisfies readonly Answer[]) {
+  for (const answer of INVITATION_ANSWERS) {
     app.post(`/api/v1/invitations/:id/${answer}`, {
       schema: {
         summary: answer === 'accept' ? 'Accept an invitation (idempotent)' : 'Decline an invitation (idempotent)',

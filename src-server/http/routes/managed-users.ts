@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { IdParams, SsoLink } from '../../../src-shared/api/schemas.js';
+import { IdParams } from '../../../src-shared/api/primitives.js';
+import { SsoLink } from '../../../src-shared/api/sso.js';
 import { AccountUser, ActivationSent, CreateManagedUsers, ManagedUsersCreated } from '../../../src-shared/api/team.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { createManagedUsers, disableManagedUser, enableManagedUser, sendActivation, sendPasswordReset, viewAsManagedUser } from '../../domain/managed-users.js';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { UpdateMe, User } from '../../../src-shared/api/schemas.js';
+import { UpdateMe, User } from '../../../src-shared/api/users.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { toApiUser, updateProfile } from '../../domain/users.js';
 import { BEARER, requireCaller } from '../auth.js';

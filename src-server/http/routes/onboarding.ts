@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { InvitationAnswerResponse, User } from '../../../src-shared/api/schemas.js';
+import { InvitationAnswerResponse } from '../../../src-shared/api/invitations.js';
+import { User } from '../../../src-shared/api/users.js';
 import { RedeemInvitation, SetPasswordWithToken, SignupRequest, SignupResponse, VerifyEmail } from '../../../src-shared/api/team.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { redeemInvitation, signup } from '../../domain/invitation-links.js';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { IdParams, PageQuery } from '../../../src-shared/api/schemas.js';
+import { IdParams, PageQuery } from '../../../src-shared/api/primitives.js';
 import { CreateInvitation, OutgoingInvitation, OutgoingInvitationList } from '../../../src-shared/api/team.js';
 import { z } from 'zod';
 import type { ClientAreaContext } from '../../domain/context.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams, PageQuery } from '../../../src-shared/api/schemas.js';
+import { IdParams, PageQuery } from '../../../src-shared/api/primitives.js';
 import { AssignService, DelegateDomain, DomainList, Service, ServiceList } from '../../../src-shared/api/services.js';
 import { OutgoingInvitation } from '../../../src-shared/api/team.js';
 import type { ClientAreaContext } from '../../domain/context.js';

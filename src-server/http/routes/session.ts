@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { RefreshRequest, SessionRequest, SessionResponse } from '../../../src-shared/api/schemas.js';
+import { RefreshRequest, SessionRequest, SessionResponse } from '../../../src-shared/api/session.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { refreshSession, signIn, signOut } from '../../domain/sessions.js';
 import { BEARER, requireCaller } from '../auth.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams, PageQuery } from '../../../src-shared/api/schemas.js';
+import { IdParams, PageQuery } from '../../../src-shared/api/primitives.js';
 import { AccountUser, AccountUserList, OwnershipTransfer, OwnershipTransferRequest, UpdateAccountUser } from '../../../src-shared/api/team.js';
 import { listAccountUsers, revokeAccountUser, updateAccountUser } from '../../domain/account-users.js';
 import type { ClientAreaContext } from '../../domain/context.js';

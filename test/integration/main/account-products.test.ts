@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertMembership } from '../../../src-server/domain/memberships.js';
 import { addDomain, addService } from '../../../src-server/domain/purchases.js';
-import type { AccountRow } from '../../../src-shared/ipc/contract.js';
-import type { AccountProducts } from '../../../src-shared/ipc/team-channels.js';
+import type { ListedAccount } from '../../../src-shared/ipc/channels/accounts.js';
+import type { AccountProducts } from '../../../src-shared/ipc/channels/products.js';
 import { call, newCore, requireSecretService, tempDir } from './fixtures/environment.js';
 import { addAccounts, addLogin, startSeededProvider, type Login, type SeededProvider } from './fixtures/provider.js';
 
@@ -51,15 +51,15 @@ describe('account domains and products through the connector', () => {
   });
 
   it('carries the domain names the login may see into the account rows, and keeps them after a re-sync', async () => {
-    const row = ((await call(ownerCore, 'accounts.list', {})) as AccountRow[]).find((r) => r.id === accountId);
+    const row = ((await call(ownerCore, 'accounts.list', {})) as ListedAccount[]).find((r) => r.id === accountId);
     expect(row?.domains).toEqual(['bellini.example', 'trattoria-bellini.example']);
     expect(row).not.toHaveProperty('domainNames');
-    const scoped = ((await call(memberCore, 'accounts.list', {})) as AccountRow[]).find((r) => r.id === accountId);
+    const scoped = ((await call(memberCore, 'accounts.list', {})) as ListedAccount[]).find((r) => r.id === accountId);
     expect(scoped?.domains).toEqual(['bellini.example']);
 
     await addDomain(provider.db, new Date(Date.now() + 1000), accountId, { name: 'aaa-bellini.example', expiresAt: IN_A_YEAR });
     await call(ownerCore, 'sync.now', { connectionId: ownerConnection });
-    const after = ((await call(ownerCore, 'accounts.list', {})) as AccountRow[]).find((r) => r.id === accountId);
+    const after = ((await call(ownerCore, 'accounts.list', {})) as ListedAccount[]).find((r) => r.id === accountId);
     expect(after?.domains).toEqual(['aaa-bellini.example', 'bellini.example', 'trattoria-bellini.example']);
   });
 

@@ -3,7 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IPC_CHANNELS, ipcContract, type AccountRow, type Connection, type IpcEventPayload, type SyncStatus } from '../../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../../src-shared/ipc/channels/accounts.js';
+import type { Connection } from '../../../src-shared/ipc/channels/connections.js';
+import type { SyncStatus } from '../../../src-shared/ipc/channels/sync.js';
+import { IPC_CHANNELS, ipcContract } from '../../../src-shared/ipc/contract.js';
+import type { IpcEventPayload } from '../../../src-shared/ipc/events.js';
 import { SAMPLES } from '../../unit/main/fixtures/channel-samples.js';
 import { call, keychainItem, newCore, requireSecretService, tempDir } from './fixtures/environment.js';
 import { addAccounts, addLogin, startSeededProvider, type Login, type SeededProvider } from './fixtures/provider.js';
@@ -47,7 +51,7 @@ describe('a connection through its life', () => {
     const renamed: Connection = await call(core, 'connections.rename', { connectionId: connection.id, label: '  Main hosting ' });
     expect(renamed).toMatchObject({ id: connection.id, label: 'Main hosting' });
     expect(((await call(core, 'connections.list', {})) as Connection[])[0]!.label).toBe('Main hosting');
-    expect(((await call(core, 'accounts.list', {})) as AccountRow[]).every((a) => a.providerLabel === 'Main hosting')).toBe(true);
+    expect(((await call(core, 'accounts.list', {})) as ListedAccount[]).every((a) => a.providerLabel === 'Main hosting')).toBe(true);
     expect(await core.dispatch('connections.rename', { connectionId: 'nope', label: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await core.dispatch('connections.rename', { connectionId: connection.id, label: '   ' })).toMatchObject({
       ok: false,
@@ -113,7 +117,7 @@ describe('a connection through its life', () => {
     const off = core.events.on((event, payload) => {
       if (event === 'navigate') seen.push(payload as IpcEventPayload<'navigate'>);
     });
-    const [account] = (await call(core, 'accounts.list', {})) as AccountRow[];
+    const [account] = (await call(core, 'accounts.list', {})) as ListedAccount[];
     core.openDeepLink(`clientdeck://accounts/${new URL(provider.url).host}/${account!.id}`);
     core.openDeepLink('clientdeck://invitations/elsewhere.example/inv_1');
     expect(core.openDeepLink('https://evil.example/clientdeck://invitations')).toBeNull();
@@ -159,7 +163,7 @@ describe('a connection through its life', () => {
   });
 
   it('is removed with its keychain item, cache, queue and marks', async () => {
-    const [account] = (await call(core, 'accounts.list', {})) as AccountRow[];
+    const [account] = (await call(core, 'accounts.list', {})) as ListedAccount[];
     await call(core, 'accounts.setFavourite', { connectionId: connection.id, accountId: account!.id, favourite: true });
     expect(await call(core, 'connections.remove', { connectionId: connection.id })).toEqual({ removed: true });
     expect(await keychainItem(connection.id)).toBeNull();

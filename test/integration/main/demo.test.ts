@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountRow, Connection, SyncStatus } from '../../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../../src-shared/ipc/channels/accounts.js';
+import type { Connection } from '../../../src-shared/ipc/channels/connections.js';
+import type { SyncStatus } from '../../../src-shared/ipc/channels/sync.js';
 import { DEMO_LOGINS } from '../../../src-server/demo/demo-logins.js';
 import { call, keychainItem, newCore, requireSecretService, tempDir } from './fixtures/environment.js';
 
@@ -23,7 +25,7 @@ describe('the embedded demo provider', () => {
     expect((await call(core, 'connections.addDemo', {})).id).toBe(demo!.id);
     const [synced] = (await call(core, 'sync.now', {})) as SyncStatus[];
     expect(synced!.state).toBe('synced');
-    const accounts: AccountRow[] = await call(core, 'accounts.list', {});
+    const accounts: ListedAccount[] = await call(core, 'accounts.list', {});
     expect(accounts.length).toBeGreaterThan(0);
     await core.close();
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountRow } from '../../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../../src-shared/ipc/channels/accounts.js';
 import { call, newCore, requireSecretService, tempDir } from './fixtures/environment.js';
 import { addAccounts, addLogin, startSeededProvider, type Login, type SeededProvider } from './fixtures/provider.js';
 
@@ -29,7 +29,7 @@ describe(`sync of ${COUNT.toLocaleString('en')} accounts from the real server`, 
     await core.idle();
     const first = core.sync.lastRun(connectionId)!;
     expect(first).toMatchObject({ mode: 'full', accountsTransferred: COUNT });
-    const rows: AccountRow[] = await call(core, 'accounts.list', {});
+    const rows: ListedAccount[] = await call(core, 'accounts.list', {});
     expect(rows).toHaveLength(COUNT);
     expect(new Set(rows.map((r) => r.id))).toEqual(new Set(ids));
 
@@ -57,12 +57,12 @@ describe(`sync of ${COUNT.toLocaleString('en')} accounts from the real server`, 
     const changed = core.sync.lastRun(connectionId)!;
     expect(changed.accountsTransferred).toBeGreaterThan(0);
     expect(changed.accountsTransferred).toBeLessThan(COUNT);
-    expect(((await call(core, 'accounts.list', {})) as AccountRow[]).find((r) => r.id === renamed)!.name).toBe('AAA Renamed');
+    expect(((await call(core, 'accounts.list', {})) as ListedAccount[]).find((r) => r.id === renamed)!.name).toBe('AAA Renamed');
 
     const revoked = ids[20]!;
     await provider.db.deleteFrom('memberships').where('account_id', '=', revoked).where('user_id', '=', me.id).execute();
     await call(core, 'sync.now', { connectionId });
-    const rows: AccountRow[] = await call(core, 'accounts.list', {});
+    const rows: ListedAccount[] = await call(core, 'accounts.list', {});
     expect(rows).toHaveLength(COUNT - 1);
     expect(rows.some((r) => r.id === revoked)).toBe(false);
   });

@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountRow, InvitationRow, IpcEventPayload, QueuedAction, SyncStatus } from '../../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../../src-shared/ipc/channels/accounts.js';
+import type { ListedInvitation } from '../../../src-shared/ipc/channels/invitations.js';
+import type { QueuedAction } from '../../../src-shared/ipc/channels/queue.js';
+import type { SyncStatus } from '../../../src-shared/ipc/channels/sync.js';
+import type { IpcEventPayload } from '../../../src-shared/ipc/events.js';
 import { call, newCore, requireSecretService, tempDir } from './fixtures/environment.js';
 import { addAccounts, addLogin, invite, membershipsOf, startSeededProvider, type Login, type SeededProvider } from './fixtures/provider.js';
 
@@ -51,21 +55,21 @@ describe('answers while the provider is unreachable', () => {
     await core.idle();
     await provider.stop();
 
-    const accepted: InvitationRow = await call(core, 'invitations.answer', { connectionId, invitationId: invitations[0], answer: 'accept' });
+    const accepted: ListedInvitation = await call(core, 'invitations.answer', { connectionId, invitationId: invitations[0], answer: 'accept' });
     expect(accepted).toMatchObject({
       status: 'pending',
       pendingAnswer: { state: 'queued', answer: 'accept', summary: expect.stringMatching(/^Accept invitation to Waiting 1$/) },
     });
     // The connection is known offline now: the next answer returns at once.
     const started = Date.now();
-    const cancelledMeanwhile: InvitationRow = await call(core, 'invitations.answer', { connectionId, invitationId: invitations[1], answer: 'accept' });
-    const expiring: InvitationRow = await call(core, 'invitations.answer', { connectionId, invitationId: invitations[2], answer: 'accept' });
+    const cancelledMeanwhile: ListedInvitation = await call(core, 'invitations.answer', { connectionId, invitationId: invitations[1], answer: 'accept' });
+    const expiring: ListedInvitation = await call(core, 'invitations.answer', { connectionId, invitationId: invitations[2], answer: 'accept' });
     expect(Date.now() - started).toBeLessThan(2_000);
     expect([cancelledMeanwhile.pendingAnswer?.state, expiring.pendingAnswer?.state]).toEqual(['queued', 'queued']);
     expect(((await call(core, 'sync.status', {})) as SyncStatus[])[0]!.state).toBe('offline');
 
     // The same answer again is the same queued action; a different one while it waits is refused.
-    const again: InvitationRow = await call(core, 'invitations.answer', { connectionId, invitationId: invitations[0], answer: 'accept' });
+    const again: ListedInvitation = await call(core, 'invitations.answer', { connectionId, invitationId: invitations[0], answer: 'accept' });
     expect(again.pendingAnswer!.id).toBe(accepted.pendingAnswer!.id);
     expect(await core.dispatch('invitations.answer', { connectionId, invitationId: invitations[0], answer: 'decline' })).toMatchObject({
       ok: false,
@@ -75,7 +79,7 @@ describe('answers while the provider is unreachable', () => {
     expect(queue.map((a) => a.state)).toEqual(['queued', 'queued', 'queued']);
     // Something still waiting cannot be dismissed: it would be lost.
     expect(await core.dispatch('queue.dismiss', { actionId: queue[0]!.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    const rows: InvitationRow[] = await call(core, 'invitations.list', {});
+    const rows: ListedInvitation[] = await call(core, 'invitations.list', {});
     expect(rows.filter((r) => r.pendingAnswer?.state === 'queued')).toHaveLength(3);
 
     // Meanwhile the owner withdraws the second invitation, and the third one runs out.
@@ -100,7 +104,7 @@ describe('answers while the provider is unreachable', () => {
     expect(held.get(accounts[0]!)).toBe(1);
     expect(held.has(accounts[1]!)).toBe(false);
     expect(held.has(accounts[2]!)).toBe(false);
-    await until('the account to be listed', async () => ((await call(core, 'accounts.list', {})) as AccountRow[]).some((a) => a.id === accounts[0]));
+    await until('the account to be listed', async () => ((await call(core, 'accounts.list', {})) as ListedAccount[]).some((a) => a.id === accounts[0]));
     await until('the connection to be synced', async () => ((await call(core, 'sync.status', {})) as SyncStatus[])[0]!.state === 'synced');
 
     // Each outcome the user did not wait for is announced once.

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../../src-shared/api/activity.js';
 import type { Contact } from '../../../src-shared/api/contacts.js';
 import type { AccountUser, OutgoingInvitation } from '../../../src-shared/api/team.js';
-import type { AccountRow, InvitationRow } from '../../../src-shared/ipc/contract.js';
-import type { Team } from '../../../src-shared/ipc/team-channels.js';
+import type { ListedAccount } from '../../../src-shared/ipc/channels/accounts.js';
+import type { ListedInvitation } from '../../../src-shared/ipc/channels/invitations.js';
+import type { Team } from '../../../src-shared/ipc/channels/team.js';
 import { call, newCore, requireSecretService, tempDir } from './fixtures/environment.js';
 import { addAccounts, addLogin, startSeededProvider, type Login, type SeededProvider } from './fixtures/provider.js';
 
@@ -63,7 +64,7 @@ describe('owner actions through the connector, against the real server', () => {
   it('a webmaster joins, gets new permissions, is refused what only owners may do, and leaves', async () => {
     await call(ownerCore, 'team.invite', { ...on(), invitation: { email: webmaster.email, permissions: ['services.view', 'tickets'] } });
     await call(webCore, 'sync.now', {});
-    const [incoming] = (await call(webCore, 'invitations.list', {})) as InvitationRow[];
+    const [incoming] = (await call(webCore, 'invitations.list', {})) as ListedInvitation[];
     expect(incoming).toMatchObject({ account: { id: accountId }, status: 'pending' });
     await call(webCore, 'invitations.answer', { connectionId: webConnection, invitationId: incoming!.id, answer: 'accept' });
 
@@ -83,7 +84,7 @@ describe('owner actions through the connector, against the real server', () => {
     if (!forbidden.ok) expect(forbidden.error.message).not.toMatch(/HTTP 403/);
 
     expect(await call(webCore, 'team.leaveAccount', { connectionId: webConnection, accountId })).toEqual({ left: true });
-    expect(((await call(webCore, 'accounts.list', {})) as AccountRow[]).some((a) => a.id === accountId)).toBe(false);
+    expect(((await call(webCore, 'accounts.list', {})) as ListedAccount[]).some((a) => a.id === accountId)).toBe(false);
     expect(((await call(ownerCore, 'team.get', on())) as Team).users.map((u) => u.userId)).toEqual([owner.id]);
   });
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from '../../../src-shared/ipc/contract.js';
+import type { Connection } from '../../../src-shared/ipc/channels/connections.js';
 import { ClientareaConnector } from '../../../src-main/connectors/clientarea/clientarea-connector.js';
 import { silentLogger } from '../../../src-main/logging.js';
 import { QueueStore } from '../../../src-main/queue/queue-store.js';

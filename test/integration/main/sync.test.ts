@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountRow, InvitationRow, SyncStatus } from '../../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../../src-shared/ipc/channels/accounts.js';
+import type { ListedInvitation } from '../../../src-shared/ipc/channels/invitations.js';
+import type { SyncStatus } from '../../../src-shared/ipc/channels/sync.js';
 import { call, newCore, requireSecretService, tempDir } from './fixtures/environment.js';
 import { addAccounts, addLogin, invite, membershipsOf, startSeededProvider, type Login, type SeededProvider } from './fixtures/provider.js';
 
@@ -43,31 +45,31 @@ describe('sync, cache, invitations and panels', () => {
     // Nothing changed since the first sync: no account crossed the network, nothing to refetch.
     expect(core.sync.lastRun(connectionId)).toMatchObject({ mode: 'unchanged', accountsTransferred: 0 });
 
-    const accounts: AccountRow[] = await call(core, 'accounts.list', {});
+    const accounts: ListedAccount[] = await call(core, 'accounts.list', {});
     expect(accounts).toHaveLength(23);
     expect(new Set(accounts.map((a) => a.id)).size).toBe(23);
     expect(accounts.every((a) => a.connectionId === connectionId && a.providerLabel === new URL(provider.url).host)).toBe(true);
     expect(accounts.every((a) => a.favourite === false && a.lastOpenedAt === null)).toBe(true);
-    const invitations: InvitationRow[] = await call(core, 'invitations.list', {});
+    const invitations: ListedInvitation[] = await call(core, 'invitations.list', {});
     expect(invitations.map((i) => i.id).sort()).toEqual([...invited].sort());
     expect(invitations.every((i) => i.status === 'pending' && i.pendingAnswer === null)).toBe(true);
   });
 
   it('accepting an invitation while online returns its outcome and the account at once', async () => {
-    const [first] = (await call(core, 'invitations.list', {})) as InvitationRow[];
-    const before: AccountRow[] = await call(core, 'accounts.list', {});
+    const [first] = (await call(core, 'invitations.list', {})) as ListedInvitation[];
+    const before: ListedAccount[] = await call(core, 'accounts.list', {});
     expect(before.some((a) => a.id === first!.account.id)).toBe(false);
 
-    const answered: InvitationRow = await call(core, 'invitations.answer', { connectionId, invitationId: first!.id, answer: 'accept' });
+    const answered: ListedInvitation = await call(core, 'invitations.answer', { connectionId, invitationId: first!.id, answer: 'accept' });
     expect(answered).toMatchObject({ id: first!.id, status: 'accepted', connectionId, pendingAnswer: { state: 'done', answer: 'accept' } });
-    const after: AccountRow[] = await call(core, 'accounts.list', {});
+    const after: ListedAccount[] = await call(core, 'accounts.list', {});
     expect(after.some((a) => a.id === first!.account.id)).toBe(true);
     // The outcome was in the reply: the queue keeps nothing to show.
     expect(await call(core, 'queue.list', {})).toEqual([]);
     expect((await membershipsOf(provider, me.id)).get(first!.account.id)).toBe(1);
 
     await call(core, 'sync.now', { connectionId });
-    const again: InvitationRow[] = await call(core, 'invitations.list', {});
+    const again: ListedInvitation[] = await call(core, 'invitations.list', {});
     expect(again.find((i) => i.id === first!.id)).toMatchObject({ status: 'accepted', pendingAnswer: null });
 
     // Answering it a second time differently is refused with the provider's reason, and nothing is kept queued.
@@ -78,7 +80,7 @@ describe('sync, cache, invitations and panels', () => {
   });
 
   it('panel.open returns a working one-time link and records when the account was opened', async () => {
-    const [account] = (await call(core, 'accounts.list', {})) as AccountRow[];
+    const [account] = (await call(core, 'accounts.list', {})) as ListedAccount[];
     const link = await call(core, 'panel.open', { connectionId, accountId: account!.id });
     expect(link).toMatchObject({ handled: false, url: expect.stringMatching(new RegExp(`^${provider.url}/`)) });
     expect(Date.parse(link.expiresAt) - Date.now()).toBeLessThanOrEqual(60_000);
@@ -89,7 +91,7 @@ describe('sync, cache, invitations and panels', () => {
     expect(second.status).toBeGreaterThanOrEqual(400);
 
     expect(await call(core, 'accounts.setFavourite', { connectionId, accountId: account!.id, favourite: true })).toEqual({ favourite: true });
-    const row = ((await call(core, 'accounts.list', {})) as AccountRow[]).find((a) => a.id === account!.id)!;
+    const row = ((await call(core, 'accounts.list', {})) as ListedAccount[]).find((a) => a.id === account!.id)!;
     expect(row.favourite).toBe(true);
     expect(Date.now() - Date.parse(row.lastOpenedAt!)).toBeLessThan(10_000);
     expect(await core.dispatch('accounts.setFavourite', { connectionId, accountId: 'acc_nope', favourite: true })).toMatchObject({
@@ -101,8 +103,8 @@ describe('sync, cache, invitations and panels', () => {
   it('a fresh core opens from the cache without network, keeps favourites, and reports offline when syncing fails', async () => {
     // The refused decline started a sync that confirms the provider's state; let it land first.
     await core.idle();
-    const accounts: AccountRow[] = await call(core, 'accounts.list', {});
-    const invitations: InvitationRow[] = await call(core, 'invitations.list', {});
+    const accounts: ListedAccount[] = await call(core, 'accounts.list', {});
+    const invitations: ListedInvitation[] = await call(core, 'invitations.list', {});
     const [status] = (await call(core, 'sync.status', {})) as SyncStatus[];
     await core.close();
     await provider.stop();

@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { WireMessage } from '../../../src-shared/ipc/contract.js';
+import type { WireMessage } from '../../../src-shared/ipc/wire.js';
 import { DEMO_LOGINS } from '../../../src-server/demo/demo-logins.js';
 import { startWebMode, type WebMode } from '../../../src-main/web/web-mode.js';
 import { requireSecretService, startProvider, tempDir } from './fixtures/environment.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccountPage } from '../../../src-shared/api/schemas.js';
+import { AccountPage } from '../../../src-shared/api/accounts.js';
 import { insertMembership } from '../../../src-server/domain/memberships.js';
 import { type Harness, startHarness } from './harness.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '../../../src-shared/api/permissions.js';
-import { Account, AccountPage } from '../../../src-shared/api/schemas.js';
+import { Account, AccountPage } from '../../../src-shared/api/accounts.js';
 import { insertMembership } from '../../../src-server/domain/memberships.js';
 import { expectProblem, type Harness, startHarness } from './harness.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditPage } from '../../../src-shared/api/activity.js';
-import { AccountPage } from '../../../src-shared/api/schemas.js';
+import { AccountPage } from '../../../src-shared/api/accounts.js';
 import { startClientArea } from '../../../src-server/server.js';
 import { expectProblem, type Harness } from './harness.js';
 import { accountOf, grant, ownedAccount, person, type Person } from './scenario.js';

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import type { SessionResponse } from '../../../src-shared/api/schemas.js';
+import type { SessionResponse } from '../../../src-shared/api/session.js';
 import { openDatabase } from '../../../src-server/db/database.js';
 import type { Database } from '../../../src-server/db/tables.js';
 import { type ClientArea, startClientArea } from '../../../src-server/server.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSION_PRESETS } from '../../../src-shared/api/permissions.js';
-import { IncomingInvitationPage, InvitationAnswerResponse } from '../../../src-shared/api/schemas.js';
+import { IncomingInvitationPage, InvitationAnswerResponse } from '../../../src-shared/api/invitations.js';
 import { createInvitation } from '../../../src-server/domain/invitations.js';
 import { expectProblem, type Harness, startHarness } from './harness.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SsoLink } from '../../../src-shared/api/schemas.js';
+import { SsoLink } from '../../../src-shared/api/sso.js';
 import { ManagedUsersCreated } from '../../../src-shared/api/team.js';
 import { describePanelSession, isViewAsSession } from '../../../src-server/domain/sso.js';
 import { expectProblem, type Harness } from './harness.js';

@@ -13,6 +13,7 @@ import { createUser } from '../../../src-server/domain/users.js';
 import { type CellAccount, type Login, MatrixWorld, PERSONAS, type Persona } from './fixtures/matrix-world.js';
 import { loadOperations } from './fixtures/openapi.js';
 import { type Harness, STRONG_PASSWORD, startHarness } from './harness.js';
+import { INVITATION_ANSWERS } from '../../../src-shared/api/primitives.js';
 
 interface Cell {
   w: MatrixWorld;
@@ -99,7 +100,7 @@ const ROWS: Row[] = [
   },
   { op: 'GET /api/v1/accounts', allow: SIGNED_IN, request: async () => ({ path: '/api/v1/accounts' }) },
   { op: 'GET /api/v1/invitations', allow: SIGNED_IN, request: async () => ({ path: '/api/v1/invitations' }) },
-  ...(['accept', 'decline'] as const).flatMap((answer): Row[] => [
+  ...INVITATION_ANSWERS.flatMap((answer): Row[] => [
     {
       op: `POST /api/v1/invitations/{id}/${answer}`,
       variant: 'addressed to the caller',

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditPage, TicketList } from '../../../src-shared/api/activity.js';
 import { ContactList } from '../../../src-shared/api/contacts.js';
-import { AccountPage, IncomingInvitationPage } from '../../../src-shared/api/schemas.js';
+import { AccountPage } from '../../../src-shared/api/accounts.js';
+import { IncomingInvitationPage } from '../../../src-shared/api/invitations.js';
 import { AccountUserList, OutgoingInvitationList } from '../../../src-shared/api/team.js';
 import { DEMO_LOGINS } from '../../../src-server/demo/demo-logins.js';
 import { passwordPolicyViolations } from '../../../src-server/domain/passwords.js';

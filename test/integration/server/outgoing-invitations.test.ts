@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSION_PRESETS } from '../../../src-shared/api/permissions.js';
 import { AuditPage } from '../../../src-shared/api/activity.js';
-import { InvitationAnswerResponse } from '../../../src-shared/api/schemas.js';
+import { InvitationAnswerResponse } from '../../../src-shared/api/invitations.js';
 import { CONSENT_TEXTS, OutgoingInvitation, OutgoingInvitationList } from '../../../src-shared/api/team.js';
 import type { ClientAreaContext } from '../../../src-server/domain/context.js';
 import { describeInvitationByToken } from '../../../src-server/domain/invitation-links.js';

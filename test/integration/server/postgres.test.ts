@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccountPage } from '../../../src-shared/api/schemas.js';
+import { AccountPage } from '../../../src-shared/api/accounts.js';
 import { isUniqueViolation, openDatabase } from '../../../src-server/db/database.js';
 import { migrateToLatest } from '../../../src-server/db/migrations.js';
 import { startClientArea } from '../../../src-server/server.js';

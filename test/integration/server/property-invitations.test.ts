@@ -26,6 +26,7 @@ import { DEFAULT_PASSWORD_POLICY } from '../../../src-server/domain/passwords.js
 import { SignInLimiter } from '../../../src-server/domain/sign-in-limiter.js';
 import { createUser } from '../../../src-server/domain/users.js';
 import { Mailer } from '../../../src-server/mail/mailer.js';
+import type { InvitationAnswer } from '../../../src-shared/api/primitives.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -38,7 +39,7 @@ const INVITEES = ['ursula@example.com', 'victor@example.com', 'nobody@example.co
 type Action =
   | { t: 'invite'; who: 0 | 1 | 2 }
   | { t: 'resend' | 'cancel'; k: number }
-  | { t: 'accept' | 'decline'; k: number; via: 'id' | 'token'; oldToken: boolean }
+  | { t: InvitationAnswer; k: number; via: 'id' | 'token'; oldToken: boolean }
   | { t: 'revoke'; who: 0 | 1 }
   | { t: 'advance'; ms: number };
 

@@ -7,6 +7,7 @@ import type { Permission } from '../../../src-shared/api/permissions.js';
 import { OutboxPage, type OutboxMessage } from '../../../src-shared/api/mail.js';
 import { insertMembership } from '../../../src-server/domain/memberships.js';
 import { type Harness, startHarness } from './harness.js';
+import type { GrantRole } from '../../../src-shared/api/primitives.js';
 
 export const DAY = 86_400_000;
 
@@ -44,7 +45,7 @@ export async function grant(
   h: Harness,
   accountId: string,
   who: Person,
-  role: 'admin' | 'member',
+  role: GrantRole,
   permissions: readonly Permission[],
   scope: { services?: string[]; domains?: string[] } | null = null,
 ) {

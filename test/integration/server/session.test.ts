@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SessionResponse, User } from '../../../src-shared/api/schemas.js';
+import { SessionResponse } from '../../../src-shared/api/session.js';
+import { User } from '../../../src-shared/api/users.js';
 import { expectProblem, type Harness, STRONG_PASSWORD, startHarness } from './harness.js';
 
 describe('sessions', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SsoLink } from '../../../src-shared/api/schemas.js';
+import { SsoLink } from '../../../src-shared/api/sso.js';
 import { expectProblem, type Harness, startHarness } from './harness.js';
 
 describe('single sign-on into the panel', () => {

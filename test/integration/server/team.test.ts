@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '../../../src-shared/api/permissions.js';
-import { SsoLink } from '../../../src-shared/api/schemas.js';
+import { SsoLink } from '../../../src-shared/api/sso.js';
 import { AccountUserList, OwnershipTransfer } from '../../../src-shared/api/team.js';
 import { describePanelSession } from '../../../src-server/domain/sso.js';
 import { expectProblem, type Harness, startHarness } from './harness.js';

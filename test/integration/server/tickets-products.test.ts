@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ticket, TicketList } from '../../../src-shared/api/activity.js';
-import { Account } from '../../../src-shared/api/schemas.js';
+import { Account } from '../../../src-shared/api/accounts.js';
 import { DomainList, Service, ServiceList } from '../../../src-shared/api/services.js';
 import { CONSENT_TEXTS, OutgoingInvitation } from '../../../src-shared/api/team.js';
 import { expectProblem, type Harness, startHarness } from './harness.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Account } from '../../../src-shared/api/schemas.js';
+import type { Account } from '../../../src-shared/api/accounts.js';
 import type { AccountPageRequest, AccountPageResult } from '../../../src-main/connectors/connector.js';
 import { EMPTY_SYNC_STATE, type AccountSyncState } from '../../../src-main/sync/account-cache.js';
 import { refreshAccounts, type ListingOptions } from '../../../src-main/sync/account-listing.js';

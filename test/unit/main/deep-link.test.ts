@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NavigateTarget } from '../../../src-shared/ipc/contract.js';
+import { NavigateTarget } from '../../../src-shared/ipc/events.js';
 import { findDeepLinkArgument, parseDeepLink, resolveDeepLink } from '../../../src-main/deep-links/deep-link.js';
 
 const connections = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IncomingInvitation } from '../../../src-shared/api/schemas.js';
-import type { QueuedAction } from '../../../src-shared/ipc/contract.js';
+import type { IncomingInvitation } from '../../../src-shared/api/invitations.js';
+import type { QueuedAction } from '../../../src-shared/ipc/channels/queue.js';
 import { MAX_SEPARATE, notificationForSettledAnswer, notificationsForSync } from '../../../src-main/notifications/notifier.js';
 
 const connection = { id: 'c1', label: 'Hostico' };

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Capability, Connection } from '../../../src-shared/ipc/contract.js';
+import type { Capability, Connection } from '../../../src-shared/ipc/channels/connections.js';
 import type { Connections } from '../../../src-main/connections/connections.js';
 import { EventHub } from '../../../src-main/events.js';
 import { createDispatcher } from '../../../src-main/ipc/dispatcher.js';
-import { createOwnerHandlers } from '../../../src-main/ipc/owner-handlers.js';
+import { createOwnerHandlers } from '../../../src-main/ipc/handlers.js';
 import { silentLogger } from '../../../src-main/logging.js';
 import type { AccountCache } from '../../../src-main/sync/account-cache.js';
 import { SAMPLES } from './fixtures/channel-samples.js';

@@ -4,12 +4,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { QueueStore } from '../../../src-main/queue/queue-store.js';
+import type { InvitationAnswer } from '../../../src-shared/api/primitives.js';
 
 function file(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'clientdeck-queue-')), 'queue.sqlite');
 }
 
-const answer = (invitationId: string, a: 'accept' | 'decline' = 'accept', connectionId = 'c1') => ({
+const answer = (invitationId: string, a: InvitationAnswer = 'accept', connectionId = 'c1') => ({
   connectionId,
   invitationId,
   answer: a,

@@ -1,7 +1,7 @@
-import type { AccountRow } from '../../../src-shared/ipc/contract.js';
+import type { ListedAccount } from '../../../src-shared/ipc/channels/accounts.js';
 
 /** A list row as main sends it, with only what a test cares about set. */
-export function accountRow(name: string, providerLabel: string, extra: Partial<AccountRow> = {}): AccountRow {
+export function accountRow(name: string, providerLabel: string, extra: Partial<ListedAccount> = {}): ListedAccount {
   return {
     id: name.toLowerCase().replace(/\W+/g, '-'),
     name,

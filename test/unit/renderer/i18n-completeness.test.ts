@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translationProblems } from '../../../src-renderer/i18n/completeness.js';
-import { detectLanguage, LANGUAGES, resources } from '../../../src-renderer/i18n/resources.js';
+import { detectLanguage, resources } from '../../../src-renderer/i18n/resources.js';
+import { LANGUAGES } from '../../../src-shared/api/primitives.js';
 
 describe('translations', () => {
   const reference = resources.en.translation;

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS } from '../../../src-shared/api/activity.js';
 import { MAIL_KINDS } from '../../../src-shared/api/contacts.js';
 import { PERMISSION_PRESETS, ROLES } from '../../../src-shared/api/permissions.js';
-import { UserStatus } from '../../../src-shared/api/schemas.js';
-import { Capability, Theme } from '../../../src-shared/ipc/contract.js';
+import { UserStatus } from '../../../src-shared/api/users.js';
+import { Capability } from '../../../src-shared/ipc/channels/connections.js';
+import { Theme } from '../../../src-shared/ipc/channels/settings.js';
 import { resources, type Messages } from '../../../src-renderer/i18n/resources.js';
 
 /** Keys built from the contract's enums at run time: a new enum value must come with its English text. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { InvitationRow, QueuedAction } from '../../../src-shared/ipc/contract.js';
+import type { ListedInvitation } from '../../../src-shared/ipc/channels/invitations.js';
+import type { QueuedAction } from '../../../src-shared/ipc/channels/queue.js';
 import { isAnswerable, pendingCount } from '../../../src-renderer/invitations/invitations-store.js';
 import { waitingCount } from '../../../src-renderer/queue/queue-store.js';
 
@@ -21,7 +22,7 @@ function action(state: QueuedAction['state']): QueuedAction {
   };
 }
 
-function invitation(extra: Partial<InvitationRow> = {}): InvitationRow {
+function invitation(extra: Partial<ListedInvitation> = {}): ListedInvitation {
   return {
     id: 'i1',
     account: { id: 'a1', name: 'Bellini' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountProducts } from '../../../src-shared/ipc/team-channels.js';
+import type { AccountProducts } from '../../../src-shared/ipc/channels/products.js';
 import { isEmptyChoice, NOTHING_CHOSEN, scopeOf, scopeOptions, toggleScope } from '../../../src-renderer/account/scope-choice.js';
 
 const T = '2025-01-01T00:00:00.000Z';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { WireMessage } from '../../../src-shared/ipc/contract.js';
+import type { WireMessage } from '../../../src-shared/ipc/wire.js';
 import { tokenFromHash, WireBridge, wireUrl, type WireSocket } from '../../../src-renderer/bridge/wire-bridge.js';
 
 class FakeSocket implements WireSocket {

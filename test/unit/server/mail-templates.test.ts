@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../../../src-shared/api/schemas.js';
+import { LANGUAGES } from '../../../src-shared/api/primitives.js';
 import { consentText } from '../../../src-shared/api/team.js';
 import { csvCell } from '../../../src-server/domain/audit.js';
 import { inScope } from '../../../src-server/domain/access.js';

@@ -1,0 +1,40 @@
+import type { Connection } from '../../src-shared/ipc/channels/connections.js';
+import type { VaultStatus } from '../../src-shared/ipc/channels/vault.js';
+import type { AccountMarks } from '../accounts/account-marks.js';
+import type { Connections } from '../connections/connections.js';
+import type { EventHub } from '../events.js';
+import type { InvitationAnswers } from '../queue/invitation-answers.js';
+import type { SettingsStore } from '../settings/settings-store.js';
+import type { AccountCache } from '../sync/account-cache.js';
+import type { SyncEngine } from '../sync/sync-engine.js';
+
+/** Opens a minted SSO link where the user asked; returns false when it cannot (web mode). */
+export interface PanelOpener {
+  /** Brings an account's panel window to the front when one is open already; false when none is. */
+  focus?(connectionId: string, accountId: string): boolean;
+  open(request: { url: string; target: 'window' | 'browser'; connection: Connection; account: { id: string; name: string } }): Promise<boolean>;
+}
+
+export interface HandlerDeps {
+  connections: Connections;
+  sync: SyncEngine;
+  cache: AccountCache;
+  events: EventHub;
+  marks: AccountMarks;
+  settings: SettingsStore;
+  answers: InvitationAnswers;
+  vaultStatus(): Promise<VaultStatus>;
+  panelOpener: PanelOpener | null;
+  clock: () => Date;
+  /** Starts a sync (and a replay of the connection's queue) without waiting for it. */
+  syncInBackground(connectionId: string): void;
+}
+
+/** What the owner actions (team, managed users, contacts, audit, products) need. */
+export interface OwnerHandlerDeps {
+  connections: Connections;
+  cache: AccountCache;
+  events: EventHub;
+  /** Waits for a sync under way, so it cannot write over a local change. */
+  whenIdle(connectionId: string): Promise<void>;
+}

@@ -1,0 +1,62 @@
+/** Connections: a sign-in at one provider, through the connector of its kind. */
+import { z } from 'zod';
+import { Id, Password } from '../../api/primitives.js';
+import { NoInput } from '../request-parts.js';
+
+export const CONNECTOR_KINDS = ['clientarea'] as const;
+export const ConnectorKind = z.enum(CONNECTOR_KINDS);
+export type ConnectorKind = z.infer<typeof ConnectorKind>;
+
+/** What a connector can do; the UI hides what a connection's connector cannot. */
+export const Capability = z.enum([
+  'accounts.list',
+  'invitations.incoming',
+  'invitations.answer',
+  'users.manage',
+  'contacts',
+  'managed_users',
+  'audit',
+  'sso',
+  /** Lists an account's services and domains (e.g. to scope a grant). */
+  'products',
+]);
+export type Capability = z.infer<typeof Capability>;
+
+export const Connection = z.object({
+  id: Id,
+  label: z.string(),
+  baseUrl: z.string(),
+  kind: ConnectorKind,
+  email: z.string(),
+  isDemo: z.boolean(),
+  capabilities: z.array(Capability),
+  createdAt: z.string(),
+});
+export type Connection = z.infer<typeof Connection>;
+
+export const AddConnectionInput = z
+  .object({
+    baseUrl: z.string().trim().min(1).max(2048),
+    email: z.string().trim().min(1).max(254),
+    password: Password,
+    label: z.string().trim().max(100).optional(),
+  })
+  .strict();
+export type AddConnectionInput = z.infer<typeof AddConnectionInput>;
+
+export const connectionsChannels = {
+  'connections.list': { input: NoInput, output: z.array(Connection) },
+  'connections.add': { input: AddConnectionInput, output: Connection },
+  /** Starts the embedded reference client area (if needed) and signs in with its demo agency login. */
+  'connections.addDemo': { input: NoInput, output: Connection },
+  'connections.rename': {
+    input: z.object({ connectionId: Id, label: z.string().trim().min(1).max(100) }).strict(),
+    output: Connection,
+  },
+  /** Signs in again with a new password after the provider refused the stored credentials. */
+  'connections.reauthenticate': {
+    input: z.object({ connectionId: Id, password: Password }).strict(),
+    output: Connection,
+  },
+  'connections.remove': { input: z.object({ connectionId: Id }).strict(), output: z.object({ removed: z.literal(true) }) },
+} as const;

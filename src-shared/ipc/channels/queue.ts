@@ -1,0 +1,31 @@
+/** The offline queue: writes made from the app, stored durably before any network call. */
+import { z } from 'zod';
+import { Id, InvitationAnswer } from '../../api/primitives.js';
+import { NoInput } from '../request-parts.js';
+
+/** The life of a write made from the app, stored durably before any network call (DESIGN §4). */
+export const QueuedActionState = z.enum(['queued', 'sending', 'done', 'rejected']);
+export type QueuedActionState = z.infer<typeof QueuedActionState>;
+
+export const QueuedAction = z.object({
+  id: Id,
+  connectionId: Id,
+  kind: z.enum(['invitation.answer']),
+  /** What the user sees the action as, e.g. "Accept invitation to Bellini Ristorante". */
+  summary: z.string(),
+  invitationId: Id.nullable(),
+  answer: InvitationAnswer.nullable(),
+  state: QueuedActionState,
+  /** The provider's reason when rejected (expired, cancelled, access revoked...). */
+  reason: z.string().nullable(),
+  reasonCode: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type QueuedAction = z.infer<typeof QueuedAction>;
+
+export const queueChannels = {
+  'queue.list': { input: NoInput, output: z.array(QueuedAction) },
+  /** Forgets a finished (done or rejected) queued action the user has seen. */
+  'queue.dismiss': { input: z.object({ actionId: Id }).strict(), output: z.object({ dismissed: z.literal(true) }) },
+} as const;
