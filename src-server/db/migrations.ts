@@ -5,9 +5,13 @@ import type { Database } from './tables.js';
  * Migrations live in code (no files to ship next to a bundled server) and use only portable types,
  * so the same history runs on SQLite and PostgreSQL.
  */
+/** A migration sees the schema as it was when the migration was written, not today's typed one. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type SchemaThen = Kysely<any>;
+
 const migrations: Record<string, Migration> = {
   '0001_initial': {
-    async up(db: Kysely<any>) {
+    async up(db: SchemaThen) {
       await db.schema
         .createTable('users')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -162,7 +166,7 @@ const migrations: Record<string, Migration> = {
 };
 
 migrations['0002_idempotency_keys'] = {
-  async up(db: Kysely<any>) {
+  async up(db: SchemaThen) {
     await db.schema
       .createTable('idempotency_keys')
       .addColumn('key_hash', 'text', (c) => c.primaryKey())
@@ -181,7 +185,7 @@ migrations['0002_idempotency_keys'] = {
  * transfers and the mail outbox.
  */
 migrations['0003_access_workflows'] = {
-  async up(db: Kysely<any>) {
+  async up(db: SchemaThen) {
     const add = async (table: string, column: string, type: 'text' | 'integer', notNullDefault?: string | number) => {
       await db.schema
         .alterTable(table)

@@ -65,7 +65,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<boolean
     }
 
     // The owner login: one restaurant with staff, contacts and invitations still out.
-    const bellini = await seed.customerAccount({ name: 'Bellini Ristorante', owner: DEMO_LOGINS.owner.name, domain: 'bellini-ristorante.example' }, n++, {
+    const bellini = await seed.customerAccount({ name: 'Bellini Ristorante', owner: DEMO_LOGINS.owner.name, domain: 'bellini-ristorante.example' }, n, {
       ownerId: giulia,
     });
     const marco = await seed.user('marco@bellini-ristorante.example', 'Marco Bellini', customerHash);
