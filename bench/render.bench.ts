@@ -1,5 +1,5 @@
 /**
- * The accounts list with 50,000 accounts in the store (DESIGN §7): the first screen renders in
+ * The accounts list with 50,000 accounts in the store (docs/ARCHITECTURE.md §11): the first screen renders in
  * under 100 ms and a keystroke in the search filters within one frame (16 ms). Measured in
  * Chromium with performance marks on a bench page that fills the store with generated rows, no
  * server, no main process: `npm run bench -- render`.

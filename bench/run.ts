@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: runs every benchmark under bench/ and prints one table against the targets of
- * DESIGN §7. Benchmarks measure; they never fail the test suite. Each `bench/<area>.bench.ts`
+ * docs/ARCHITECTURE.md §11. Benchmarks measure; they never fail the test suite. Each `bench/<area>.bench.ts`
  * exports `run(): Promise<BenchRow[]>`.
  */
 import { readdirSync } from 'node:fs';
@@ -13,7 +13,7 @@ export interface BenchRow {
   /** The measured value in `unit`. */
   value: number;
   unit: 'ms' | 's' | 'count';
-  /** The DESIGN §7 target in the same unit, when there is one; lower is better. */
+  /** The docs/ARCHITECTURE.md §11 target in the same unit, when there is one; lower is better. */
   target?: number;
 }
 

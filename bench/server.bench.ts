@@ -1,5 +1,5 @@
 /**
- * The server side of DESIGN §7: "the server answers the accounts list for a user with 5,000
+ * The server side of docs/ARCHITECTURE.md §11: "the server answers the accounts list for a user with 5,000
  * accounts in under 50 ms at the 99th percentile". One login owns 5,000 accounts (with services,
  * domains and invoices, so the summary counts have work to do); then `GET /api/v1/accounts` is
  * measured over loopback: the first page, and paging through all of it.

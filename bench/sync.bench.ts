@@ -1,5 +1,5 @@
 /**
- * The desktop side of DESIGN §7, measured against the reference client area running as its own
+ * The desktop side of docs/ARCHITECTURE.md §11, measured against the reference client area running as its own
  * process on loopback (as a provider would be, on its own core):
  * - sync of 5,000 accounts, and a no-change re-sync (periodic: `updatedSince`; validated: ETag 304s);
  * - 50,000 accounts across 10 connections (< 3 s) and a no-change re-sync (< 0.2 s);

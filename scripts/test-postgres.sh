@@ -1,5 +1,5 @@
 # Sourced by scripts/test.sh: a throw-away PostgreSQL cluster for one test run, so the server
-# integration suite also runs on PostgreSQL (DESIGN §1: one query layer for SQLite and PostgreSQL).
+# integration suite also runs on PostgreSQL (docs/ARCHITECTURE.md §1: one query layer for SQLite and PostgreSQL).
 # It listens on 127.0.0.1 only, on a free port, with its data in a temp dir, and is removed at exit.
 # An existing CLIENTDECK_TEST_POSTGRES_URL is used as it is. When no cluster can be started the URL
 # stays unset, and the PostgreSQL tests fail saying what to install: they are never skipped.

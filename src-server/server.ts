@@ -26,7 +26,7 @@ export interface ClientAreaOptions {
   publicUrl?: string;
   /** SMTP server for mails (`smtp://…`); defaults to `SMTP_URL`; without one mails stay in the outbox. */
   smtpUrl?: string;
-  /** A stricter password policy than DESIGN §2 (never weaker); defaults to the environment's. */
+  /** A stricter password policy than docs/ARCHITECTURE.md §9 (never weaker); defaults to the environment's. */
   passwordPolicy?: Partial<PasswordPolicy>;
 }
 

@@ -23,7 +23,7 @@ const appEntryUrl = pathToFileURL(rendererIndex).href;
 
 app.enableSandbox();
 
-// clientdeck:// links open the app (DESIGN: an invitation mail leads to the invitation). In
+// clientdeck:// links open the app (docs/ARCHITECTURE.md §3: an invitation mail leads to the invitation). In
 // development Electron runs as `electron .`, which needs its own path and the app's.
 if (process.defaultApp) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(process.argv[1] ?? '.')]);
 else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);

@@ -8,7 +8,7 @@ export interface AccountPageSource {
 }
 
 export interface ListingOptions {
-  /** The provider's maximum (DESIGN §3: 1000): fewer round trips. */
+  /** The provider's maximum (docs/ARCHITECTURE.md §10: 1000): fewer round trips. */
   pageSize: number;
   /** Removed access only shows when the whole list is validated: that happens at least this often. */
   fullEveryMs: number;

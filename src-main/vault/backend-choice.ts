@@ -14,7 +14,7 @@ export type SafeStorageProbe = { encryptionAvailable: boolean; linuxBackend: str
 const WEAK_LINUX_BACKENDS = new Set(['basic_text', 'unknown']);
 
 /**
- * Where connection secrets go (DESIGN §4): the OS keychain through keytar first; where it does not
+ * Where connection secrets go (docs/ARCHITECTURE.md §3): the OS keychain through keytar first; where it does not
  * answer, Electron safeStorage — unless on Linux it fell back to `basic_text`, whose "encryption"
  * is a key hard-coded in Chromium, which would be plain text by another name; otherwise nowhere,
  * and the user is told why and what to install. The message is said once, at start.

@@ -14,7 +14,7 @@ export interface Abilities {
 
 export function abilitiesFor(row: Pick<ListedAccount, 'role' | 'permissions'>, connection: Pick<Connection, 'capabilities'> | undefined): Abilities {
   const caps = new Set(connection?.capabilities ?? []);
-  // Owners and admins granted users.manage run the account's team (DESIGN §2).
+  // Owners and admins granted users.manage run the account's team (docs/ARCHITECTURE.md §9).
   const manageUsers = (row.role === 'owner' || row.role === 'admin') && holdsPermission(row, 'users.manage') && caps.has('users.manage');
   return {
     manageUsers,

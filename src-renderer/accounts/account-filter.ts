@@ -217,7 +217,7 @@ export function needsAttention(row: Pick<ListedAccount, 'summary'>): boolean {
   return row.summary.domainsExpiringSoon > 0 || row.summary.unpaidInvoices > 0;
 }
 
-/** The effective-permission test of DESIGN §2 without building arrays: it runs 50,000 times a keystroke. */
+/** The effective-permission test of docs/ARCHITECTURE.md §9 without building arrays: it runs 50,000 times a keystroke. */
 export function holdsPermission(row: Pick<ListedAccount, 'role' | 'permissions'>, permission: Permission): boolean {
   if (row.role === 'owner') return true;
   if (row.role === 'member' && permission === 'users.manage') return false;

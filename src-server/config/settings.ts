@@ -2,10 +2,10 @@
 export const SETTINGS = {
   accessTokenSeconds: 15 * 60,
   refreshTokenDays: 30,
-  /** DESIGN §2: an SSO link is one-time and lives at most 60 s. */
+  /** docs/ARCHITECTURE.md §9: an SSO link is one-time and lives at most 60 s. */
   ssoLinkSeconds: 60,
   panelSessionSeconds: 8 * 60 * 60,
-  /** DESIGN §2: an invitation expires 7 days after it was (re)sent. */
+  /** docs/ARCHITECTURE.md §9: an invitation expires 7 days after it was (re)sent. */
   invitationDays: 7,
   /** Failed sign-ins allowed per email and client address within the window. */
   signInFailures: 5,

@@ -21,7 +21,7 @@ export function dialectOf({ url = process.env.DATABASE_URL }: Pick<DatabaseLocat
 }
 
 /**
- * One query layer for both stores (DESIGN §1): SQLite by default, PostgreSQL when a URL is given.
+ * One query layer for both stores (docs/ARCHITECTURE.md §1): SQLite by default, PostgreSQL when a URL is given.
  * The migrations and queries are the same; only the driver differs.
  */
 export function openDatabase({ file, url = process.env.DATABASE_URL }: DatabaseLocation): Kysely<Database> {

@@ -15,7 +15,7 @@ export interface NewAuditEvent {
   detail?: Record<string, unknown>;
 }
 
-/** Every change of access is recorded with who, when and on what (DESIGN §2). */
+/** Every change of access is recorded with who, when and on what (docs/ARCHITECTURE.md §9). */
 export async function recordAudit(db: Kysely<Database>, now: Date, event: NewAuditEvent): Promise<void> {
   await db
     .insertInto('audit_events')

@@ -15,7 +15,7 @@ export interface ClientAreaContext {
   log: FastifyBaseLogger;
   /** Writes every mail to the outbox, and hands it to SMTP when one is configured. */
   mailer: Mailer;
-  /** The provider's password policy (DESIGN §2 is the minimum it may make stricter). */
+  /** The provider's password policy (docs/ARCHITECTURE.md §9 is the minimum it may make stricter). */
   passwordPolicy: PasswordPolicy;
   /** Base of the links the server puts in mails and answers (`https://clientarea.example`). */
   publicUrl?: string | undefined;

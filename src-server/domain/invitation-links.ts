@@ -80,7 +80,7 @@ function assertBoundTo(row: InvitationRow, user: Pick<UserRow, 'email' | 'custom
 
 /**
  * Accepts (or declines) by the token from the mailed link, as a signed-in login whose email is
- * the invited one (DESIGN §2: a login with that email accepts with its own credentials). The
+ * the invited one (docs/ARCHITECTURE.md §9: a login with that email accepts with its own credentials). The
  * token is single-use: once the invitation is answered it no longer works.
  */
 export async function redeemInvitation(
@@ -112,7 +112,7 @@ export interface SignupInput {
 }
 
 /**
- * Creates a login (DESIGN §2: an invitee without a login signs up first). With an invitation
+ * Creates a login (docs/ARCHITECTURE.md §9: an invitee without a login signs up first). With an invitation
  * token, the sign-up and the acceptance are one transaction, and the email counts as proved;
  * without one, a confirmation mail is sent and invitations to the email wait for it.
  */

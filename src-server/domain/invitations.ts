@@ -22,7 +22,7 @@ export function effectiveStatus(row: Pick<InvitationRow, 'status' | 'expires_at'
 export interface NewInvitation {
   accountId: string;
   invitedBy: string;
-  /** To an email, or to a customer number (DESIGN §3). */
+  /** To an email, or to a customer number (docs/ARCHITECTURE.md §10). */
   email?: string | undefined;
   customerNumber?: string | undefined;
   role?: GrantRole;

@@ -19,7 +19,7 @@ import { createUser, endAllSessions, findUserByEmail, findUserById, mailAddressO
 /**
  * The owner (or an admin with users.manage) creates logins directly, several at once, each with
  * a grant on the account. Without an activation mail they stay `pending_activation` and cannot
- * sign in (DESIGN §2) until one is sent and used. All or nothing: one taken email fails the batch.
+ * sign in (docs/ARCHITECTURE.md §9) until one is sent and used. All or nothing: one taken email fails the batch.
  */
 export async function createManagedUsers(
   ctx: ClientAreaContext,

@@ -34,7 +34,7 @@ export function invitationLink(baseUrl: string, token: string): string {
 }
 
 /**
- * Invites someone to an account (DESIGN §2–3), by email or by customer number with consent. Only
+ * Invites someone to an account (docs/ARCHITECTURE.md §9–10), by email or by customer number with consent. Only
  * the owner or an admin with users.manage may; an admin offers only what they hold. Someone who
  * already has access, or already has a pending invitation, gets a `conflict`, not a second one.
  */

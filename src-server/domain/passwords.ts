@@ -2,7 +2,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { ClientAreaError } from './errors.js';
 import { isCommonPassword } from './common-passwords.js';
 
-/** What a new password must have. DESIGN §2 is the default; a provider may only make it stricter. */
+/** What a new password must have. docs/ARCHITECTURE.md §9 is the default; a provider may only make it stricter. */
 export interface PasswordPolicy {
   minLength: number;
   requireUpper: boolean;
@@ -24,7 +24,7 @@ export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = Object.freeze({
 
 /**
  * The provider's policy from the environment: `CLIENTAREA_PASSWORD_MIN_LENGTH` (never below 8) and
- * `CLIENTAREA_PASSWORD_REQUIRE_LOWER=1`. The DESIGN §2 rules stay on whatever is set.
+ * `CLIENTAREA_PASSWORD_REQUIRE_LOWER=1`. The docs/ARCHITECTURE.md §9 rules stay on whatever is set.
  */
 export function passwordPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): PasswordPolicy {
   const min = Number(env.CLIENTAREA_PASSWORD_MIN_LENGTH);
@@ -34,7 +34,7 @@ export function passwordPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): Pas
   });
 }
 
-/** A policy with the given changes, never weaker than DESIGN §2. */
+/** A policy with the given changes, never weaker than docs/ARCHITECTURE.md §9. */
 export function strictestOf(changes: Partial<PasswordPolicy> = {}): PasswordPolicy {
   const d = DEFAULT_PASSWORD_POLICY;
   return {

@@ -20,7 +20,7 @@ export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = {
 
 /**
  * Counts failed sign-ins in fixed windows per email and address, per email and per address
- * (DESIGN §8: login is rate-limited). Held in memory: a restart forgets, which is acceptable for a
+ * (docs/ARCHITECTURE.md §12: login is rate-limited). Held in memory: a restart forgets, which is acceptable for a
  * single process. A success clears only the email-and-address count: an attacker cannot reset the
  * per-address count by signing into an account of their own.
  */

@@ -34,7 +34,7 @@ function toTicket(row: TicketWithOpener): Ticket {
     body: row.body,
     status: row.status,
     openedBy: { userId: row.opener_id, name: row.opener_name, email: row.opener_email },
-    // DESIGN §2: a ticket opened by an authorized user is marked as such.
+    // docs/ARCHITECTURE.md §9: a ticket opened by an authorized user is marked as such.
     openedAs: row.opened_as === 'authorized_user' || (row.opened_as !== null && row.opened_as !== 'owner') ? 'authorized_user' : 'owner',
     createdAt: row.created_at,
   };

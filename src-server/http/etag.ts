@@ -5,7 +5,7 @@ const TAGGED = Symbol('etagged');
 type Tagged = FastifyRequest & { [TAGGED]?: true };
 
 /**
- * Conditional GET for lists a client re-syncs (DESIGN §3: a re-sync costs what changed). A route
+ * Conditional GET for lists a client re-syncs (docs/ARCHITECTURE.md §10: a re-sync costs what changed). A route
  * marks its answer with `withEtag`; once the answer is validated and serialized, its ETag is the
  * digest of those exact bytes, so it changes whenever anything in it does (including counts that
  * move with time, like domains expiring soon). A matching If-None-Match gets an empty 304.

@@ -15,7 +15,7 @@ const KEY = Symbol('idempotencyKey');
 type Keyed = FastifyRequest & { [KEY]?: string };
 
 /**
- * DESIGN §3: a write sent with an `Idempotency-Key` header returns the same outcome when the key
+ * docs/ARCHITECTURE.md §10: a write sent with an `Idempotency-Key` header returns the same outcome when the key
  * comes again and never acts twice. Keys belong to the caller (a user, whichever access token it
  * uses after a refresh, or the admin key), so the offline queue can replay after re-signing in.
  */

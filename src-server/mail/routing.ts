@@ -11,7 +11,7 @@ export interface Recipient {
 }
 
 /**
- * Who gets an account mail of one kind (DESIGN §2): the owner, always, at their notification
+ * Who gets an account mail of one kind (docs/ARCHITECTURE.md §9): the owner, always, at their notification
  * address when they set one, and every contact who chose that kind. Contacts have no language of
  * their own and get the owner's. Each address once.
  */

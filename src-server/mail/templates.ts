@@ -1,5 +1,5 @@
 /**
- * Mail templates in the four languages of the product (DESIGN §5), chosen by the recipient's
+ * Mail templates in the four languages of the product (docs/ARCHITECTURE.md §4), chosen by the recipient's
  * language. A template gives a subject, paragraphs and at most one action link; `renderMail`
  * turns that into the plain-text and HTML bodies stored in the outbox.
  */

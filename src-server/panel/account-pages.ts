@@ -128,7 +128,7 @@ ${section('Tickets', d.tickets, ['Subject', 'Status', 'Opened by'], (t) => [html
 ${d.tickets !== null ? html`<p><a href="${accountPath(account.id)}/tickets">All tickets${canWrite ? ' and a new ticket' : ''}</a></p>` : ''}`;
 }
 
-/** DESIGN §2: a ticket opened by an authorized user is marked as such. */
+/** docs/ARCHITECTURE.md §9: a ticket opened by an authorized user is marked as such. */
 export function openedBy(t: Pick<Ticket, 'openedBy' | 'openedAs'>): string {
   return t.openedAs === 'authorized_user' ? `${t.openedBy.name} (authorized user)` : `${t.openedBy.name} (owner)`;
 }

@@ -9,7 +9,7 @@ import { SECURITY_HEADERS, sendPage, sendPanelError } from './responses.js';
 const PAGE_SIZE = 100;
 
 /**
- * The development mail viewer (DESIGN §3): the outbox, newest first, and each mail as text and as
+ * The development mail viewer (docs/ARCHITECTURE.md §10): the outbox, newest first, and each mail as text and as
  * HTML. Mails hold live links (invitations, activations), so it exists only in development or demo
  * mode, or for the provider's administrator (the admin key as a bearer token).
  */

@@ -27,7 +27,7 @@ const STATUS_WORDS = {
 const acceptUrl = (token: string) => `${ACCEPT_PATH}?token=${encodeURIComponent(token)}`;
 
 /**
- * The page a mailed invitation link opens (DESIGN §2): what is offered and by whom; then, for the
+ * The page a mailed invitation link opens (docs/ARCHITECTURE.md §9): what is offered and by whom; then, for the
  * invited login, Accept and Decline; for a visitor, sign-in (a login with that email exists) or
  * sign-up (none does), after which the invitation is accepted.
  */

@@ -24,7 +24,7 @@ export interface PanelOptions {
 const VIEW_AS_ALLOWED_POSTS = new Set(['/panel/sign-out']);
 
 /**
- * The server-rendered panel (DESIGN §3): sign-in, account chooser and switcher, the account
+ * The server-rendered panel (docs/ARCHITECTURE.md §10): sign-in, account chooser and switcher, the account
  * dashboard, tickets, the invitation accept page, the pages of mailed links and the development
  * mail viewer. No page runs a script; every form posts with a CSRF token; every page says whose
  * account it shows and as what; access is checked again on every request.

@@ -14,7 +14,7 @@ import { seeOther, sendPage, sendPanelError } from './responses.js';
 const LIST_LIMIT = 500;
 
 /**
- * Support tickets of one account (DESIGN §2): the list, each with who opened it (an authorized
+ * Support tickets of one account (docs/ARCHITECTURE.md §9): the list, each with who opened it (an authorized
  * user is marked as such), one ticket, and the form to open one. Needs the `tickets` permission.
  */
 export function ticketPages(app: FastifyInstance, ctx: ClientAreaContext): void {

@@ -1,7 +1,7 @@
 import type { Permission, Scope } from '../../src-shared/api/permissions.js';
 import type { PasswordPolicy } from '../domain/passwords.js';
 
-/** The permission catalog of DESIGN §2 as a person reads it. */
+/** The permission catalog of docs/ARCHITECTURE.md §9 as a person reads it. */
 export const PERMISSION_LABELS: Record<Permission, string> = {
   'profile.manage': 'Edit the account profile',
   'contacts.manage': 'View and manage contacts',

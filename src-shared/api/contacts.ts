@@ -1,4 +1,4 @@
-/** Contacts: people on an account without a login, and which mails they get (DESIGN §2). */
+/** Contacts: people on an account without a login, and which mails they get (docs/ARCHITECTURE.md §9). */
 import { z } from 'zod';
 import { Email, Id, Name, Timestamp } from './primitives.js';
 const Line = (max: number) => z.string().trim().max(max);

@@ -1,4 +1,4 @@
-/** The client area's outbox: every mail it sends is stored (DESIGN §3: the development mail viewer). */
+/** The client area's outbox: every mail it sends is stored (docs/ARCHITECTURE.md §10: the development mail viewer). */
 import { z } from 'zod';
 import { MAIL_KINDS } from './contacts.js';
 import { Cursor, Id, Timestamp } from './primitives.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { GRANT_ROLES, Id } from './primitives.js';
 
-/** The permission catalog of DESIGN §2. The API speaks these names; connectors map them. */
+/** The permission catalog of docs/ARCHITECTURE.md §9. The API speaks these names; connectors map them. */
 export const PERMISSIONS = [
   'profile.manage',
   'contacts.manage',

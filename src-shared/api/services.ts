@@ -1,4 +1,4 @@
-/** What an account bought, as its users see it: services (with an assignee) and domains (DESIGN §2). */
+/** What an account bought, as its users see it: services (with an assignee) and domains (docs/ARCHITECTURE.md §9). */
 import { z } from 'zod';
 import { CustomerNumber, Id, Person, ServiceStatus, Timestamp } from './primitives.js';
 

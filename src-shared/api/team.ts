@@ -1,6 +1,6 @@
 /**
  * Who has access to an account, and how it is given: users with their grants, outgoing
- * invitations (by email or customer number), managed users and ownership transfer (DESIGN §2–3).
+ * invitations (by email or customer number), managed users and ownership transfer (docs/ARCHITECTURE.md §9–10).
  */
 import { z } from 'zod';
 import { InvitationAnswerResponse, InvitationStatus } from './invitations.js';

@@ -39,7 +39,7 @@ export const CLIENTAREA_CAPABILITIES: readonly Capability[] = Capability.options
 const seg = (id: string) => encodeURIComponent(id);
 const NoContent = z.unknown();
 
-/** The native connector: speaks the Client Area Access API (DESIGN §3). */
+/** The native connector: speaks the Client Area Access API (docs/ARCHITECTURE.md §10). */
 export class ClientareaConnector implements Connector {
   readonly kind = 'clientarea' as const;
   readonly capabilities = CLIENTAREA_CAPABILITIES;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Id, InvitationAnswer } from '../../api/primitives.js';
 import { NoInput } from '../request-parts.js';
 
-/** The life of a write made from the app, stored durably before any network call (DESIGN §4). */
+/** The life of a write made from the app, stored durably before any network call (docs/ARCHITECTURE.md §3). */
 export const QueuedActionState = z.enum(['queued', 'sending', 'done', 'rejected']);
 export type QueuedActionState = z.infer<typeof QueuedActionState>;
 

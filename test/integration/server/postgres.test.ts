@@ -1,5 +1,5 @@
 /**
- * PostgreSQL is a first-class store (DESIGN §1): `DATABASE_URL` switches the server to it, with the
+ * PostgreSQL is a first-class store (docs/ARCHITECTURE.md §1): `DATABASE_URL` switches the server to it, with the
  * same migrations and queries as SQLite. These tests need CLIENTDECK_TEST_POSTGRES_URL (set by
  * `bash scripts/test.sh`); without it they fail saying what to do, they are never skipped.
  */

@@ -1,5 +1,5 @@
 /**
- * The layering rules of DESIGN §1, pinned: only the Electron shell imports `electron` (an Electron
+ * The layering rules of docs/ARCHITECTURE.md §1, pinned: only the Electron shell imports `electron` (an Electron
  * binary cannot even be imported on our build machines), the renderer is a pure client of the
  * IPC contract, and shapes come from src-shared rather than from another half's internals.
  */

@@ -9,7 +9,7 @@ import { refreshAccounts, type ListingOptions } from '../../../src-main/sync/acc
 type EtagMode = 'none' | 'page' | 'collection';
 
 /**
- * A provider that behaves as DESIGN §3 says: keyset cursors (name, id), `updatedSince` compared
+ * A provider that behaves as docs/ARCHITECTURE.md §10 says: keyset cursors (name, id), `updatedSince` compared
  * with >=, and optionally ETags per page (a hash of the page) or for the whole collection.
  */
 class FakeProvider {

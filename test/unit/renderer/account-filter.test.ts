@@ -119,7 +119,7 @@ describe('helpers', () => {
     expect(needsAttention(row('Calm', 'Nordhost', { summary: { services: 1, domainsExpiringSoon: 0, unpaidInvoices: 0, openTickets: 5 } }))).toBe(false);
   });
 
-  it('holds a permission the way DESIGN §2 says', () => {
+  it('holds a permission the way docs/ARCHITECTURE.md §9 says', () => {
     expect(holdsPermission({ role: 'owner', permissions: [] }, 'affiliates')).toBe(true);
     expect(holdsPermission({ role: 'member', permissions: ['users.manage'] }, 'users.manage')).toBe(false);
     expect(holdsPermission({ role: 'admin', permissions: ['users.manage'] }, 'users.manage')).toBe(true);

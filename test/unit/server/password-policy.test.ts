@@ -37,7 +37,7 @@ describe('common passwords', () => {
 });
 
 describe('a provider’s password policy', () => {
-  it('can be made stricter but never weaker than DESIGN §2', () => {
+  it('can be made stricter but never weaker than docs/ARCHITECTURE.md §9', () => {
     const weaker = strictestOf({ minLength: 4, requireUpper: false, requireDigit: false, requireSpecial: false, refuseCommon: false });
     expect(weaker).toEqual(DEFAULT_PASSWORD_POLICY);
     const stricter = strictestOf({ minLength: 12, requireLower: true });

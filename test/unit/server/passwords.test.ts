@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assertPasswordPolicy, hashPassword, passwordPolicyViolations, verifyPassword } from '../../../src-server/domain/passwords.js';
 import { ClientAreaError } from '../../../src-server/domain/errors.js';
 
-describe('password policy (DESIGN §2)', () => {
+describe('password policy (docs/ARCHITECTURE.md §9)', () => {
   it('accepts 8+ characters with an upper-case letter, a digit and a special character', () => {
     for (const ok of ['Abcdefg1!', 'Pa$$w0rdX', 'Zürich-2024', 'ÉCOLE#9abc', 'Long passphrase 4 You!']) {
       expect(passwordPolicyViolations(ok), ok).toEqual([]);
