@@ -157,6 +157,7 @@ export function createCore(options: CoreOptions): Core {
     panelOpener: options.panelOpener ?? null,
     clock,
     syncInBackground,
+    replayInBackground: (connectionId) => track(connectionId ? answers.replayer.replay(connectionId) : answers.replayer.replayAll()),
   });
   const dispatch = createDispatcher(handlers, logger.child({ module: 'ipc' }), { memoizeOutputs: ['accounts.list'] });
 

@@ -30,3 +30,11 @@ export class ClientdeckError extends Error {
 export function isClientdeckError(value: unknown): value is ClientdeckError {
   return value instanceof ClientdeckError;
 }
+
+/** A provider's answer that fits no shape the connector knows: a wrong address, or a provider bug. */
+export function unexpectedAnswer(provider: string): ClientdeckError {
+  return new ClientdeckError(
+    'provider_error',
+    `${provider} answered in a form Clientdeck does not understand. Check that the address is the provider's client area.`,
+  );
+}

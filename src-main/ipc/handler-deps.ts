@@ -28,6 +28,8 @@ export interface HandlerDeps {
   clock: () => Date;
   /** Starts a sync (and a replay of the connection's queue) without waiting for it. */
   syncInBackground(connectionId: string): void;
+  /** Replays the queue of every connection that has waiting answers, tracked so `core.idle()` waits for it. */
+  replayInBackground(connectionId?: string): void;
 }
 
 /** What the owner actions (team, managed users, contacts, audit, products) need. */

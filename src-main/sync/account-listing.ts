@@ -1,6 +1,6 @@
 import type { Account } from '../../src-shared/api/accounts.js';
 import type { AccountPageRequest, AccountPageResult, RequestOptions } from '../connectors/connector.js';
-import { unexpectedAnswer } from '../connectors/clientarea/http-failure.js';
+import { unexpectedAnswer } from '../errors.js';
 import type { AccountSyncState } from './account-cache.js';
 
 export interface AccountPageSource {

@@ -3,9 +3,9 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { SessionResponse } from '../../../src-shared/api/session.js';
 import type { User } from '../../../src-shared/api/users.js';
-import { ClientdeckError, isClientdeckError } from '../../errors.js';
+import { ClientdeckError, isClientdeckError, unexpectedAnswer } from '../../errors.js';
 import type { CredentialSlot, RequestOptions } from '../connector.js';
-import { mapHttpFailure, unexpectedAnswer, type Phase } from './http-failure.js';
+import { mapHttpFailure, type Phase } from './http-failure.js';
 
 export interface ApiSessionOptions {
   baseUrl: string;

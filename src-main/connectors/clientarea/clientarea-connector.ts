@@ -22,10 +22,9 @@ import {
 } from '../../../src-shared/api/team.js';
 import { DomainList, ServiceList } from '../../../src-shared/api/services.js';
 import { Capability } from '../../../src-shared/ipc/channels/connections.js';
-import { ClientdeckError } from '../../errors.js';
+import { ClientdeckError, unexpectedAnswer } from '../../errors.js';
 import type { AccountPageRequest, AccountPageResult, Connector, RequestOptions } from '../connector.js';
 import { ApiSession, type ApiSessionOptions } from './api-session.js';
-import { unexpectedAnswer } from './http-failure.js';
 
 export type ClientareaConnectorOptions = ApiSessionOptions;
 

@@ -89,10 +89,3 @@ export function mapHttpFailure(error: unknown, provider: string, phase: Phase): 
   if (detail) return fail('provider_error', `${provider} refused the request: ${detail}`);
   return fail('provider_error', `${provider} answered with an error (HTTP ${status}). Try again later.`);
 }
-
-export function unexpectedAnswer(provider: string): ClientdeckError {
-  return new ClientdeckError(
-    'provider_error',
-    `${provider} answered in a form Clientdeck does not understand. Check that the address is the provider's client area.`,
-  );
-}

@@ -3,7 +3,7 @@ import type { IpcHandlers } from '../dispatcher.js';
 import type { HandlerDeps } from '../handler-deps.js';
 
 export function createSyncHandlers(deps: HandlerDeps): Pick<IpcHandlers, keyof typeof syncChannels> {
-  const { connections, sync, answers } = deps;
+  const { connections, sync, replayInBackground } = deps;
   return {
     'sync.status': async () => sync.statuses(),
 
@@ -11,12 +11,12 @@ export function createSyncHandlers(deps: HandlerDeps): Pick<IpcHandlers, keyof t
     'sync.now': async ({ connectionId }) => {
       if (connectionId === undefined) {
         const statuses = await sync.syncAll({ validate: true });
-        void answers.replayer.replayAll();
+        replayInBackground();
         return statuses;
       }
       connections.get(connectionId);
       await sync.syncOne(connectionId, { validate: true });
-      void answers.replayer.replay(connectionId);
+      replayInBackground(connectionId);
       return sync.statuses();
     },
   };

@@ -71,4 +71,15 @@ describe('layering', () => {
     const bad = offenders(['src-server'], (s) => /src-main|src-renderer/.test(s));
     expect(bad).toEqual([]);
   });
+
+  it('generic sync and queue code speaks only the connector interface, never one connector', () => {
+    // A connector kind lives in src-main/connectors/<kind>/; sync and queue may reach connectors/*.ts only.
+    const bad = offenders(['src-main/sync', 'src-main/queue'], (s) => /(^|\/)connectors\/[^/]+\//.test(s));
+    expect(bad).toEqual([]);
+  });
+
+  it('src-main reaches the provider side only through the demo provider', () => {
+    const bad = offenders(['src-main'], (s, file) => /src-server/.test(s) && !file.startsWith(`src-main${path.sep}demo${path.sep}`));
+    expect(bad).toEqual([]);
+  });
 });
