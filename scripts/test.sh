@@ -42,6 +42,7 @@ step() {
 }
 
 step "format (Prettier)" npx prettier --check --log-level warn .
+step "lint (ESLint)" npx eslint .
 step "type check" npx tsc -p tsconfig.json
 step "renderer build" npx vite build --logLevel warn
 step "unit and integration tests (vitest)" npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json

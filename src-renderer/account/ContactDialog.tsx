@@ -17,18 +17,11 @@ export function ContactDialog({ contact, onClose, onSaved }: { contact?: Contact
   const id = useId();
   const create = useContacts((s) => s.create);
   const update = useContacts((s) => s.update);
-  const [fields, setFields] = useState<Record<TextField, string>>(() => ({
-    name: contact?.name ?? '',
-    email: contact?.email ?? '',
-    company: contact?.company ?? '',
-    phone: contact?.phone ?? '',
-    address1: contact?.address1 ?? '',
-    address2: contact?.address2 ?? '',
-    city: contact?.city ?? '',
-    postcode: contact?.postcode ?? '',
-    region: contact?.region ?? '',
-    country: contact?.country ?? '',
-  }));
+  const [fields, setFields] = useState<Record<TextField, string>>(() => {
+    const start = { name: contact?.name ?? '', email: contact?.email ?? '' } as Record<TextField, string>;
+    for (const field of TEXT_FIELDS) start[field] = contact?.[field] ?? '';
+    return start;
+  });
   const [preferences, setPreferences] = useState<MailPreferences>(contact?.preferences ?? NEW_PREFERENCES);
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);

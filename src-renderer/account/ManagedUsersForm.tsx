@@ -18,14 +18,15 @@ interface Draft {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_ROWS = 50;
+/** Row keys only need to be unique while the form lives; one counter for all forms is enough. */
+let nextDraftKey = 1;
 
 /** The owner creates several logins at once, and chooses whether they get their activation mail now. */
 export function ManagedUsersForm({ row }: { row: ListedAccount }) {
   const { t } = useTranslation();
   const id = useId();
   const createManaged = useTeam((s) => s.createManaged);
-  const nextKey = useRef(1);
-  const blank = (): Draft => ({ key: nextKey.current++, name: '', email: '', notificationEmail: '', preset: 'supportOnly' });
+  const blank = (): Draft => ({ key: nextDraftKey++, name: '', email: '', notificationEmail: '', preset: 'supportOnly' });
   const [drafts, setDrafts] = useState<Draft[]>(() => [blank()]);
   const [sendActivation, setSendActivation] = useState(true);
   const [tried, setTried] = useState(false);

@@ -8,17 +8,18 @@ import { invoke } from '../bridge/invoke.js';
  * be had (connector without the capability, offline...): callers fall back to the row's domains.
  */
 export function useAccountProducts(row: Pick<ListedAccount, 'connectionId' | 'id'>): AccountProducts | null {
-  const [products, setProducts] = useState<AccountProducts | null>(null);
+  const key = `${row.connectionId}\n${row.id}`;
+  // Kept with the account it belongs to, so another account's answer is never shown meanwhile.
+  const [loaded, setLoaded] = useState<{ key: string; products: AccountProducts | null } | null>(null);
   useEffect(() => {
     let live = true;
-    setProducts(null);
     invoke('account.products', { connectionId: row.connectionId, accountId: row.id }).then(
-      (result) => live && setProducts(result),
-      () => live && setProducts(null),
+      (result) => live && setLoaded({ key, products: result }),
+      () => live && setLoaded({ key, products: null }),
     );
     return () => {
       live = false;
     };
-  }, [row.connectionId, row.id]);
-  return products;
+  }, [key, row.connectionId, row.id]);
+  return loaded?.key === key ? loaded.products : null;
 }

@@ -56,9 +56,6 @@ export function CommandPalette() {
   const current = Math.min(active, Math.max(0, flat.length - 1));
   const optionId = (i: number) => `${id}-opt-${i}`;
 
-  // Typing starts the selection over; the deferred results catching up a frame later must not
-  // undo an arrow key pressed in between.
-  useEffect(() => setActive(0), [query]);
   useEffect(() => {
     document.getElementById(optionId(current))?.scrollIntoView({ block: 'nearest' });
   });
@@ -120,7 +117,12 @@ export function CommandPalette() {
           spellCheck={false}
           autoFocus
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            // Typing starts the selection over; the deferred results catching up a frame later
+            // must not undo an arrow key pressed in between.
+            setQuery(e.target.value);
+            setActive(0);
+          }}
           onKeyDown={onKeyDown}
         />
         <kbd aria-hidden="true">Esc</kbd>

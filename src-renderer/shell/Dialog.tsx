@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface Props {
@@ -24,7 +24,9 @@ export function Dialog({ title, onClose, children, footer, description, size = '
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const closeRef = useRef(onClose);
-  closeRef.current = onClose;
+  useLayoutEffect(() => {
+    closeRef.current = onClose;
+  });
 
   useEffect(() => {
     const dialog = ref.current;
@@ -48,6 +50,7 @@ export function Dialog({ title, onClose, children, footer, description, size = '
       if (opener && opener.isConnected) opener.focus();
     };
     // Opened once per mount; later prop changes do not move focus.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return (
