@@ -10,6 +10,7 @@ import { filterAccounts, isFiltered } from './account-filter.js';
 import { useAccounts } from './accounts-store.js';
 import { AccountsTable } from './AccountsTable.js';
 import { AccountsToolbar } from './AccountsToolbar.js';
+import { SearchIcon } from '../shell/icons.js';
 
 export function AccountsView() {
   const { t } = useTranslation();
@@ -44,19 +45,7 @@ export function AccountsView() {
             <label htmlFor={`${id}-q`} className="visually-hidden">
               {t('accounts.search')}
             </label>
-            <svg
-              className="field__icon"
-              viewBox="0 0 16 16"
-              aria-hidden="true"
-              focusable="false"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.6"
-              strokeLinecap="round"
-            >
-              <circle cx="7" cy="7" r="4.5" />
-              <path d="m13.5 13.5-3.2-3.2" />
-            </svg>
+            <SearchIcon className="field__icon" />
             <input
               id={`${id}-q`}
               type="search"

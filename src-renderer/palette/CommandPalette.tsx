@@ -8,6 +8,7 @@ import { useNavigation } from '../shell/navigation-store.js';
 import { usePalette } from './palette-store.js';
 import { usePaletteActions, type PaletteAction } from './palette-actions.js';
 import { paletteResults, type PaletteItem } from './palette-results.js';
+import { SearchIcon } from '../shell/icons.js';
 
 /**
  * Ctrl/Cmd+K: find any account and open its panel with Enter (Shift+Enter shows its details), or
@@ -91,19 +92,7 @@ export function CommandPalette() {
   return (
     <dialog ref={dialogRef} className="palette" aria-label={t('palette.label')} onClick={(e) => e.target === e.currentTarget && hide()}>
       <div className="palette__field">
-        <svg
-          className="icon"
-          viewBox="0 0 16 16"
-          aria-hidden="true"
-          focusable="false"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.6"
-          strokeLinecap="round"
-        >
-          <circle cx="7" cy="7" r="4.5" />
-          <path d="m13.5 13.5-3.2-3.2" />
-        </svg>
+        <SearchIcon />
         <input
           role="combobox"
           aria-label={t('palette.inputLabel')}

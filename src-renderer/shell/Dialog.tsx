@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CloseIcon } from './icons.js';
 
 interface Props {
   title: string;
@@ -65,18 +66,7 @@ export function Dialog({ title, onClose, children, footer, description, size = '
           {title}
         </h2>
         <button type="button" className="icon-btn" aria-label={t('common.close')} onClick={onClose}>
-          <svg
-            viewBox="0 0 16 16"
-            className="icon"
-            aria-hidden="true"
-            focusable="false"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.6"
-            strokeLinecap="round"
-          >
-            <path d="M4 4l8 8M12 4l-8 8" />
-          </svg>
+          <CloseIcon />
         </button>
       </div>
       {description && (

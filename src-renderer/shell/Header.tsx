@@ -5,6 +5,7 @@ import { pendingCount, useInvitations } from '../invitations/invitations-store.j
 import { isMac, usePalette } from '../palette/palette-store.js';
 import { useNavigation, type View } from './navigation-store.js';
 import { Spinner } from './Spinner.js';
+import { SearchIcon, SyncIcon } from './icons.js';
 
 export function Header() {
   const { t } = useTranslation();
@@ -56,19 +57,7 @@ export function Header() {
       </nav>
       <div className="app-header__end">
         <button type="button" className="palette-trigger" aria-keyshortcuts={isMac() ? 'Meta+K' : 'Control+K'} onClick={showPalette}>
-          <svg
-            className="icon"
-            viewBox="0 0 16 16"
-            aria-hidden="true"
-            focusable="false"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.6"
-            strokeLinecap="round"
-          >
-            <circle cx="7" cy="7" r="4.5" />
-            <path d="m13.5 13.5-3.2-3.2" />
-          </svg>
+          <SearchIcon />
           <span>{t('palette.open')}</span>
           <kbd aria-hidden="true">{isMac() ? '⌘K' : 'Ctrl K'}</kbd>
         </button>
@@ -78,26 +67,5 @@ export function Header() {
         </button>
       </div>
     </header>
-  );
-}
-
-function SyncIcon() {
-  return (
-    <svg
-      className="icon"
-      viewBox="0 0 16 16"
-      aria-hidden="true"
-      focusable="false"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
-      <path d="M13.2 6.2A5.5 5.5 0 0 0 3 5" />
-      <path d="M2.8 9.8A5.5 5.5 0 0 0 13 11" />
-      <path d="M13.4 2.6v3.6H9.8" />
-      <path d="M2.6 13.4V9.8h3.6" />
-    </svg>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { followTarget } from './navigation-store.js';
 import { useNotifications } from './notifications-store.js';
+import { CloseIcon } from './icons.js';
 
 /** Main's notifications, in a polite live region under the header (in the flow: it never covers a control). */
 export function Notifications() {
@@ -31,18 +32,7 @@ export function Notifications() {
                 </button>
               )}
               <button type="button" className="icon-btn" aria-label={t('notifications.dismiss')} onClick={() => dismiss(n.id)}>
-                <svg
-                  viewBox="0 0 16 16"
-                  className="icon"
-                  aria-hidden="true"
-                  focusable="false"
-                  fill="none"
-                  stroke="currentColor"
-                  strokeWidth="1.6"
-                  strokeLinecap="round"
-                >
-                  <path d="M4 4l8 8M12 4l-8 8" />
-                </svg>
+                <CloseIcon />
               </button>
             </div>
           </div>
