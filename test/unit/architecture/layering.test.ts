@@ -3,40 +3,9 @@
  * binary cannot even be imported on our build machines), the renderer is a pure client of the
  * IPC contract, and shapes come from src-shared rather than from another half's internals.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = path.resolve(import.meta.dirname, '../../..');
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(path.join(root, dir))) {
-    const rel = path.join(dir, entry);
-    if (statSync(path.join(root, rel)).isDirectory()) out.push(...sourceFiles(rel));
-    else if (/\.(ts|tsx|mts|cts)$/.test(entry)) out.push(rel);
-  }
-  return out;
-}
-
-/** Every module specifier a file imports, statically or dynamically. */
-function importsOf(file: string): string[] {
-  const text = readFileSync(path.join(root, file), 'utf8');
-  const specifiers: string[] = [];
-  const pattern = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
-  for (const match of text.matchAll(pattern)) specifiers.push(match[1] ?? match[2] ?? match[3] ?? '');
-  return specifiers;
-}
-
-function offenders(dirs: string[], forbidden: (specifier: string, file: string) => boolean): string[] {
-  return dirs.flatMap((dir) =>
-    sourceFiles(dir).flatMap((file) =>
-      importsOf(file)
-        .filter((s) => forbidden(s, file))
-        .map((s) => `${file} imports ${s}`),
-    ),
-  );
-}
+import { offenders, sourceFiles } from './import-graph.js';
 
 describe('layering', () => {
   it('finds the source files it checks', () => {
