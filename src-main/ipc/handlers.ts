@@ -19,9 +19,9 @@ import { createVaultHandlers } from './handlers/vault.js';
  * `src-shared/ipc/channels/`).
  */
 export function createHandlers(deps: HandlerDeps): IpcHandlers {
-  const { connections, sync, cache, events } = deps;
+  const { connections, cache, events } = deps;
   return {
-    ...createOwnerHandlers({ connections, cache, events, whenIdle: (id) => sync.whenIdle(id) }),
+    ...createOwnerHandlers({ connections, cache, events }),
     ...createConnectionsHandlers(deps),
     ...createSyncHandlers(deps),
     ...createAccountsHandlers(deps),

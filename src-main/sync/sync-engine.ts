@@ -110,20 +110,6 @@ export class SyncEngine {
   }
 
   /**
-   * Resolves when the sync of this connection under way (if any) has ended. Local changes to the
-   * cache (an answer's outcome, a leave) wait for it, so that a sync which fetched before the
-   * change cannot write over it afterwards.
-   */
-  whenIdle(connectionId: string): Promise<void> {
-    const running = this.#running.get(connectionId);
-    if (!running) return Promise.resolve();
-    return running.run.then(
-      () => undefined,
-      () => undefined,
-    );
-  }
-
-  /**
    * Records what another part learned about a provider without a sync (the queue found it
    * unreachable, or its sign-in refused), so the status shows it and the online watcher probes it.
    */
@@ -184,17 +170,25 @@ export class SyncEngine {
         );
       }, this.#timeoutMs);
     });
+    // It may fire while the update still waits its turn; the race below reports it then.
+    timeout.catch(() => undefined);
     try {
-      const before = this.options.cache.read(connectionId);
-      const work = this.#fetch(connectionId, before, validate, controller.signal);
-      // If the timeout wins, the abandoned work's own failure is expected and must not go unhandled.
-      work.catch(() => undefined);
-      const { listing, invitations } = await Promise.race([work, timeout]);
-      // A connection removed while it synced must not leave a cache file behind.
-      if (!this.options.connections.list().some((c) => c.id === connectionId)) return;
-      const after: CachedData = { accounts: listing.accounts, accountSync: listing.state, invitations, syncedAt: this.#clock().toISOString() };
-      await this.options.cache.write(connectionId, after);
-      this.#lastRun.set(connectionId, { ...listing.stats, durationMs: performance.now() - started });
+      const seen: { before?: CachedData; stats?: ListingStats } = {};
+      // Fetched inside the cache's update: a local change made meanwhile waits and applies on top.
+      const after = await this.options.cache.update(connectionId, async (current) => {
+        seen.before = current;
+        const work = this.#fetch(connectionId, current, validate, controller.signal);
+        // If the timeout wins, the abandoned work's own failure is expected and must not go unhandled.
+        work.catch(() => undefined);
+        const { listing, invitations } = await Promise.race([work, timeout]);
+        // A connection removed while it synced must not leave a cache file behind.
+        if (!this.options.connections.list().some((c) => c.id === connectionId)) return null;
+        seen.stats = listing.stats;
+        return { accounts: listing.accounts, accountSync: listing.state, invitations, syncedAt: this.#clock().toISOString() };
+      });
+      const { before, stats } = seen;
+      if (!before || !stats) return;
+      this.#lastRun.set(connectionId, { ...stats, durationMs: performance.now() - started });
       const lists: Array<'accounts' | 'invitations'> = [];
       if (after.accounts !== before.accounts) lists.push('accounts');
       if (JSON.stringify(after.invitations) !== JSON.stringify(before.invitations)) lists.push('invitations');

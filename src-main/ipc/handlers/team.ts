@@ -32,9 +32,7 @@ export function createTeamHandlers(deps: OwnerHandlerDeps): Pick<IpcHandlers, ke
     'team.leaveAccount': async ({ connectionId, accountId }) => {
       await (await on(connectionId, 'leave accounts')).leaveAccount(accountId);
       // The account is gone from this login at once; the next sync would say the same.
-      await deps.whenIdle(connectionId);
-      const cached = deps.cache.read(connectionId);
-      await deps.cache.write(connectionId, { ...cached, accounts: cached.accounts.filter((a) => a.id !== accountId) });
+      await deps.cache.update(connectionId, (cached) => ({ ...cached, accounts: cached.accounts.filter((a) => a.id !== accountId) }));
       deps.events.changed(['accounts']);
       return { left: true as const };
     },

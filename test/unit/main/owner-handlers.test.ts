@@ -34,7 +34,7 @@ function setup(capabilities: Capability[]) {
     throw new Error('the connector must not be reached');
   });
   const connections = { get: () => connection, connectorFor } as unknown as Connections;
-  const handlers = createOwnerHandlers({ connections, cache: {} as AccountCache, events: new EventHub(), whenIdle: async () => undefined });
+  const handlers = createOwnerHandlers({ connections, cache: {} as AccountCache, events: new EventHub() });
   return { handlers, connectorFor };
 }
 
