@@ -83,10 +83,10 @@ export class InvitationAnswers {
     const current = this.options.store.get(action.id) ?? action;
     if (current.state === 'rejected' && !offline) {
       // The user is told in the reply; a refused answer they saw need not linger in the queue.
-      this.options.store.dismiss(current.id);
+      this.dismiss(current.id);
       throw new ClientdeckError(ipcCodeFor(current.reasonCode), current.reason ?? 'The provider refused this answer.');
     }
-    if (current.state === 'done' && !offline) this.options.store.dismiss(current.id);
+    if (current.state === 'done' && !offline) this.dismiss(current.id);
     return this.#row(connection, invitationId, current);
   }
 
