@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { AddConnectionInput, Connection, ConnectorKind } from '../../src-shared/ipc/channels/connections.js';
+import type { ConnectorKind } from '../../src-shared/api/capabilities.js';
+import type { AddConnectionInput, Connection } from '../../src-shared/ipc/channels/connections.js';
 import { createConnector } from '../connectors/connector-registry.js';
 import type { Connector, CredentialSlot } from '../connectors/connector.js';
 import type { DemoProvider } from '../demo/demo-provider.js';

@@ -1,4 +1,4 @@
-import type { Capability, ConnectorKind } from '../../src-shared/ipc/channels/connections.js';
+import type { Capability, ConnectorKind } from '../../src-shared/api/capabilities.js';
 import { CLIENTAREA_CAPABILITIES, ClientareaConnector, type ClientareaConnectorOptions } from './clientarea/clientarea-connector.js';
 import type { Connector } from './connector.js';
 

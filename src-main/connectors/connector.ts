@@ -7,7 +7,7 @@ import type { User } from '../../src-shared/api/users.js';
 import type { Domain, Service } from '../../src-shared/api/services.js';
 import type { InvitationAnswer } from '../../src-shared/api/primitives.js';
 import type { AccessGrant, AccountUser, CreateInvitation, CreateManagedUsers, OutgoingInvitation, UpdateAccountUser } from '../../src-shared/api/team.js';
-import type { Capability, ConnectorKind } from '../../src-shared/ipc/channels/connections.js';
+import type { Capability, ConnectorKind } from '../../src-shared/api/capabilities.js';
 import type { z } from 'zod';
 
 /**

@@ -1,4 +1,5 @@
-import type { Capability, Connection } from '../../src-shared/ipc/channels/connections.js';
+import type { Capability } from '../../src-shared/api/capabilities.js';
+import type { Connection } from '../../src-shared/ipc/channels/connections.js';
 import type { Connections } from '../connections/connections.js';
 import type { Connector } from '../connectors/connector.js';
 import { ClientdeckError } from '../errors.js';

@@ -21,7 +21,7 @@ import {
   type UpdateAccountUser,
 } from '../../../src-shared/api/team.js';
 import { DomainList, ServiceList } from '../../../src-shared/api/services.js';
-import { Capability } from '../../../src-shared/ipc/channels/connections.js';
+import { Capability } from '../../../src-shared/api/capabilities.js';
 import { ClientdeckError, unexpectedAnswer } from '../../errors.js';
 import type { AccountPageRequest, AccountPageResult, Connector, RequestOptions } from '../connector.js';
 import { ApiSession, type ApiSessionOptions } from './api-session.js';
