@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { ConnectorKind } from '../../src-shared/api/capabilities.js';
+import type { ConnectorKind } from '../../src-shared/api/connectors.js';
 import type { AddConnectionInput, Connection } from '../../src-shared/ipc/channels/connections.js';
 import { capabilitiesOf } from '../connectors/capabilities.js';
 import { createConnector } from '../connectors/connector-registry.js';

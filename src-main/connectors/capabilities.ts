@@ -1,4 +1,4 @@
-import { Capability } from '../../src-shared/api/capabilities.js';
+import { Capability } from '../../src-shared/api/connectors.js';
 import { ClientdeckError } from '../errors.js';
 import type { Connector } from './connector.js';
 

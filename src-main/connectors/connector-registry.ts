@@ -1,4 +1,4 @@
-import type { ConnectorKind } from '../../src-shared/api/capabilities.js';
+import type { ConnectorKind } from '../../src-shared/api/connectors.js';
 import { ClientareaConnector, type ClientareaConnectorOptions } from './clientarea/clientarea-connector.js';
 import type { Connector } from './connector.js';
 

@@ -1,7 +1,7 @@
 import type { AuditPage } from '../../src-shared/api/activity.js';
 import type { Contact, ContactInput, ContactPatch } from '../../src-shared/api/contacts.js';
 import type { Account } from '../../src-shared/api/accounts.js';
-import type { ConnectorKind } from '../../src-shared/api/capabilities.js';
+import type { ConnectorKind } from '../../src-shared/api/connectors.js';
 import type { IncomingInvitation, InvitationAnswerResponse } from '../../src-shared/api/invitations.js';
 import type { SsoLink } from '../../src-shared/api/sso.js';
 import type { User } from '../../src-shared/api/users.js';

@@ -1,4 +1,4 @@
-import type { Capability } from '../../src-shared/api/capabilities.js';
+import type { Capability } from '../../src-shared/api/connectors.js';
 import type { Connection } from '../../src-shared/ipc/channels/connections.js';
 import type { Connections } from '../connections/connections.js';
 import { capabilityMissing, PART_CAPABILITIES, partOf, type PartName } from '../connectors/capabilities.js';

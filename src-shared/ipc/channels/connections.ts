@@ -1,6 +1,6 @@
 /** Connections: a sign-in at one provider, through the connector of its kind. */
 import { z } from 'zod';
-import { Capability, ConnectorKind } from '../../api/capabilities.js';
+import { Capability, ConnectorKind } from '../../api/connectors.js';
 import { Id, Password } from '../../api/primitives.js';
 import { NoInput } from '../request-parts.js';
 

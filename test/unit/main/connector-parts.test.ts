@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
-import { Capability } from '../../../src-shared/api/capabilities.js';
+import { Capability } from '../../../src-shared/api/connectors.js';
 import type { Connection } from '../../../src-shared/ipc/channels/connections.js';
 import type { Connections } from '../../../src-main/connections/connections.js';
 import { ClientareaConnector } from '../../../src-main/connectors/clientarea/clientarea-connector.js';

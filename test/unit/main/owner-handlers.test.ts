@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Capability } from '../../../src-shared/api/capabilities.js';
+import type { Capability } from '../../../src-shared/api/connectors.js';
 import type { Connection } from '../../../src-shared/ipc/channels/connections.js';
 import type { Connections } from '../../../src-main/connections/connections.js';
 import { EventHub } from '../../../src-main/events.js';
