@@ -5,7 +5,10 @@ import type { Connector } from './connector.js';
 /** What every connector does: its methods are on the interface itself, not in a part. */
 export const CORE_CAPABILITIES = ['accounts.list', 'invitations.incoming', 'invitations.answer'] as const satisfies readonly Capability[];
 
-/** The capability each optional part of the connector gives. */
+/**
+ * The capability each optional part of the connector gives. The type makes it exhaustive: a part
+ * added to `Connector` fails the type check here until it names its capability.
+ */
 export const PART_CAPABILITIES = {
   team: 'users.manage',
   managedUsers: 'managed_users',
