@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Connection } from '../../src-shared/ipc/channels/connections.js';
 import type { SyncStatus } from '../../src-shared/ipc/channels/sync.js';
+import { capabilitiesOf } from '../connectors/capabilities.js';
 import type { Connector } from '../connectors/connector.js';
 import { ClientdeckError, isClientdeckError } from '../errors.js';
 import type { EventHub } from '../events.js';
@@ -202,7 +203,7 @@ export class SyncEngine {
   async #fetch(connectionId: string, before: CachedData, validate: boolean, signal: AbortSignal) {
     const { connection, connector } = await this.options.connections.connectorFor(connectionId);
     const provider = new URL(connection.baseUrl).host;
-    const canList = connector.capabilities.includes('accounts.list');
+    const canList = capabilitiesOf(connector).includes('accounts.list');
     const [listing, invitations] = await Promise.all([
       canList
         ? refreshAccounts(connector, before.accounts, before.accountSync, {
@@ -214,7 +215,7 @@ export class SyncEngine {
             signal,
           })
         : { accounts: [], state: EMPTY_SYNC_STATE, stats: { mode: 'full' as const, requests: 0, notModified: 0, accountsTransferred: 0 } },
-      connector.capabilities.includes('invitations.incoming') ? connector.listIncomingInvitations({ signal }) : Promise.resolve([]),
+      capabilitiesOf(connector).includes('invitations.incoming') ? connector.listIncomingInvitations({ signal }) : Promise.resolve([]),
     ]);
     return { listing, invitations };
   }

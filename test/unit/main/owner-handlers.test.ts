@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Capability, Connection } from '../../../src-shared/ipc/channels/connections.js';
+import type { Capability } from '../../../src-shared/api/connectors.js';
+import type { Connection } from '../../../src-shared/ipc/channels/connections.js';
 import type { Connections } from '../../../src-main/connections/connections.js';
 import { EventHub } from '../../../src-main/events.js';
 import { createDispatcher } from '../../../src-main/ipc/dispatcher.js';
