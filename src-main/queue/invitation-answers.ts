@@ -5,6 +5,7 @@ import type { ListedInvitation } from '../../src-shared/ipc/channels/invitations
 import type { QueuedAction } from '../../src-shared/ipc/channels/queue.js';
 import { IPC_ERROR_CODES, type IpcErrorCode } from '../../src-shared/ipc/errors.js';
 import type { Connections } from '../connections/connections.js';
+import { capabilityMissing } from '../connectors/capabilities.js';
 import { ClientdeckError } from '../errors.js';
 import type { EventHub } from '../events.js';
 import { notificationForSettledAnswer } from '../notifications/notifier.js';
@@ -61,7 +62,7 @@ export class InvitationAnswers {
   async answer(connectionId: string, invitationId: string, answer: InvitationAnswer): Promise<ListedInvitation> {
     const connection = this.options.connections.get(connectionId);
     if (!connection.capabilities.includes('invitations.answer')) {
-      throw new ClientdeckError('not_supported', `${connection.label} does not let Clientdeck answer invitations.`);
+      throw capabilityMissing(connection.label, 'answer invitations');
     }
     const invitation = this.options.cache.read(connectionId).invitations.find((i) => i.id === invitationId);
     if (!invitation) {

@@ -1,11 +1,10 @@
 import type { Logger } from 'pino';
 import type { Connection } from '../../src-shared/ipc/channels/connections.js';
 import type { SyncStatus } from '../../src-shared/ipc/channels/sync.js';
-import { capabilitiesOf } from '../connectors/capabilities.js';
 import type { Connector } from '../connectors/connector.js';
 import { ClientdeckError, isClientdeckError } from '../errors.js';
 import type { EventHub } from '../events.js';
-import { EMPTY_SYNC_STATE, type AccountCache, type CachedData } from './account-cache.js';
+import type { AccountCache, CachedData } from './account-cache.js';
 import { refreshAccounts, type ListingStats } from './account-listing.js';
 import { backoffDelay, Limiter } from './limiter.js';
 
@@ -203,19 +202,17 @@ export class SyncEngine {
   async #fetch(connectionId: string, before: CachedData, validate: boolean, signal: AbortSignal) {
     const { connection, connector } = await this.options.connections.connectorFor(connectionId);
     const provider = new URL(connection.baseUrl).host;
-    const canList = capabilitiesOf(connector).includes('accounts.list');
+    // Listing accounts and incoming invitations is the connector's core: every kind can do both.
     const [listing, invitations] = await Promise.all([
-      canList
-        ? refreshAccounts(connector, before.accounts, before.accountSync, {
-            pageSize: this.#pageSize,
-            fullEveryMs: this.#fullEveryMs,
-            validate,
-            now: this.#clock(),
-            provider,
-            signal,
-          })
-        : { accounts: [], state: EMPTY_SYNC_STATE, stats: { mode: 'full' as const, requests: 0, notModified: 0, accountsTransferred: 0 } },
-      capabilitiesOf(connector).includes('invitations.incoming') ? connector.listIncomingInvitations({ signal }) : Promise.resolve([]),
+      refreshAccounts(connector, before.accounts, before.accountSync, {
+        pageSize: this.#pageSize,
+        fullEveryMs: this.#fullEveryMs,
+        validate,
+        now: this.#clock(),
+        provider,
+        signal,
+      }),
+      connector.listIncomingInvitations({ signal }),
     ]);
     return { listing, invitations };
   }

@@ -35,7 +35,7 @@ function setup() {
   const asked = deferred<void>();
   const answer = deferred<IncomingInvitation[]>();
   const connector = {
-    capabilities: ['invitations.incoming'],
+    listAccountsPage: async () => ({ notModified: false, items: [], nextCursor: null, etag: null }),
     listIncomingInvitations: () => {
       asked.resolve();
       return answer.promise;

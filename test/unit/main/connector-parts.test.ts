@@ -39,7 +39,7 @@ function listingOnlyConnector(): Connector & { audit: AuditPart } {
 function ownerDispatch(connector: Connector, capabilities: Capability[]) {
   const connection: Connection = { ...sampleConnection, capabilities };
   const connections = { get: () => connection, connectorFor: async () => ({ connection, connector }) } as unknown as Connections;
-  const handlers = createOwnerHandlers({ connections, cache: {} as AccountCache, events: new EventHub(), whenIdle: async () => undefined });
+  const handlers = createOwnerHandlers({ connections, cache: {} as AccountCache, events: new EventHub() });
   return createDispatcher(handlers as never, silentLogger());
 }
 
