@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AccountDetailView } from '../account/AccountDetailView.js';
+import { AccountDetailView } from '../account-detail/AccountDetailView.js';
 import { AccountsView } from '../accounts/AccountsView.js';
 import { ConnectionsView } from '../connections/ConnectionsView.js';
 import { InvitationsView } from '../invitations/InvitationsView.js';
