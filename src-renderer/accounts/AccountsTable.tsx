@@ -1,8 +1,8 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
-import { useNavigation } from '../shell/navigation-store.js';
-import { useNow } from '../shell/use-now.js';
+import { useNavigation } from '../navigation/navigation-store.js';
+import { useNow } from '../kit/use-now.js';
 import { accountKey, type AccountSort, type SortKey } from './account-filter.js';
 import { AccountRowView, COUNT_COLUMNS, rowLabels } from './AccountRowView.js';
 import { useAccounts } from './accounts-store.js';

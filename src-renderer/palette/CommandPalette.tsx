@@ -2,13 +2,13 @@ import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useSt
 import { useTranslation } from 'react-i18next';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { useAccounts } from '../accounts/accounts-store.js';
-import { initials } from '../accounts/AccountRowView.js';
+import { initials } from '../kit/initials.js';
 import { usePanels } from '../accounts/panel-store.js';
-import { useNavigation } from '../shell/navigation-store.js';
+import { useNavigation } from '../navigation/navigation-store.js';
 import { usePalette } from './palette-store.js';
 import { usePaletteActions, type PaletteAction } from './palette-actions.js';
 import { paletteResults, type PaletteItem } from './palette-results.js';
-import { SearchIcon } from '../shell/icons.js';
+import { SearchIcon } from '../kit/icons.js';
 
 /**
  * Ctrl/Cmd+K: find any account and open its panel with Enter (Shift+Enter shows its details), or

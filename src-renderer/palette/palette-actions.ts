@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useConnections } from '../connections/connections-store.js';
 import { isAnswerable, useInvitations } from '../invitations/invitations-store.js';
 import { useSettings } from '../settings/settings-store.js';
-import { useNavigation } from '../shell/navigation-store.js';
+import { useNavigation } from '../navigation/navigation-store.js';
 
 export interface PaletteAction {
   id: string;
