@@ -8,7 +8,7 @@ import { Dialog } from '../kit/Dialog.js';
 import { DialogActions } from '../kit/DialogActions.js';
 import { useNavigation } from '../navigation/navigation-store.js';
 import type { Abilities } from './abilities.js';
-import type { DetailTab } from './AccountDetailView.js';
+import type { DetailTab } from './detail-tab.js';
 import { useContacts } from './contacts-store.js';
 import { useTeam } from './team-store.js';
 
