@@ -17,14 +17,13 @@ import { abilitiesFor } from './abilities.js';
 import { AuditPanel } from './AuditPanel.js';
 import { useAudit } from './audit-store.js';
 import { ContactsPanel } from './ContactsPanel.js';
+import type { DetailTab } from './detail-tab.js';
 import { useContacts } from './contacts-store.js';
 import { InvitationsPanel } from './InvitationsPanel.js';
 import { ManagedUsersForm } from './ManagedUsersForm.js';
 import { OverviewPanel } from './OverviewPanel.js';
 import { PeoplePanel } from './PeoplePanel.js';
 import { useTeam } from './team-store.js';
-
-export type DetailTab = 'overview' | 'people' | 'invitations' | 'contacts' | 'newUsers' | 'activity';
 
 /** One account: what the user holds there and, where they run it, who has access and how. */
 export function AccountDetailView({ account }: { account: AccountRef }) {
@@ -74,6 +73,7 @@ function AccountDetail({ row }: { row: ListedAccount }) {
   const ref = { connectionId: row.connectionId, accountId: row.id };
 
   useEffect(() => {
+    const ref = { connectionId: row.connectionId, accountId: row.id };
     if (abilities.manageUsers) void useTeam.getState().load(ref);
     if (abilities.contacts) void useContacts.getState().load(ref);
     if (abilities.audit) void useAudit.getState().load(ref);

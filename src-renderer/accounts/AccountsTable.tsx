@@ -43,7 +43,8 @@ export const AccountsTable = memo(function AccountsTable({ rows }: Props) {
       el.focus({ preventScroll: true });
       setFocusWanted(false);
     }
-  });
+    // The wanted row may render only after a scroll moves the window, so the window is a dependency too.
+  }, [focusWanted, current, rows, rowWindow.start, rowWindow.end]);
 
   function move(to: number) {
     const next = Math.max(0, Math.min(rows.length - 1, to));
