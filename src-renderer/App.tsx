@@ -4,11 +4,11 @@ import { getBridge } from './bridge/get-bridge.js';
 import { useConnections } from './connections/connections-store.js';
 import { FirstRun } from './connections/FirstRun.js';
 import { useSettings } from './settings/settings-store.js';
-import { ErrorBanner } from './shell/ErrorBanner.js';
+import { ErrorBanner } from './kit/ErrorBanner.js';
 import { followMain, loadLists } from './shell/live-data.js';
-import { useNavigation } from './shell/navigation-store.js';
+import { useNavigation } from './navigation/navigation-store.js';
 import { Shell } from './shell/Shell.js';
-import { Spinner } from './shell/Spinner.js';
+import { Spinner } from './kit/Spinner.js';
 
 export function App() {
   const { t } = useTranslation();

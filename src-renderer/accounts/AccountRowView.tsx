@@ -1,11 +1,12 @@
 import { memo, type KeyboardEvent } from 'react';
 import type { TFunction } from 'i18next';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
-import type { AccountRef } from '../shell/navigation-store.js';
-import { formatDate, formatRelative } from '../shell/relative-time.js';
-import { Spinner } from '../shell/Spinner.js';
+import type { AccountRef } from '../navigation/navigation-store.js';
+import { formatDate, formatRelative } from '../kit/relative-time.js';
+import { Spinner } from '../kit/Spinner.js';
+import { initials } from '../kit/initials.js';
+import { StarIcon } from '../kit/icons.js';
 import { describeAccess } from './AccessText.js';
-import { StarIcon } from './StarIcon.js';
 
 export const COUNT_COLUMNS = [
   ['services', 'accounts.colServices', false],
@@ -173,11 +174,3 @@ export const AccountRowView = memo(function AccountRowView({
     </div>
   );
 });
-
-export function initials(name: string): string {
-  const words = name
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
-  return ((words[0]?.[0] ?? '') + (words[1]?.[0] ?? '')).toUpperCase() || '·';
-}

@@ -1,8 +1,8 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
-import { useNavigation } from '../shell/navigation-store.js';
-import { useNow } from '../shell/use-now.js';
+import { useNavigation } from '../navigation/navigation-store.js';
+import { useNow } from '../kit/use-now.js';
 import { accountKey, type AccountSort, type SortKey } from './account-filter.js';
 import { AccountRowView, COUNT_COLUMNS, rowLabels } from './AccountRowView.js';
 import { useAccounts } from './accounts-store.js';
@@ -43,7 +43,8 @@ export const AccountsTable = memo(function AccountsTable({ rows }: Props) {
       el.focus({ preventScroll: true });
       setFocusWanted(false);
     }
-  });
+    // The wanted row may render only after a scroll moves the window, so the window is a dependency too.
+  }, [focusWanted, current, rows, rowWindow.start, rowWindow.end]);
 
   function move(to: number) {
     const next = Math.max(0, Math.min(rows.length - 1, to));

@@ -1,16 +1,16 @@
 import { useDeferredValue, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConnections } from '../connections/connections-store.js';
-import { EmptyState } from '../shell/EmptyState.js';
-import { ErrorBanner } from '../shell/ErrorBanner.js';
-import { useNavigation } from '../shell/navigation-store.js';
-import { Skeleton } from '../shell/Skeleton.js';
-import { ViewHeading } from '../shell/ViewHeading.js';
+import { EmptyState } from '../kit/EmptyState.js';
+import { ErrorBanner } from '../kit/ErrorBanner.js';
+import { useNavigation } from '../navigation/navigation-store.js';
+import { Skeleton } from '../kit/Skeleton.js';
+import { ViewHeading } from '../kit/ViewHeading.js';
 import { filterAccounts, isFiltered } from './account-filter.js';
 import { useAccounts } from './accounts-store.js';
 import { AccountsTable } from './AccountsTable.js';
 import { AccountsToolbar } from './AccountsToolbar.js';
-import { SearchIcon } from '../shell/icons.js';
+import { SearchIcon } from '../kit/icons.js';
 
 export function AccountsView() {
   const { t } = useTranslation();

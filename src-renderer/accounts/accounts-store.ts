@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
-import { latestOnly, type LoadStatus } from '../shell/load-state.js';
+import { latestOnly, type LoadStatus } from '../kit/load-state.js';
 import {
   accountKey,
   DEFAULT_SORT,

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorSentence } from '../bridge/invoke.js';
-import { Spinner } from '../shell/Spinner.js';
+import { Spinner } from '../kit/Spinner.js';
 import { useConnections } from './connections-store.js';
 
 /** Signs in at a provider. The password lives in this form only until submit, then is cleared. */

@@ -2,9 +2,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../src-shared/ipc/channels/connections.js';
 import { errorSentence } from '../bridge/invoke.js';
-import { Dialog } from '../shell/Dialog.js';
-import { Spinner } from '../shell/Spinner.js';
-import { SyncStatusText } from '../shell/SyncStatusText.js';
+import { Dialog } from '../kit/Dialog.js';
+import { Spinner } from '../kit/Spinner.js';
+import { SyncStatusText } from '../kit/SyncStatusText.js';
 import { useConnections } from './connections-store.js';
 
 type Mode = 'idle' | 'rename' | 'signIn' | 'remove';

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../shell/EmptyState.js';
-import { ErrorBanner } from '../shell/ErrorBanner.js';
-import { useNavigation } from '../shell/navigation-store.js';
-import { ViewHeading } from '../shell/ViewHeading.js';
+import { EmptyState } from '../kit/EmptyState.js';
+import { ErrorBanner } from '../kit/ErrorBanner.js';
+import { useNavigation } from '../navigation/navigation-store.js';
+import { ViewHeading } from '../kit/ViewHeading.js';
 import { AddProviderForm } from './AddProviderForm.js';
 import { ConnectionItem } from './ConnectionItem.js';
 import { useConnections } from './connections-store.js';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorSentence } from '../bridge/invoke.js';
-import { Spinner } from '../shell/Spinner.js';
+import { Spinner } from '../kit/Spinner.js';
 import { useConnections } from './connections-store.js';
 
 /** Starts the embedded reference client area; that can take a few seconds, so progress is spoken too. */

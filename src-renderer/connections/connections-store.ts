@@ -3,7 +3,7 @@ import type { AddConnectionInput, Connection } from '../../src-shared/ipc/channe
 import type { SyncStatus } from '../../src-shared/ipc/channels/sync.js';
 import type { VaultStatus } from '../../src-shared/ipc/channels/vault.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
-import { latestOnly, type LoadStatus } from '../shell/load-state.js';
+import { latestOnly, type LoadStatus } from '../kit/load-state.js';
 
 interface ConnectionsState {
   status: LoadStatus;

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListedInvitation } from '../../src-shared/ipc/channels/invitations.js';
 import { PermissionChips } from '../accounts/PermissionChips.js';
-import { Spinner } from '../shell/Spinner.js';
+import { Spinner } from '../kit/Spinner.js';
 import { invitationKey, isAnswerable, useInvitations } from './invitations-store.js';
 import { timeLeft, timeLeftKey } from './time-left.js';
 

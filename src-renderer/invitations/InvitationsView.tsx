@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../shell/EmptyState.js';
-import { ErrorBanner } from '../shell/ErrorBanner.js';
-import { useNavigation } from '../shell/navigation-store.js';
-import { Skeleton } from '../shell/Skeleton.js';
-import { useNow } from '../shell/use-now.js';
-import { ViewHeading } from '../shell/ViewHeading.js';
+import { EmptyState } from '../kit/EmptyState.js';
+import { ErrorBanner } from '../kit/ErrorBanner.js';
+import { useNavigation } from '../navigation/navigation-store.js';
+import { Skeleton } from '../kit/Skeleton.js';
+import { useNow } from '../kit/use-now.js';
+import { ViewHeading } from '../kit/ViewHeading.js';
 import { InvitationCard } from './InvitationCard.js';
 import { invitationKey, isAnswerable, useInvitations } from './invitations-store.js';
 

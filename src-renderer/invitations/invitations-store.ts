@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ListedInvitation } from '../../src-shared/ipc/channels/invitations.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
 import { useQueue } from '../queue/queue-store.js';
-import { latestOnly, type LoadStatus } from '../shell/load-state.js';
+import { latestOnly, type LoadStatus } from '../kit/load-state.js';
 import type { InvitationAnswer } from '../../src-shared/api/primitives.js';
 
 export interface Outcome {

@@ -1,14 +1,12 @@
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
-import { useAccounts } from '../accounts/accounts-store.js';
-import { initials } from '../accounts/AccountRowView.js';
-import { usePanels } from '../accounts/panel-store.js';
-import { useNavigation } from '../shell/navigation-store.js';
+import { initials } from '../kit/initials.js';
+import { useNavigation } from '../navigation/navigation-store.js';
 import { usePalette } from './palette-store.js';
-import { usePaletteActions, type PaletteAction } from './palette-actions.js';
+import { usePaletteAccounts, usePaletteActions, type PaletteAction } from './palette-sources.js';
 import { paletteResults, type PaletteItem } from './palette-results.js';
-import { SearchIcon } from '../shell/icons.js';
+import { SearchIcon } from '../kit/icons.js';
 
 /**
  * Ctrl/Cmd+K: find any account and open its panel with Enter (Shift+Enter shows its details), or
@@ -20,8 +18,7 @@ export function CommandPalette() {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const hide = usePalette((s) => s.hide);
-  const index = useAccounts((s) => s.index);
-  const openPanel = usePanels((s) => s.open);
+  const { index, openPanel } = usePaletteAccounts();
   const openAccount = useNavigation((s) => s.openAccount);
   const actions = usePaletteActions();
   const [query, setQuery] = useState('');

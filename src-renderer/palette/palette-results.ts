@@ -1,7 +1,7 @@
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { accountKey, foldText, type AccountIndex } from '../accounts/account-filter.js';
 import { fuzzyScore, searchAccounts } from './fuzzy.js';
-import type { PaletteAction } from './palette-actions.js';
+import type { PaletteAction } from './palette-sources.js';
 
 export type PaletteItem = { kind: 'account'; key: string; row: ListedAccount } | { kind: 'action'; key: string; action: PaletteAction };
 export interface PaletteGroup {

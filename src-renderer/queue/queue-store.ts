@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { QueuedAction } from '../../src-shared/ipc/channels/queue.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
-import { latestOnly, type LoadStatus } from '../shell/load-state.js';
+import { latestOnly, type LoadStatus } from '../kit/load-state.js';
 
 interface QueueState {
   status: LoadStatus;

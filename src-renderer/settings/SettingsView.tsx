@@ -1,8 +1,8 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Theme, type Settings } from '../../src-shared/ipc/channels/settings.js';
-import { ErrorBanner } from '../shell/ErrorBanner.js';
-import { ViewHeading } from '../shell/ViewHeading.js';
+import { ErrorBanner } from '../kit/ErrorBanner.js';
+import { ViewHeading } from '../kit/ViewHeading.js';
 import { useSettings } from './settings-store.js';
 import { LANGUAGES } from '../../src-shared/api/primitives.js';
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Settings } from '../../src-shared/ipc/channels/settings.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
-import type { LoadStatus } from '../shell/load-state.js';
+import type { LoadStatus } from '../kit/load-state.js';
 import { applySettings, cachedSettings } from './appearance.js';
 
 interface SettingsState {

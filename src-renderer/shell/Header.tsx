@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useConnections } from '../connections/connections-store.js';
 import { pendingCount, useInvitations } from '../invitations/invitations-store.js';
 import { isMac, usePalette } from '../palette/palette-store.js';
-import { useNavigation, type View } from './navigation-store.js';
-import { Spinner } from './Spinner.js';
-import { SearchIcon, SyncIcon } from './icons.js';
+import { useNavigation, type View } from '../navigation/navigation-store.js';
+import { Spinner } from '../kit/Spinner.js';
+import { SearchIcon, SyncIcon } from '../kit/icons.js';
 
 export function Header() {
   const { t } = useTranslation();

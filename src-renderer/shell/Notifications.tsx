@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { followTarget } from './navigation-store.js';
+import { followTarget } from '../navigation/navigation-store.js';
 import { useNotifications } from './notifications-store.js';
-import { CloseIcon } from './icons.js';
+import { CloseIcon } from '../kit/icons.js';
 
 /** Main's notifications, in a polite live region under the header (in the flow: it never covers a control). */
 export function Notifications() {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useConnections } from '../connections/connections-store.js';
 import { useQueue, waitingCount } from '../queue/queue-store.js';
-import { useNavigation } from './navigation-store.js';
+import { useNavigation } from '../navigation/navigation-store.js';
 
 /**
  * Says when providers cannot be reached and how many answers wait in the offline queue; and

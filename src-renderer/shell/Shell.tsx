@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AccountDetailView } from '../account/AccountDetailView.js';
+import { AccountDetailView } from '../account-detail/AccountDetailView.js';
 import { AccountsView } from '../accounts/AccountsView.js';
 import { ConnectionsView } from '../connections/ConnectionsView.js';
 import { InvitationsView } from '../invitations/InvitationsView.js';
@@ -9,7 +9,7 @@ import { isPaletteShortcut, usePalette } from '../palette/palette-store.js';
 import { SettingsView } from '../settings/SettingsView.js';
 import { ConnectionNotice } from './ConnectionNotice.js';
 import { Header } from './Header.js';
-import { useNavigation } from './navigation-store.js';
+import { useNavigation } from '../navigation/navigation-store.js';
 import { OfflineBanner } from './OfflineBanner.js';
 import { Notifications } from './Notifications.js';
 import { PanelFailure } from './PanelFailure.js';

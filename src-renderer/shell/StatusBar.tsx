@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useConnections } from '../connections/connections-store.js';
-import { SyncStatusText } from './SyncStatusText.js';
+import { SyncStatusText } from '../kit/SyncStatusText.js';
 
 /** Each connection's sync state, always in view, like a desktop app's status bar. */
 export function StatusBar() {

@@ -4,7 +4,7 @@ import { useConnections } from '../connections/connections-store.js';
 import { useInvitations } from '../invitations/invitations-store.js';
 import { useQueue } from '../queue/queue-store.js';
 import { useSettings } from '../settings/settings-store.js';
-import { followTarget } from './navigation-store.js';
+import { followTarget } from '../navigation/navigation-store.js';
 import { useNotifications } from './notifications-store.js';
 
 /** Keeps the stores in step with main: sync states as they change, lists refetched when main says so. */

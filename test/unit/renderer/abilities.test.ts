@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Capability } from '../../../src-shared/api/connectors.js';
-import { abilitiesFor } from '../../../src-renderer/account/abilities.js';
+import { abilitiesFor } from '../../../src-renderer/account-detail/abilities.js';
 
 const ALL: Capability[] = ['accounts.list', 'invitations.incoming', 'invitations.answer', 'users.manage', 'contacts', 'managed_users', 'audit', 'sso'];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveLanguage, resolveTheme } from '../../../src-renderer/settings/appearance.js';
 import { isPaletteShortcut } from '../../../src-renderer/palette/palette-store.js';
-import { formatRelative, relativeParts } from '../../../src-renderer/shell/relative-time.js';
+import { formatRelative, relativeParts } from '../../../src-renderer/kit/relative-time.js';
 
 describe('settings applied', () => {
   it('resolves the theme, following the system when asked', () => {

@@ -10,7 +10,7 @@ import {
   presetPermissions,
   togglePermission,
   withRole,
-} from '../../../src-renderer/account/grant-draft.js';
+} from '../../../src-renderer/account-detail/grant-draft.js';
 
 function user(userId: string, role: AccountUser['role'], permissions: AccountUser['permissions']): AccountUser {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexAccounts } from '../../../src-renderer/accounts/account-filter.js';
-import type { PaletteAction } from '../../../src-renderer/palette/palette-actions.js';
+import type { PaletteAction } from '../../../src-renderer/palette/palette-sources.js';
 import { paletteResults } from '../../../src-renderer/palette/palette-results.js';
 import { accountRow as row } from './account-rows.js';
 

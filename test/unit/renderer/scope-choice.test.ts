@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountProducts } from '../../../src-shared/ipc/channels/products.js';
-import { isEmptyChoice, NOTHING_CHOSEN, scopeOf, scopeOptions, toggleScope } from '../../../src-renderer/account/scope-choice.js';
+import { isEmptyChoice, NOTHING_CHOSEN, scopeOf, scopeOptions, toggleScope } from '../../../src-renderer/account-detail/scope-choice.js';
 
 const T = '2025-01-01T00:00:00.000Z';
 const products: AccountProducts = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, syncLabel } from '../../../src-renderer/shell/sync-label.js';
+import { formatClock, syncLabel } from '../../../src-renderer/kit/sync-label.js';
 
 const time = () => '14:05';
 

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../src-shared/api/activity.js';
-import { EmptyState } from '../shell/EmptyState.js';
-import { ErrorBanner } from '../shell/ErrorBanner.js';
-import { formatDate, formatRelative } from '../shell/relative-time.js';
-import { Skeleton } from '../shell/Skeleton.js';
-import { Spinner } from '../shell/Spinner.js';
-import { useNow } from '../shell/use-now.js';
+import { EmptyState } from '../kit/EmptyState.js';
+import { ErrorBanner } from '../kit/ErrorBanner.js';
+import { formatDate, formatRelative } from '../kit/relative-time.js';
+import { Skeleton } from '../kit/Skeleton.js';
+import { Spinner } from '../kit/Spinner.js';
+import { useNow } from '../kit/use-now.js';
 import { useAudit } from './audit-store.js';
 import { CUSTOMER_NUMBER_PATTERN } from '../../src-shared/api/primitives.js';
 

@@ -2,8 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAIL_KINDS, type Contact, type MailPreferences } from '../../src-shared/api/contacts.js';
 import { errorSentence } from '../bridge/invoke.js';
-import { Dialog } from '../shell/Dialog.js';
-import { DialogActions } from '../shell/DialogActions.js';
+import { Dialog } from '../kit/Dialog.js';
+import { DialogActions } from '../kit/DialogActions.js';
 import { useContacts } from './contacts-store.js';
 
 const TEXT_FIELDS = ['company', 'phone', 'address1', 'address2', 'city', 'postcode', 'region', 'country'] as const;

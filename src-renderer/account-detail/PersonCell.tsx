@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { initials } from '../accounts/AccountRowView.js';
+import { initials } from '../kit/initials.js';
 
 /** The row header of a people table: avatar, name, email and any extra lines. */
 export function PersonCell({ name, email, soft = false, children }: { name: string; email: string; soft?: boolean; children?: ReactNode }) {

@@ -4,7 +4,7 @@ import type { Permission } from '../../src-shared/api/permissions.js';
 import type { CreateInvitation } from '../../src-shared/api/team.js';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { errorSentence } from '../bridge/invoke.js';
-import { Spinner } from '../shell/Spinner.js';
+import { Spinner } from '../kit/Spinner.js';
 import { useAudit } from './audit-store.js';
 import { presetPermissions } from './grant-draft.js';
 import { PermissionPicker, RolePicker } from './PermissionPicker.js';

@@ -59,3 +59,12 @@ export function SyncIcon() {
     </LineIcon>
   );
 }
+
+/** A favourite's star: filled when the account is one. */
+export function StarIcon({ filled }: { filled: boolean }) {
+  return (
+    <LineIcon strokeWidth={1.3} roundJoins>
+      <path d="M8 1.7l1.9 3.9 4.3.6-3.1 3 .7 4.3L8 11.5l-3.8 2 .7-4.3-3.1-3 4.3-.6z" fill={filled ? 'currentColor' : 'none'} />
+    </LineIcon>
+  );
+}

@@ -4,7 +4,7 @@ import type { PermissionPreset } from '../../src-shared/api/permissions.js';
 import type { AccountUser } from '../../src-shared/api/team.js';
 import { errorSentence } from '../bridge/invoke.js';
 import { permissionKey, permissionsByArea } from '../accounts/access-summary.js';
-import { Spinner } from '../shell/Spinner.js';
+import { Spinner } from '../kit/Spinner.js';
 import {
   draftChanges,
   grantOf,

@@ -1,9 +1,17 @@
+/**
+ * What the palette finds and does, read from the views' stores. This is the palette's one way into
+ * the views: no other palette file imports a view's store, and no view imports the palette.
+ */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
+import type { AccountIndex } from '../accounts/account-filter.js';
+import { useAccounts } from '../accounts/accounts-store.js';
+import { usePanels } from '../accounts/panel-store.js';
 import { useConnections } from '../connections/connections-store.js';
 import { isAnswerable, useInvitations } from '../invitations/invitations-store.js';
 import { useSettings } from '../settings/settings-store.js';
-import { useNavigation } from '../shell/navigation-store.js';
+import { useNavigation } from '../navigation/navigation-store.js';
 
 export interface PaletteAction {
   id: string;
@@ -11,6 +19,13 @@ export interface PaletteAction {
   detail?: string;
   icon: 'invitation' | 'provider' | 'sync' | 'view' | 'theme';
   run(): void;
+}
+
+/** Every account, indexed for search, and how one opens in its provider's panel. */
+export function usePaletteAccounts(): { index: AccountIndex; openPanel(row: ListedAccount): Promise<void> } {
+  const index = useAccounts((s) => s.index);
+  const openPanel = usePanels((s) => s.open);
+  return { index, openPanel };
 }
 
 /** What the palette can do besides opening accounts, in the UI's language. */

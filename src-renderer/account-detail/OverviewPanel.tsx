@@ -4,11 +4,11 @@ import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
 import { PermissionChips } from '../accounts/PermissionChips.js';
 import { useAccounts } from '../accounts/accounts-store.js';
-import { Dialog } from '../shell/Dialog.js';
-import { DialogActions } from '../shell/DialogActions.js';
-import { useNavigation } from '../shell/navigation-store.js';
+import { Dialog } from '../kit/Dialog.js';
+import { DialogActions } from '../kit/DialogActions.js';
+import { useNavigation } from '../navigation/navigation-store.js';
 import type { Abilities } from './abilities.js';
-import type { DetailTab } from './AccountDetailView.js';
+import type { DetailTab } from './detail-tab.js';
 import { useContacts } from './contacts-store.js';
 import { useTeam } from './team-store.js';
 

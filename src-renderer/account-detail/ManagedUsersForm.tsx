@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PermissionPreset } from '../../src-shared/api/permissions.js';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { errorSentence } from '../bridge/invoke.js';
-import { Spinner } from '../shell/Spinner.js';
+import { Spinner } from '../kit/Spinner.js';
 import { useAudit } from './audit-store.js';
 import { PRESET_NAMES, presetPermissions } from './grant-draft.js';
 import { useTeam } from './team-store.js';

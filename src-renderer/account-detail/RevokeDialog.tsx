@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AccountUser } from '../../src-shared/api/team.js';
 import { errorSentence } from '../bridge/invoke.js';
 import { permissionKey } from '../accounts/access-summary.js';
-import { Dialog } from '../shell/Dialog.js';
-import { DialogActions } from '../shell/DialogActions.js';
+import { Dialog } from '../kit/Dialog.js';
+import { DialogActions } from '../kit/DialogActions.js';
 import { permissionsLost } from './grant-draft.js';
 import { useTeam } from './team-store.js';
 

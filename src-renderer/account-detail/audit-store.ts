@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { AuditEvent } from '../../src-shared/api/activity.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
-import type { LoadStatus } from '../shell/load-state.js';
-import type { AccountRef } from '../shell/navigation-store.js';
+import type { LoadStatus } from '../kit/load-state.js';
+import type { AccountRef } from '../navigation/navigation-store.js';
 
 interface AuditState {
   ref: AccountRef | null;

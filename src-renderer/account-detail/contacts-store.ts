@@ -2,8 +2,8 @@ import { create } from 'zustand';
 import type { Contact, ContactInput, ContactPatch, MailKind } from '../../src-shared/api/contacts.js';
 import type { AccessGrant, OutgoingInvitation } from '../../src-shared/api/team.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
-import type { LoadStatus } from '../shell/load-state.js';
-import type { AccountRef } from '../shell/navigation-store.js';
+import type { LoadStatus } from '../kit/load-state.js';
+import type { AccountRef } from '../navigation/navigation-store.js';
 
 interface ContactsState {
   ref: AccountRef | null;

@@ -3,28 +3,27 @@ import { useTranslation } from 'react-i18next';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { accountKey } from '../accounts/account-filter.js';
 import { useAccounts } from '../accounts/accounts-store.js';
-import { initials } from '../accounts/AccountRowView.js';
+import { initials } from '../kit/initials.js';
 import { usePanels } from '../accounts/panel-store.js';
-import { StarIcon } from '../accounts/StarIcon.js';
+import { StarIcon } from '../kit/icons.js';
 import { useConnections } from '../connections/connections-store.js';
-import { EmptyState } from '../shell/EmptyState.js';
-import { useNavigation, type AccountRef } from '../shell/navigation-store.js';
-import { Skeleton } from '../shell/Skeleton.js';
-import { Spinner } from '../shell/Spinner.js';
-import { TabPanel, Tabs, type TabItem } from '../shell/Tabs.js';
-import { ViewHeading } from '../shell/ViewHeading.js';
+import { EmptyState } from '../kit/EmptyState.js';
+import { useNavigation, type AccountRef } from '../navigation/navigation-store.js';
+import { Skeleton } from '../kit/Skeleton.js';
+import { Spinner } from '../kit/Spinner.js';
+import { TabPanel, Tabs, type TabItem } from '../kit/Tabs.js';
+import { ViewHeading } from '../kit/ViewHeading.js';
 import { abilitiesFor } from './abilities.js';
 import { AuditPanel } from './AuditPanel.js';
 import { useAudit } from './audit-store.js';
 import { ContactsPanel } from './ContactsPanel.js';
+import type { DetailTab } from './detail-tab.js';
 import { useContacts } from './contacts-store.js';
 import { InvitationsPanel } from './InvitationsPanel.js';
 import { ManagedUsersForm } from './ManagedUsersForm.js';
 import { OverviewPanel } from './OverviewPanel.js';
 import { PeoplePanel } from './PeoplePanel.js';
 import { useTeam } from './team-store.js';
-
-export type DetailTab = 'overview' | 'people' | 'invitations' | 'contacts' | 'newUsers' | 'activity';
 
 /** One account: what the user holds there and, where they run it, who has access and how. */
 export function AccountDetailView({ account }: { account: AccountRef }) {
@@ -74,6 +73,7 @@ function AccountDetail({ row }: { row: ListedAccount }) {
   const ref = { connectionId: row.connectionId, accountId: row.id };
 
   useEffect(() => {
+    const ref = { connectionId: row.connectionId, accountId: row.id };
     if (abilities.manageUsers) void useTeam.getState().load(ref);
     if (abilities.contacts) void useContacts.getState().load(ref);
     if (abilities.audit) void useAudit.getState().load(ref);

@@ -2,8 +2,8 @@ import { create } from 'zustand';
 import type { AccountUser, CreateInvitation, CreateManagedUsers, OutgoingInvitation, UpdateAccountUser } from '../../src-shared/api/team.js';
 import type { Team } from '../../src-shared/ipc/channels/team.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
-import type { LoadStatus } from '../shell/load-state.js';
-import type { AccountRef } from '../shell/navigation-store.js';
+import type { LoadStatus } from '../kit/load-state.js';
+import type { AccountRef } from '../navigation/navigation-store.js';
 
 interface TeamState {
   ref: AccountRef | null;
