@@ -114,6 +114,14 @@ export async function run(): Promise<BenchRow[]> {
         await page.keyboard.press(key === ' ' ? 'Space' : key);
         keystrokes.push(await page.evaluate(() => window.renderProbe!.settled()));
       }
+      // A query that matched nothing would time the empty state instead of the list.
+      const shown = await page
+        .getByRole('status')
+        .filter({ hasText: / of .* shown$/ })
+        .first()
+        .textContent();
+      if (!shown || shown.startsWith('0 ')) throw new Error(`“${query}” left “${shown}”; expected some of the ${n} rows.`);
+      process.stderr.write(`  “${query}”: ${shown}\n`);
     }
     await search.fill('');
     await quiet(page);
