@@ -116,7 +116,10 @@ export function installRenderProbe(): void {
         if (waited > 5000) throw new Error('No input event arrived for the keystroke.');
         await sleep(10);
       }
-      while (performance.now() - k.last < QUIET_MS || Number.isNaN(k.frame) || k.frame < k.last) await sleep(10);
+      while (performance.now() - k.last < QUIET_MS || Number.isNaN(k.frame) || k.frame < k.last) {
+        if (performance.now() - k.start > 10_000) throw new Error('The view kept changing for 10 s after a keystroke.');
+        await sleep(10);
+      }
       k.observer.disconnect();
       keystroke = null;
       return k.frame - k.start;

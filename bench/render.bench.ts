@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as bundle } from 'esbuild';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import type { ListedAccount } from '../src-shared/ipc/channels/accounts.js';
 import { filterAccounts, indexAccounts, NO_FILTER, refreshIndex } from '../src-renderer/accounts/account-filter.js';
@@ -18,7 +18,7 @@ import { openDatabase } from '../src-server/db/database.js';
 import { silentLogger } from '../src-main/logging.js';
 import { startWebMode, type WebMode } from '../src-main/web/web-mode.js';
 import { chromiumExecutable } from '../test/e2e/fixtures/chromium.js';
-import { AGENCY_PASSWORD, seedAgency, serveAgency } from './agency-provider.js';
+import { AGENCY_PASSWORD, seedAgency, serveAgency, type RunningProvider } from './agency-provider.js';
 import { MemoryVault } from './memory-vault.js';
 import type { Switched } from './render-probe.js';
 import type { BenchRow } from './run.js';
@@ -52,29 +52,112 @@ async function quiet(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
 }
 
+/** The list's count line, e.g. "50,000 accounts" or "2,500 of 50,000 shown". */
+const countLine = (page: Page, ending: RegExp) => page.getByRole('status').filter({ hasText: ending }).first().textContent();
+
+/** From another view back to the list, the store already holding every row: the first, then `SWITCHES` more. */
+async function switchesBack(page: Page): Promise<Switched[]> {
+  const views = page.getByRole('navigation', { name: 'Views' });
+  const accounts = views.getByRole('button', { name: /^Accounts\b/ });
+  const switches: Switched[] = [];
+  for (let i = 0; i <= SWITCHES; i++) {
+    await views.getByRole('button', { name: /^Settings\b/ }).click();
+    await quiet(page);
+    switches.push(await accounts.evaluate((button: HTMLElement) => window.renderProbe!.switchTo(button)));
+    await quiet(page);
+  }
+  return switches;
+}
+
+/** Real key presses into the search field, one character at a time; each timed to the list settled. */
+async function keystrokes(page: Page, n: string): Promise<number[]> {
+  const search = page.getByRole('searchbox', { name: 'Search accounts' });
+  const times: number[] = [];
+  for (const query of QUERIES) {
+    await search.fill('');
+    await quiet(page);
+    await search.focus();
+    for (const key of query) {
+      await page.evaluate(() => window.renderProbe!.armKeystroke());
+      await page.keyboard.press(key === ' ' ? 'Space' : key);
+      times.push(await page.evaluate(() => window.renderProbe!.settled()));
+    }
+    // A query that matched nothing would time the empty state instead of the list.
+    const shown = await countLine(page, / of .* shown$/);
+    if (!shown || shown.startsWith('0 ')) throw new Error(`“${query}” left “${shown}”; expected some of the ${n} rows.`);
+    process.stderr.write(`  “${query}”: ${shown}\n`);
+  }
+  await search.fill('');
+  await quiet(page);
+  return times;
+}
+
+/** Renames `CHANGED` accounts of one connection at the provider, syncs it, and times the notice to the list showing them. */
+async function changeShown(page: Page, web: WebMode, databaseFile: string, connectionId: string, rows: readonly ListedAccount[]): Promise<number> {
+  const renamed = rows.filter((r) => r.connectionId === connectionId).slice(0, CHANGED);
+  // Sorted by name, the renamed rows come first: on the screen as soon as the list is current.
+  const marker = `AAA Changed ${Date.now()}`;
+  await page.evaluate((text) => window.renderProbe!.armChange(text), marker);
+  const db = openDatabase({ file: databaseFile, url: '' });
+  try {
+    const at = new Date().toISOString();
+    for (const [i, row] of renamed.entries())
+      await db
+        .updateTable('accounts')
+        .set({ name: `${marker} ${i}`, updated_at: at })
+        .where('id', '=', row.id)
+        .execute();
+  } finally {
+    await db.destroy();
+  }
+  await web.core.sync.syncOne(connectionId);
+  return page.evaluate(() => window.renderProbe!.changeShown());
+}
+
+/** The index and the filter alone, without React or a browser: what they cost in script. */
+function scriptOnly(rows: readonly ListedAccount[]): { index: number; refresh: number; filter: number[] } {
+  const indexStarted = performance.now();
+  const index = indexAccounts(rows);
+  const indexMs = performance.now() - indexStarted;
+  // A fresh copy, as each accounts.list reply is.
+  const again = JSON.parse(JSON.stringify(rows)) as ListedAccount[];
+  const refreshStarted = performance.now();
+  refreshIndex(index, again);
+  const refreshMs = performance.now() - refreshStarted;
+  const filter: number[] = [];
+  for (const query of ['b', 'be', 'bel', 'bellini', 'provider 7', 'alpen-dental']) {
+    const started = performance.now();
+    filterAccounts(index, { ...NO_FILTER, query });
+    filter.push(performance.now() - started);
+  }
+  return { index: indexMs, refresh: refreshMs, filter };
+}
+
 export async function run(): Promise<BenchRow[]> {
   const dir = await mkdtemp(path.join(tmpdir(), 'clientdeck-render-bench-'));
   const rendererDir = path.join(dir, 'renderer');
   const databaseFile = path.join(dir, 'provider.sqlite');
-  process.stderr.write(`  building the renderer; seeding ${ACCOUNTS.toLocaleString('en')} accounts × ${CONNECTIONS} logins…\n`);
-  await build({ configFile: path.join(REPO, 'vite.config.ts'), logLevel: 'warn', build: { outDir: rendererDir, emptyOutDir: true } });
-  const agency = await seedAgency(databaseFile, ACCOUNTS, CONNECTIONS);
-  const provider = await serveAgency(databaseFile);
+  let provider: RunningProvider | null = null;
   let web: WebMode | null = null;
-  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ['--no-sandbox', '--disable-gpu'] });
+  let browser: Browser | null = null;
   try {
+    process.stderr.write(`  building the renderer; seeding ${ACCOUNTS.toLocaleString('en')} accounts × ${CONNECTIONS} logins…\n`);
+    await build({ configFile: path.join(REPO, 'vite.config.ts'), logLevel: 'warn', build: { outDir: rendererDir, emptyOutDir: true } });
+    const agency = await seedAgency(databaseFile, ACCOUNTS, CONNECTIONS);
+    provider = await serveAgency(databaseFile);
     web = await startWebMode({ dataDir: path.join(dir, 'data'), port: 0, rendererDir, vault: new MemoryVault(), logger: silentLogger(), autoSync: false });
-    const core = web.core;
+    // Synced before the page opens, so it starts from main's cache as the desktop app does.
     const ids: string[] = [];
     for (const [i, email] of agency.logins.entries())
-      ids.push((await core.connections.add({ baseUrl: provider.url, email, password: AGENCY_PASSWORD, label: `Provider ${i + 1}` })).id);
-    await core.sync.syncAll();
-    await core.idle();
-    const listed = await core.dispatch('accounts.list', {});
+      ids.push((await web.core.connections.add({ baseUrl: provider.url, email, password: AGENCY_PASSWORD, label: `Provider ${i + 1}` })).id);
+    await web.core.sync.syncAll();
+    await web.core.idle();
+    const listed = await web.core.dispatch('accounts.list', {});
     if (!listed.ok) throw new Error(`accounts.list: ${listed.error.message}`);
     const rows = listed.result as ListedAccount[];
     const n = rows.length.toLocaleString('en');
 
+    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ['--no-sandbox', '--disable-gpu'] });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -82,103 +165,33 @@ export async function run(): Promise<BenchRow[]> {
     await page.goto(web.url);
     const coldStart = await page.evaluate(() => window.renderProbe!.firstScreen);
     await quiet(page);
-    const counted = await page
-      .getByRole('status')
-      .filter({ hasText: /accounts$/ })
-      .first()
-      .textContent();
+    const counted = await countLine(page, /accounts$/);
     if (counted?.replace(/\D/g, '') !== String(rows.length)) throw new Error(`The list says “${counted}”; main lists ${rows.length} rows. ${errors.join(' ')}`);
 
-    // First screen: from another view back to the list, the store already holding every row.
-    const views = page.getByRole('navigation', { name: 'Views' });
-    const accountsButton = views.getByRole('button', { name: /^Accounts\b/ });
-    const switches: Switched[] = [];
-    for (let i = 0; i <= SWITCHES; i++) {
-      await views.getByRole('button', { name: /^Settings\b/ }).click();
-      await quiet(page);
-      switches.push(await accountsButton.evaluate((button: HTMLElement) => window.renderProbe!.switchTo(button)));
-      await quiet(page);
-    }
-    const [first, ...warm] = switches;
+    const [first, ...warm] = await switchesBack(page);
     if (first!.rows < 10) throw new Error(`The list showed ${first!.rows} rows; expected a full screen. ${errors.join(' ')}`);
-
-    // Keystrokes: real key presses into the search field, one character at a time.
-    const search = page.getByRole('searchbox', { name: 'Search accounts' });
-    const keystrokes: number[] = [];
-    for (const query of QUERIES) {
-      await search.fill('');
-      await quiet(page);
-      await search.focus();
-      for (const key of query) {
-        await page.evaluate(() => window.renderProbe!.armKeystroke());
-        await page.keyboard.press(key === ' ' ? 'Space' : key);
-        keystrokes.push(await page.evaluate(() => window.renderProbe!.settled()));
-      }
-      // A query that matched nothing would time the empty state instead of the list.
-      const shown = await page
-        .getByRole('status')
-        .filter({ hasText: / of .* shown$/ })
-        .first()
-        .textContent();
-      if (!shown || shown.startsWith('0 ')) throw new Error(`“${query}” left “${shown}”; expected some of the ${n} rows.`);
-      process.stderr.write(`  “${query}”: ${shown}\n`);
-    }
-    await search.fill('');
-    await quiet(page);
-
-    // A sync that changed 100 of the 50,000 rows: the notice arrives, the list is current.
-    const renamed = rows.filter((r) => r.connectionId === ids[0]).slice(0, CHANGED);
-    const marker = `AAA Changed ${Date.now()}`;
-    await page.evaluate((text) => window.renderProbe!.armChange(text), marker);
-    const db = openDatabase({ file: databaseFile, url: '' });
-    try {
-      const at = new Date().toISOString();
-      for (const [i, row] of renamed.entries())
-        await db
-          .updateTable('accounts')
-          .set({ name: `${marker} ${i}`, updated_at: at })
-          .where('id', '=', row.id)
-          .execute();
-    } finally {
-      await db.destroy();
-    }
-    await core.sync.syncOne(ids[0]!);
-    const changedShown = await page.evaluate(() => window.renderProbe!.changeShown());
+    const typed = await keystrokes(page, n);
+    const changed = await changeShown(page, web, databaseFile, ids[0]!, rows);
     if (errors.length > 0) throw new Error(`The page failed: ${errors.join(' ')}`);
-
-    // The filter and the index alone, without React or a browser: what they cost in script.
-    const indexStarted = performance.now();
-    const index = indexAccounts(rows);
-    const indexMs = performance.now() - indexStarted;
-    // A fresh copy, as each accounts.list reply is.
-    const again = JSON.parse(JSON.stringify(rows)) as ListedAccount[];
-    const refreshStarted = performance.now();
-    refreshIndex(index, again);
-    const refreshMs = performance.now() - refreshStarted;
-    const filterOnly: number[] = [];
-    for (const query of ['b', 'be', 'bel', 'bellini', 'provider 7', 'alpen-dental']) {
-      const started = performance.now();
-      filterAccounts(index, { ...NO_FILTER, query });
-      filterOnly.push(performance.now() - started);
-    }
+    const script = scriptOnly(rows);
 
     return [
-      { name: `accounts list: index ${n} rows (sort, search text), script only`, value: indexMs, unit: 'ms' },
-      { name: `accounts list: re-index after a no-change re-sync (${n} rows), script only`, value: refreshMs, unit: 'ms' },
+      { name: `accounts list: index ${n} rows (sort, search text), script only`, value: script.index, unit: 'ms' },
+      { name: `accounts list: re-index after a no-change re-sync (${n} rows), script only`, value: script.refresh, unit: 'ms' },
       { name: `accounts list: cold start to first screen (web mode, ${n} rows from cache)`, value: coldStart, unit: 'ms', target: 400 },
       { name: `accounts list: first screen, first switch to the list (${n} rows)`, value: first!.render, unit: 'ms', target: 60 },
       { name: `accounts list: first screen, first switch, to next frame`, value: first!.frame, unit: 'ms' },
       { name: `accounts list: first screen, median of ${SWITCHES} more switches`, value: median(warm.map((w) => w.render)), unit: 'ms', target: 60 },
-      { name: `accounts list: search keystroke to next frame, median of ${keystrokes.length}`, value: median(keystrokes), unit: 'ms', target: 12 },
-      { name: `accounts list: search keystroke to next frame, p95`, value: p95(keystrokes), unit: 'ms', target: 16 },
-      { name: `accounts list: search keystroke to next frame, slowest`, value: Math.max(...keystrokes), unit: 'ms' },
-      { name: `accounts list: ${CHANGED} of ${n} rows changed, notice to list current`, value: changedShown, unit: 'ms', target: 30 },
-      { name: `accounts list: filter ${n} rows, script only, median`, value: median(filterOnly), unit: 'ms', target: 16 },
+      { name: `accounts list: search keystroke to next frame, median of ${typed.length}`, value: median(typed), unit: 'ms', target: 12 },
+      { name: `accounts list: search keystroke to next frame, p95`, value: p95(typed), unit: 'ms', target: 16 },
+      { name: `accounts list: search keystroke to next frame, slowest`, value: Math.max(...typed), unit: 'ms' },
+      { name: `accounts list: ${CHANGED} of ${n} rows changed, notice to list current`, value: changed, unit: 'ms', target: 30 },
+      { name: `accounts list: filter ${n} rows, script only, median`, value: median(script.filter), unit: 'ms', target: 16 },
     ];
   } finally {
-    await browser.close();
+    await browser?.close();
     await web?.close();
-    await provider.stop();
+    await provider?.stop();
     await rm(dir, { recursive: true, force: true });
   }
 }
