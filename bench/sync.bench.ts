@@ -25,7 +25,7 @@ import { createCore, type Core } from '../src-main/core.js';
 import { silentLogger } from '../src-main/logging.js';
 import { QueueStore } from '../src-main/queue/queue-store.js';
 import { Replayer } from '../src-main/queue/replayer.js';
-import type { Vault } from '../src-main/vault/vault.js';
+import { MemoryVault } from './memory-vault.js';
 import type { BenchRow } from './run.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,19 +34,6 @@ const PER_CONNECTION = 5_000;
 const CONNECTIONS = 10;
 const ANSWERS = 1_000;
 const SSO_RUNS = 50;
-
-class MemoryVault implements Vault {
-  readonly #secrets = new Map<string, string>();
-  async set(id: string, secret: string) {
-    this.#secrets.set(id, secret);
-  }
-  async get(id: string) {
-    return this.#secrets.get(id) ?? null;
-  }
-  async delete(id: string) {
-    this.#secrets.delete(id);
-  }
-}
 
 interface Seeded {
   logins: string[];

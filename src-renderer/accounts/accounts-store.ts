@@ -24,8 +24,6 @@ interface AccountsState {
   /** Why the last favourite toggle failed, for the view to say. */
   favouriteError: string | null;
   load(): Promise<void>;
-  /** Fills the list without main (benchmarks). */
-  setRows(rows: readonly ListedAccount[]): void;
   setFilter(patch: Partial<AccountFilter>): void;
   clearFilter(): void;
   /** Sorts by a column; the same column again flips the direction. */
@@ -56,10 +54,6 @@ export const useAccounts = create<AccountsState>()((set, get) => ({
     } catch (err) {
       if (isLatest()) set({ status: get().status === 'ready' ? 'ready' : 'error', error: errorSentence(err) });
     }
-  },
-
-  setRows(rows) {
-    set({ status: 'ready', index: refreshIndex(get().index, rows), error: null });
   },
 
   setFilter(patch) {
