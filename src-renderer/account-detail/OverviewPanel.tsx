@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
 import { PermissionChips } from '../accounts/PermissionChips.js';
-import { useAccounts } from '../accounts/accounts-store.js';
 import { Dialog } from '../kit/Dialog.js';
 import { DialogActions } from '../kit/DialogActions.js';
 import { useNavigation } from '../navigation/navigation-store.js';
@@ -128,7 +127,6 @@ function LeaveDialog({ row, onClose }: { row: ListedAccount; onClose(): void }) 
     setError(null);
     try {
       await invoke('team.leaveAccount', { connectionId: row.connectionId, accountId: row.id });
-      void useAccounts.getState().load();
       go('accounts');
     } catch (err) {
       setError(errorSentence(err));
