@@ -25,8 +25,8 @@ import { meRoutes } from './routes/me.js';
 import { sessionRoutes } from './routes/session.js';
 import { ssoRoutes } from './routes/sso.js';
 
-/** The context without what the app makes itself when not given (logger, mailer, password policy). */
-export type AppDeps = Omit<ClientAreaContext, 'log' | 'mailer' | 'passwordPolicy'> & Partial<Pick<ClientAreaContext, 'mailer' | 'passwordPolicy'>>;
+/** The context without what the app makes itself when not given (mailer, password policy). */
+export type AppDeps = Omit<ClientAreaContext, 'mailer' | 'passwordPolicy'> & Partial<Pick<ClientAreaContext, 'passwordPolicy'>> & { mailer?: Mailer };
 
 export interface AppOptions {
   logLevel: string;
@@ -44,7 +44,6 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<{ ap
   const mailer = deps.mailer ?? new Mailer({ db: deps.db, clock: deps.clock, smtpUrl: options.smtpUrl ?? process.env.SMTP_URL, log: app.log });
   const ctx: ClientAreaContext = {
     ...deps,
-    log: app.log,
     mailer,
     passwordPolicy: deps.passwordPolicy ?? passwordPolicyFromEnv(),
     publicUrl: deps.publicUrl ?? options.publicUrl,
@@ -79,7 +78,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<{ ap
   await app.register(contactRoutes, { ctx });
   await app.register(productRoutes, { ctx });
   await app.register(activityRoutes, { ctx });
-  await app.register(panelRoutes, { ctx, devTools: options.devTools ?? false });
+  await app.register(panelRoutes, { ctx, devTools: options.devTools ?? false, sendsSmtp: mailer.sendsSmtp });
   openApiRoute(app);
   return { app, ctx };
 }
