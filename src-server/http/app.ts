@@ -9,7 +9,7 @@ import { Mailer } from '../mail/mailer.js';
 import { panelRoutes, sendPanelError } from '../panel/routes.js';
 import { installEtags } from './etag.js';
 import { installIdempotency } from './idempotency.js';
-import { openApiRoute, registerOpenApi } from './openapi.js';
+import { openApiRoutes, registerOpenApi } from './openapi.js';
 import { apiNotFound, frameworkProblem, installProblemHandlers } from './problem.js';
 import { accountRoutes } from './routes/accounts.js';
 import { activityRoutes } from './routes/activity.js';
@@ -38,6 +38,26 @@ export interface AppOptions {
   devTools?: boolean | undefined;
 }
 
+/** Every API path starts here; the route files write only what follows. */
+const API_PREFIX = '/api/v1';
+
+/** The API's plugins, one per capability, in the order the OpenAPI document lists them. */
+const API_ROUTES = [
+  sessionRoutes,
+  meRoutes,
+  accountRoutes,
+  invitationRoutes,
+  ssoRoutes,
+  adminRoutes,
+  onboardingRoutes,
+  outgoingInvitationRoutes,
+  teamRoutes,
+  managedUserRoutes,
+  contactRoutes,
+  productRoutes,
+  activityRoutes,
+];
+
 /** One Fastify plugin per capability; every request and response goes through the shared zod schemas. */
 export async function buildApp(deps: AppDeps, options: AppOptions): Promise<{ app: FastifyInstance; ctx: ClientAreaContext }> {
   const app = Fastify({ logger: loggerOptions(options.logLevel), bodyLimit: 256 * 1024, frameworkErrors: frameworkProblem });
@@ -65,20 +85,8 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<{ ap
   await registerOpenApi(app);
   installIdempotency(app, ctx);
   installEtags(app);
-  await app.register(sessionRoutes, { ctx });
-  await app.register(meRoutes, { ctx });
-  await app.register(accountRoutes, { ctx });
-  await app.register(invitationRoutes, { ctx });
-  await app.register(ssoRoutes, { ctx });
-  await app.register(adminRoutes, { ctx });
-  await app.register(onboardingRoutes, { ctx });
-  await app.register(outgoingInvitationRoutes, { ctx });
-  await app.register(teamRoutes, { ctx });
-  await app.register(managedUserRoutes, { ctx });
-  await app.register(contactRoutes, { ctx });
-  await app.register(productRoutes, { ctx });
-  await app.register(activityRoutes, { ctx });
+  for (const routes of API_ROUTES) await app.register(routes, { ctx, prefix: API_PREFIX });
+  await app.register(openApiRoutes, { prefix: API_PREFIX });
   await app.register(panelRoutes, { ctx, devTools: options.devTools ?? false, sendsSmtp: mailer.sendsSmtp });
-  openApiRoute(app);
   return { app, ctx };
 }

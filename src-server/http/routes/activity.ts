@@ -5,12 +5,14 @@ import { IdParams, PageQuery, Timestamp } from '../../../src-shared/api/primitiv
 import { auditCsv, listAudit } from '../../domain/audit.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { listTickets, openTicket } from '../../domain/tickets.js';
-import { BEARER, requireCaller } from '../auth.js';
+import { BEARER, requireSignIn } from '../auth.js';
 import { problemResponses } from '../problem.js';
 
 /** What happened on an account: support tickets and the audit trail of access changes. */
 export const activityRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
-  app.get('/api/v1/accounts/:id/tickets', {
+  requireSignIn(app, ctx);
+
+  app.get('/accounts/:id/tickets', {
     schema: {
       summary: 'Support tickets, newest first, each with who opened it and as what (tickets)',
       tags: ['tickets'],
@@ -19,10 +21,10 @@ export const activityRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> =
       querystring: PageQuery,
       response: { 200: TicketList, ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request) => listTickets(ctx.db, (await requireCaller(ctx, request)).user, request.params.id, request.query),
+    handler: async (request) => listTickets(ctx.db, request.caller.user, request.params.id, request.query),
   });
 
-  app.post('/api/v1/accounts/:id/tickets', {
+  app.post('/accounts/:id/tickets', {
     schema: {
       summary: 'Open a ticket; one opened by someone other than the owner is marked as from an authorized user',
       tags: ['tickets'],
@@ -32,12 +34,11 @@ export const activityRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> =
       response: { 201: Ticket, ...problemResponses(400, 401, 403, 404) },
     },
     handler: async (request, reply) => {
-      const caller = await requireCaller(ctx, request);
-      return reply.code(201).send(await openTicket(ctx, caller.user, request.params.id, request.body));
+      return reply.code(201).send(await openTicket(ctx, request.caller.user, request.params.id, request.body));
     },
   });
 
-  app.get('/api/v1/accounts/:id/audit', {
+  app.get('/accounts/:id/audit', {
     schema: {
       summary: 'Access changes, SSO and view-as on the account, newest first (owner and admins)',
       tags: ['audit'],
@@ -46,10 +47,10 @@ export const activityRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> =
       querystring: PageQuery,
       response: { 200: AuditPage, ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request) => listAudit(ctx.db, (await requireCaller(ctx, request)).user, request.params.id, request.query),
+    handler: async (request) => listAudit(ctx.db, request.caller.user, request.params.id, request.query),
   });
 
-  app.get('/api/v1/accounts/:id/audit.csv', {
+  app.get('/accounts/:id/audit.csv', {
     schema: {
       summary: 'The whole audit trail as CSV (owner and admins)',
       tags: ['audit'],
@@ -62,8 +63,7 @@ export const activityRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> =
       },
     },
     handler: async (request, reply) => {
-      const caller = await requireCaller(ctx, request);
-      const csv = await auditCsv(ctx.db, caller.user, request.params.id, request.query.updatedSince);
+      const csv = await auditCsv(ctx.db, request.caller.user, request.params.id, request.query.updatedSince);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="audit-${request.params.id.replace(/[^\w-]/g, '')}.csv"`)

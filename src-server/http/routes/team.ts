@@ -5,14 +5,16 @@ import { AccountUser, AccountUserList, OwnershipTransfer, OwnershipTransferReque
 import { listAccountUsers, revokeAccountUser, updateAccountUser } from '../../domain/account-users.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { cancelOwnershipTransfer, confirmOwnershipTransfer, getPendingTransfer, requestOwnershipTransfer } from '../../domain/ownership.js';
-import { BEARER, requireCaller } from '../auth.js';
+import { BEARER, requireSignIn } from '../auth.js';
 import { withEtag } from '../etag.js';
 import { UserParams } from '../links.js';
 import { problemResponses } from '../problem.js';
 
 /** Who has access to an account: users and their grants, revoking and leaving, ownership transfer. */
 export const teamRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
-  app.get('/api/v1/accounts/:id/users', {
+  requireSignIn(app, ctx);
+
+  app.get('/accounts/:id/users', {
     schema: {
       summary: 'Users with access to the account and their permissions (users.manage)',
       tags: ['team'],
@@ -22,12 +24,11 @@ export const teamRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = asy
       response: { 200: AccountUserList, 304: z.undefined(), ...problemResponses(400, 401, 403, 404) },
     },
     handler: async (request, reply) => {
-      const caller = await requireCaller(ctx, request);
-      return withEtag(request, reply, await listAccountUsers(ctx.db, caller.user, request.params.id, request.query));
+      return withEtag(request, reply, await listAccountUsers(ctx.db, request.caller.user, request.params.id, request.query));
     },
   });
 
-  app.patch('/api/v1/accounts/:id/users/:userId', {
+  app.patch('/accounts/:id/users/:userId', {
     schema: {
       summary: 'Change a user’s role, permissions or scope; it takes effect at once',
       tags: ['team'],
@@ -37,12 +38,11 @@ export const teamRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = asy
       response: { 200: AccountUser, ...problemResponses(400, 401, 403, 404, 409) },
     },
     handler: async (request) => {
-      const caller = await requireCaller(ctx, request);
-      return updateAccountUser(ctx, caller.user, request.params.id, request.params.userId, request.body);
+      return updateAccountUser(ctx, request.caller.user, request.params.id, request.params.userId, request.body);
     },
   });
 
-  app.delete('/api/v1/accounts/:id/users/:userId', {
+  app.delete('/accounts/:id/users/:userId', {
     schema: {
       summary: 'Revoke a user’s access at once; with your own id, leave the account',
       tags: ['team'],
@@ -51,13 +51,12 @@ export const teamRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = asy
       response: { 204: z.undefined(), ...problemResponses(400, 401, 403, 404, 409) },
     },
     handler: async (request, reply) => {
-      const caller = await requireCaller(ctx, request);
-      await revokeAccountUser(ctx, caller.user, request.params.id, request.params.userId);
+      await revokeAccountUser(ctx, request.caller.user, request.params.id, request.params.userId);
       return reply.code(204).send();
     },
   });
 
-  app.post('/api/v1/accounts/:id/ownership-transfer', {
+  app.post('/accounts/:id/ownership-transfer', {
     schema: {
       summary: 'Offer the ownership to another user with access (owner only); they must confirm',
       tags: ['team'],
@@ -67,12 +66,11 @@ export const teamRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = asy
       response: { 201: OwnershipTransfer, ...problemResponses(400, 401, 403, 404, 409) },
     },
     handler: async (request, reply) => {
-      const caller = await requireCaller(ctx, request);
-      return reply.code(201).send(await requestOwnershipTransfer(ctx, caller.user, request.params.id, request.body.toUserId));
+      return reply.code(201).send(await requestOwnershipTransfer(ctx, request.caller.user, request.params.id, request.body.toUserId));
     },
   });
 
-  app.get('/api/v1/accounts/:id/ownership-transfer', {
+  app.get('/accounts/:id/ownership-transfer', {
     schema: {
       summary: 'The pending ownership transfer (for the owner and for the user it is offered to)',
       tags: ['team'],
@@ -80,10 +78,10 @@ export const teamRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = asy
       params: IdParams,
       response: { 200: OwnershipTransfer, ...problemResponses(400, 401, 404) },
     },
-    handler: async (request) => getPendingTransfer(ctx, (await requireCaller(ctx, request)).user, request.params.id),
+    handler: async (request) => getPendingTransfer(ctx, request.caller.user, request.params.id),
   });
 
-  app.delete('/api/v1/accounts/:id/ownership-transfer', {
+  app.delete('/accounts/:id/ownership-transfer', {
     schema: {
       summary: 'Withdraw (owner) or decline (target) the pending ownership transfer',
       tags: ['team'],
@@ -91,10 +89,10 @@ export const teamRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = asy
       params: IdParams,
       response: { 200: OwnershipTransfer, ...problemResponses(400, 401, 404) },
     },
-    handler: async (request) => cancelOwnershipTransfer(ctx, (await requireCaller(ctx, request)).user, request.params.id),
+    handler: async (request) => cancelOwnershipTransfer(ctx, request.caller.user, request.params.id),
   });
 
-  app.post('/api/v1/accounts/:id/ownership-transfer/confirm', {
+  app.post('/accounts/:id/ownership-transfer/confirm', {
     schema: {
       summary: 'Confirm the ownership transfer offered to you: you become the owner, the previous owner an admin',
       tags: ['team'],
@@ -102,6 +100,6 @@ export const teamRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = asy
       params: IdParams,
       response: { 200: OwnershipTransfer, ...problemResponses(400, 401, 404, 409) },
     },
-    handler: async (request) => confirmOwnershipTransfer(ctx, (await requireCaller(ctx, request)).user, request.params.id),
+    handler: async (request) => confirmOwnershipTransfer(ctx, request.caller.user, request.params.id),
   });
 };
