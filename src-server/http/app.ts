@@ -11,19 +11,22 @@ import { installEtags } from './etag.js';
 import { installIdempotency } from './idempotency.js';
 import { openApiRoutes, registerOpenApi } from './openapi.js';
 import { apiNotFound, frameworkProblem, installProblemHandlers } from './problem.js';
+import { accountUserRoutes } from './routes/account-users.js';
 import { accountRoutes } from './routes/accounts.js';
-import { activityRoutes } from './routes/activity.js';
 import { adminRoutes } from './routes/admin.js';
+import { auditRoutes } from './routes/audit.js';
 import { contactRoutes } from './routes/contacts.js';
-import { managedUserRoutes } from './routes/managed-users.js';
-import { onboardingRoutes } from './routes/onboarding.js';
-import { outgoingInvitationRoutes } from './routes/outgoing-invitations.js';
-import { productRoutes } from './routes/products.js';
-import { teamRoutes } from './routes/team.js';
+import { invitationLinkRoutes } from './routes/invitation-links.js';
 import { invitationRoutes } from './routes/invitations.js';
-import { meRoutes } from './routes/me.js';
-import { sessionRoutes } from './routes/session.js';
+import { managedUserRoutes } from './routes/managed-users.js';
+import { outgoingInvitationRoutes } from './routes/outgoing-invitations.js';
+import { ownershipRoutes } from './routes/ownership.js';
+import { productRoutes } from './routes/products.js';
+import { sessionRoutes } from './routes/sessions.js';
 import { ssoRoutes } from './routes/sso.js';
+import { ticketRoutes } from './routes/tickets.js';
+import { userLinkRoutes } from './routes/user-links.js';
+import { userRoutes } from './routes/users.js';
 
 /** The context without what the app makes itself when not given (mailer, password policy). */
 export type AppDeps = Omit<ClientAreaContext, 'mailer' | 'passwordPolicy'> & Partial<Pick<ClientAreaContext, 'passwordPolicy'>> & { mailer?: Mailer };
@@ -44,18 +47,21 @@ const API_PREFIX = '/api/v1';
 /** The API's plugins, one per capability, in the order the OpenAPI document lists them. */
 const API_ROUTES = [
   sessionRoutes,
-  meRoutes,
+  userRoutes,
   accountRoutes,
   invitationRoutes,
   ssoRoutes,
   adminRoutes,
-  onboardingRoutes,
+  invitationLinkRoutes,
+  userLinkRoutes,
   outgoingInvitationRoutes,
-  teamRoutes,
+  accountUserRoutes,
+  ownershipRoutes,
   managedUserRoutes,
   contactRoutes,
   productRoutes,
-  activityRoutes,
+  ticketRoutes,
+  auditRoutes,
 ];
 
 /** One Fastify plugin per capability; every request and response goes through the shared zod schemas. */

@@ -33,8 +33,6 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       params: IdParams,
       response: { 200: Account, ...problemResponses(400, 401, 404) },
     },
-    handler: async (request) => {
-      return getAccount(ctx.db, ctx.clock(), request.caller.user.id, request.params.id);
-    },
+    handler: async (request) => getAccount(ctx.db, ctx.clock(), request.caller.user.id, request.params.id),
   });
 };

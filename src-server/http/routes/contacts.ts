@@ -23,9 +23,7 @@ export const contactRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       querystring: PageQuery,
       response: { 200: ContactList, 304: z.undefined(), ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request, reply) => {
-      return withEtag(request, reply, await listContacts(ctx.db, request.caller.user, request.params.id, request.query));
-    },
+    handler: async (request, reply) => withEtag(request, reply, await listContacts(ctx.db, request.caller.user, request.params.id, request.query)),
   });
 
   app.post('/accounts/:id/contacts', {
@@ -37,9 +35,7 @@ export const contactRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       body: ContactInput,
       response: { 201: Contact, ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request, reply) => {
-      return reply.code(201).send(await createContact(ctx.db, ctx.clock(), request.caller.user, request.params.id, request.body));
-    },
+    handler: async (request, reply) => reply.code(201).send(await createContact(ctx.db, ctx.clock(), request.caller.user, request.params.id, request.body)),
   });
 
   app.get('/accounts/:id/contacts/:contactId', {
@@ -62,9 +58,7 @@ export const contactRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       body: ContactPatch,
       response: { 200: Contact, ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request) => {
-      return updateContact(ctx.db, ctx.clock(), request.caller.user, request.params.id, request.params.contactId, request.body);
-    },
+    handler: async (request) => updateContact(ctx.db, ctx.clock(), request.caller.user, request.params.id, request.params.contactId, request.body),
   });
 
   app.delete('/accounts/:id/contacts/:contactId', {

@@ -39,9 +39,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }>
         params: IdParams,
         response: { 200: InvitationAnswerResponse, ...problemResponses(400, 401, 404, 409) },
       },
-      handler: async (request) => {
-        return answerInvitation(ctx.db, ctx.clock(), request.caller.user, request.params.id, answer);
-      },
+      handler: async (request) => answerInvitation(ctx.db, ctx.clock(), request.caller.user, request.params.id, answer),
     });
   }
 };

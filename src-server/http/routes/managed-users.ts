@@ -38,9 +38,7 @@ export const managedUserRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }
         params: UserParams,
         response: { 200: ActivationSent, ...problemResponses(400, 401, 403, 404, 409) },
       },
-      handler: async (request) => {
-        return send(ctx, request.caller.user, request.params.id, request.params.userId, baseUrlOf(ctx, request));
-      },
+      handler: async (request) => send(ctx, request.caller.user, request.params.id, request.params.userId, baseUrlOf(ctx, request)),
     });
 
   mailedLinkRoute('activation', '(Re)send the activation mail with a link to /panel/activate; only the newest link works', sendActivation);

@@ -31,9 +31,8 @@ export const outgoingInvitationRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaCo
       body: CreateInvitation,
       response: { 201: OutgoingInvitation, ...problemResponses(400, 401, 403, 404, 409) },
     },
-    handler: async (request, reply) => {
-      return reply.code(201).send(await inviteToAccount(ctx, request.caller.user, request.params.id, request.body, baseUrlOf(ctx, request)));
-    },
+    handler: async (request, reply) =>
+      reply.code(201).send(await inviteToAccount(ctx, request.caller.user, request.params.id, request.body, baseUrlOf(ctx, request))),
   });
 
   app.get('/accounts/:id/invitations', {
@@ -45,9 +44,7 @@ export const outgoingInvitationRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaCo
       querystring: PageQuery,
       response: { 200: OutgoingInvitationList, 304: z.undefined(), ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request, reply) => {
-      return withEtag(request, reply, await listOutgoing(ctx.db, ctx.clock(), request.caller.user, request.params.id, request.query));
-    },
+    handler: async (request, reply) => withEtag(request, reply, await listOutgoing(ctx.db, ctx.clock(), request.caller.user, request.params.id, request.query)),
   });
 
   app.post('/accounts/:id/invitations/:invId/resend', {
@@ -55,9 +52,7 @@ export const outgoingInvitationRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaCo
       summary: 'Send again with a new link and a new 7-day window; the old link stops working',
       ...oneInvitation(),
     },
-    handler: async (request) => {
-      return resendInvitation(ctx, request.caller.user, request.params.id, request.params.invId, baseUrlOf(ctx, request));
-    },
+    handler: async (request) => resendInvitation(ctx, request.caller.user, request.params.id, request.params.invId, baseUrlOf(ctx, request)),
   });
 
   app.delete('/accounts/:id/invitations/:invId', {
@@ -65,8 +60,6 @@ export const outgoingInvitationRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaCo
       summary: 'Cancel a pending invitation (idempotent); its link stops working',
       ...oneInvitation(),
     },
-    handler: async (request) => {
-      return cancelInvitation(ctx, request.caller.user, request.params.id, request.params.invId);
-    },
+    handler: async (request) => cancelInvitation(ctx, request.caller.user, request.params.id, request.params.invId),
   });
 };

@@ -23,9 +23,7 @@ export const productRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       querystring: PageQuery,
       response: { 200: ServiceList, 304: z.undefined(), ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request, reply) => {
-      return withEtag(request, reply, await listServices(ctx.db, request.caller.user, request.params.id, request.query));
-    },
+    handler: async (request, reply) => withEtag(request, reply, await listServices(ctx.db, request.caller.user, request.params.id, request.query)),
   });
 
   app.get('/accounts/:id/domains', {
@@ -37,9 +35,7 @@ export const productRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       querystring: PageQuery,
       response: { 200: DomainList, 304: z.undefined(), ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request, reply) => {
-      return withEtag(request, reply, await listDomains(ctx.db, request.caller.user, request.params.id, request.query));
-    },
+    handler: async (request, reply) => withEtag(request, reply, await listDomains(ctx.db, request.caller.user, request.params.id, request.query)),
   });
 
   app.post('/accounts/:id/services/:serviceId/assignee', {
@@ -51,9 +47,7 @@ export const productRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       body: AssignService,
       response: { 200: Service, ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request) => {
-      return assignService(ctx, request.caller.user, request.params.id, request.params.serviceId, request.body.userId);
-    },
+    handler: async (request) => assignService(ctx, request.caller.user, request.params.id, request.params.serviceId, request.body.userId),
   });
 
   app.post('/accounts/:id/domains/:domainId/delegations', {

@@ -5,7 +5,8 @@ import { toApiUser, updateProfile } from '../../domain/users.js';
 import { BEARER, requireSignIn } from '../auth.js';
 import { problemResponses } from '../problem.js';
 
-export const meRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
+/** The signed-in user's own profile. */
+export const userRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
   requireSignIn(app, ctx);
 
   app.get('/me', {
@@ -26,8 +27,6 @@ export const meRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async
       body: UpdateMe,
       response: { 200: User, ...problemResponses(400, 401) },
     },
-    handler: async (request) => {
-      return toApiUser(await updateProfile(ctx.db, ctx.clock(), request.caller.user.id, request.body));
-    },
+    handler: async (request) => toApiUser(await updateProfile(ctx.db, ctx.clock(), request.caller.user.id, request.body)),
   });
 };
