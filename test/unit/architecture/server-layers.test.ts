@@ -35,6 +35,14 @@ describe('server layers', () => {
     expect(bad).toEqual([]);
   });
 
+  it('mail/ delivers for the domain and imports no HTTP or panel code; the API imports no panel code', () => {
+    const bad = [
+      ...offenders([path.join(SERVER, 'mail')], (s, file) => reaches(file, s, ['http', 'panel'])),
+      ...offenders([path.join(SERVER, 'http')], (s, file) => reaches(file, s, ['panel'])),
+    ];
+    expect(bad).toEqual([]);
+  });
+
   it('db/ imports nothing above it (domain, http, panel, mail)', () => {
     const bad = offenders([path.join(SERVER, 'db')], (s, file) => reaches(file, s, ['domain', 'http', 'panel', 'mail']));
     expect(bad).toEqual([]);
