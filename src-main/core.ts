@@ -15,6 +15,7 @@ import { createHandlers } from './ipc/handlers.js';
 import { notificationsForSync } from './notifications/notifier.js';
 import { InvitationAnswers } from './queue/invitation-answers.js';
 import { QueueStore } from './queue/queue-store.js';
+import { Reconciler } from './reconcile/reconciler.js';
 import { SettingsStore } from './settings/settings-store.js';
 import { AccountCache } from './sync/account-cache.js';
 import { ReachabilityProbe, type OnlineWatcher } from './sync/online-watcher.js';
@@ -82,17 +83,6 @@ export function createCore(options: CoreOptions): Core {
   queue.prune();
   const demo = options.demo ?? createDemoProvider(dataDir, logger.child({ module: 'demo' }));
 
-  const background = new Set<Promise<unknown>>();
-  const stops: Array<() => void> = [];
-  let timer: NodeJS.Timeout | null = null;
-  let closed = false;
-
-  function track(task: Promise<unknown>): void {
-    const settled = task.catch((error) => logger.error({ err: error }, 'background task failed'));
-    background.add(settled);
-    void settled.finally(() => background.delete(settled));
-  }
-
   const connections: Connections = new Connections({
     store,
     vault,
@@ -122,15 +112,9 @@ export function createCore(options: CoreOptions): Core {
     afterSync: (connectionId, before, after) => {
       const connection = connections.list().find((c) => c.id === connectionId);
       if (connection) for (const n of notificationsForSync(connection, before, after.invitations)) events.emit('notification', n);
-      // Reachable again: whatever waited in the queue goes now.
-      if (!closed && queue.waiting(connectionId).length > 0) track(answers.replayer.replay(connectionId));
+      reconciler.synced(connectionId);
     },
   });
-
-  const syncInBackground = (connectionId: string) => {
-    if (closed) return;
-    track(sync.syncOne(connectionId).then(() => answers.replayer.replay(connectionId)));
-  };
 
   const answers: InvitationAnswers = new InvitationAnswers({
     store: queue,
@@ -140,8 +124,10 @@ export function createCore(options: CoreOptions): Core {
     events,
     logger: logger.child({ module: 'queue' }),
     answerWaitMs: options.answerWaitMs,
-    syncInBackground,
+    followUp: { answerQueued: (id) => reconciler.answerQueued(id), refresh: (id) => reconciler.refresh(id) },
   });
+
+  const reconciler = new Reconciler({ sync, replayer: answers.replayer, queue, connections, logger: logger.child({ module: 'reconcile' }) });
 
   const vaultStatus = async (): Promise<VaultStatus> => options.vaultStatus ?? (await vault.describe?.()) ?? { backend: 'keychain', message: null };
 
@@ -156,26 +142,9 @@ export function createCore(options: CoreOptions): Core {
     vaultStatus,
     panelOpener: options.panelOpener ?? null,
     clock,
-    syncInBackground,
-    replayInBackground: (connectionId) => track(connectionId ? answers.replayer.replay(connectionId) : answers.replayer.replayAll()),
+    reconciler,
   });
   const dispatch = createDispatcher(handlers, logger.child({ module: 'ipc' }), { memoizeOutputs: ['accounts.list'] });
-
-  /** A provider (or the whole network) came back: replay what waited, then sync. */
-  function cameBack(connectionId?: string): void {
-    if (closed) return;
-    const ids = connectionId
-      ? [connectionId]
-      : sync
-          .statuses()
-          .filter((s) => s.state === 'offline')
-          .map((s) => s.connectionId);
-    for (const id of ids) {
-      if (!connections.list().some((c) => c.id === id)) continue;
-      logger.info({ connectionId: id }, 'provider reachable again');
-      track(answers.replayer.replay(id).then(() => sync.syncOne(id)));
-    }
-  }
 
   return {
     dispatch,
@@ -192,11 +161,6 @@ export function createCore(options: CoreOptions): Core {
     },
 
     startAutoSync(intervalMs = 5 * 60_000) {
-      if (timer || closed) return;
-      const everything = () => sync.syncAll().then(() => answers.replayer.replayAll());
-      track(everything());
-      timer = setInterval(() => track(everything()), intervalMs);
-      timer.unref();
       const probe = new ReachabilityProbe(
         {
           offline: () =>
@@ -208,7 +172,7 @@ export function createCore(options: CoreOptions): Core {
         },
         options.probeIntervalMs ?? 15_000,
       );
-      for (const watcher of [probe, ...(options.onlineWatchers ?? [])]) stops.push(watcher.start(cameBack));
+      reconciler.start(intervalMs, [probe, ...(options.onlineWatchers ?? [])]);
     },
 
     openDeepLink(url) {
@@ -227,17 +191,12 @@ export function createCore(options: CoreOptions): Core {
     },
 
     async idle() {
-      while (background.size > 0) await Promise.all(background);
+      await reconciler.idle();
       await cache.flushed();
     },
 
     async close() {
-      closed = true;
-      if (timer) clearInterval(timer);
-      timer = null;
-      for (const stop of stops.splice(0)) stop();
-      await answers.replayer.close();
-      await Promise.all(background);
+      await reconciler.close();
       await cache.flushed();
       queue.close();
       await demo.stop();

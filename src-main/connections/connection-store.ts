@@ -2,12 +2,11 @@ import type Conf from 'conf';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { Connection } from '../../src-shared/ipc/channels/connections.js';
-import { capabilitiesOf } from '../connectors/connector-registry.js';
 import { openConf } from '../storage/conf-file.js';
 
-/** What is persisted: capabilities are derived from the kind, never stored. */
+/** What is persisted: capabilities are read off the connection's connector (`Connections`), never stored. */
 const StoredConnection = Connection.omit({ capabilities: true });
-type StoredConnection = z.infer<typeof StoredConnection>;
+export type StoredConnection = z.infer<typeof StoredConnection>;
 
 interface ConnectionsFile extends Record<string, unknown> {
   version: 1;
@@ -22,7 +21,7 @@ interface ConnectionsFile extends Record<string, unknown> {
 export class ConnectionStore {
   readonly #conf: Conf<ConnectionsFile>;
   /** The parsed list, kept until the next write: conf reads and parses the file on every get. */
-  #parsed: Connection[] | null = null;
+  #parsed: StoredConnection[] | null = null;
 
   constructor(
     dataDir: string,
@@ -31,26 +30,26 @@ export class ConnectionStore {
     this.#conf = openConf<ConnectionsFile>(dataDir, 'connections', { version: 1, connections: [] }, logger);
   }
 
-  list(): Connection[] {
+  list(): StoredConnection[] {
     this.#parsed ??= this.#parse();
     return [...this.#parsed];
   }
 
-  #parse(): Connection[] {
-    const out: Connection[] = [];
+  #parse(): StoredConnection[] {
+    const out: StoredConnection[] = [];
     for (const entry of this.#raw()) {
       const parsed = StoredConnection.safeParse(entry);
-      if (parsed.success) out.push({ ...parsed.data, capabilities: [...capabilitiesOf(parsed.data.kind)] });
+      if (parsed.success) out.push(parsed.data);
       else this.logger.warn({ issues: parsed.error.issues.slice(0, 3) }, 'skipping an unreadable stored connection');
     }
     return out;
   }
 
-  find(id: string): Connection | undefined {
+  find(id: string): StoredConnection | undefined {
     return this.list().find((c) => c.id === id);
   }
 
-  add(connection: Connection): void {
+  add(connection: StoredConnection): void {
     this.#write([...this.#raw(), toStored(connection)]);
   }
 
@@ -73,7 +72,7 @@ export class ConnectionStore {
   }
 }
 
-function toStored(connection: Connection): StoredConnection {
+function toStored(connection: StoredConnection): StoredConnection {
   return StoredConnection.parse(connection);
 }
 

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { AddConnectionInput, Connection, ConnectorKind } from '../../src-shared/ipc/channels/connections.js';
+import type { ConnectorKind } from '../../src-shared/api/connectors.js';
+import type { AddConnectionInput, Connection } from '../../src-shared/ipc/channels/connections.js';
+import { capabilitiesOf } from '../connectors/capabilities.js';
 import { createConnector } from '../connectors/connector-registry.js';
 import type { Connector, CredentialSlot } from '../connectors/connector.js';
 import type { DemoProvider } from '../demo/demo-provider.js';
 import { ClientdeckError } from '../errors.js';
 import type { Vault } from '../vault/vault.js';
-import type { ConnectionStore } from './connection-store.js';
+import type { ConnectionStore, StoredConnection } from './connection-store.js';
 import { checkProviderUrl } from './provider-url.js';
 
 export const DEMO_LABEL = 'Demo provider';
@@ -35,13 +37,13 @@ export class Connections {
   constructor(private readonly options: ConnectionsOptions) {}
 
   list(): Connection[] {
-    return this.options.store.list();
+    return this.options.store.list().map((stored) => this.#described(stored));
   }
 
   get(id: string): Connection {
-    const connection = this.options.store.find(id);
-    if (!connection) throw new ClientdeckError('not_found', 'This connection no longer exists. It may have been removed in another window.');
-    return connection;
+    const stored = this.options.store.find(id);
+    if (!stored) throw new ClientdeckError('not_found', 'This connection no longer exists. It may have been removed in another window.');
+    return this.#described(stored);
   }
 
   add(input: AddConnectionInput): Promise<Connection> {
@@ -140,7 +142,7 @@ export class Connections {
       kind: draft.kind,
       email,
       isDemo: draft.isDemo,
-      capabilities: [...connector.capabilities],
+      capabilities: capabilitiesOf(connector),
       createdAt: new Date().toISOString(),
     };
     try {
@@ -153,6 +155,23 @@ export class Connections {
     this.options.logger.info({ connectionId: id, provider: new URL(draft.baseUrl).host, isDemo: draft.isDemo }, 'connection added');
     this.options.onChange();
     return connection;
+  }
+
+  /**
+   * A stored connection with what it can do, read off its connector's parts: the same source the
+   * handlers' capability checks and the UI's hiding rely on.
+   */
+  #described(stored: StoredConnection): Connection {
+    return { ...stored, capabilities: capabilitiesOf(this.#connectorOf(stored)) };
+  }
+
+  /** The connector kept for a connection, built without any request when there is none yet. */
+  #connectorOf(stored: StoredConnection): Connector {
+    const cached = this.#connectors.get(stored.id);
+    if (cached) return cached.connector;
+    const connector = this.#build(stored.kind, stored.baseUrl, stored.id, stored.isDemo);
+    this.#connectors.set(stored.id, { baseUrl: stored.baseUrl, connector });
+    return connector;
   }
 
   #build(kind: ConnectorKind, baseUrl: string, id: string, isDemo: boolean): Connector {

@@ -1,5 +1,5 @@
-import type { Capability, ConnectorKind } from '../../src-shared/ipc/channels/connections.js';
-import { CLIENTAREA_CAPABILITIES, ClientareaConnector, type ClientareaConnectorOptions } from './clientarea/clientarea-connector.js';
+import type { ConnectorKind } from '../../src-shared/api/connectors.js';
+import { ClientareaConnector, type ClientareaConnectorOptions } from './clientarea/clientarea-connector.js';
 import type { Connector } from './connector.js';
 
 export type ConnectorOptions = ClientareaConnectorOptions;
@@ -9,13 +9,5 @@ export function createConnector(kind: ConnectorKind, options: ConnectorOptions):
   switch (kind) {
     case 'clientarea':
       return new ClientareaConnector(options);
-  }
-}
-
-/** What a kind can do, without building a connector (for listing stored connections). */
-export function capabilitiesOf(kind: ConnectorKind): readonly Capability[] {
-  switch (kind) {
-    case 'clientarea':
-      return CLIENTAREA_CAPABILITIES;
   }
 }

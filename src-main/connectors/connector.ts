@@ -1,13 +1,13 @@
 import type { AuditPage } from '../../src-shared/api/activity.js';
 import type { Contact, ContactInput, ContactPatch } from '../../src-shared/api/contacts.js';
 import type { Account } from '../../src-shared/api/accounts.js';
+import type { ConnectorKind } from '../../src-shared/api/connectors.js';
 import type { IncomingInvitation, InvitationAnswerResponse } from '../../src-shared/api/invitations.js';
 import type { SsoLink } from '../../src-shared/api/sso.js';
 import type { User } from '../../src-shared/api/users.js';
 import type { Domain, Service } from '../../src-shared/api/services.js';
 import type { InvitationAnswer } from '../../src-shared/api/primitives.js';
 import type { AccessGrant, AccountUser, CreateInvitation, CreateManagedUsers, OutgoingInvitation, UpdateAccountUser } from '../../src-shared/api/team.js';
-import type { Capability, ConnectorKind } from '../../src-shared/ipc/channels/connections.js';
 import type { z } from 'zod';
 
 /**
@@ -35,14 +35,59 @@ export interface AccountPageRequest {
 
 export type AccountPageResult = { notModified: true } | { notModified: false; items: Account[]; nextCursor: string | null; etag: string | null };
 
+/** Who has access to an account (capability `users.manage`). */
+export interface TeamPart {
+  listUsers(accountId: string): Promise<AccountUser[]>;
+  updateUser(accountId: string, userId: string, changes: UpdateAccountUser): Promise<AccountUser>;
+  revokeUser(accountId: string, userId: string): Promise<void>;
+  /** The signed-in user gives up their own access. */
+  leave(accountId: string): Promise<void>;
+  listInvitations(accountId: string): Promise<OutgoingInvitation[]>;
+  invite(accountId: string, invitation: CreateInvitation): Promise<OutgoingInvitation>;
+  resendInvitation(accountId: string, invitationId: string): Promise<OutgoingInvitation>;
+  cancelInvitation(accountId: string, invitationId: string): Promise<OutgoingInvitation>;
+}
+
+/** Users the owner creates directly, and their activation mails (capability `managed_users`). */
+export interface ManagedUsersPart {
+  create(accountId: string, request: CreateManagedUsers): Promise<AccountUser[]>;
+  sendActivation(accountId: string, userId: string): Promise<{ sentAt: string }>;
+}
+
+/** An account's contacts, and turning one into a user (capability `contacts`). */
+export interface ContactsPart {
+  list(accountId: string): Promise<Contact[]>;
+  create(accountId: string, contact: ContactInput): Promise<Contact>;
+  update(accountId: string, contactId: string, changes: ContactPatch): Promise<Contact>;
+  delete(accountId: string, contactId: string): Promise<void>;
+  promote(accountId: string, contactId: string, grant: z.output<typeof AccessGrant>): Promise<OutgoingInvitation>;
+}
+
+/** An account's audit trail of access changes (capability `audit`). */
+export interface AuditPart {
+  list(accountId: string, cursor?: string): Promise<AuditPage>;
+}
+
+/** What the account bought, as far as the caller may see it (capability `products`). */
+export interface ProductsPart {
+  listServices(accountId: string): Promise<Service[]>;
+  listDomains(accountId: string): Promise<Domain[]>;
+}
+
+/** Signed one-time links into the customer's own panel (capability `sso`). */
+export interface SsoPart {
+  createLink(accountId: string): Promise<SsoLink>;
+}
+
 /**
- * One provider platform. Each implementation declares what it can do; the UI hides the rest and
- * main refuses a request for a capability the connector lacks before calling it.
+ * One provider platform. Listing accounts and answering invitations is what every connector
+ * does; everything else is an optional part, and a connector has a capability exactly when it
+ * has the part (`capabilities.ts` derives the list the UI sees from the parts present), so a
+ * platform without, say, contacts leaves the part out instead of stubbing its methods.
  * Every method throws `ClientdeckError` with a user sentence on failure.
  */
 export interface Connector {
   readonly kind: ConnectorKind;
-  readonly capabilities: readonly Capability[];
   /** Signs in and stores the resulting secret in the credential slot. */
   signIn(email: string, password: string, options?: RequestOptions): Promise<User>;
   /** Obtains a fresh access token from the stored secret (rotating it where the platform does). */
@@ -54,28 +99,11 @@ export interface Connector {
   listAccountsPage(request: AccountPageRequest, options?: RequestOptions): Promise<AccountPageResult>;
   listIncomingInvitations(options?: RequestOptions): Promise<IncomingInvitation[]>;
   answerInvitation(invitationId: string, answer: InvitationAnswer, idempotencyKey: string, options?: RequestOptions): Promise<InvitationAnswerResponse>;
-  createSsoLink(accountId: string): Promise<SsoLink>;
 
-  // Owner actions (capabilities users.manage, managed_users, contacts, audit).
-  listAccountUsers(accountId: string): Promise<AccountUser[]>;
-  updateAccountUser(accountId: string, userId: string, changes: UpdateAccountUser): Promise<AccountUser>;
-  revokeAccountUser(accountId: string, userId: string): Promise<void>;
-  /** The signed-in user gives up their own access. */
-  leaveAccount(accountId: string): Promise<void>;
-  listOutgoingInvitations(accountId: string): Promise<OutgoingInvitation[]>;
-  invite(accountId: string, invitation: CreateInvitation): Promise<OutgoingInvitation>;
-  resendInvitation(accountId: string, invitationId: string): Promise<OutgoingInvitation>;
-  cancelInvitation(accountId: string, invitationId: string): Promise<OutgoingInvitation>;
-  createManagedUsers(accountId: string, request: CreateManagedUsers): Promise<AccountUser[]>;
-  sendActivation(accountId: string, userId: string): Promise<{ sentAt: string }>;
-  listContacts(accountId: string): Promise<Contact[]>;
-  createContact(accountId: string, contact: ContactInput): Promise<Contact>;
-  updateContact(accountId: string, contactId: string, changes: ContactPatch): Promise<Contact>;
-  deleteContact(accountId: string, contactId: string): Promise<void>;
-  promoteContact(accountId: string, contactId: string, grant: z.output<typeof AccessGrant>): Promise<OutgoingInvitation>;
-  listAudit(accountId: string, cursor?: string): Promise<AuditPage>;
-
-  // Capability products: what the account bought, as far as the caller may see it.
-  listServices(accountId: string): Promise<Service[]>;
-  listDomains(accountId: string): Promise<Domain[]>;
+  readonly team?: TeamPart;
+  readonly managedUsers?: ManagedUsersPart;
+  readonly contacts?: ContactsPart;
+  readonly audit?: AuditPart;
+  readonly products?: ProductsPart;
+  readonly sso?: SsoPart;
 }

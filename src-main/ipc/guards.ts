@@ -1,20 +1,31 @@
-import type { Capability, Connection } from '../../src-shared/ipc/channels/connections.js';
+import type { Capability } from '../../src-shared/api/connectors.js';
+import type { Connection } from '../../src-shared/ipc/channels/connections.js';
 import type { Connections } from '../connections/connections.js';
+import { capabilityMissing, PART_CAPABILITIES, partOf, type PartName } from '../connectors/capabilities.js';
 import type { Connector } from '../connectors/connector.js';
 import { ClientdeckError } from '../errors.js';
 import type { AccountCache } from '../sync/account-cache.js';
 
 /** Refuses a request the connection's connector cannot serve, before anything is sent. */
 export function requireCapability(connection: Connection, capability: Capability, what: string): void {
-  if (!connection.capabilities.includes(capability)) {
-    throw new ClientdeckError('not_supported', `${connection.label} does not let Clientdeck ${what}.`);
-  }
+  if (!connection.capabilities.includes(capability)) throw capabilityMissing(connection.label, what);
 }
 
-/** The connection's connector, once its capability is checked; `what` completes "does not let Clientdeck …". */
-export async function capableConnector(connections: Connections, connectionId: string, capability: Capability, what: string): Promise<Connector> {
-  requireCapability(connections.get(connectionId), capability, what);
-  return (await connections.connectorFor(connectionId)).connector;
+/**
+ * The part of the connection's connector a request needs; `what` completes "does not let
+ * Clientdeck …". The refusal comes before the connector is reached (for the demo provider that
+ * would mean starting it), from the capabilities the connection's connector parts gave it.
+ */
+export async function capablePart<P extends PartName>(
+  connections: Connections,
+  connectionId: string,
+  part: P,
+  what: string,
+): Promise<NonNullable<Connector[P]>> {
+  const connection = connections.get(connectionId);
+  requireCapability(connection, PART_CAPABILITIES[part], what);
+  const { connector } = await connections.connectorFor(connectionId);
+  return partOf(connector, part, connection.label, what);
 }
 
 /** The cached account, or not_found when this connection does not reach it. */

@@ -4,6 +4,7 @@ import type { AccountMarks } from '../accounts/account-marks.js';
 import type { Connections } from '../connections/connections.js';
 import type { EventHub } from '../events.js';
 import type { InvitationAnswers } from '../queue/invitation-answers.js';
+import type { Reconciler } from '../reconcile/reconciler.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { AccountCache } from '../sync/account-cache.js';
 import type { SyncEngine } from '../sync/sync-engine.js';
@@ -26,10 +27,8 @@ export interface HandlerDeps {
   vaultStatus(): Promise<VaultStatus>;
   panelOpener: PanelOpener | null;
   clock: () => Date;
-  /** Starts a sync (and a replay of the connection's queue) without waiting for it. */
-  syncInBackground(connectionId: string): void;
-  /** Replays the queue of every connection that has waiting answers, tracked so `core.idle()` waits for it. */
-  replayInBackground(connectionId?: string): void;
+  /** Decides when syncs and queue replays run after what a channel did. */
+  reconciler: Pick<Reconciler, 'refresh' | 'syncNow'>;
 }
 
 /** What the owner actions (team, managed users, contacts, audit, products) need. */
@@ -37,6 +36,4 @@ export interface OwnerHandlerDeps {
   connections: Connections;
   cache: AccountCache;
   events: EventHub;
-  /** Waits for a sync under way, so it cannot write over a local change. */
-  whenIdle(connectionId: string): Promise<void>;
 }

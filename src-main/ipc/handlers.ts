@@ -19,9 +19,9 @@ import { createVaultHandlers } from './handlers/vault.js';
  * `src-shared/ipc/channels/`).
  */
 export function createHandlers(deps: HandlerDeps): IpcHandlers {
-  const { connections, sync, cache, events } = deps;
+  const { connections, cache, events } = deps;
   return {
-    ...createOwnerHandlers({ connections, cache, events, whenIdle: (id) => sync.whenIdle(id) }),
+    ...createOwnerHandlers({ connections, cache, events }),
     ...createConnectionsHandlers(deps),
     ...createSyncHandlers(deps),
     ...createAccountsHandlers(deps),
@@ -35,7 +35,8 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
 
 /**
  * What an owner (or an admin with `users.manage`) does to an account they run: each channel
- * checks the connector's capability, then calls the provider. The provider decides who may do
+ * takes the connector part it needs (`capablePart`, refused when the connector has none), then
+ * calls the provider. The provider decides who may do
  * what; its refusals come back as forbidden / conflict / not_found with its own sentence.
  */
 export function createOwnerHandlers(deps: OwnerHandlerDeps) {

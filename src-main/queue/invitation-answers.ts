@@ -23,8 +23,15 @@ export interface InvitationAnswersOptions {
   logger: Logger;
   /** How long an answer made while the provider seems reachable waits for its outcome before it returns as queued. */
   answerWaitMs?: number;
-  /** Starts a sync without waiting (to confirm a refusal's new state). */
-  syncInBackground(connectionId: string): void;
+  /** What happens after an answer is queued or refused, decided by the reconciler. */
+  followUp: AnswerFollowUp;
+}
+
+export interface AnswerFollowUp {
+  /** Sends what waits in the connection's queue now; resolves when it was gone through. */
+  answerQueued(connectionId: string): Promise<void>;
+  /** Syncs in the background, to show a refused invitation's new state. */
+  refresh(connectionId: string): void;
 }
 
 /**
@@ -69,17 +76,17 @@ export class InvitationAnswers {
     const offline = this.options.sync.status(connectionId).state === 'offline';
     if (!offline) {
       this.#awaited.add(action.id);
-      await Promise.race([this.replayer.replay(connectionId), delay(this.#answerWaitMs)]);
+      await Promise.race([this.options.followUp.answerQueued(connectionId), delay(this.#answerWaitMs)]);
       this.#awaited.delete(action.id);
     }
 
     const current = this.options.store.get(action.id) ?? action;
     if (current.state === 'rejected' && !offline) {
       // The user is told in the reply; a refused answer they saw need not linger in the queue.
-      this.options.store.dismiss(current.id);
+      this.dismiss(current.id);
       throw new ClientdeckError(ipcCodeFor(current.reasonCode), current.reason ?? 'The provider refused this answer.');
     }
-    if (current.state === 'done' && !offline) this.options.store.dismiss(current.id);
+    if (current.state === 'done' && !offline) this.dismiss(current.id);
     return this.#row(connection, invitationId, current);
   }
 
@@ -116,22 +123,22 @@ export class InvitationAnswers {
   }
 
   async #settled(action: StoredAction, answer: InvitationAnswerResponse | null, connection: Connection): Promise<void> {
-    await this.options.sync.whenIdle(connection.id);
-    const cached = this.options.cache.read(connection.id);
-    let accountName = cached.invitations.find((i) => i.id === action.invitationId)?.account.name ?? null;
+    let accountName = this.options.cache.read(connection.id).invitations.find((i) => i.id === action.invitationId)?.account.name ?? null;
     if (answer) {
       // Reflect the outcome at once; the next sync confirms it from the provider.
       accountName = answer.invitation.account.name;
-      const invitations = cached.invitations.some((i) => i.id === answer.invitation.id)
-        ? cached.invitations.map((i) => (i.id === answer.invitation.id ? answer.invitation : i))
-        : [...cached.invitations, answer.invitation];
       const account = answer.account;
-      const accounts = account ? [...cached.accounts.filter((a) => a.id !== account.id), account] : cached.accounts;
-      await this.options.cache.write(connection.id, { ...cached, accounts, invitations });
+      await this.options.cache.update(connection.id, (cached) => {
+        const invitations = cached.invitations.some((i) => i.id === answer.invitation.id)
+          ? cached.invitations.map((i) => (i.id === answer.invitation.id ? answer.invitation : i))
+          : [...cached.invitations, answer.invitation];
+        const accounts = account ? [...cached.accounts.filter((a) => a.id !== account.id), account] : cached.accounts;
+        return { ...cached, accounts, invitations };
+      });
       this.options.events.changed(account ? ['accounts', 'invitations', 'queue'] : ['invitations', 'queue']);
     } else {
       // Refused: the provider's view of the invitation (expired, cancelled...) comes with a sync.
-      this.options.syncInBackground(connection.id);
+      this.options.followUp.refresh(connection.id);
     }
     if (this.#awaited.has(action.id)) return;
     const notification = notificationForSettledAnswer(action, accountName, connection.label);

@@ -44,7 +44,7 @@ const EMPTY: CachedData = Object.freeze({ accounts: [], invitations: [], syncedA
 /**
  * The last known accounts and incoming invitations of each connection, so the app opens instantly
  * and offline. One folder per connection under `<dataDir>/cache/`: `accounts.json` (large, with the
- * page records and watermark of incremental sync; written only when those changed — callers keep
+ * page records and watermark of incremental sync; written only when those changed — updates keep
  * the same objects when nothing did, so a no-change re-sync rewrites only the small `state.json`
  * of invitations and sync times). Every file is replaced atomically. Reads are
  * served from memory after the first one; writes update memory at once and reach disk in order.
@@ -53,6 +53,8 @@ export class AccountCache {
   readonly #dir: string;
   readonly #memory = new Map<string, CachedData>();
   readonly #writes = new WriteSerializer();
+  /** The last update queued per connection: the next one starts when it has ended. */
+  readonly #updates = new Map<string, Promise<void>>();
   /** Connections removed meanwhile: a write still queued for them must not recreate their folder. */
   readonly #removed = new Set<string>();
 
@@ -71,7 +73,35 @@ export class AccountCache {
     return data;
   }
 
-  write(connectionId: string, data: CachedData): Promise<void> {
+  /**
+   * The one way to change a connection's cache. Updates of a connection run one after another,
+   * each seeing what the one before left; the sync engine fetches inside its update, so a local
+   * change made meanwhile (an answer's outcome, a leave) waits for the sync's result and applies
+   * on top of it instead of being overwritten by data fetched before it. `mutate` returns the new
+   * data, or null to leave the cache as it is; the update resolves with the data after it, once on
+   * disk.
+   */
+  update(connectionId: string, mutate: (current: CachedData) => CachedData | null | Promise<CachedData | null>): Promise<CachedData> {
+    const previous = this.#updates.get(connectionId) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      const current = this.read(connectionId);
+      const changed = await mutate(current);
+      if (changed === null) return current;
+      await this.#write(connectionId, changed);
+      return changed;
+    });
+    const tail = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#updates.set(connectionId, tail);
+    void tail.then(() => {
+      if (this.#updates.get(connectionId) === tail) this.#updates.delete(connectionId);
+    });
+    return next;
+  }
+
+  #write(connectionId: string, data: CachedData): Promise<void> {
     const previous = this.read(connectionId);
     this.#memory.set(connectionId, data);
     this.#removed.delete(connectionId);
@@ -105,9 +135,10 @@ export class AccountCache {
     });
   }
 
-  /** Resolves once every write started so far is on disk. */
-  flushed(): Promise<void> {
-    return this.#writes.settled();
+  /** Resolves once every update started so far has ended and every write is on disk. */
+  async flushed(): Promise<void> {
+    while (this.#updates.size > 0) await Promise.all(this.#updates.values());
+    await this.#writes.settled();
   }
 
   #load(connectionId: string): CachedData {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Connection } from '../../src-shared/ipc/channels/connections.js';
 import type { SyncStatus } from '../../src-shared/ipc/channels/sync.js';
+import { capabilitiesOf } from '../connectors/capabilities.js';
 import type { Connector } from '../connectors/connector.js';
 import { ClientdeckError, isClientdeckError } from '../errors.js';
 import type { EventHub } from '../events.js';
@@ -110,20 +111,6 @@ export class SyncEngine {
   }
 
   /**
-   * Resolves when the sync of this connection under way (if any) has ended. Local changes to the
-   * cache (an answer's outcome, a leave) wait for it, so that a sync which fetched before the
-   * change cannot write over it afterwards.
-   */
-  whenIdle(connectionId: string): Promise<void> {
-    const running = this.#running.get(connectionId);
-    if (!running) return Promise.resolve();
-    return running.run.then(
-      () => undefined,
-      () => undefined,
-    );
-  }
-
-  /**
    * Records what another part learned about a provider without a sync (the queue found it
    * unreachable, or its sign-in refused), so the status shows it and the online watcher probes it.
    */
@@ -184,17 +171,25 @@ export class SyncEngine {
         );
       }, this.#timeoutMs);
     });
+    // It may fire while the update still waits its turn; the race below reports it then.
+    timeout.catch(() => undefined);
     try {
-      const before = this.options.cache.read(connectionId);
-      const work = this.#fetch(connectionId, before, validate, controller.signal);
-      // If the timeout wins, the abandoned work's own failure is expected and must not go unhandled.
-      work.catch(() => undefined);
-      const { listing, invitations } = await Promise.race([work, timeout]);
-      // A connection removed while it synced must not leave a cache file behind.
-      if (!this.options.connections.list().some((c) => c.id === connectionId)) return;
-      const after: CachedData = { accounts: listing.accounts, accountSync: listing.state, invitations, syncedAt: this.#clock().toISOString() };
-      await this.options.cache.write(connectionId, after);
-      this.#lastRun.set(connectionId, { ...listing.stats, durationMs: performance.now() - started });
+      const seen: { before?: CachedData; stats?: ListingStats } = {};
+      // Fetched inside the cache's update: a local change made meanwhile waits and applies on top.
+      const after = await this.options.cache.update(connectionId, async (current) => {
+        seen.before = current;
+        const work = this.#fetch(connectionId, current, validate, controller.signal);
+        // If the timeout wins, the abandoned work's own failure is expected and must not go unhandled.
+        work.catch(() => undefined);
+        const { listing, invitations } = await Promise.race([work, timeout]);
+        // A connection removed while it synced must not leave a cache file behind.
+        if (!this.options.connections.list().some((c) => c.id === connectionId)) return null;
+        seen.stats = listing.stats;
+        return { accounts: listing.accounts, accountSync: listing.state, invitations, syncedAt: this.#clock().toISOString() };
+      });
+      const { before, stats } = seen;
+      if (!before || !stats) return;
+      this.#lastRun.set(connectionId, { ...stats, durationMs: performance.now() - started });
       const lists: Array<'accounts' | 'invitations'> = [];
       if (after.accounts !== before.accounts) lists.push('accounts');
       if (JSON.stringify(after.invitations) !== JSON.stringify(before.invitations)) lists.push('invitations');
@@ -208,7 +203,7 @@ export class SyncEngine {
   async #fetch(connectionId: string, before: CachedData, validate: boolean, signal: AbortSignal) {
     const { connection, connector } = await this.options.connections.connectorFor(connectionId);
     const provider = new URL(connection.baseUrl).host;
-    const canList = connector.capabilities.includes('accounts.list');
+    const canList = capabilitiesOf(connector).includes('accounts.list');
     const [listing, invitations] = await Promise.all([
       canList
         ? refreshAccounts(connector, before.accounts, before.accountSync, {
@@ -220,7 +215,7 @@ export class SyncEngine {
             signal,
           })
         : { accounts: [], state: EMPTY_SYNC_STATE, stats: { mode: 'full' as const, requests: 0, notModified: 0, accountsTransferred: 0 } },
-      connector.capabilities.includes('invitations.incoming') ? connector.listIncomingInvitations({ signal }) : Promise.resolve([]),
+      capabilitiesOf(connector).includes('invitations.incoming') ? connector.listIncomingInvitations({ signal }) : Promise.resolve([]),
     ]);
     return { listing, invitations };
   }

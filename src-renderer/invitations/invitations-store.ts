@@ -1,7 +1,6 @@
 import { create } from 'zustand';
 import type { ListedInvitation } from '../../src-shared/ipc/channels/invitations.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
-import { useAccounts } from '../accounts/accounts-store.js';
 import { useQueue } from '../queue/queue-store.js';
 import { latestOnly, type LoadStatus } from '../shell/load-state.js';
 import type { InvitationAnswer } from '../../src-shared/api/primitives.js';
@@ -74,6 +73,9 @@ export const useInvitations = create<InvitationsState>()((set, get) => ({
     try {
       const updated = await invoke('invitations.answer', { connectionId: row.connectionId, invitationId: row.id, answer });
       const queued = updated.pendingAnswer !== null && (updated.pendingAnswer.state === 'queued' || updated.pendingAnswer.state === 'sending');
+      // The reply is the outcome of this one invitation, shown at once so it never looks unanswered
+      // in between. Every list it changed (accounts, queue, invitations) is refetched when main's
+      // data.changed says so, the one way the stores learn of changes, background ones included.
       set({
         rows: get().rows.map((r) => (invitationKey(r) === key ? updated : r)),
         lastOutcome: {
@@ -82,9 +84,6 @@ export const useInvitations = create<InvitationsState>()((set, get) => ({
           provider: row.providerLabel,
         },
       });
-      if (queued) void useQueue.getState().load();
-      // Main announces the new account with data.changed too; fetching now makes it show at once.
-      else if (answer === 'accept') void useAccounts.getState().load();
     } catch (err) {
       set({ failures: { ...get().failures, [key]: errorSentence(err) } });
     } finally {

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios';
 import type { Logger } from 'pino';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { SessionResponse } from '../../../src-shared/api/session.js';
 import type { User } from '../../../src-shared/api/users.js';
 import { ClientdeckError, isClientdeckError, unexpectedAnswer } from '../../errors.js';
@@ -19,6 +20,15 @@ export interface ApiSessionOptions {
 
 /** Refresh a little before expiry so a request does not race the token's end. */
 const EXPIRY_MARGIN_MS = 15_000;
+/** Bounds a provider that keeps handing out cursors. */
+const MAX_PAGES = 10_000;
+/** The page size asked of the lists known to take `limit`. */
+export const LIST_PAGE = 200;
+
+/** An id as one path segment of a URL. */
+export const seg = (id: string) => encodeURIComponent(id);
+/** The body of a write whose answer Clientdeck does not read (often a 204). */
+export const NoContent = z.unknown();
 
 interface AccessToken {
   value: string;
@@ -115,6 +125,33 @@ export class ApiSession {
       await this.refresh({ signal });
       return this.#raw(this.#withToken(config), 'request', extraOk);
     }
+  }
+
+  /** Every page of a list; lists without `nextCursor` are one page. */
+  async listAll<T>(
+    schema: z.ZodType<{ items: T[]; nextCursor?: string | null | undefined }>,
+    url: string,
+    options: { signal?: AbortSignal | undefined; limit?: number } = {},
+  ): Promise<T[]> {
+    const items: T[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      // Only lists known to take `limit` get one; the others page at the provider's own size.
+      const params: Record<string, string | number> = options.limit ? { limit: options.limit } : {};
+      if (cursor) params.cursor = cursor;
+      const result = await this.authorized(schema, { method: 'GET', url, params, signal: options.signal });
+      items.push(...result.items);
+      if (!result.nextCursor) return items;
+      cursor = result.nextCursor;
+    }
+    throw unexpectedAnswer(this.provider);
+  }
+
+  /** Every write carries a fresh Idempotency-Key, so a retried request can never act twice. */
+  write<T>(schema: z.ZodType<T>, method: 'POST' | 'PATCH' | 'DELETE', url: string, data?: unknown): Promise<T> {
+    const config: AxiosRequestConfig = { method, url, headers: { 'Idempotency-Key': randomUUID() } };
+    if (data !== undefined) config.data = data;
+    return this.authorized(schema, config);
   }
 
   async send<T>(schema: z.ZodType<T>, config: AxiosRequestConfig, phase: Phase): Promise<T> {

@@ -9,13 +9,13 @@ export function createConnectionsHandlers(deps: HandlerDeps): Pick<IpcHandlers, 
 
     'connections.add': async (input) => {
       const connection = await connections.add(input);
-      deps.syncInBackground(connection.id);
+      deps.reconciler.refresh(connection.id);
       return connection;
     },
 
     'connections.addDemo': async () => {
       const connection = await connections.addDemo();
-      deps.syncInBackground(connection.id);
+      deps.reconciler.refresh(connection.id);
       return connection;
     },
 
@@ -28,7 +28,7 @@ export function createConnectionsHandlers(deps: HandlerDeps): Pick<IpcHandlers, 
 
     'connections.reauthenticate': async ({ connectionId, password }) => {
       const connection = await connections.reauthenticate(connectionId, password);
-      deps.syncInBackground(connectionId);
+      deps.reconciler.refresh(connectionId);
       return connection;
     },
 

@@ -1,6 +1,6 @@
 import type { panelChannels } from '../../../src-shared/ipc/channels/panel.js';
 import type { IpcHandlers } from '../dispatcher.js';
-import { requireAccount, requireCapability } from '../guards.js';
+import { capablePart, requireAccount, requireCapability } from '../guards.js';
 import type { HandlerDeps } from '../handler-deps.js';
 
 export function createPanelHandlers(deps: HandlerDeps): Pick<IpcHandlers, keyof typeof panelChannels> {
@@ -8,15 +8,15 @@ export function createPanelHandlers(deps: HandlerDeps): Pick<IpcHandlers, keyof 
   return {
     'panel.open': async ({ connectionId, accountId, target }) => {
       const connection = connections.get(connectionId);
-      requireCapability(connection, 'sso', 'open customer panels');
+      const what = 'open customer panels';
+      requireCapability(connection, 'sso', what);
       const account = requireAccount(connections, cache, connectionId, accountId);
       // An open panel is brought forward as it is: no new link, no lost place in the panel.
       if (target === 'window' && deps.panelOpener?.focus?.(connectionId, accountId)) {
         marks.recordOpened(connectionId, accountId, deps.clock());
         return { url: '', expiresAt: deps.clock().toISOString(), handled: true };
       }
-      const { connector } = await connections.connectorFor(connectionId);
-      const link = await connector.createSsoLink(accountId);
+      const link = await (await capablePart(connections, connectionId, 'sso', what)).createLink(accountId);
       marks.recordOpened(connectionId, accountId, deps.clock());
       const handled = deps.panelOpener
         ? await deps.panelOpener.open({ url: link.url, target, connection, account: { id: account.id, name: account.name } })

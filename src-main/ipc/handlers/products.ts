@@ -1,7 +1,7 @@
 import type { productsChannels } from '../../../src-shared/ipc/channels/products.js';
 import { isClientdeckError } from '../../errors.js';
 import type { IpcHandlers } from '../dispatcher.js';
-import { capableConnector } from '../guards.js';
+import { capablePart } from '../guards.js';
 import type { OwnerHandlerDeps } from '../handler-deps.js';
 
 /** A grant without services.view (or domains.view) simply has none of those to choose from. */
@@ -17,8 +17,8 @@ async function unlessForbidden<T>(list: Promise<T[]>): Promise<T[]> {
 export function createProductsHandlers({ connections }: OwnerHandlerDeps): Pick<IpcHandlers, keyof typeof productsChannels> {
   return {
     'account.products': async ({ connectionId, accountId }) => {
-      const connector = await capableConnector(connections, connectionId, 'products', 'list the services and domains of accounts');
-      const [services, domains] = await Promise.all([unlessForbidden(connector.listServices(accountId)), unlessForbidden(connector.listDomains(accountId))]);
+      const products = await capablePart(connections, connectionId, 'products', 'list the services and domains of accounts');
+      const [services, domains] = await Promise.all([unlessForbidden(products.listServices(accountId)), unlessForbidden(products.listDomains(accountId))]);
       return { services, domains };
     },
   };

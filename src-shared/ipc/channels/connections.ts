@@ -1,26 +1,8 @@
 /** Connections: a sign-in at one provider, through the connector of its kind. */
 import { z } from 'zod';
+import { Capability, ConnectorKind } from '../../api/connectors.js';
 import { Id, Password } from '../../api/primitives.js';
 import { NoInput } from '../request-parts.js';
-
-export const CONNECTOR_KINDS = ['clientarea'] as const;
-export const ConnectorKind = z.enum(CONNECTOR_KINDS);
-export type ConnectorKind = z.infer<typeof ConnectorKind>;
-
-/** What a connector can do; the UI hides what a connection's connector cannot. */
-export const Capability = z.enum([
-  'accounts.list',
-  'invitations.incoming',
-  'invitations.answer',
-  'users.manage',
-  'contacts',
-  'managed_users',
-  'audit',
-  'sso',
-  /** Lists an account's services and domains (e.g. to scope a grant). */
-  'products',
-]);
-export type Capability = z.infer<typeof Capability>;
 
 export const Connection = z.object({
   id: Id,

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Capability, Connection } from '../../../src-shared/ipc/channels/connections.js';
+import type { Capability } from '../../../src-shared/api/connectors.js';
+import type { Connection } from '../../../src-shared/ipc/channels/connections.js';
 import type { Connections } from '../../../src-main/connections/connections.js';
 import { EventHub } from '../../../src-main/events.js';
 import { createDispatcher } from '../../../src-main/ipc/dispatcher.js';
@@ -34,7 +35,7 @@ function setup(capabilities: Capability[]) {
     throw new Error('the connector must not be reached');
   });
   const connections = { get: () => connection, connectorFor } as unknown as Connections;
-  const handlers = createOwnerHandlers({ connections, cache: {} as AccountCache, events: new EventHub(), whenIdle: async () => undefined });
+  const handlers = createOwnerHandlers({ connections, cache: {} as AccountCache, events: new EventHub() });
   return { handlers, connectorFor };
 }
 

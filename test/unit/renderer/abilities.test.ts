@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Capability } from '../../../src-shared/ipc/channels/connections.js';
+import type { Capability } from '../../../src-shared/api/connectors.js';
 import { abilitiesFor } from '../../../src-renderer/account/abilities.js';
 
 const ALL: Capability[] = ['accounts.list', 'invitations.incoming', 'invitations.answer', 'users.manage', 'contacts', 'managed_users', 'audit', 'sso'];

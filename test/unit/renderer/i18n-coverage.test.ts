@@ -3,7 +3,7 @@ import { AUDIT_ACTIONS } from '../../../src-shared/api/activity.js';
 import { MAIL_KINDS } from '../../../src-shared/api/contacts.js';
 import { PERMISSION_PRESETS, ROLES } from '../../../src-shared/api/permissions.js';
 import { UserStatus } from '../../../src-shared/api/users.js';
-import { Capability } from '../../../src-shared/ipc/channels/connections.js';
+import { Capability } from '../../../src-shared/api/connectors.js';
 import { Theme } from '../../../src-shared/ipc/channels/settings.js';
 import { resources, type Messages } from '../../../src-renderer/i18n/resources.js';
 
