@@ -7,7 +7,7 @@ import { seedDemo } from './demo/seed.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { type PasswordPolicy, passwordPolicyFromEnv, strictestOf } from './domain/passwords.js';
 import { SignInLimiter } from './domain/sign-in-limiter.js';
-import { buildApp } from './http/app.js';
+import { buildApp } from './app.js';
 
 export interface ClientAreaOptions {
   host?: string;

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/tables.js';
-import type { Mailer } from '../mail/mailer.js';
 import type { Clock } from './clock.js';
+import type { MailQueue } from './mail.js';
 import type { PasswordPolicy } from './passwords.js';
 import type { SignInLimiter } from './sign-in-limiter.js';
 
@@ -12,9 +11,8 @@ export interface ClientAreaContext {
   clock: Clock;
   adminKey: string;
   signInLimiter: SignInLimiter;
-  log: FastifyBaseLogger;
-  /** Writes every mail to the outbox, and hands it to SMTP when one is configured. */
-  mailer: Mailer;
+  /** Where changes leave their mails (the outbox, and SMTP when configured: `mail/mailer.ts`). */
+  mailer: MailQueue;
   /** The provider's password policy (docs/ARCHITECTURE.md §9 is the minimum it may make stricter). */
   passwordPolicy: PasswordPolicy;
   /** Base of the links the server puts in mails and answers (`https://clientarea.example`). */

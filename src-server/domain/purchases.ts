@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { AdminCreateDomain, AdminCreateInvoice, AdminCreateService } from '../../src-shared/api/admin.js';
 import type { Database } from '../db/tables.js';
-import type { Mailer } from '../mail/mailer.js';
-import { mailAccount } from '../mail/routing.js';
 import { requireAccountExists, touchAccount } from './accounts.js';
+import type { MailQueue } from './mail.js';
+import { mailAccount } from './mail-routing.js';
 import { newId } from './tokens.js';
 
 /** What a customer bought or asked lives on one account; each addition changes the account's summary. */
@@ -17,7 +17,7 @@ export async function addService(
   now: Date,
   accountId: string,
   input: z.output<typeof AdminCreateService>,
-  mailer?: Mailer,
+  mailer?: MailQueue,
 ): Promise<string> {
   const account = await requireAccountExists(db, accountId);
   const id = newId('svc');
@@ -32,7 +32,7 @@ export async function addDomain(
   now: Date,
   accountId: string,
   input: z.output<typeof AdminCreateDomain>,
-  mailer?: Mailer,
+  mailer?: MailQueue,
 ): Promise<string> {
   const account = await requireAccountExists(db, accountId);
   const id = newId('dom');
@@ -56,7 +56,7 @@ export async function addInvoice(
   now: Date,
   accountId: string,
   input: z.output<typeof AdminCreateInvoice>,
-  mailer?: Mailer,
+  mailer?: MailQueue,
 ): Promise<string> {
   const account = await requireAccountExists(db, accountId);
   const id = newId('ivc');

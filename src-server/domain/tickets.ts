@@ -4,9 +4,9 @@ import type { Database, TicketRow, UserRow } from '../db/tables.js';
 import { assertPermission, requireGrant } from './access.js';
 import { requireAccountExists, touchAccount } from './accounts.js';
 import type { ClientAreaContext } from './context.js';
+import { mailAccount } from './mail-routing.js';
 import { type ListQuery, decodePair, pageOf } from './paging.js';
 import { newId } from './tokens.js';
-import { mailAccount } from '../mail/routing.js';
 
 type TicketWithOpener = TicketRow & { opener_id: string; opener_name: string; opener_email: string };
 

@@ -27,7 +27,7 @@ export function installIdempotency(app: FastifyInstance, ctx: ClientAreaContext)
       throw new ClientAreaError('validation_failed', 400, 'The Idempotency-Key header must be 1 to 200 characters.');
     }
     const principal = await principalOf(ctx, request);
-    if (!principal) return; // the route answers 401 itself
+    if (!principal) return; // the scope's sign-in hook (auth.ts), next, answers 401
     const keyHash = hashToken(`${principal}\u0000${request.method}\u0000${request.url}\u0000${key}`);
     const stored = await ctx.db.selectFrom('idempotency_keys').selectAll().where('key_hash', '=', keyHash).executeTakeFirst();
     if (stored) {

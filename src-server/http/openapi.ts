@@ -1,5 +1,5 @@
 import swagger from '@fastify/swagger';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
@@ -42,6 +42,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   });
 }
 
-export function openApiRoute(app: FastifyInstance): void {
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async (_request, reply) => reply.type('application/json').send(app.swagger()));
-}
+/** The document itself, served under the API prefix; `swagger()` sees every route of the app. */
+export const openApiRoutes: FastifyPluginAsync = async (api) => {
+  api.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => reply.type('application/json').send(api.swagger()));
+};

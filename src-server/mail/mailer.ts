@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { OutboxKind } from '../../src-shared/api/mail.js';
 import type { Database } from '../db/tables.js';
 import type { Clock } from '../domain/clock.js';
 import { newSortableId } from '../domain/tokens.js';
-import { renderMail, type TemplateName, type TemplateVars } from './templates.js';
+import type { Mail, MailQueue, TemplateName } from '../domain/mail.js';
+import { renderMail } from './templates.js';
 
 export interface MailerOptions {
   db: Kysely<Database>;
@@ -16,16 +16,6 @@ export interface MailerOptions {
   log?: { warn(obj: object, msg: string): void } | undefined;
 }
 
-export interface Mail<T extends TemplateName = TemplateName> {
-  to: string;
-  kind: OutboxKind;
-  template: T;
-  /** The recipient's language; anything unknown falls back to English. */
-  language: string;
-  vars: TemplateVars[T];
-  accountId?: string | null | undefined;
-}
-
 const MAX_ATTEMPTS = 5;
 const RETRY_EVERY_MS = 30_000;
 
@@ -34,7 +24,7 @@ const RETRY_EVERY_MS = 30_000;
  * exactly when the change that caused it was committed. When SMTP is configured, a background
  * pass hands undelivered rows to nodemailer shortly after, and retries failures a few times.
  */
-export class Mailer {
+export class Mailer implements MailQueue {
   readonly #transport: Transporter | null;
   readonly #from: string;
   #running: Promise<number> | null = null;

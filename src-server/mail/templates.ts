@@ -4,53 +4,12 @@
  * turns that into the plain-text and HTML bodies stored in the outbox.
  */
 import { type Language, isLanguage } from '../../src-shared/api/primitives.js';
+import type { TemplateName, TemplateVars } from '../domain/mail.js';
+import type { Catalog, MailContent } from './catalog.js';
 import { en } from './locales/en.js';
 import { fr } from './locales/fr.js';
 import { it } from './locales/it.js';
 import { pl } from './locales/pl.js';
-
-export interface MailVars {
-  /** Who the mail is for, by name when known. */
-  name?: string;
-  accountName?: string;
-  inviterName?: string;
-  /** The one action of the mail (accept, activate, reset...). */
-  link?: string;
-  /** Dates are given as ISO strings and written out in the recipient's language. */
-  expiresAt?: string;
-  permissions?: string;
-  domain?: string;
-  amount?: string;
-  dueAt?: string;
-  subject?: string;
-  openedBy?: string;
-  openedAsAuthorizedUser?: boolean;
-  serviceName?: string;
-}
-
-export interface MailContent {
-  subject: string;
-  paragraphs: string[];
-  action?: { label: string; url: string };
-}
-
-/** What each template needs, so a caller cannot forget the link of an invitation. */
-export interface TemplateVars {
-  invitation: MailVars & { accountName: string; inviterName: string; link: string; expiresAt: string; permissions: string };
-  domain_delegation: MailVars & { accountName: string; inviterName: string; link: string; expiresAt: string; domain: string };
-  activation: MailVars & { name: string; accountName: string; inviterName: string; link: string; expiresAt: string };
-  password_reset: MailVars & { name: string; link: string; expiresAt: string };
-  email_verification: MailVars & { name: string; link: string };
-  ownership_transfer: MailVars & { name: string; accountName: string; inviterName: string };
-  invoice: MailVars & { accountName: string; amount: string; dueAt: string };
-  ticket_opened: MailVars & { accountName: string; subject: string; openedBy: string; openedAsAuthorizedUser: boolean };
-  service_added: MailVars & { accountName: string; serviceName: string };
-  domain_added: MailVars & { accountName: string; domain: string; expiresAt: string };
-}
-export type TemplateName = keyof TemplateVars;
-
-/** A language's templates; `date` writes an ISO timestamp the way its readers expect. */
-export type Catalog = { [T in TemplateName]: (v: TemplateVars[T], date: (iso: string) => string) => MailContent };
 
 const CATALOGS: Record<Language, Catalog> = { en, it, fr, pl };
 const LOCALES: Record<Language, string> = { en: 'en-GB', it: 'it-IT', fr: 'fr-FR', pl: 'pl-PL' };

@@ -13,7 +13,7 @@ const PAGE_SIZE = 100;
  * HTML. Mails hold live links (invitations, activations), so it exists only in development or demo
  * mode, or for the provider's administrator (the admin key as a bearer token).
  */
-export function devMailPages(app: FastifyInstance, ctx: ClientAreaContext, enabled: boolean): void {
+export function devMailPages(app: FastifyInstance, ctx: ClientAreaContext, { enabled, sendsSmtp }: { enabled: boolean; sendsSmtp: boolean }): void {
   const allowed = (request: FastifyRequest) => {
     if (enabled) return true;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
@@ -39,7 +39,7 @@ export function devMailPages(app: FastifyInstance, ctx: ClientAreaContext, enabl
       200,
       'Outbox',
       html`<h1>Outbox</h1>
-<p class="muted">Every mail the client area wrote${ctx.mailer.sendsSmtp ? ', and whether SMTP took it' : ' (no SMTP is configured: mails are only stored here)'}.</p>
+<p class="muted">Every mail the client area wrote${sendsSmtp ? ', and whether SMTP took it' : ' (no SMTP is configured: mails are only stored here)'}.</p>
 <form method="get" action="/panel/dev/mail" aria-label="Filter by recipient"><label>Recipient <input type="email" name="to" value="${to ?? ''}"></label> <button type="submit">Filter</button></form>
 ${page.items.length === 0 ? html`<p>No mails${to ? ` to ${to}` : ''} yet.</p>` : html`<table><thead><tr><th scope="col">Written</th><th scope="col">To</th><th scope="col">Kind</th><th scope="col">Language</th><th scope="col">Subject</th><th scope="col">Delivery</th></tr></thead><tbody>${rows}</tbody></table>`}
 ${next}`,

@@ -18,6 +18,8 @@ export interface PanelOptions {
   ctx: ClientAreaContext;
   /** Development tools: the mail viewer (config/panel.ts). */
   devTools?: boolean;
+  /** Whether mails also leave by SMTP (the mail viewer says so). */
+  sendsSmtp?: boolean;
 }
 
 /** Posts a view-as session may still make: ending the view. */
@@ -29,7 +31,7 @@ const VIEW_AS_ALLOWED_POSTS = new Set(['/panel/sign-out']);
  * mail viewer. No page runs a script; every form posts with a CSRF token; every page says whose
  * account it shows and as what; access is checked again on every request.
  */
-export async function panelRoutes(app: FastifyInstance, { ctx, devTools = false }: PanelOptions): Promise<void> {
+export async function panelRoutes(app: FastifyInstance, { ctx, devTools = false, sendsSmtp = false }: PanelOptions): Promise<void> {
   // Pages are not part of the API: keep them out of the OpenAPI document.
   app.addHook('onRoute', (route) => {
     route.schema = { ...route.schema, hide: true };
@@ -75,5 +77,5 @@ export async function panelRoutes(app: FastifyInstance, { ctx, devTools = false 
   ticketPages(app, ctx);
   invitationPages(app, ctx);
   userLinkPages(app, ctx);
-  devMailPages(app, ctx, devTools);
+  devMailPages(app, ctx, { enabled: devTools, sendsSmtp });
 }

@@ -27,7 +27,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = as
   // onRequest, before the body is even parsed: without the key nothing else is looked at.
   app.addHook('onRequest', async (request) => requireAdmin(ctx, request));
 
-  app.post('/api/v1/admin/users', {
+  app.post('/admin/users', {
     schema: {
       summary: 'Create a login',
       tags: ['admin'],
@@ -41,7 +41,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = as
     },
   });
 
-  app.post('/api/v1/admin/accounts', {
+  app.post('/admin/accounts', {
     schema: {
       summary: 'Create an account with an existing login as its owner',
       tags: ['admin'],
@@ -61,7 +61,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = as
     body: S,
     add: (db: ClientAreaContext['db'], now: Date, accountId: string, input: z.output<S>, mailer: ClientAreaContext['mailer']) => Promise<string>,
   ) =>
-    app.post(`/api/v1/admin/accounts/:id/${what}`, {
+    app.post(`/admin/accounts/:id/${what}`, {
       schema: {
         summary: `Add ${what} to an account (mails the owner and the contacts who chose ${what} mail)`,
         tags: ['admin'],
@@ -79,7 +79,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = as
   purchase('domains', AdminCreateDomain, addDomain);
   purchase('invoices', AdminCreateInvoice, addInvoice);
 
-  app.get('/api/v1/admin/outbox', {
+  app.get('/admin/outbox', {
     schema: {
       summary: 'Every mail the client area wrote, newest first (filter by recipient or account)',
       tags: ['admin'],

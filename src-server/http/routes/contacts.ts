@@ -5,14 +5,16 @@ import { IdParams, PageQuery } from '../../../src-shared/api/primitives.js';
 import { AccessGrant, OutgoingInvitation } from '../../../src-shared/api/team.js';
 import { createContact, deleteContact, getContact, listContacts, promoteContact, updateContact } from '../../domain/contacts.js';
 import type { ClientAreaContext } from '../../domain/context.js';
-import { BEARER, requireCaller } from '../auth.js';
+import { BEARER, requireSignIn } from '../auth.js';
 import { withEtag } from '../etag.js';
 import { baseUrlOf, ContactParams } from '../links.js';
 import { problemResponses } from '../problem.js';
 
 /** Contacts: people on an account without a login, and the mails they choose (contacts.manage). */
 export const contactRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
-  app.get('/api/v1/accounts/:id/contacts', {
+  requireSignIn(app, ctx);
+
+  app.get('/accounts/:id/contacts', {
     schema: {
       summary: 'Contacts of the account and their mail preferences',
       tags: ['contacts'],
@@ -21,13 +23,10 @@ export const contactRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       querystring: PageQuery,
       response: { 200: ContactList, 304: z.undefined(), ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request, reply) => {
-      const caller = await requireCaller(ctx, request);
-      return withEtag(request, reply, await listContacts(ctx.db, caller.user, request.params.id, request.query));
-    },
+    handler: async (request, reply) => withEtag(request, reply, await listContacts(ctx.db, request.caller.user, request.params.id, request.query)),
   });
 
-  app.post('/api/v1/accounts/:id/contacts', {
+  app.post('/accounts/:id/contacts', {
     schema: {
       summary: 'Add a contact',
       tags: ['contacts'],
@@ -36,13 +35,10 @@ export const contactRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       body: ContactInput,
       response: { 201: Contact, ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request, reply) => {
-      const caller = await requireCaller(ctx, request);
-      return reply.code(201).send(await createContact(ctx.db, ctx.clock(), caller.user, request.params.id, request.body));
-    },
+    handler: async (request, reply) => reply.code(201).send(await createContact(ctx.db, ctx.clock(), request.caller.user, request.params.id, request.body)),
   });
 
-  app.get('/api/v1/accounts/:id/contacts/:contactId', {
+  app.get('/accounts/:id/contacts/:contactId', {
     schema: {
       summary: 'One contact',
       tags: ['contacts'],
@@ -50,10 +46,10 @@ export const contactRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       params: ContactParams,
       response: { 200: Contact, ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request) => getContact(ctx.db, (await requireCaller(ctx, request)).user, request.params.id, request.params.contactId),
+    handler: async (request) => getContact(ctx.db, request.caller.user, request.params.id, request.params.contactId),
   });
 
-  app.patch('/api/v1/accounts/:id/contacts/:contactId', {
+  app.patch('/accounts/:id/contacts/:contactId', {
     schema: {
       summary: 'Change a contact or some of its mail preferences',
       tags: ['contacts'],
@@ -62,13 +58,10 @@ export const contactRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       body: ContactPatch,
       response: { 200: Contact, ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request) => {
-      const caller = await requireCaller(ctx, request);
-      return updateContact(ctx.db, ctx.clock(), caller.user, request.params.id, request.params.contactId, request.body);
-    },
+    handler: async (request) => updateContact(ctx.db, ctx.clock(), request.caller.user, request.params.id, request.params.contactId, request.body),
   });
 
-  app.delete('/api/v1/accounts/:id/contacts/:contactId', {
+  app.delete('/accounts/:id/contacts/:contactId', {
     schema: {
       summary: 'Remove a contact',
       tags: ['contacts'],
@@ -77,13 +70,12 @@ export const contactRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       response: { 204: z.undefined(), ...problemResponses(400, 401, 403, 404) },
     },
     handler: async (request, reply) => {
-      const caller = await requireCaller(ctx, request);
-      await deleteContact(ctx.db, ctx.clock(), caller.user, request.params.id, request.params.contactId);
+      await deleteContact(ctx.db, ctx.clock(), request.caller.user, request.params.id, request.params.contactId);
       return reply.code(204).send();
     },
   });
 
-  app.post('/api/v1/accounts/:id/contacts/:contactId/promote', {
+  app.post('/accounts/:id/contacts/:contactId/promote', {
     schema: {
       summary: 'Invite the contact as a user with the chosen grant (an invitation to the contact’s email)',
       tags: ['contacts'],
@@ -93,8 +85,7 @@ export const contactRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       response: { 201: OutgoingInvitation, ...problemResponses(400, 401, 403, 404, 409) },
     },
     handler: async (request, reply) => {
-      const caller = await requireCaller(ctx, request);
-      const invitation = await promoteContact(ctx, caller.user, request.params.id, request.params.contactId, request.body, baseUrlOf(ctx, request));
+      const invitation = await promoteContact(ctx, request.caller.user, request.params.id, request.params.contactId, request.body, baseUrlOf(ctx, request));
       return reply.code(201).send(invitation);
     },
   });

@@ -5,12 +5,14 @@ import { IdParams, PageQuery, INVITATION_ANSWERS } from '../../../src-shared/api
 import type { ClientAreaContext } from '../../domain/context.js';
 import { ClientAreaError } from '../../domain/errors.js';
 import { answerInvitation, listIncoming } from '../../domain/invitations.js';
-import { BEARER, requireCaller } from '../auth.js';
+import { BEARER, requireSignIn } from '../auth.js';
 import { withEtag } from '../etag.js';
 import { problemResponses } from '../problem.js';
 
 export const invitationRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
-  app.get('/api/v1/invitations', {
+  requireSignIn(app, ctx);
+
+  app.get('/invitations', {
     schema: {
       summary: 'Invitations addressed to the caller (by email or customer number), pending first',
       tags: ['invitations'],
@@ -19,8 +21,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }>
       response: { 200: IncomingInvitationPage, 304: z.undefined(), ...problemResponses(400, 401) },
     },
     handler: async (request, reply) => {
-      const caller = await requireCaller(ctx, request);
-      const all = await listIncoming(ctx.db, ctx.clock(), caller.user, request.query.updatedSince);
+      const all = await listIncoming(ctx.db, ctx.clock(), request.caller.user, request.query.updatedSince);
       // Incoming lists are short: an offset cursor keeps the "pending first" order simple.
       const offset = decodeOffset(request.query.cursor);
       const items = all.slice(offset, offset + request.query.limit);
@@ -30,7 +31,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }>
   });
 
   for (const answer of INVITATION_ANSWERS) {
-    app.post(`/api/v1/invitations/:id/${answer}`, {
+    app.post(`/invitations/:id/${answer}`, {
       schema: {
         summary: answer === 'accept' ? 'Accept an invitation (idempotent)' : 'Decline an invitation (idempotent)',
         tags: ['invitations'],
@@ -38,10 +39,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }>
         params: IdParams,
         response: { 200: InvitationAnswerResponse, ...problemResponses(400, 401, 404, 409) },
       },
-      handler: async (request) => {
-        const caller = await requireCaller(ctx, request);
-        return answerInvitation(ctx.db, ctx.clock(), caller.user, request.params.id, answer);
-      },
+      handler: async (request) => answerInvitation(ctx.db, ctx.clock(), request.caller.user, request.params.id, answer),
     });
   }
 };

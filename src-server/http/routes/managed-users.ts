@@ -4,13 +4,15 @@ import { SsoLink } from '../../../src-shared/api/sso.js';
 import { AccountUser, ActivationSent, CreateManagedUsers, ManagedUsersCreated } from '../../../src-shared/api/team.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { createManagedUsers, disableManagedUser, enableManagedUser, sendActivation, sendPasswordReset, viewAsManagedUser } from '../../domain/managed-users.js';
-import { BEARER, requireCaller } from '../auth.js';
+import { BEARER, requireSignIn } from '../auth.js';
 import { baseUrlOf, UserParams } from '../links.js';
 import { problemResponses } from '../problem.js';
 
 /** Users the owner creates directly: activation, password reset, disable, and view the panel as them. */
 export const managedUserRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
-  app.post('/api/v1/accounts/:id/managed-users', {
+  requireSignIn(app, ctx);
+
+  app.post('/accounts/:id/managed-users', {
     schema: {
       summary: 'Create one or more logins with a grant on this account, optionally mailing their activation',
       description: 'Without the activation mail a user stays pending_activation and cannot sign in. All or nothing.',
@@ -21,15 +23,14 @@ export const managedUserRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }
       response: { 201: ManagedUsersCreated, ...problemResponses(400, 401, 403, 404, 409) },
     },
     handler: async (request, reply) => {
-      const caller = await requireCaller(ctx, request);
-      const items = await createManagedUsers(ctx, caller.user, request.params.id, request.body, baseUrlOf(ctx, request));
+      const items = await createManagedUsers(ctx, request.caller.user, request.params.id, request.body, baseUrlOf(ctx, request));
       return reply.code(201).send({ items });
     },
   });
 
   /** Activation and password reset both mail the user a link of their own and answer when it went out. */
   const mailedLinkRoute = (path: string, summary: string, send: typeof sendActivation) =>
-    app.post(`/api/v1/accounts/:id/managed-users/:userId/${path}`, {
+    app.post(`/accounts/:id/managed-users/:userId/${path}`, {
       schema: {
         summary,
         tags: ['managed users'],
@@ -37,10 +38,7 @@ export const managedUserRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }
         params: UserParams,
         response: { 200: ActivationSent, ...problemResponses(400, 401, 403, 404, 409) },
       },
-      handler: async (request) => {
-        const caller = await requireCaller(ctx, request);
-        return send(ctx, caller.user, request.params.id, request.params.userId, baseUrlOf(ctx, request));
-      },
+      handler: async (request) => send(ctx, request.caller.user, request.params.id, request.params.userId, baseUrlOf(ctx, request)),
     });
 
   mailedLinkRoute('activation', '(Re)send the activation mail with a link to /panel/activate; only the newest link works', sendActivation);
@@ -48,7 +46,7 @@ export const managedUserRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }
 
   /** Disable and enable switch the login off or on and answer with the user as it is now. */
   const switchRoute = (path: string, summary: string, change: typeof disableManagedUser) =>
-    app.post(`/api/v1/accounts/:id/managed-users/:userId/${path}`, {
+    app.post(`/accounts/:id/managed-users/:userId/${path}`, {
       schema: {
         summary,
         tags: ['managed users'],
@@ -56,13 +54,13 @@ export const managedUserRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }
         params: UserParams,
         response: { 200: AccountUser, ...problemResponses(400, 401, 403, 404) },
       },
-      handler: async (request) => change(ctx, (await requireCaller(ctx, request)).user, request.params.id, request.params.userId),
+      handler: async (request) => change(ctx, request.caller.user, request.params.id, request.params.userId),
     });
 
   switchRoute('disable', 'Disable the login: it cannot sign in, and every session ends at once', disableManagedUser);
   switchRoute('enable', 'Enable a disabled login again', enableManagedUser);
 
-  app.post('/api/v1/accounts/:id/managed-users/:userId/view-as', {
+  app.post('/accounts/:id/managed-users/:userId/view-as', {
     schema: {
       summary: 'Owner only: a one-time link into a read-only panel session as this user, marked and audited',
       tags: ['managed users'],
@@ -71,9 +69,8 @@ export const managedUserRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }
       response: { 200: SsoLink, ...problemResponses(400, 401, 403, 404, 409) },
     },
     handler: async (request, reply) => {
-      const caller = await requireCaller(ctx, request);
       reply.header('cache-control', 'no-store');
-      return viewAsManagedUser(ctx, caller.user, request.params.id, request.params.userId, baseUrlOf(ctx, request));
+      return viewAsManagedUser(ctx, request.caller.user, request.params.id, request.params.userId, baseUrlOf(ctx, request));
     },
   });
 };

@@ -4,13 +4,15 @@ import { CreateInvitation, OutgoingInvitation, OutgoingInvitationList } from '..
 import { z } from 'zod';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { cancelInvitation, inviteToAccount, listOutgoing, resendInvitation } from '../../domain/outgoing-invitations.js';
-import { BEARER, requireCaller } from '../auth.js';
+import { BEARER, requireSignIn } from '../auth.js';
 import { withEtag } from '../etag.js';
 import { baseUrlOf, InvitationParams } from '../links.js';
 import { problemResponses } from '../problem.js';
 
 /** Invitations an account sends out: by email or by customer number with consent; resend; cancel. */
 export const outgoingInvitationRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
+  requireSignIn(app, ctx);
+
   /** What resend and cancel share: they act on one invitation and answer with it as it is now. */
   const oneInvitation = () => ({
     tags: ['team'],
@@ -19,7 +21,7 @@ export const outgoingInvitationRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaCo
     response: { 200: OutgoingInvitation, ...problemResponses(400, 401, 403, 404, 409) },
   });
 
-  app.post('/api/v1/accounts/:id/invitations', {
+  app.post('/accounts/:id/invitations', {
     schema: {
       summary: 'Invite someone by email, or by customer number with consent (owner, or admin with users.manage)',
       description: 'Someone who already has access or a pending invitation gets 409 conflict. The invitee is mailed a link to /panel/invitations/accept.',
@@ -29,13 +31,11 @@ export const outgoingInvitationRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaCo
       body: CreateInvitation,
       response: { 201: OutgoingInvitation, ...problemResponses(400, 401, 403, 404, 409) },
     },
-    handler: async (request, reply) => {
-      const caller = await requireCaller(ctx, request);
-      return reply.code(201).send(await inviteToAccount(ctx, caller.user, request.params.id, request.body, baseUrlOf(ctx, request)));
-    },
+    handler: async (request, reply) =>
+      reply.code(201).send(await inviteToAccount(ctx, request.caller.user, request.params.id, request.body, baseUrlOf(ctx, request))),
   });
 
-  app.get('/api/v1/accounts/:id/invitations', {
+  app.get('/accounts/:id/invitations', {
     schema: {
       summary: 'Outgoing invitations of the account, any status, newest first',
       tags: ['team'],
@@ -44,31 +44,22 @@ export const outgoingInvitationRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaCo
       querystring: PageQuery,
       response: { 200: OutgoingInvitationList, 304: z.undefined(), ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request, reply) => {
-      const caller = await requireCaller(ctx, request);
-      return withEtag(request, reply, await listOutgoing(ctx.db, ctx.clock(), caller.user, request.params.id, request.query));
-    },
+    handler: async (request, reply) => withEtag(request, reply, await listOutgoing(ctx.db, ctx.clock(), request.caller.user, request.params.id, request.query)),
   });
 
-  app.post('/api/v1/accounts/:id/invitations/:invId/resend', {
+  app.post('/accounts/:id/invitations/:invId/resend', {
     schema: {
       summary: 'Send again with a new link and a new 7-day window; the old link stops working',
       ...oneInvitation(),
     },
-    handler: async (request) => {
-      const caller = await requireCaller(ctx, request);
-      return resendInvitation(ctx, caller.user, request.params.id, request.params.invId, baseUrlOf(ctx, request));
-    },
+    handler: async (request) => resendInvitation(ctx, request.caller.user, request.params.id, request.params.invId, baseUrlOf(ctx, request)),
   });
 
-  app.delete('/api/v1/accounts/:id/invitations/:invId', {
+  app.delete('/accounts/:id/invitations/:invId', {
     schema: {
       summary: 'Cancel a pending invitation (idempotent); its link stops working',
       ...oneInvitation(),
     },
-    handler: async (request) => {
-      const caller = await requireCaller(ctx, request);
-      return cancelInvitation(ctx, caller.user, request.params.id, request.params.invId);
-    },
+    handler: async (request) => cancelInvitation(ctx, request.caller.user, request.params.id, request.params.invId),
   });
 };

@@ -5,14 +5,16 @@ import { AssignService, DelegateDomain, DomainList, Service, ServiceList } from 
 import { OutgoingInvitation } from '../../../src-shared/api/team.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { assignService, delegateDomain, listDomains, listServices } from '../../domain/products.js';
-import { BEARER, requireCaller } from '../auth.js';
+import { BEARER, requireSignIn } from '../auth.js';
 import { withEtag } from '../etag.js';
 import { baseUrlOf, DomainParams, ServiceParams } from '../links.js';
 import { problemResponses } from '../problem.js';
 
 /** What the account bought, as far as the caller's grant and scope reach. */
 export const productRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
-  app.get('/api/v1/accounts/:id/services', {
+  requireSignIn(app, ctx);
+
+  app.get('/accounts/:id/services', {
     schema: {
       summary: 'Services of the account (services.view), limited to a scoped member’s services',
       tags: ['services'],
@@ -21,13 +23,10 @@ export const productRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       querystring: PageQuery,
       response: { 200: ServiceList, 304: z.undefined(), ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request, reply) => {
-      const caller = await requireCaller(ctx, request);
-      return withEtag(request, reply, await listServices(ctx.db, caller.user, request.params.id, request.query));
-    },
+    handler: async (request, reply) => withEtag(request, reply, await listServices(ctx.db, request.caller.user, request.params.id, request.query)),
   });
 
-  app.get('/api/v1/accounts/:id/domains', {
+  app.get('/accounts/:id/domains', {
     schema: {
       summary: 'Domains of the account (domains.view), limited to a scoped member’s domains',
       tags: ['services'],
@@ -36,13 +35,10 @@ export const productRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       querystring: PageQuery,
       response: { 200: DomainList, 304: z.undefined(), ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request, reply) => {
-      const caller = await requireCaller(ctx, request);
-      return withEtag(request, reply, await listDomains(ctx.db, caller.user, request.params.id, request.query));
-    },
+    handler: async (request, reply) => withEtag(request, reply, await listDomains(ctx.db, request.caller.user, request.params.id, request.query)),
   });
 
-  app.post('/api/v1/accounts/:id/services/:serviceId/assignee', {
+  app.post('/accounts/:id/services/:serviceId/assignee', {
     schema: {
       summary: 'Assign a service (a licence, a mailbox) to a user with access, or unassign it with null (services.manage)',
       tags: ['services'],
@@ -51,13 +47,10 @@ export const productRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       body: AssignService,
       response: { 200: Service, ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request) => {
-      const caller = await requireCaller(ctx, request);
-      return assignService(ctx, caller.user, request.params.id, request.params.serviceId, request.body.userId);
-    },
+    handler: async (request) => assignService(ctx, request.caller.user, request.params.id, request.params.serviceId, request.body.userId),
   });
 
-  app.post('/api/v1/accounts/:id/domains/:domainId/delegations', {
+  app.post('/accounts/:id/domains/:domainId/delegations', {
     schema: {
       summary: 'Hand one domain’s management to another customer by customer number, with consent',
       description: 'An invitation whose acceptance grants domains.view and domains.manage on this domain only.',
@@ -68,8 +61,9 @@ export const productRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       response: { 201: OutgoingInvitation, ...problemResponses(400, 401, 403, 404, 409) },
     },
     handler: async (request, reply) => {
-      const caller = await requireCaller(ctx, request);
-      return reply.code(201).send(await delegateDomain(ctx, caller.user, request.params.id, request.params.domainId, request.body, baseUrlOf(ctx, request)));
+      return reply
+        .code(201)
+        .send(await delegateDomain(ctx, request.caller.user, request.params.id, request.params.domainId, request.body, baseUrlOf(ctx, request)));
     },
   });
 };

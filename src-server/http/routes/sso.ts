@@ -3,12 +3,14 @@ import { IdParams } from '../../../src-shared/api/primitives.js';
 import { SsoLink } from '../../../src-shared/api/sso.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { createSsoLink } from '../../domain/sso.js';
-import { BEARER, requireCaller } from '../auth.js';
+import { BEARER, requireSignIn } from '../auth.js';
 import { baseUrlOf } from '../links.js';
 import { problemResponses } from '../problem.js';
 
 export const ssoRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
-  app.post('/api/v1/accounts/:id/sso', {
+  requireSignIn(app, ctx);
+
+  app.post('/accounts/:id/sso', {
     schema: {
       summary: 'A one-time link (valid at most 60 s) that signs the caller into the panel of this account',
       tags: ['accounts'],
@@ -17,9 +19,8 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = asyn
       response: { 200: SsoLink, ...problemResponses(400, 401, 404) },
     },
     handler: async (request, reply) => {
-      const caller = await requireCaller(ctx, request);
       reply.header('cache-control', 'no-store');
-      return createSsoLink(ctx.db, ctx.clock(), caller.user, request.params.id, baseUrlOf(ctx, request));
+      return createSsoLink(ctx.db, ctx.clock(), request.caller.user, request.params.id, baseUrlOf(ctx, request));
     },
   });
 };

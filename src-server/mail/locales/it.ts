@@ -1,4 +1,4 @@
-import type { Catalog } from '../templates.js';
+import type { Catalog } from '../catalog.js';
 
 export const it: Catalog = {
   invitation: (v, date) => ({

@@ -77,6 +77,7 @@ describe('invitation state machine (fast-check)', () => {
   let dir: string;
   let db: Kysely<Database>;
   let ctx: ClientAreaContext;
+  let mailer: Mailer | undefined;
   let now = new Date('2025-03-03T09:00:00.000Z').getTime();
   let owner: UserRow;
   const logins: UserRow[] = [];
@@ -88,13 +89,14 @@ describe('invitation state machine (fast-check)', () => {
     await migrateToLatest(db);
     const clock = () => new Date(now);
     const log = pino({ level: 'silent' });
+    mailer = new Mailer({ db, clock, log });
     ctx = {
       db,
       clock,
       adminKey: 'unused',
       signInLimiter: new SignInLimiter(clock),
       log,
-      mailer: new Mailer({ db, clock, log }),
+      mailer,
       passwordPolicy: DEFAULT_PASSWORD_POLICY,
     } as ClientAreaContext;
     // Password hashes are irrelevant here; skipping argon2 keeps a hundred runs fast.
@@ -102,7 +104,7 @@ describe('invitation state machine (fast-check)', () => {
     for (const email of INVITEES.slice(0, 2)) logins.push(await createUser(db, clock(), { email, name: email.split('@')[0]!, passwordHash: 'unused' }));
   });
   afterAll(async () => {
-    await ctx?.mailer.close();
+    await mailer?.close();
     await db?.destroy();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

@@ -3,7 +3,8 @@ import { LANGUAGES } from '../../../src-shared/api/primitives.js';
 import { consentText } from '../../../src-shared/api/team.js';
 import { csvCell } from '../../../src-server/domain/audit.js';
 import { inScope } from '../../../src-server/domain/access.js';
-import { renderMail, type TemplateName, type TemplateVars } from '../../../src-server/mail/templates.js';
+import type { TemplateName, TemplateVars } from '../../../src-server/domain/mail.js';
+import { renderMail } from '../../../src-server/mail/templates.js';
 
 const LINK = 'https://clientarea.example/panel/invitations/accept?token=cdi_abc';
 const VARS: { [T in TemplateName]: TemplateVars[T] } = {

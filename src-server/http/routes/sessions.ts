@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { RefreshRequest, SessionRequest, SessionResponse } from '../../../src-shared/api/session.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { refreshSession, signIn, signOut } from '../../domain/sessions.js';
-import { BEARER, requireCaller } from '../auth.js';
+import { BEARER, requireSignIn } from '../auth.js';
 import { problemResponses } from '../problem.js';
 
 export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
-  app.post('/api/v1/session', {
+  app.post('/session', {
     schema: {
       summary: 'Sign in with email and password',
       tags: ['session'],
@@ -17,7 +17,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
     handler: async (request) => signIn(ctx, request.body.email, request.body.password, request.ip),
   });
 
-  app.post('/api/v1/session/refresh', {
+  app.post('/session/refresh', {
     schema: {
       summary: 'Rotate the tokens of a session (the refresh token sent stops working)',
       tags: ['session'],
@@ -27,16 +27,21 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
     handler: async (request) => refreshSession(ctx, request.body.refreshToken),
   });
 
-  app.delete('/api/v1/session', {
-    schema: {
-      summary: 'Sign out: the access and refresh token of this session stop working',
-      tags: ['session'],
-      security: BEARER,
-      response: { 204: z.undefined(), ...problemResponses(401) },
-    },
-    handler: async (request, reply) => {
-      await signOut(ctx, await requireCaller(ctx, request));
-      return reply.code(204).send();
-    },
-  });
+  // Signing out needs the session it ends; signing in and refreshing are open.
+  const signedIn: FastifyPluginAsyncZod = async (scope) => {
+    requireSignIn(scope, ctx);
+    scope.delete('/session', {
+      schema: {
+        summary: 'Sign out: the access and refresh token of this session stop working',
+        tags: ['session'],
+        security: BEARER,
+        response: { 204: z.undefined(), ...problemResponses(401) },
+      },
+      handler: async (request, reply) => {
+        await signOut(ctx, request.caller);
+        return reply.code(204).send();
+      },
+    });
+  };
+  await app.register(signedIn);
 };

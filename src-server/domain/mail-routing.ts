@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { MailKind } from '../../src-shared/api/contacts.js';
 import type { Database } from '../db/tables.js';
-import { parsePreferences } from '../domain/contacts.js';
-import type { Mailer } from './mailer.js';
-import type { TemplateName, TemplateVars } from './templates.js';
+import { parsePreferences } from './contacts.js';
+import type { MailQueue, TemplateName, TemplateVars } from './mail.js';
 
 export interface Recipient {
   address: string;
@@ -37,7 +36,7 @@ export async function recipientsFor(db: Kysely<Database>, accountId: string, kin
 /** Sends an account mail of one kind to everyone who should get it; returns the addresses. */
 export async function mailAccount<T extends TemplateName>(
   db: Kysely<Database>,
-  mailer: Mailer,
+  mailer: MailQueue,
   now: Date,
   accountId: string,
   kind: MailKind,

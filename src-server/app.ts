@@ -1,0 +1,98 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { loggerOptions } from './config/logger.js';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { containsNul } from './db/database.js';
+import type { ClientAreaContext } from './domain/context.js';
+import { ClientAreaError } from './domain/errors.js';
+import { passwordPolicyFromEnv } from './domain/passwords.js';
+import { Mailer } from './mail/mailer.js';
+import { panelRoutes, sendPanelError } from './panel/routes.js';
+import { installEtags } from './http/etag.js';
+import { installIdempotency } from './http/idempotency.js';
+import { openApiRoutes, registerOpenApi } from './http/openapi.js';
+import { apiNotFound, frameworkProblem, installProblemHandlers } from './http/problem.js';
+import { accountUserRoutes } from './http/routes/account-users.js';
+import { accountRoutes } from './http/routes/accounts.js';
+import { adminRoutes } from './http/routes/admin.js';
+import { auditRoutes } from './http/routes/audit.js';
+import { contactRoutes } from './http/routes/contacts.js';
+import { invitationLinkRoutes } from './http/routes/invitation-links.js';
+import { invitationRoutes } from './http/routes/invitations.js';
+import { managedUserRoutes } from './http/routes/managed-users.js';
+import { outgoingInvitationRoutes } from './http/routes/outgoing-invitations.js';
+import { ownershipRoutes } from './http/routes/ownership.js';
+import { productRoutes } from './http/routes/products.js';
+import { sessionRoutes } from './http/routes/sessions.js';
+import { ssoRoutes } from './http/routes/sso.js';
+import { ticketRoutes } from './http/routes/tickets.js';
+import { userLinkRoutes } from './http/routes/user-links.js';
+import { userRoutes } from './http/routes/users.js';
+
+/** The context without what the app makes itself when not given (mailer, password policy). */
+export type AppDeps = Omit<ClientAreaContext, 'mailer' | 'passwordPolicy'> & Partial<Pick<ClientAreaContext, 'passwordPolicy'>> & { mailer?: Mailer };
+
+export interface AppOptions {
+  logLevel: string;
+  /** SMTP server for mails (`smtp://…`); defaults to `SMTP_URL`; without one mails stay in the outbox. */
+  smtpUrl?: string | undefined;
+  /** Base of the links the server hands out (SSO); defaults to the scheme and host of the request. */
+  publicUrl?: string | undefined;
+  /** The panel's development mail viewer (see config/panel.ts). */
+  devTools?: boolean | undefined;
+}
+
+/** Every API path starts here; the route files write only what follows. */
+const API_PREFIX = '/api/v1';
+
+/** The API's plugins, one per capability, in the order the OpenAPI document lists them. */
+const API_ROUTES = [
+  sessionRoutes,
+  userRoutes,
+  accountRoutes,
+  invitationRoutes,
+  ssoRoutes,
+  adminRoutes,
+  invitationLinkRoutes,
+  userLinkRoutes,
+  outgoingInvitationRoutes,
+  accountUserRoutes,
+  ownershipRoutes,
+  managedUserRoutes,
+  contactRoutes,
+  productRoutes,
+  ticketRoutes,
+  auditRoutes,
+];
+
+/** One Fastify plugin per capability; every request and response goes through the shared zod schemas. */
+export async function buildApp(deps: AppDeps, options: AppOptions): Promise<{ app: FastifyInstance; ctx: ClientAreaContext }> {
+  const app = Fastify({ logger: loggerOptions(options.logLevel), bodyLimit: 256 * 1024, frameworkErrors: frameworkProblem });
+  const mailer = deps.mailer ?? new Mailer({ db: deps.db, clock: deps.clock, smtpUrl: options.smtpUrl ?? process.env.SMTP_URL, log: app.log });
+  const ctx: ClientAreaContext = {
+    ...deps,
+    mailer,
+    passwordPolicy: deps.passwordPolicy ?? passwordPolicyFromEnv(),
+    publicUrl: deps.publicUrl ?? options.publicUrl,
+  };
+  app.addHook('onClose', async () => mailer.close());
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installProblemHandlers(app);
+  // Text PostgreSQL cannot store (U+0000) is refused on both stores before any handler runs.
+  app.addHook('preValidation', async (request) => {
+    if (containsNul(request.params) || containsNul(request.query) || containsNul(request.body)) {
+      throw new ClientAreaError('validation_failed', 400, 'Text may not contain the NUL character (U+0000).');
+    }
+  });
+  app.setNotFoundHandler((request, reply) =>
+    request.url.startsWith('/panel') ? sendPanelError(reply, 404, 'Page not found', 'There is no such page in the client area.') : apiNotFound(request, reply),
+  );
+
+  await registerOpenApi(app);
+  installIdempotency(app, ctx);
+  installEtags(app);
+  for (const routes of API_ROUTES) await app.register(routes, { ctx, prefix: API_PREFIX });
+  await app.register(openApiRoutes, { prefix: API_PREFIX });
+  await app.register(panelRoutes, { ctx, devTools: options.devTools ?? false, sendsSmtp: mailer.sendsSmtp });
+  return { app, ctx };
+}

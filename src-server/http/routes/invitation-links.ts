@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { InvitationAnswerResponse } from '../../../src-shared/api/invitations.js';
+import { RedeemInvitation, SignupRequest, SignupResponse } from '../../../src-shared/api/team.js';
+import type { ClientAreaContext } from '../../domain/context.js';
+import { redeemInvitation, signup } from '../../domain/invitation-links.js';
+import { BEARER, requireSignIn } from '../auth.js';
+import { baseUrlOf } from '../links.js';
+import { problemResponses } from '../problem.js';
+
+/** Getting in by an invitation's mailed link: signing up (and accepting in the same step), or redeeming it. */
+export const invitationLinkRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
+  app.post('/signup', {
+    schema: {
+      summary: 'Create a login (signed in at once); with invitationToken, the invitation is accepted in the same step',
+      tags: ['session'],
+      body: SignupRequest,
+      response: { 201: SignupResponse, ...problemResponses(400, 403, 409, 410) },
+    },
+    handler: async (request, reply) => reply.code(201).send(await signup(ctx, request.body, baseUrlOf(ctx, request))),
+  });
+
+  // Redeeming answers for the login that follows the link, so it needs that login signed in.
+  const signedIn: FastifyPluginAsyncZod = async (scope) => {
+    requireSignIn(scope, ctx);
+    scope.post('/invitations/redeem', {
+      schema: {
+        summary: 'Accept an invitation by the token of its mailed link; the caller must be the invited login',
+        tags: ['invitations'],
+        security: BEARER,
+        body: RedeemInvitation,
+        response: { 200: InvitationAnswerResponse, ...problemResponses(400, 401, 403, 409, 410) },
+      },
+      handler: async (request) => redeemInvitation(ctx, request.caller.user, request.body.token),
+    });
+  };
+  await app.register(signedIn);
+};
