@@ -46,6 +46,38 @@ export async function listAccounts(db: Kysely<Database>, now: Date, userId: stri
   };
 }
 
+/**
+ * What a page of the user's accounts depends on, read without building the page: the version the
+ * database bumps on every write a page shows (migration 0004), the user and the paging asked
+ * (not the cursor: every page of one state shares it, so one conditional request validates the
+ * whole list), and the next two moments an expiring-soon count can change with time alone — the
+ * first domain yet to expire and the first yet to enter the window. Read before the page, so it
+ * never names a state newer than the page it goes with.
+ */
+export async function accountListState(db: Kysely<Database>, now: Date, userId: string, query: AccountListQuery): Promise<string> {
+  // A broken cursor is refused even when the client believes its copy current.
+  if (query.cursor !== undefined) decodeCursor(query.cursor);
+  const soonTo = addDays(now, SETTINGS.domainsExpiringSoonDays).toISOString();
+  const row = await db
+    .selectFrom('account_list_version')
+    .select((eb) => [
+      'version',
+      eb
+        .selectFrom('domains')
+        .select((d) => d.fn.min('expires_at').as('at'))
+        .where('expires_at', '>=', now.toISOString())
+        .as('leaving'),
+      eb
+        .selectFrom('domains')
+        .select((d) => d.fn.min('expires_at').as('at'))
+        .where('expires_at', '>', soonTo)
+        .as('entering'),
+    ])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return JSON.stringify([Number(row.version), row.leaving, row.entering, userId, query.limit, query.updatedSince ?? null]);
+}
+
 /** One account as the user sees it; `not_found` when the user cannot reach it (never `forbidden`: no probing). */
 export async function getAccount(db: Kysely<Database>, now: Date, userId: string, accountId: string): Promise<Account> {
   const row = await reachableQuery(db, userId).where('accounts.id', '=', accountId).executeTakeFirst();

@@ -16,6 +16,17 @@ export function withEtag<T>(request: FastifyRequest, reply: FastifyReply, body: 
   return body;
 }
 
+/**
+ * Conditional GET for a list whose state is known before its page is built (`state`, from the
+ * domain): the ETag is a digest of that state, set on the answer, and a matching If-None-Match
+ * means the route answers an empty 304 without building the page at all.
+ */
+export function currentFor(request: FastifyRequest, reply: FastifyReply, state: string): boolean {
+  const etag = `"${createHash('sha256').update(state).digest('base64url').slice(0, 32)}"`;
+  reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'Authorization');
+  return matches(request.headers['if-none-match'], etag);
+}
+
 export function installEtags(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
     if (!(request as Tagged)[TAGGED] || reply.statusCode !== 200 || typeof payload !== 'string') return payload;

@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Account, AccountPage } from '../../../src-shared/api/accounts.js';
 import { IdParams, PageQuery } from '../../../src-shared/api/primitives.js';
-import { getAccount, listAccounts } from '../../domain/accounts.js';
+import { accountListState, getAccount, listAccounts } from '../../domain/accounts.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { BEARER, requireSignIn } from '../auth.js';
-import { withEtag } from '../etag.js';
+import { currentFor } from '../etag.js';
 import { problemResponses } from '../problem.js';
 
 export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
@@ -20,8 +20,11 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       response: { 200: AccountPage, 304: z.undefined(), ...problemResponses(400, 401) },
     },
     handler: async (request, reply) => {
-      // An ETag of the page: a re-sync with nothing changed gets 304 and no account data.
-      return withEtag(request, reply, await listAccounts(ctx.db, ctx.clock(), request.caller.user.id, request.query));
+      // A re-sync with nothing changed gets 304 and no account data, and costs no page query.
+      const now = ctx.clock();
+      const userId = request.caller.user.id;
+      if (currentFor(request, reply, await accountListState(ctx.db, now, userId, request.query))) return reply.code(304).send();
+      return listAccounts(ctx.db, now, userId, request.query);
     },
   });
 
