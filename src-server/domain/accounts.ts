@@ -48,11 +48,13 @@ export async function listAccounts(db: Kysely<Database>, now: Date, userId: stri
 
 /**
  * What a page of the user's accounts depends on, read without building the page: the version the
- * database bumps on every write a page shows (migration 0004), the user and the paging asked
- * (not the cursor: every page of one state shares it, so one conditional request validates the
- * whole list), and the next two moments an expiring-soon count can change with time alone — the
- * first domain yet to expire and the first yet to enter the window. Read before the page, so it
- * never names a state newer than the page it goes with.
+ * database bumps on every write a page shows (migration 0004), the user and the page asked, and
+ * the next two moments an expiring-soon count can change with time alone — the first domain yet
+ * to expire and the first yet to enter the window. Read before the page, so it never names a
+ * state newer than the page it goes with. The version is the whole database's: a write anywhere
+ * makes every page be built once more, never a page answered 304 that changed. Each page keeps
+ * its own tag, so a periodic sync of a multi-page list still asks only what changed
+ * (`updatedSince`) instead of reading every page again after any change.
  */
 export async function accountListState(db: Kysely<Database>, now: Date, userId: string, query: AccountListQuery): Promise<string> {
   // A broken cursor is refused even when the client believes its copy current.
@@ -75,7 +77,7 @@ export async function accountListState(db: Kysely<Database>, now: Date, userId: 
     ])
     .where('id', '=', 1)
     .executeTakeFirstOrThrow();
-  return JSON.stringify([Number(row.version), row.leaving, row.entering, userId, query.limit, query.updatedSince ?? null]);
+  return JSON.stringify([Number(row.version), row.leaving, row.entering, userId, query.limit, query.cursor ?? null, query.updatedSince ?? null]);
 }
 
 /** One account as the user sees it; `not_found` when the user cannot reach it (never `forbidden`: no probing). */
