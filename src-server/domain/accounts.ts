@@ -47,18 +47,14 @@ export async function listAccounts(db: Kysely<Database>, now: Date, userId: stri
 }
 
 /**
- * What a page of the user's accounts depends on, read without building the page: the version the
- * database bumps on every write a page shows (migration 0004), the user and the page asked, and
- * the next two moments an expiring-soon count can change with time alone — the first domain yet
- * to expire and the first yet to enter the window. Read before the page, so it never names a
- * state newer than the page it goes with. The version is the whole database's: a write anywhere
- * makes every page be built once more, never a page answered 304 that changed. Each page keeps
- * its own tag, so a periodic sync of a multi-page list still asks only what changed
- * (`updatedSince`) instead of reading every page again after any change.
+ * The state every accounts page is built from, read without building one: the version the
+ * database bumps on every write a page shows (migration 0004) and the next two moments an
+ * expiring-soon count can change with time alone (the first domain yet to expire, the first yet
+ * to enter the window). The version is the whole database's: a write anywhere makes a page be
+ * built once more, never a changed page pass as current. Read it before the page, so it never
+ * names a state newer than the page it goes with.
  */
-export async function accountListState(db: Kysely<Database>, now: Date, userId: string, query: AccountListQuery): Promise<string> {
-  // A broken cursor is refused even when the client believes its copy current.
-  if (query.cursor !== undefined) decodeCursor(query.cursor);
+export async function accountListState(db: Kysely<Database>, now: Date): Promise<string> {
   const soonTo = addDays(now, SETTINGS.domainsExpiringSoonDays).toISOString();
   const row = await db
     .selectFrom('account_list_version')
@@ -77,7 +73,7 @@ export async function accountListState(db: Kysely<Database>, now: Date, userId: 
     ])
     .where('id', '=', 1)
     .executeTakeFirstOrThrow();
-  return JSON.stringify([Number(row.version), row.leaving, row.entering, userId, query.limit, query.cursor ?? null, query.updatedSince ?? null]);
+  return JSON.stringify([Number(row.version), row.leaving, row.entering]);
 }
 
 /** One account as the user sees it; `not_found` when the user cannot reach it (never `forbidden`: no probing). */

@@ -5,11 +5,12 @@ import { IdParams, PageQuery } from '../../../src-shared/api/primitives.js';
 import { accountListState, getAccount, listAccounts } from '../../domain/accounts.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { BEARER, requireSignIn } from '../auth.js';
-import { currentFor } from '../etag.js';
+import { PageTags, withEtag } from '../etag.js';
 import { problemResponses } from '../problem.js';
 
 export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
   requireSignIn(app, ctx);
+  const tags = new PageTags();
 
   app.get('/accounts', {
     schema: {
@@ -20,11 +21,14 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       response: { 200: AccountPage, 304: z.undefined(), ...problemResponses(400, 401) },
     },
     handler: async (request, reply) => {
-      // A re-sync with nothing changed gets 304 and no account data, and costs no page query.
+      // A re-sync with nothing changed gets 304 and no account data; while nothing was written
+      // since the page was last built, it costs no page query either.
       const now = ctx.clock();
       const userId = request.caller.user.id;
-      if (currentFor(request, reply, await accountListState(ctx.db, now, userId, request.query))) return reply.code(304).send();
-      return listAccounts(ctx.db, now, userId, request.query);
+      const { limit, cursor, updatedSince } = request.query;
+      const page = JSON.stringify([userId, limit, cursor ?? null, updatedSince ?? null]);
+      if (tags.current(request, reply, page, await accountListState(ctx.db, now))) return reply.code(304).send();
+      return withEtag(request, reply, await listAccounts(ctx.db, now, userId, request.query));
     },
   });
 
