@@ -175,11 +175,14 @@ export class Connections {
   }
 
   #build(kind: ConnectorKind, baseUrl: string, id: string, isDemo: boolean): Connector {
-    const { vault } = this.options;
+    const { vault, store } = this.options;
     const credentials: CredentialSlot = { read: () => vault.get(id), write: (secret) => vault.set(id, secret) };
     return createConnector(kind, {
       baseUrl,
       credentials,
+      // Errors name the connection as the user calls it; a provider being added has no name yet
+      // and is named by its host, except the demo, whose name is known from the start.
+      name: () => store.find(id)?.label ?? (isDemo ? DEMO_LABEL : null),
       logger: this.options.logger,
       timeoutMs: this.options.requestTimeoutMs,
       fallbackLogin: isDemo ? this.options.demo.login : undefined,
