@@ -149,8 +149,9 @@ export function ContactsPanel({ row, canPromote }: { row: ListedAccount; canProm
 function DeleteContactDialog({ contact, onClose, onDeleted }: { contact: Contact; onClose(): void; onDeleted(): void }) {
   const { t } = useTranslation();
   const remove = useContacts((s) => s.remove);
-  // The dialog closes once the contact is gone, so the button stays busy until then.
-  const { busy, error, submit } = useSubmit({ staysBusyOnSuccess: true });
+  // The dialog closes once the contact is gone, so the button stays busy until then; a retry
+  // leaves the last refusal in view until it answers.
+  const { busy, error, submit } = useSubmit({ staysBusyOnSuccess: true, keepsErrorWhileBusy: true });
   async function confirm() {
     await submit(async () => {
       await remove(contact.id);

@@ -7,6 +7,8 @@ export interface SubmitOptions {
    * busy until it is gone, so it cannot be pressed a second time in between.
    */
   staysBusyOnSuccess?: boolean;
+  /** The last refusal stays in view while the next try runs, until that try answers. */
+  keepsErrorWhileBusy?: boolean;
   /** The words around a refusal's sentence, when the sentence alone would not say what failed. */
   describeError?(sentence: string): string;
 }
@@ -22,7 +24,7 @@ interface SubmitSetters {
  */
 export async function runSubmit(action: () => Promise<void>, { setBusy, setError }: SubmitSetters, options: SubmitOptions = {}): Promise<void> {
   setBusy(true);
-  setError(null);
+  if (!options.keepsErrorWhileBusy) setError(null);
   try {
     await action();
     if (!options.staysBusyOnSuccess) setBusy(false);

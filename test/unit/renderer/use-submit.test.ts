@@ -52,6 +52,23 @@ describe('runSubmit (the core of useSubmit)', () => {
     expect(state).toMatchObject({ busy: false, error: 'The account is gone.' });
   });
 
+  it('leaves the last refusal in view during a retry when the dialog asks to, and replaces it with the answer', async () => {
+    const { state, setters } = formState();
+    state.error = 'Locked.';
+    let seenWhileRunning: string | null = null;
+    await runSubmit(
+      () => {
+        seenWhileRunning = state.error;
+        return Promise.reject(new Error('Still locked.'));
+      },
+      setters,
+      { staysBusyOnSuccess: true, keepsErrorWhileBusy: true },
+    );
+    expect(seenWhileRunning).toBe('Locked.');
+    expect(state).toMatchObject({ busy: false, error: 'Still locked.' });
+    expect(state.writes).toEqual(['busy=true', 'error=Still locked.', 'busy=false']);
+  });
+
   it('puts the words the form chose around the sentence', async () => {
     const { state, setters } = formState();
     await runSubmit(() => Promise.reject(new Error('Locked.')), setters, { describeError: (sentence) => `Could not remove Acme: ${sentence}` });
