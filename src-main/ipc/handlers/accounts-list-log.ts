@@ -36,6 +36,8 @@ export class AccountListLog {
   /** Starts from the clock, so a renderer that outlived a restart of main never matches a new version by chance. */
   #version = Date.now();
   #rows: ListedAccount[] = [];
+  /** The connections' order when `#rows` is to be flattened again, null while it is current. */
+  #order: string[] | null = null;
   #byKey = new Map<string, ListedAccount>();
   /** The keys each version changed, oldest first; versions before the first entry are forgotten. */
   #entries: Array<{ version: number; keys: string[] }> = [];
@@ -47,6 +49,12 @@ export class AccountListLog {
   /** Every row, in connection order; the same array while nothing changed. */
   list(): ListedAccount[] {
     this.#refresh();
+    if (this.#order !== null) {
+      // Flattened only when a whole copy is asked for: a delta never needs the 50,000-row array.
+      const rows = this.#order.flatMap((id) => this.#connections.get(id)!.rows);
+      if (!sameOrder(rows, this.#rows)) this.#rows = rows;
+      this.#order = null;
+    }
     return this.#rows;
   }
 
@@ -88,9 +96,7 @@ export class AccountListLog {
     }
     if (!rebuilt) return;
     // Connection order may have changed even when no row did; the flat list follows it.
-    const rows = [...live].flatMap((id) => this.#connections.get(id)!.rows);
-    if (changed.length === 0 && sameOrder(rows, this.#rows)) return;
-    this.#rows = rows;
+    this.#order = [...live];
     if (changed.length === 0) return;
     for (const key of changed) this.#byKey.delete(key);
     for (const key of changed) {
