@@ -52,12 +52,12 @@ export class WhmcsAdminTeam implements TeamPart {
     await this.api.call('DeleteUserClient', { user_id: userId, client_id: accountId }, Success);
   }
 
-  leave(): Promise<void> {
+  leave(_accountId: string): Promise<void> {
     return Promise.reject(unsupported('leave a client through the admin API: the API credentials are the provider’s own, not a user of the client'));
   }
 
   /** WHMCS's API keeps no list of the invites it mailed, so there is nothing to show. */
-  async listInvitations(): Promise<OutgoingInvitation[]> {
+  async listInvitations(_accountId: string): Promise<OutgoingInvitation[]> {
     return [];
   }
 
@@ -86,11 +86,11 @@ export class WhmcsAdminTeam implements TeamPart {
     };
   }
 
-  resendInvitation(): Promise<OutgoingInvitation> {
+  resendInvitation(_accountId: string, _invitationId: string): Promise<OutgoingInvitation> {
     return Promise.reject(unsupported('resend an invitation through the admin API; invite the address again instead'));
   }
 
-  cancelInvitation(): Promise<OutgoingInvitation> {
+  cancelInvitation(_accountId: string, _invitationId: string): Promise<OutgoingInvitation> {
     return Promise.reject(unsupported('cancel an invitation through the admin API; cancel it in the WHMCS admin area'));
   }
 

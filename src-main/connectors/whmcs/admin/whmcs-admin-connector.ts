@@ -1,4 +1,5 @@
 import type { IncomingInvitation, InvitationAnswerResponse } from '../../../../src-shared/api/invitations.js';
+import type { InvitationAnswer } from '../../../../src-shared/api/primitives.js';
 import type { User } from '../../../../src-shared/api/users.js';
 import { ClientdeckError } from '../../../errors.js';
 import type { AccountPageRequest, AccountPageResult, Connector, RequestOptions } from '../../connector.js';
@@ -62,7 +63,7 @@ export class WhmcsAdminConnector implements Connector {
     return [];
   }
 
-  answerInvitation(): Promise<InvitationAnswerResponse> {
+  answerInvitation(_invitationId: string, _answer: InvitationAnswer, _idempotencyKey: string): Promise<InvitationAnswerResponse> {
     return Promise.reject(
       new ClientdeckError(
         'not_supported',
