@@ -65,6 +65,11 @@ export class AdminApi {
     return credential;
   }
 
+  /** The identifier in the vault, as first typed, when there is one. */
+  async storedIdentifier(): Promise<string | null> {
+    return decodeCredential(await this.options.credentials.read())?.identifier ?? null;
+  }
+
   forget(): void {
     this.#credential = null;
   }

@@ -38,7 +38,11 @@ export class WhmcsAdminConnector implements Connector {
    * not allowed.
    */
   async signIn(identifier: string, password: string, options: RequestOptions = {}): Promise<User> {
-    await this.#api.signIn({ identifier: identifier.trim(), ...splitSecretAndAccessKey(password) }, options);
+    // Signing in again gets the login the connection list keeps, lower-cased; WHMCS wants the identifier as first typed.
+    const typed = identifier.trim();
+    const stored = await this.#api.storedIdentifier();
+    const chosen = stored !== null && stored.toLowerCase() === typed.toLowerCase() ? stored : typed;
+    await this.#api.signIn({ identifier: chosen, ...splitSecretAndAccessKey(password) }, options);
     return this.#user();
   }
 
