@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectorKind } from '../../src-shared/api/connectors.js';
-import { errorSentence } from '../bridge/invoke.js';
 import { Spinner } from '../kit/Spinner.js';
+import { useSubmit } from '../kit/use-submit.js';
 import { useConnections } from './connections-store.js';
 
 /** Signs in at a provider. The password lives in this form only until submit, then is cleared. */
@@ -17,29 +17,22 @@ export function AddProviderForm({ onAdded }: { onAdded?: () => void }) {
   // WHMCS staff and resellers sign in with API credentials rather than an email and password.
   const [kind, setKind] = useState<ConnectorKind>('clientarea');
   const withApiCredentials = kind === 'whmcs-admin';
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit: signIn } = useSubmit();
   const [added, setAdded] = useState<string | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const secret = password;
     setPassword('');
-    setBusy(true);
-    setError(null);
     setAdded(null);
-    try {
+    await signIn(async () => {
       const connection = await add({ baseUrl, email, password: secret, label: label.trim() || undefined, kind });
       setBaseUrl('');
       setEmail('');
       setLabel('');
       setAdded(t('addProvider.added', { label: connection.label }));
       onAdded?.();
-    } catch (err) {
-      setError(errorSentence(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
