@@ -140,12 +140,13 @@ async function start(): Promise<void> {
     started.close().finally(() => app.quit());
   });
 
-  await started.addDemoWhenEmpty();
-  started.startAutoSync();
   if (pendingLink) {
-    // The renderer subscribes once it loaded; a link that started the app waits for that.
+    // The renderer subscribes once it loaded; a link that started the app waits for that. Asked
+    // for before anything slow (the demo provider's start), or the load would already be over.
     const link = pendingLink;
     pendingLink = null;
     mainWindow.webContents.once('did-finish-load', () => started.openDeepLink(link));
   }
+  await started.addDemoWhenEmpty();
+  started.startAutoSync();
 }
