@@ -2,6 +2,7 @@
 // Main is ESM (Electron ≥ 28 loads it natively) with npm packages left external so native modules
 // (keytar, better-sqlite3, argon2) load from node_modules; the preload runs sandboxed, which
 // requires a single self-contained CommonJS file.
+import { copyFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
@@ -28,4 +29,7 @@ await build({
   external: ['electron'],
 });
 
-console.log('built build/main/main.mjs and build/main/preload.cjs');
+// The tray icon ships inside the app (electron-builder packs build/ only).
+await copyFile('assets/icon.png', 'build/main/icon.png');
+
+console.log('built build/main/main.mjs, build/main/preload.cjs and build/main/icon.png');

@@ -70,14 +70,18 @@ class App extends RecordingEmitter {
     record('app', 'focus');
   }
 
-  /** As Electron: `before-quit` (preventable), the windows close, `will-quit`, `quit`, then the process ends. */
+  /** As Electron: `before-quit` (preventable), the windows close (each may refuse), `will-quit`, `quit`, then the process ends. */
   quit(): void {
     record('app', 'quit');
     if (this.#quitting) return;
     const before = this.fire('before-quit');
     if (before.defaultPrevented) return;
+    // Every window is asked to close; one that refuses (prevents `close`) cancels the quit.
+    for (const window of BrowserWindow.getAllWindows()) {
+      window.close();
+      if (!window.isDestroyed()) return;
+    }
     this.#quitting = true;
-    for (const window of BrowserWindow.getAllWindows()) window.destroy();
     const will = this.fire('will-quit');
     if (will.defaultPrevented) {
       this.#quitting = false;

@@ -64,6 +64,10 @@ export class WebContents extends RecordingEmitter {
     record(this.recordName, 'send', channel, ...args);
   }
 
+  sendInputEvent(input: unknown): void {
+    record(this.recordName, 'sendInputEvent', input);
+  }
+
   setZoomFactor(factor: number): void {
     record(this.recordName, 'setZoomFactor', factor);
   }
