@@ -13,6 +13,10 @@ await build({
   outExtension: { '.js': '.mjs' },
   outdir: 'build/main',
   format: 'esm',
+  // The demo provider (src-server: fastify, kysely, mail) is imported on demand; its own chunk
+  // keeps it off the start of a user who has real providers only.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   packages: 'external',
   banner: {
     // Some bundled CommonJS code expects these in scope.

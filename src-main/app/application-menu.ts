@@ -57,6 +57,7 @@ export function applicationMenuTemplate(actions: MenuActions, options: { develop
     },
     { role: 'windowMenu' },
     {
+      label: 'Help',
       role: 'help',
       submenu: [
         { label: 'Open the log folder', click: () => actions.openLogFolder() },

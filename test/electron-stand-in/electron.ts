@@ -248,10 +248,27 @@ export const dialog = {
   },
 };
 
-command('emit', ({ target, event, fields, args = [] }: { target: string; event: string; fields?: Record<string, unknown>; args?: unknown[] }) => {
-  const emitter = lookup<RecordingEmitter>(target);
-  return { prevented: emitter.fire(event, fields, ...args).defaultPrevented };
-});
+/** `bare` events carry no Electron event object first (electron-updater's `update-downloaded`...). */
+command(
+  'emit',
+  ({
+    target,
+    event,
+    fields,
+    args = [],
+    bare = false,
+  }: {
+    target: string;
+    event: string;
+    fields?: Record<string, unknown>;
+    args?: unknown[];
+    bare?: boolean;
+  }) => {
+    const emitter = lookup<RecordingEmitter>(target);
+    if (bare) return { listened: emitter.emit(event, ...args) };
+    return { prevented: emitter.fire(event, fields, ...args).defaultPrevented };
+  },
+);
 
 command('quit', () => {
   app.quit();
