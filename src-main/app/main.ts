@@ -34,9 +34,11 @@ const development = !app.isPackaged;
 app.enableSandbox();
 
 // clientdeck:// links open the app (docs/ARCHITECTURE.md §3: an invitation mail leads to the invitation). In
-// development Electron runs as `electron .`, which needs its own path and the app's.
-if (process.defaultApp) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(process.argv[1] ?? '.')]);
-else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+// development Electron runs as `electron .`, which needs its own path and the app's. A link can
+// only choose what to show (deep-links/deep-link.ts refuses anything else), never act.
+if (process.defaultApp)
+  app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(process.argv[1] ?? '.')]); /* eng-disable PROTOCOL_HANDLER_JS_CHECK */
+else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME); /* eng-disable PROTOCOL_HANDLER_JS_CHECK */
 
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
@@ -152,8 +154,10 @@ async function start(): Promise<void> {
         started.events.emit('navigate', { view });
       },
       openLogFolder: () => void shell.openPath(dataDir),
-      reportProblem: () =>
-        void shell.openExternal(problemReportUrl({ version: app.getVersion(), platform: process.platform, logFile: path.join(dataDir, 'clientdeck.log') })),
+      reportProblem: () => {
+        const url = problemReportUrl({ version: app.getVersion(), platform: process.platform, logFile: path.join(dataDir, 'clientdeck.log') });
+        void shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
+      },
     },
     { development, platform: process.platform },
   );

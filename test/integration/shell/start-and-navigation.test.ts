@@ -16,6 +16,9 @@ const SECURE_PREFERENCES = {
   webviewTag: false,
   webSecurity: true,
   allowRunningInsecureContent: false,
+  navigateOnDragDrop: false,
+  // No middle-click opening links around the window-open handler.
+  disableBlinkFeatures: 'Auxclick',
 };
 
 describe('the shell started by a user', () => {
