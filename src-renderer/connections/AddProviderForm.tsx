@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorSentence } from '../bridge/invoke.js';
 import { Spinner } from '../kit/Spinner.js';
+import { useSubmit } from '../kit/use-submit.js';
 import { useConnections } from './connections-store.js';
 
 /** Signs in at a provider. The password lives in this form only until submit, then is cleared. */
@@ -13,29 +13,22 @@ export function AddProviderForm({ onAdded }: { onAdded?: () => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [label, setLabel] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit: signIn } = useSubmit();
   const [added, setAdded] = useState<string | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const secret = password;
     setPassword('');
-    setBusy(true);
-    setError(null);
     setAdded(null);
-    try {
+    await signIn(async () => {
       const connection = await add({ baseUrl, email, password: secret, label: label.trim() || undefined });
       setBaseUrl('');
       setEmail('');
       setLabel('');
       setAdded(t('addProvider.added', { label: connection.label }));
       onAdded?.();
-    } catch (err) {
-      setError(errorSentence(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
