@@ -51,5 +51,6 @@ describe('packaging', () => {
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js');
     const { DebugLogger } = require('builder-util');
     await expect(validateConfiguration(build, new DebugLogger(false))).resolves.toBeUndefined();
-  });
+    // Loading electron-builder's schema takes seconds on a busy machine.
+  }, 60_000);
 });
