@@ -6,7 +6,6 @@ import { migrateToLatest } from './db/migrations.js';
 import { seedDemo } from './demo/seed.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { type PasswordPolicy, passwordPolicyFromEnv, strictestOf } from './domain/passwords.js';
-import { SignInLimiter } from './domain/sign-in-limiter.js';
 import { buildApp } from './app.js';
 
 export interface ClientAreaOptions {
@@ -55,7 +54,6 @@ export async function startClientArea(options: ClientAreaOptions): Promise<Clien
       db,
       clock,
       adminKey,
-      signInLimiter: new SignInLimiter(clock),
       passwordPolicy: options.passwordPolicy ? strictestOf({ ...passwordPolicyFromEnv(), ...options.passwordPolicy }) : undefined,
     },
     {

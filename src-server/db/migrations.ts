@@ -273,6 +273,22 @@ migrations['0003_access_workflows'] = {
   },
 };
 
+/** Wave 3: rate-limit counters shared by every server process on the store. */
+migrations['0004_rate_limits'] = {
+  async up(db: SchemaThen) {
+    await db.schema
+      .createTable('rate_limits')
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('key_hash', 'text', (c) => c.notNull())
+      .addColumn('count', 'integer', (c) => c.notNull())
+      .addColumn('window_ends_at', 'text', (c) => c.notNull())
+      // The upsert's conflict target: one counter per limit and key.
+      .addPrimaryKeyConstraint('rate_limits_pk', ['name', 'key_hash'])
+      .execute();
+    await db.schema.createIndex('rate_limits_window').on('rate_limits').column('window_ends_at').execute();
+  },
+};
+
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();

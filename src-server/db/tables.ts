@@ -224,6 +224,14 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+/** A rate-limit counter: events of one limit for one key (digest) in the window ending at `window_ends_at`. */
+export interface RateLimitsTable {
+  name: string;
+  key_hash: string;
+  count: number;
+  window_ends_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   accounts: AccountsTable;
@@ -242,6 +250,7 @@ export interface Database {
   user_tokens: UserTokensTable;
   ownership_transfers: OwnershipTransfersTable;
   outbox: OutboxTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

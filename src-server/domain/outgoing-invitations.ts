@@ -9,6 +9,7 @@ import { requireAccountExists } from './accounts.js';
 import { recordAudit } from './audit.js';
 import { addDays } from './clock.js';
 import type { ClientAreaContext } from './context.js';
+import { LIMITS } from './limits.js';
 import { ClientAreaError, notFound } from './errors.js';
 import { createInvitation, effectiveStatus } from './invitations.js';
 import { findMembership, grantOf, parsePermissions, parseScope } from './memberships.js';
@@ -52,6 +53,7 @@ export async function inviteToAccount(
   const offer = normalizeOffer(input.role, input.permissions, input.scope);
   assertCanGrant(grant, offer.permissions);
   const account = await requireAccountExists(ctx.db, accountId);
+  await ctx.limits.consume(LIMITS.invitationMailsPerAccount, accountId);
 
   const id = await ctx.db.transaction().execute(async (trx) => {
     // Invitations to one account queue here (a row lock on PostgreSQL, the write lock on SQLite),
@@ -296,6 +298,8 @@ export async function resendInvitation(
   }
   assertCanGrant(grant, parsePermissions(row.permissions), 'offer');
   const account = await requireAccountExists(ctx.db, accountId);
+  await ctx.limits.consume(LIMITS.resendsPerInvitation, invitationId);
+  await ctx.limits.consume(LIMITS.invitationMailsPerAccount, accountId);
   await ctx.db.transaction().execute(async (trx) => {
     const invitee = row.email ? await findUserByEmail(trx, row.email) : await findUserByCustomerNumber(trx, row.customer_number ?? '');
     if (invitee && (await findMembership(trx, invitee.id, accountId))) {
