@@ -30,6 +30,8 @@ import { sessionRoutes } from './http/routes/sessions.js';
 import { ssoRoutes } from './http/routes/sso.js';
 import { ticketRoutes } from './http/routes/tickets.js';
 import { userLinkRoutes } from './http/routes/user-links.js';
+import { twoFactorPolicyRoutes } from './http/routes/two-factor-policy.js';
+import { twoFactorRoutes } from './http/routes/two-factor.js';
 import { userRoutes } from './http/routes/users.js';
 
 /** The context without what the app makes itself when not given (mailer, password policy). */
@@ -53,6 +55,7 @@ const API_PREFIX = '/api/v1';
 const API_ROUTES = [
   sessionRoutes,
   userRoutes,
+  twoFactorRoutes,
   accountRoutes,
   invitationRoutes,
   ssoRoutes,
@@ -67,6 +70,7 @@ const API_ROUTES = [
   productRoutes,
   ticketRoutes,
   auditRoutes,
+  twoFactorPolicyRoutes,
 ];
 
 /** One Fastify plugin per capability; every request and response goes through the shared zod schemas. */

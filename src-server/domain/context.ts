@@ -18,6 +18,8 @@ export interface ClientAreaContext {
   mailer: MailQueue;
   /** The provider's password policy (docs/ARCHITECTURE.md §9 is the minimum it may make stricter). */
   passwordPolicy: PasswordPolicy;
+  /** The key TOTP secrets are encrypted with (`config/two-factor.ts`); without one, enrolment is refused. */
+  twoFactorKey?: Buffer | undefined;
   /** Base of the links the server puts in mails and answers (`https://clientarea.example`). */
   publicUrl?: string | undefined;
 }

@@ -4,7 +4,10 @@ import type { UserRow } from '../db/tables.js';
 import { addDays, addSeconds } from './clock.js';
 import type { ClientAreaContext } from './context.js';
 import { ClientAreaError } from './errors.js';
+import type { SignInOutcome } from '../../src-shared/api/two-factor.js';
 import { rateLimited } from './rate-limits.js';
+import { hasTwoFactor } from './two-factor.js';
+import { issueChallenge } from './two-factor-sign-in.js';
 import { decoyPasswordHash, verifyPassword } from './passwords.js';
 import { hashToken, newId, newToken } from './tokens.js';
 import { findUserByEmail, findUserById, toApiUser } from './users.js';
@@ -12,8 +15,11 @@ import { findUserByEmail, findUserById, toApiUser } from './users.js';
 const invalidCredentials = () => new ClientAreaError('invalid_credentials', 401, 'The email or password is not correct.');
 const unauthenticated = (why: string) => new ClientAreaError('unauthenticated', 401, why);
 
-/** Signs in with email and password; failures count towards the per-email-and-address limit. */
-export async function signIn(ctx: ClientAreaContext, email: string, password: string, ip: string): Promise<SessionResponse> {
+/**
+ * Signs in with email and password; failures count towards the limits per email, address and both.
+ * A login with two-factor sign-in gets a challenge instead of tokens (`two-factor-sign-in.ts`).
+ */
+export async function signIn(ctx: ClientAreaContext, email: string, password: string, ip: string): Promise<SignInOutcome> {
   const retryAfter = await ctx.signInLimiter.retryAfter(email, ip);
   if (retryAfter > 0) throw rateLimited({ what: 'failed sign-ins' }, retryAfter);
   const user = await findUserByEmail(ctx.db, email);
@@ -32,6 +38,7 @@ export async function signIn(ctx: ClientAreaContext, email: string, password: st
       'This login is not activated yet. Use the link in the activation mail first, or ask the account owner to send it.',
     );
   }
+  if (await hasTwoFactor(ctx.db, user.id)) return issueChallenge(ctx, user);
   return issueSession(ctx, user);
 }
 
