@@ -5,6 +5,7 @@ import { consentText, type CreateInvitation, type OutgoingInvitation, type Invit
 import { SETTINGS } from '../config/settings.js';
 import type { Database, InvitationRow, UserRow } from '../db/tables.js';
 import { assertCanGrant, assertPermission, type Grant, requireGrant } from './access.js';
+import { lockAccount } from './account-lock.js';
 import { requireAccountExists } from './accounts.js';
 import { recordAudit } from './audit.js';
 import { addDays } from './clock.js';
@@ -56,13 +57,8 @@ export async function inviteToAccount(
   await ctx.limits.consume(LIMITS.invitationMailsPerAccount, accountId);
 
   const id = await ctx.db.transaction().execute(async (trx) => {
-    // Invitations to one account queue here (a row lock on PostgreSQL, the write lock on SQLite),
-    // so the duplicate check below sees every invitation committed before this one.
-    await trx
-      .updateTable('accounts')
-      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
-      .where('id', '=', accountId)
-      .execute();
+    // Invitations to one account queue here, so the duplicate check below sees every invitation committed before this one.
+    await lockAccount(trx, accountId);
     let invitee: UserRow | undefined;
     let to: { email?: string; customerNumber?: string };
     if ('email' in input) {
