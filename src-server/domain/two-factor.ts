@@ -101,6 +101,21 @@ export async function confirmEnrolment(ctx: ClientAreaContext, user: UserRow, co
 /** Turning it off takes the password and a second factor, so a stolen session alone cannot. */
 export async function disableTwoFactor(ctx: ClientAreaContext, user: UserRow, password: string, factor: SecondFactor): Promise<void> {
   if (!(await hasTwoFactor(ctx.db, user.id))) throw new ClientAreaError('conflict', 409, 'Two-factor sign-in is not on.');
+  // The owner of an account that requires it would lock themselves out of changing the policy.
+  const requiring = await ctx.db
+    .selectFrom('two_factor_policies')
+    .innerJoin('accounts', 'accounts.id', 'two_factor_policies.account_id')
+    .select('accounts.name')
+    .where('accounts.owner_id', '=', user.id)
+    .orderBy('accounts.name')
+    .execute();
+  if (requiring.length > 0) {
+    throw new ClientAreaError(
+      'conflict',
+      409,
+      `Your accounts ${requiring.map((a) => `"${a.name}"`).join(', ')} require two-factor sign-in. Stop requiring it there before turning yours off.`,
+    );
+  }
   if (!(await verifyPassword(user.password_hash, password))) {
     throw new ClientAreaError('invalid_credentials', 401, 'The password is not correct.');
   }

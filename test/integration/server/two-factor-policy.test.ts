@@ -62,6 +62,10 @@ describe('requiring two-factor sign-in on an account', () => {
     const audit = await h.call('GET', `/api/v1/accounts/${accountId}/audit`, { token: owner.token });
     const changes = (audit.body.items as { action: string; details: unknown }[]).filter((e) => e.action === 'two_factor.policy_changed');
     expect(changes.map((e) => e.details)).toEqual([{ required: true }]);
+    // While it requires it, the owner cannot turn their own off (and lock themselves out of the policy).
+    const off = await h.call('POST', '/api/v1/me/two-factor/disable', { token: owner.token, body: { password: STRONG_PASSWORD, code: '000000' } });
+    expectProblem(off, 409, 'conflict');
+    expect(off.body.detail).toMatch(/Stop requiring it there/);
   });
 
   it('a login without it still sees the account, and every other action is refused with that reason', async () => {
