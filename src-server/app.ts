@@ -5,6 +5,10 @@ import { containsNul } from './db/database.js';
 import type { ClientAreaContext } from './domain/context.js';
 import { ClientAreaError } from './domain/errors.js';
 import { passwordPolicyFromEnv } from './domain/passwords.js';
+import { RateLimits } from './domain/rate-limits.js';
+import { pruneExpired } from './domain/retention.js';
+import { SignInLimiter } from './domain/sign-in-limiter.js';
+import { SETTINGS } from './config/settings.js';
 import { Mailer } from './mail/mailer.js';
 import { panelRoutes, sendPanelError } from './panel/routes.js';
 import { installEtags } from './http/etag.js';
@@ -26,10 +30,13 @@ import { sessionRoutes } from './http/routes/sessions.js';
 import { ssoRoutes } from './http/routes/sso.js';
 import { ticketRoutes } from './http/routes/tickets.js';
 import { userLinkRoutes } from './http/routes/user-links.js';
+import { twoFactorPolicyRoutes } from './http/routes/two-factor-policy.js';
+import { twoFactorRoutes } from './http/routes/two-factor.js';
 import { userRoutes } from './http/routes/users.js';
 
 /** The context without what the app makes itself when not given (mailer, password policy). */
-export type AppDeps = Omit<ClientAreaContext, 'mailer' | 'passwordPolicy'> & Partial<Pick<ClientAreaContext, 'passwordPolicy'>> & { mailer?: Mailer };
+export type AppDeps = Omit<ClientAreaContext, 'mailer' | 'passwordPolicy' | 'signInLimiter' | 'limits'> &
+  Partial<Pick<ClientAreaContext, 'passwordPolicy' | 'signInLimiter' | 'limits'>> & { mailer?: Mailer };
 
 export interface AppOptions {
   logLevel: string;
@@ -48,6 +55,7 @@ const API_PREFIX = '/api/v1';
 const API_ROUTES = [
   sessionRoutes,
   userRoutes,
+  twoFactorRoutes,
   accountRoutes,
   invitationRoutes,
   ssoRoutes,
@@ -62,6 +70,7 @@ const API_ROUTES = [
   productRoutes,
   ticketRoutes,
   auditRoutes,
+  twoFactorPolicyRoutes,
 ];
 
 /** One Fastify plugin per capability; every request and response goes through the shared zod schemas. */
@@ -72,9 +81,12 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<{ ap
     ...deps,
     mailer,
     passwordPolicy: deps.passwordPolicy ?? passwordPolicyFromEnv(),
+    signInLimiter: deps.signInLimiter ?? new SignInLimiter(deps.db, deps.clock),
+    limits: deps.limits ?? new RateLimits(deps.db, deps.clock),
     publicUrl: deps.publicUrl ?? options.publicUrl,
   };
   app.addHook('onClose', async () => mailer.close());
+  installPruning(app, ctx);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandlers(app);
@@ -95,4 +107,19 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<{ ap
   await app.register(openApiRoutes, { prefix: API_PREFIX });
   await app.register(panelRoutes, { ctx, devTools: options.devTools ?? false, sendsSmtp: mailer.sendsSmtp });
   return { app, ctx };
+}
+
+/** Prunes expired counters and old mails once the server is up, then on a timer that never keeps the process alive. */
+function installPruning(app: FastifyInstance, ctx: ClientAreaContext): void {
+  let timer: NodeJS.Timeout | undefined;
+  const prune = () =>
+    pruneExpired(ctx.db, ctx.clock).catch((err: unknown) => {
+      app.log.warn({ err }, 'pruning expired counters and mails failed');
+    });
+  app.addHook('onReady', async () => {
+    await prune();
+    timer = setInterval(() => void prune(), SETTINGS.pruneEverySeconds * 1000);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
 }

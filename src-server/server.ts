@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { devToolsEnabled } from './config/panel.js';
+import { generatedDevelopmentKey, twoFactorKeyFromEnv } from './config/two-factor.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
 import { seedDemo } from './demo/seed.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { type PasswordPolicy, passwordPolicyFromEnv, strictestOf } from './domain/passwords.js';
-import { SignInLimiter } from './domain/sign-in-limiter.js';
 import { buildApp } from './app.js';
 
 export interface ClientAreaOptions {
@@ -28,6 +28,11 @@ export interface ClientAreaOptions {
   smtpUrl?: string;
   /** A stricter password policy than docs/ARCHITECTURE.md §9 (never weaker); defaults to the environment's. */
   passwordPolicy?: Partial<PasswordPolicy>;
+  /**
+   * Key of the TOTP secrets (32 bytes); defaults to `CLIENTAREA_TOTP_KEY`. Without either, the demo
+   * and development use a generated one, and elsewhere two-factor enrolment is refused.
+   */
+  twoFactorKey?: Buffer;
 }
 
 export interface ClientArea {
@@ -42,6 +47,8 @@ export async function startClientArea(options: ClientAreaOptions): Promise<Clien
   const host = options.host ?? '127.0.0.1';
   const clock = options.clock ?? systemClock;
   const adminKey = options.adminKey ?? process.env.CLIENTAREA_ADMIN_KEY ?? randomBytes(24).toString('base64url');
+  const devTools = devToolsEnabled({ demo: options.demo ?? false });
+  const twoFactorKey = options.twoFactorKey ?? twoFactorKeyFromEnv() ?? (devTools ? generatedDevelopmentKey() : undefined);
   const db = openDatabase({ file: options.databaseFile, url: options.databaseUrl });
   try {
     await migrateToLatest(db);
@@ -55,14 +62,14 @@ export async function startClientArea(options: ClientAreaOptions): Promise<Clien
       db,
       clock,
       adminKey,
-      signInLimiter: new SignInLimiter(clock),
+      twoFactorKey,
       passwordPolicy: options.passwordPolicy ? strictestOf({ ...passwordPolicyFromEnv(), ...options.passwordPolicy }) : undefined,
     },
     {
       logLevel: options.logLevel ?? 'silent',
       publicUrl: options.publicUrl,
       smtpUrl: options.smtpUrl,
-      devTools: devToolsEnabled({ demo: options.demo ?? false }),
+      devTools,
     },
   );
   try {

@@ -10,6 +10,12 @@ export const SETTINGS = {
   /** Failed sign-ins allowed per email and client address within the window. */
   signInFailures: 5,
   signInWindowSeconds: 15 * 60,
+  /** How long a two-factor sign-in challenge may be answered. */
+  twoFactorChallengeSeconds: 5 * 60,
+  /** Mails older than this leave the outbox. */
+  outboxRetentionDays: 30,
+  /** How often expired counters and old mails are pruned. */
+  pruneEverySeconds: 10 * 60,
   /** Accounts whose domain expires within this many days count as "expiring soon". */
   domainsExpiringSoonDays: 30,
   panelCookie: 'clientarea_panel',

@@ -312,6 +312,66 @@ migrations['0004_account_list_version'] = {
 /** What an accounts page is built from: a write to any of them changes the list's version. */
 const ACCOUNT_LIST_TABLES = ['accounts', 'memberships', 'services', 'domains', 'invoices', 'tickets'];
 
+/** Wave 3: rate-limit counters shared by every server process on the store. */
+migrations['0005_rate_limits'] = {
+  async up(db: SchemaThen) {
+    await db.schema
+      .createTable('rate_limits')
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('key_hash', 'text', (c) => c.notNull())
+      .addColumn('count', 'integer', (c) => c.notNull())
+      .addColumn('window_ends_at', 'text', (c) => c.notNull())
+      // The upsert's conflict target: one counter per limit and key.
+      .addPrimaryKeyConstraint('rate_limits_pk', ['name', 'key_hash'])
+      .execute();
+    await db.schema.createIndex('rate_limits_window').on('rate_limits').column('window_ends_at').execute();
+  },
+};
+
+/** Two-factor sign-in: TOTP secrets (encrypted), backup codes (digests) and sign-in challenges. */
+migrations['0006_two_factor'] = {
+  async up(db: SchemaThen) {
+    await db.schema
+      .createTable('two_factor')
+      .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+      .addColumn('secret_cipher', 'text', (c) => c.notNull())
+      .addColumn('enabled_at', 'text')
+      .addColumn('last_time_step', 'bigint')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('two_factor_backup_codes')
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('code_hash', 'text', (c) => c.notNull())
+      .addColumn('used_at', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('two_factor_backup_codes_pk', ['user_id', 'code_hash'])
+      .execute();
+    await db.schema
+      .createTable('two_factor_challenges')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('used_at', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('two_factor_challenges_expires').on('two_factor_challenges').column('expires_at').execute();
+  },
+};
+
+/** The owner's policy "require two-factor sign-in for everyone with access": a row while it is on. */
+migrations['0007_two_factor_policy'] = {
+  async up(db: SchemaThen) {
+    await db.schema
+      .createTable('two_factor_policies')
+      .addColumn('account_id', 'text', (c) => c.primaryKey().references('accounts.id').onDelete('cascade'))
+      .addColumn('required_by', 'text', (c) => c.notNull())
+      .addColumn('required_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();

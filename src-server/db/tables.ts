@@ -230,6 +230,49 @@ export interface AccountListVersionTable {
   version: number;
 }
 
+/** A rate-limit counter: events of one limit for one key (digest) in the window ending at `window_ends_at`. */
+export interface RateLimitsTable {
+  name: string;
+  key_hash: string;
+  count: number;
+  window_ends_at: string;
+}
+
+/** A login's TOTP secret, AES-256-GCM encrypted; `enabled_at` is null while the enrolment awaits its first code. */
+export interface TwoFactorTable {
+  user_id: string;
+  secret_cipher: string;
+  enabled_at: string | null;
+  /** The time step of the last code accepted: a code of that step or earlier is never accepted again. */
+  last_time_step: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One single-use backup code, kept as a keyed digest only. */
+export interface TwoFactorBackupCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+/** The second step of a sign-in: a short-lived, single-use challenge issued after the right password. */
+export interface TwoFactorChallengesTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+/** An account whose owner requires two-factor sign-in of everyone with access (no row: not required). */
+export interface TwoFactorPoliciesTable {
+  account_id: string;
+  required_by: string;
+  required_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   accounts: AccountsTable;
@@ -249,6 +292,11 @@ export interface Database {
   ownership_transfers: OwnershipTransfersTable;
   outbox: OutboxTable;
   account_list_version: AccountListVersionTable;
+  rate_limits: RateLimitsTable;
+  two_factor: TwoFactorTable;
+  two_factor_backup_codes: TwoFactorBackupCodesTable;
+  two_factor_challenges: TwoFactorChallengesTable;
+  two_factor_policies: TwoFactorPoliciesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

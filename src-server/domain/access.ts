@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Permission, Role, Scope } from '../../src-shared/api/permissions.js';
 import type { Database, MembershipRow } from '../db/tables.js';
 import { ClientAreaError, notFound } from './errors.js';
-import { findMembership, grantOf } from './memberships.js';
+import { grantOf } from './memberships.js';
 
 /** A user's effective grant on one account, read fresh on every request: changes take effect at once. */
 export interface Grant {
@@ -18,12 +18,33 @@ export function toGrant(membership: MembershipRow): Grant {
   return { membership, accountId: membership.account_id, userId: membership.user_id, ...grantOf(membership) };
 }
 
-/** The caller's grant, or `not_found` (never `forbidden`: an outsider cannot probe which accounts exist). */
+/**
+ * The caller's grant, or `not_found` (never `forbidden`: an outsider cannot probe which accounts
+ * exist). On an account that requires two-factor sign-in, a login without it is refused with
+ * `two_factor_required` until it enrols; the same query reads the grant and the policy.
+ */
 export async function requireGrant(db: Kysely<Database>, userId: string, accountId: string): Promise<Grant> {
-  const membership = await findMembership(db, userId, accountId);
-  if (!membership) throw notFound('The account');
+  const row = await db
+    .selectFrom('memberships')
+    .leftJoin('two_factor_policies', 'two_factor_policies.account_id', 'memberships.account_id')
+    .leftJoin('two_factor', (join) => join.onRef('two_factor.user_id', '=', 'memberships.user_id').on('two_factor.enabled_at', 'is not', null))
+    .selectAll('memberships')
+    .select(['two_factor_policies.account_id as policy_account', 'two_factor.user_id as two_factor_user'])
+    .where('memberships.user_id', '=', userId)
+    .where('memberships.account_id', '=', accountId)
+    .executeTakeFirst();
+  if (!row) throw notFound('The account');
+  const { policy_account, two_factor_user, ...membership } = row;
+  if (policy_account !== null && two_factor_user === null) throw needsTwoFactor();
   return toGrant(membership);
 }
+
+export const needsTwoFactor = () =>
+  new ClientAreaError(
+    'two_factor_required',
+    403,
+    'This account requires two-factor sign-in for everyone with access. Turn on two-factor sign-in for your login to use it.',
+  );
 
 const PERMISSION_WORDS: Partial<Record<Permission, string>> = {
   'users.manage': 'manage its users',

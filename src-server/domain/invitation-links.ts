@@ -10,6 +10,7 @@ import { parsePermissions, parseScope } from './memberships.js';
 import { assertPasswordPolicy, hashPassword } from './passwords.js';
 import { issueSession } from './sessions.js';
 import { hashToken } from './tokens.js';
+import { LIMITS } from './limits.js';
 import { issueUserLink, userLinkUrl } from './user-links.js';
 import { createUser, findUserByEmail } from './users.js';
 import type { InvitationAnswer } from '../../src-shared/api/primitives.js';
@@ -120,7 +121,9 @@ export async function signupAndRedeem(
   ctx: ClientAreaContext,
   input: SignupInput,
   baseUrl: string,
+  ip: string,
 ): Promise<{ user: UserRow; answer: InvitationAnswerResponse | null }> {
+  await ctx.limits.consume(LIMITS.signUpPerAddress, ip);
   const now = ctx.clock();
   const email = input.email.trim().toLowerCase();
   assertPasswordPolicy(input.password, ctx.passwordPolicy, { email });
@@ -168,7 +171,7 @@ export async function signupAndRedeem(
 }
 
 /** `POST /api/v1/signup`: the login, signed in at once, and the accepted invitation if a token came. */
-export async function signup(ctx: ClientAreaContext, input: SignupInput, baseUrl: string): Promise<SignupResponse> {
-  const { user, answer } = await signupAndRedeem(ctx, input, baseUrl);
+export async function signup(ctx: ClientAreaContext, input: SignupInput, baseUrl: string, ip: string): Promise<SignupResponse> {
+  const { user, answer } = await signupAndRedeem(ctx, input, baseUrl, ip);
   return { ...(await issueSession(ctx, user)), invitation: answer };
 }

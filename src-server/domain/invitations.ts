@@ -4,6 +4,7 @@ import type { Account } from '../../src-shared/api/accounts.js';
 import type { IncomingInvitation, InvitationAnswerResponse } from '../../src-shared/api/invitations.js';
 import { SETTINGS } from '../config/settings.js';
 import type { Database, InvitationRow, UserRow } from '../db/tables.js';
+import { lockAccount } from './account-lock.js';
 import { getAccount } from './accounts.js';
 import { recordAudit } from './audit.js';
 import { addDays } from './clock.js';
@@ -205,7 +206,11 @@ export async function settleInvitation(trx: Transaction<Database>, now: Date, us
   if (effectiveStatus(row, now) === 'expired') {
     throw new ClientAreaError('invitation_expired', 409, 'This invitation has expired. Ask the account owner to send it again.');
   }
-  if (answer === 'accept') await assertInviterAuthority(trx, row);
+  if (answer === 'accept') {
+    // Two invitations of one login to one account accepted at once must not both insert a membership.
+    await lockAccount(trx, row.account_id);
+    await assertInviterAuthority(trx, row);
+  }
   const updated = await trx
     .updateTable('invitations')
     .set({ status: wanted, answered_at: now.toISOString(), answered_by: user.id, updated_at: now.toISOString() })

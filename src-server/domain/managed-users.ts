@@ -9,6 +9,7 @@ import { requireAccountExists } from './accounts.js';
 import { recordAudit } from './audit.js';
 import type { ClientAreaContext } from './context.js';
 import { ClientAreaError } from './errors.js';
+import { LIMITS } from './limits.js';
 import { findMembership, insertMembership } from './memberships.js';
 import { normalizeOffer } from './outgoing-invitations.js';
 import { NO_PASSWORD } from './passwords.js';
@@ -46,6 +47,7 @@ export async function createManagedUsers(
     );
   }
   const account = await requireAccountExists(ctx.db, accountId);
+  if (request.sendActivation) for (const _ of offers) await ctx.limits.consume(LIMITS.userLinkMailsPerAccount, accountId);
   const ids = await ctx.db.transaction().execute(async (trx) => {
     const created: string[] = [];
     for (const u of offers) {
@@ -113,6 +115,12 @@ async function requireManagedUser(db: Kysely<Database>, actor: UserRow, accountI
   return user;
 }
 
+/** Activation and password mails count per account and per login, so neither can flood a mailbox. */
+async function consumeUserLinkMail(ctx: ClientAreaContext, accountId: string, userId: string): Promise<void> {
+  await ctx.limits.consume(LIMITS.userLinkMailsPerUser, userId);
+  await ctx.limits.consume(LIMITS.userLinkMailsPerAccount, accountId);
+}
+
 /** (Re)sends the activation mail; only the newest link works. */
 export async function sendActivation(ctx: ClientAreaContext, actor: UserRow, accountId: string, userId: string, baseUrl: string): Promise<{ sentAt: string }> {
   const now = ctx.clock();
@@ -120,6 +128,7 @@ export async function sendActivation(ctx: ClientAreaContext, actor: UserRow, acc
   if (user.status === 'active') throw new ClientAreaError('conflict', 409, 'This login is already active. Send a password reset instead.');
   if (user.status === 'disabled') throw new ClientAreaError('conflict', 409, 'This login is disabled. Enable it before sending the activation.');
   const account = await requireAccountExists(ctx.db, accountId);
+  await consumeUserLinkMail(ctx, accountId, user.id);
   const sentAt = await ctx.db.transaction().execute((trx) => mailActivation(ctx, trx, now, actor, account.name, user, baseUrl));
   return { sentAt };
 }
@@ -141,6 +150,7 @@ export async function sendPasswordReset(
       user.status === 'disabled' ? 'This login is disabled.' : 'This login is not activated yet. Send the activation instead.',
     );
   }
+  await consumeUserLinkMail(ctx, accountId, user.id);
   await ctx.db.transaction().execute(async (trx) => {
     const { token, expiresAt } = await issueUserLink(trx, now, user.id, 'password_reset', accountId);
     await ctx.mailer.enqueue(trx, now, {

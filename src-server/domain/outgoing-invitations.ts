@@ -5,10 +5,12 @@ import { consentText, type CreateInvitation, type OutgoingInvitation, type Invit
 import { SETTINGS } from '../config/settings.js';
 import type { Database, InvitationRow, UserRow } from '../db/tables.js';
 import { assertCanGrant, assertPermission, type Grant, requireGrant } from './access.js';
+import { lockAccount } from './account-lock.js';
 import { requireAccountExists } from './accounts.js';
 import { recordAudit } from './audit.js';
 import { addDays } from './clock.js';
 import type { ClientAreaContext } from './context.js';
+import { LIMITS } from './limits.js';
 import { ClientAreaError, notFound } from './errors.js';
 import { createInvitation, effectiveStatus } from './invitations.js';
 import { findMembership, grantOf, parsePermissions, parseScope } from './memberships.js';
@@ -52,15 +54,11 @@ export async function inviteToAccount(
   const offer = normalizeOffer(input.role, input.permissions, input.scope);
   assertCanGrant(grant, offer.permissions);
   const account = await requireAccountExists(ctx.db, accountId);
+  await ctx.limits.consume(LIMITS.invitationMailsPerAccount, accountId);
 
   const id = await ctx.db.transaction().execute(async (trx) => {
-    // Invitations to one account queue here (a row lock on PostgreSQL, the write lock on SQLite),
-    // so the duplicate check below sees every invitation committed before this one.
-    await trx
-      .updateTable('accounts')
-      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
-      .where('id', '=', accountId)
-      .execute();
+    // Invitations to one account queue here, so the duplicate check below sees every invitation committed before this one.
+    await lockAccount(trx, accountId);
     let invitee: UserRow | undefined;
     let to: { email?: string; customerNumber?: string };
     if ('email' in input) {
@@ -296,6 +294,8 @@ export async function resendInvitation(
   }
   assertCanGrant(grant, parsePermissions(row.permissions), 'offer');
   const account = await requireAccountExists(ctx.db, accountId);
+  await ctx.limits.consume(LIMITS.resendsPerInvitation, invitationId);
+  await ctx.limits.consume(LIMITS.invitationMailsPerAccount, accountId);
   await ctx.db.transaction().execute(async (trx) => {
     const invitee = row.email ? await findUserByEmail(trx, row.email) : await findUserByCustomerNumber(trx, row.customer_number ?? '');
     if (invitee && (await findMembership(trx, invitee.id, accountId))) {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { PERMISSIONS } from '../../src-shared/api/permissions.js';
 import type { OwnershipTransfer } from '../../src-shared/api/team.js';
 import type { Database, OwnershipTransferRow, UserRow } from '../db/tables.js';
+import { lockAccount } from './account-lock.js';
 import { assertOwner, requireGrant } from './access.js';
 import { requireAccountExists } from './accounts.js';
 import { recordAudit } from './audit.js';
@@ -45,6 +46,8 @@ export async function requestOwnershipTransfer(ctx: ClientAreaContext, actor: Us
     updated_at: at,
   };
   await ctx.db.transaction().execute(async (trx) => {
+    // Concurrent requests queue here, so each cancels the pending offer the one before it made.
+    await lockAccount(trx, accountId);
     await trx
       .updateTable('ownership_transfers')
       .set({ status: 'cancelled', updated_at: at })

@@ -4,6 +4,10 @@ import type { UserRow } from '../db/tables.js';
 import { addDays, addSeconds } from './clock.js';
 import type { ClientAreaContext } from './context.js';
 import { ClientAreaError } from './errors.js';
+import type { SignInOutcome } from '../../src-shared/api/two-factor.js';
+import { rateLimited } from './rate-limits.js';
+import { hasTwoFactor } from './two-factor.js';
+import { issueChallenge } from './two-factor-sign-in.js';
 import { decoyPasswordHash, verifyPassword } from './passwords.js';
 import { hashToken, newId, newToken } from './tokens.js';
 import { findUserByEmail, findUserById, toApiUser } from './users.js';
@@ -11,22 +15,21 @@ import { findUserByEmail, findUserById, toApiUser } from './users.js';
 const invalidCredentials = () => new ClientAreaError('invalid_credentials', 401, 'The email or password is not correct.');
 const unauthenticated = (why: string) => new ClientAreaError('unauthenticated', 401, why);
 
-/** Signs in with email and password; failures count towards the per-email-and-address limit. */
-export async function signIn(ctx: ClientAreaContext, email: string, password: string, ip: string): Promise<SessionResponse> {
-  const retryAfter = ctx.signInLimiter.retryAfter(email, ip);
-  if (retryAfter > 0) {
-    throw new ClientAreaError('rate_limited', 429, `Too many failed sign-ins. Try again in ${retryAfter} seconds.`, {
-      'retry-after': String(retryAfter),
-    });
-  }
+/**
+ * Signs in with email and password; failures count towards the limits per email, address and both.
+ * A login with two-factor sign-in gets a challenge instead of tokens (`two-factor-sign-in.ts`).
+ */
+export async function signIn(ctx: ClientAreaContext, email: string, password: string, ip: string): Promise<SignInOutcome> {
+  const retryAfter = await ctx.signInLimiter.retryAfter(email, ip);
+  if (retryAfter > 0) throw rateLimited({ what: 'failed sign-ins' }, retryAfter);
   const user = await findUserByEmail(ctx.db, email);
   // Verify against a decoy when the login does not exist, so timing does not reveal which emails do.
   const ok = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), password);
   if (!user || !ok) {
-    ctx.signInLimiter.recordFailure(email, ip);
+    await ctx.signInLimiter.recordFailure(email, ip);
     throw invalidCredentials();
   }
-  ctx.signInLimiter.recordSuccess(email, ip);
+  await ctx.signInLimiter.recordSuccess(email, ip);
   if (user.status === 'disabled') throw new ClientAreaError('forbidden', 403, 'This login has been disabled by the provider.');
   if (user.status === 'pending_activation') {
     throw new ClientAreaError(
@@ -35,6 +38,7 @@ export async function signIn(ctx: ClientAreaContext, email: string, password: st
       'This login is not activated yet. Use the link in the activation mail first, or ask the account owner to send it.',
     );
   }
+  if (await hasTwoFactor(ctx.db, user.id)) return issueChallenge(ctx, user);
   return issueSession(ctx, user);
 }
 

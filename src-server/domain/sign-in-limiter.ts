@@ -1,12 +1,15 @@
+import type { Kysely } from 'kysely';
 import { SETTINGS } from '../config/settings.js';
+import type { Database } from '../db/tables.js';
 import type { Clock } from './clock.js';
+import { type Limit, RateLimits } from './rate-limits.js';
 
 export interface SignInLimits {
   /** Failures allowed for one email from one client address. */
   perEmailAndAddress: number;
   /** Failures allowed for one email from all addresses together (slow, distributed guessing). */
   perEmail: number;
-  /** Failures allowed from one address across all emails (credential stuffing). */
+  /** Failures allowed from one address across all emails (credential stuffing, password spraying). */
   perAddress: number;
   windowSeconds: number;
 }
@@ -19,70 +22,44 @@ export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = {
 };
 
 /**
- * Counts failed sign-ins in fixed windows per email and address, per email and per address
- * (docs/ARCHITECTURE.md §12: login is rate-limited). Held in memory: a restart forgets, which is acceptable for a
- * single process. A success clears only the email-and-address count: an attacker cannot reset the
+ * Counts failed sign-ins per email and address, per email and per address (docs/ARCHITECTURE.md
+ * §12), in the database's counters (`rate-limits.ts`): a restart or a second server does not
+ * reset them. A success clears only the email-and-address count: an attacker cannot reset the
  * per-address count by signing into an account of their own.
  */
 export class SignInLimiter {
-  private readonly failures = new Map<string, { count: number; windowEndsAt: number }>();
   private readonly limits: SignInLimits;
+  private readonly counters: RateLimits;
 
-  constructor(
-    private readonly clock: Clock,
-    maxFailures: number | Partial<SignInLimits> = {},
-    windowSeconds?: number,
-  ) {
+  constructor(db: Kysely<Database>, clock: Clock, maxFailures: number | Partial<SignInLimits> = {}, windowSeconds?: number) {
     const given = typeof maxFailures === 'number' ? { perEmailAndAddress: maxFailures } : maxFailures;
     this.limits = { ...DEFAULT_SIGN_IN_LIMITS, ...given, ...(windowSeconds === undefined ? {} : { windowSeconds }) };
+    this.counters = new RateLimits(db, clock);
   }
 
   /** Seconds until the caller may try again, or 0 when a try is allowed now. */
-  retryAfter(email: string, ip: string): number {
-    let wait = 0;
-    for (const [k, max] of this.keys(email, ip)) {
-      const entry = this.current(k);
-      if (entry && entry.count >= max) {
-        wait = Math.max(wait, Math.max(1, Math.ceil((entry.windowEndsAt - this.clock().getTime()) / 1000)));
-      }
-    }
-    return wait;
+  async retryAfter(email: string, ip: string): Promise<number> {
+    const waits = await Promise.all(this.keys(email, ip).map(([limit, key]) => this.counters.retryAfter(limit, key)));
+    return Math.max(0, ...waits);
   }
 
-  recordFailure(email: string, ip: string): void {
-    for (const [k] of this.keys(email, ip)) {
-      const entry = this.current(k) ?? { count: 0, windowEndsAt: this.clock().getTime() + this.limits.windowSeconds * 1000 };
-      entry.count += 1;
-      this.failures.set(k, entry);
-    }
-    if (this.failures.size > 100_000) this.sweep();
+  async recordFailure(email: string, ip: string): Promise<void> {
+    for (const [limit, key] of this.keys(email, ip)) await this.counters.hit(limit, key);
   }
 
-  recordSuccess(email: string, ip: string): void {
-    this.failures.delete(`pair\u0000${email.toLowerCase()}\u0000${ip}`);
+  async recordSuccess(email: string, ip: string): Promise<void> {
+    const [pair, key] = this.keys(email, ip)[0]!;
+    await this.counters.clear(pair, key);
   }
 
-  private keys(email: string, ip: string): [string, number][] {
-    const e = email.toLowerCase();
+  private keys(email: string, ip: string): [Limit, string][] {
+    const e = email.trim().toLowerCase();
+    const { windowSeconds } = this.limits;
+    const what = 'failed sign-ins';
     return [
-      [`pair\u0000${e}\u0000${ip}`, this.limits.perEmailAndAddress],
-      [`email\u0000${e}`, this.limits.perEmail],
-      [`addr\u0000${ip}`, this.limits.perAddress],
+      [{ name: 'sign-in.pair', max: this.limits.perEmailAndAddress, windowSeconds, what }, `${e}\u0000${ip}`],
+      [{ name: 'sign-in.email', max: this.limits.perEmail, windowSeconds, what }, e],
+      [{ name: 'sign-in.address', max: this.limits.perAddress, windowSeconds, what }, ip],
     ];
-  }
-
-  private current(k: string) {
-    const entry = this.failures.get(k);
-    if (entry && entry.windowEndsAt <= this.clock().getTime()) {
-      this.failures.delete(k);
-      return undefined;
-    }
-    return entry;
-  }
-
-  /** Forgets ended windows, so a flood of distinct emails cannot grow the map without bound. */
-  private sweep(): void {
-    const now = this.clock().getTime();
-    for (const [k, entry] of this.failures) if (entry.windowEndsAt <= now) this.failures.delete(k);
   }
 }

@@ -2,16 +2,17 @@ import type { Kysely } from 'kysely';
 import type { SsoLink } from '../../src-shared/api/sso.js';
 import { SETTINGS } from '../config/settings.js';
 import type { Database, UserRow } from '../db/tables.js';
+import { requireGrant } from './access.js';
 import { recordAudit } from './audit.js';
 import { addSeconds } from './clock.js';
-import { notFound } from './errors.js';
 import { findMembership } from './memberships.js';
 import { hashToken, newToken } from './tokens.js';
 import { findUserById } from './users.js';
 
 /** A one-time link (≤ 60 s) that signs this user into the panel of this account only. */
 export async function createSsoLink(db: Kysely<Database>, now: Date, user: UserRow, accountId: string, baseUrl: string): Promise<SsoLink> {
-  if (!(await findMembership(db, user.id, accountId))) throw notFound('The account');
+  // The grant, checked as every action is: the account's two-factor policy applies to the panel too.
+  await requireGrant(db, user.id, accountId);
   return mintLink(
     db,
     now,

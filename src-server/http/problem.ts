@@ -21,6 +21,8 @@ const TITLES: Record<ApiErrorCode, string> = {
   email_not_verified: 'Email not verified',
   login_not_activated: 'Login not activated',
   link_invalid: 'This link is no longer valid',
+  invalid_two_factor_code: 'Wrong two-factor code',
+  two_factor_required: 'Two-factor sign-in required',
 };
 
 export function problem(code: ApiErrorCode, status: number, detail: string): Problem {

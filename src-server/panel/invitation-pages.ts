@@ -80,6 +80,7 @@ export function invitationPages(app: FastifyInstance, ctx: ClientAreaContext): v
         ctx,
         { email: preview.email, name, password: form.password ?? '', invitationToken: token },
         baseUrlOf(ctx, request),
+        request.ip,
       );
       const panelToken = await openPanelSession(ctx.db, ctx.clock(), user.id);
       const target = answer?.account ? accountPath(answer.account.id) : '/panel';

@@ -61,17 +61,17 @@ export async function checkPassword(ctx: ClientAreaContext, emailInput: string, 
   const parsed = SessionRequest.safeParse({ email: emailInput, password });
   if (!parsed.success) return { ok: false, status: 400, message: 'Enter your email address and your password.' };
   const { email } = parsed.data;
-  const retryAfter = ctx.signInLimiter.retryAfter(email, ip);
+  const retryAfter = await ctx.signInLimiter.retryAfter(email, ip);
   if (retryAfter > 0) {
     return { ok: false, status: 429, retryAfter, message: `Too many failed sign-ins. Try again in ${retryAfter} seconds.` };
   }
   const user = await findUserByEmail(ctx.db, email);
   const matches = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), password);
   if (!user || !matches) {
-    ctx.signInLimiter.recordFailure(email, ip);
+    await ctx.signInLimiter.recordFailure(email, ip);
     return { ok: false, status: 401, message: 'The email or password is not correct.' };
   }
-  ctx.signInLimiter.recordSuccess(email, ip);
+  await ctx.signInLimiter.recordSuccess(email, ip);
   if (user.status === 'disabled') return { ok: false, status: 403, message: 'This login has been disabled by the provider.' };
   if (user.status === 'pending_activation') {
     return { ok: false, status: 403, message: 'This login is not activated yet. Use the link in the activation mail first.' };

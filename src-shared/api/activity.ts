@@ -28,6 +28,10 @@ export const AUDIT_ACTIONS = [
   'ownership.transfer_cancelled',
   'managed_user.activated',
   'managed_user.enabled',
+  'two_factor.enabled',
+  'two_factor.disabled',
+  'two_factor.backup_code_used',
+  'two_factor.policy_changed',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -34,5 +34,9 @@ export const API_ERROR_CODES = [
   'login_not_activated',
   /** A one-time link (invitation, activation, password reset, verification) is unknown, used, superseded or expired. */
   'link_invalid',
+  /** A two-factor code or backup code is wrong, already used, or its challenge is unknown or expired. */
+  'invalid_two_factor_code',
+  /** The account requires two-factor sign-in and this login has not turned it on yet. */
+  'two_factor_required',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -3,6 +3,7 @@ import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse 
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { SessionResponse } from '../../../src-shared/api/session.js';
+import { isTwoFactorChallenge, SignInOutcome } from '../../../src-shared/api/two-factor.js';
 import type { User } from '../../../src-shared/api/users.js';
 import { ClientdeckError, isClientdeckError, unexpectedAnswer } from '../../errors.js';
 import type { CredentialSlot, RequestOptions } from '../connector.js';
@@ -82,7 +83,16 @@ export class ApiSession {
   }
 
   async signIn(email: string, password: string, options: RequestOptions = {}): Promise<User> {
-    const session = await this.send(SessionResponse, { method: 'POST', url: '/session', data: { email, password }, signal: options.signal }, 'sign_in');
+    const outcome = await this.send(SignInOutcome, { method: 'POST', url: '/session', data: { email, password }, signal: options.signal }, 'sign_in');
+    // The provider asks for a second factor; until the sign-in dialog can ask for the code, say so
+    // plainly rather than report the answer as unexpected.
+    if (isTwoFactorChallenge(outcome)) {
+      throw new ClientdeckError(
+        'not_supported',
+        `This login at ${this.provider} signs in with two factors (a code from an authenticator app), which Clientdeck cannot complete yet. Use a login without two-factor sign-in for now.`,
+      );
+    }
+    const session = outcome;
     await this.#accept(session);
     return session.user;
   }

@@ -82,7 +82,7 @@ export const contactRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       security: BEARER,
       params: ContactParams,
       body: AccessGrant,
-      response: { 201: OutgoingInvitation, ...problemResponses(400, 401, 403, 404, 409) },
+      response: { 201: OutgoingInvitation, ...problemResponses(400, 401, 403, 404, 409, 429) },
     },
     handler: async (request, reply) => {
       const invitation = await promoteContact(ctx, request.caller.user, request.params.id, request.params.contactId, request.body, baseUrlOf(ctx, request));

@@ -14,9 +14,9 @@ export const invitationLinkRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContex
       summary: 'Create a login (signed in at once); with invitationToken, the invitation is accepted in the same step',
       tags: ['session'],
       body: SignupRequest,
-      response: { 201: SignupResponse, ...problemResponses(400, 403, 409, 410) },
+      response: { 201: SignupResponse, ...problemResponses(400, 403, 409, 410, 429) },
     },
-    handler: async (request, reply) => reply.code(201).send(await signup(ctx, request.body, baseUrlOf(ctx, request))),
+    handler: async (request, reply) => reply.code(201).send(await signup(ctx, request.body, baseUrlOf(ctx, request), request.ip)),
   });
 
   // Redeeming answers for the login that follows the link, so it needs that login signed in.

@@ -20,7 +20,7 @@ export const managedUserRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }
       security: BEARER,
       params: IdParams,
       body: CreateManagedUsers,
-      response: { 201: ManagedUsersCreated, ...problemResponses(400, 401, 403, 404, 409) },
+      response: { 201: ManagedUsersCreated, ...problemResponses(400, 401, 403, 404, 409, 429) },
     },
     handler: async (request, reply) => {
       const items = await createManagedUsers(ctx, request.caller.user, request.params.id, request.body, baseUrlOf(ctx, request));
@@ -36,7 +36,7 @@ export const managedUserRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }
         tags: ['managed users'],
         security: BEARER,
         params: UserParams,
-        response: { 200: ActivationSent, ...problemResponses(400, 401, 403, 404, 409) },
+        response: { 200: ActivationSent, ...problemResponses(400, 401, 403, 404, 409, 429) },
       },
       handler: async (request) => send(ctx, request.caller.user, request.params.id, request.params.userId, baseUrlOf(ctx, request)),
     });

@@ -18,7 +18,7 @@ export const outgoingInvitationRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaCo
     tags: ['team'],
     security: BEARER,
     params: InvitationParams,
-    response: { 200: OutgoingInvitation, ...problemResponses(400, 401, 403, 404, 409) },
+    response: { 200: OutgoingInvitation, ...problemResponses(400, 401, 403, 404, 409, 429) },
   });
 
   app.post('/accounts/:id/invitations', {
@@ -29,7 +29,7 @@ export const outgoingInvitationRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaCo
       security: BEARER,
       params: IdParams,
       body: CreateInvitation,
-      response: { 201: OutgoingInvitation, ...problemResponses(400, 401, 403, 404, 409) },
+      response: { 201: OutgoingInvitation, ...problemResponses(400, 401, 403, 404, 409, 429) },
     },
     handler: async (request, reply) =>
       reply.code(201).send(await inviteToAccount(ctx, request.caller.user, request.params.id, request.body, baseUrlOf(ctx, request))),

@@ -58,7 +58,7 @@ export const productRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       security: BEARER,
       params: DomainParams,
       body: DelegateDomain,
-      response: { 201: OutgoingInvitation, ...problemResponses(400, 401, 403, 404, 409) },
+      response: { 201: OutgoingInvitation, ...problemResponses(400, 401, 403, 404, 409, 429) },
     },
     handler: async (request, reply) => {
       return reply

@@ -45,7 +45,7 @@ describe('GET /accounts with If-None-Match', () => {
   beforeAll(async () => {
     await migrateToLatest(base);
     const clock = () => new Date('2026-03-03T09:00:00.000Z');
-    ({ app } = await buildApp({ db: base.withPlugin(counted), clock, adminKey: 'k', signInLimiter: new SignInLimiter(clock) }, { logLevel: 'silent' }));
+    ({ app } = await buildApp({ db: base.withPlugin(counted), clock, adminKey: 'k', signInLimiter: new SignInLimiter(base, clock) }, { logLevel: 'silent' }));
     const admin = { authorization: 'Bearer k' };
     await app.inject({ method: 'POST', url: '/api/v1/admin/users', headers: admin, payload: { email: 'o@example.com', name: 'O', password: STRONG_PASSWORD } });
     for (let i = 0; i < 30; i++) {

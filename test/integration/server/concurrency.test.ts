@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSION_PRESETS } from '../../../src-shared/api/permissions.js';
 import { createInvitation } from '../../../src-server/domain/invitations.js';
+import { insertMembership } from '../../../src-server/domain/memberships.js';
 import { STORES, type StoreServer, startOn } from './fixtures/stores.js';
 
 describe.each(STORES)('concurrency on %s', (store) => {
@@ -133,6 +134,37 @@ describe.each(STORES)('concurrency on %s', (store) => {
     expect(users).toHaveLength(1);
     const members = await s.db.selectFrom('memberships').select('id').where('account_id', '=', account.id).where('user_id', '=', users[0]!.id).execute();
     expect(members).toHaveLength(1);
+  });
+
+  it('two different invitations of one login to one account, accepted at the same instant: one membership, both answered, never a 5xx', async () => {
+    for (let round = 0; round < 5; round++) {
+      const { accountId, invitationId: first } = await newInvitation();
+      const { invitation: second } = await createInvitation(s.db, s.now(), {
+        accountId,
+        invitedBy: owner.id,
+        email: 'invitee@example.com',
+        permissions: ['tickets'],
+      });
+      const answers = await Promise.all([first, second.id].map((id) => s.call('POST', `/api/v1/invitations/${id}/accept`, { token: invitee.accessToken })));
+      for (const a of answers) expect(a.status, JSON.stringify(a.body)).toBe(200);
+      expect(await membershipsOf(accountId)).toHaveLength(1);
+      expect(await acceptedEvents(accountId)).toHaveLength(2);
+    }
+  });
+
+  it('ten concurrent ownership-transfer requests: exactly one pending transfer, never a 5xx', async () => {
+    for (let round = 0; round < 3; round++) {
+      const account = await s.admin('/accounts', { name: `Transfer race ${++n}`, ownerEmail: 'owner@example.com' });
+      await insertMembership(s.db, s.now(), { accountId: account.id, userId: invitee.id, role: 'admin', permissions: ['users.manage'] });
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          s.call('POST', `/api/v1/accounts/${account.id}/ownership-transfer`, { token: owner.accessToken, body: { toUserId: invitee.id } }),
+        ),
+      );
+      for (const a of answers) expect(a.status, JSON.stringify(a.body)).toBeLessThan(300);
+      const pending = await s.db.selectFrom('ownership_transfers').select('id').where('account_id', '=', account.id).where('status', '=', 'pending').execute();
+      expect(pending).toHaveLength(1);
+    }
   });
 
   it('one SSO link opened ten times at once signs in exactly once', async () => {

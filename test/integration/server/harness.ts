@@ -3,6 +3,7 @@
  * a clock the test moves by hand. Also opens the same file directly, to set up invitations and to
  * check what is stored.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,8 @@ export const STRONG_PASSWORD = 'Correct-Horse-7';
 export interface Harness {
   server: ClientArea;
   databaseFile: string;
+  /** The key the server encrypts two-factor secrets with (to start a second server on the same store). */
+  twoFactorKey: Buffer;
   db: Kysely<Database>;
   now(): Date;
   advance(ms: number): void;
@@ -37,7 +40,9 @@ export async function startHarness(options: { demo?: boolean } = {}): Promise<Ha
   const databaseUrl = postgres?.url ?? '';
   if (postgres) process.env.DATABASE_URL = databaseUrl;
   let now = new Date('2025-03-03T09:00:00.000Z');
-  const server = await startClientArea({ databaseFile, databaseUrl, demo: options.demo ?? false, adminKey: 'test-admin-key', clock: () => now });
+  // A key of the test's own for two-factor secrets, as a provider sets CLIENTAREA_TOTP_KEY.
+  const twoFactorKey = randomBytes(32);
+  const server = await startClientArea({ databaseFile, databaseUrl, demo: options.demo ?? false, adminKey: 'test-admin-key', clock: () => now, twoFactorKey });
   const db = openDatabase({ file: databaseFile, url: databaseUrl });
 
   const call: Harness['call'] = async (method, path, opts = {}) => {
@@ -57,6 +62,7 @@ export async function startHarness(options: { demo?: boolean } = {}): Promise<Ha
   const harness: Harness = {
     server,
     databaseFile,
+    twoFactorKey,
     db,
     now: () => now,
     advance(ms) {

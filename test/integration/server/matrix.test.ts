@@ -5,6 +5,7 @@
  * access to the account at all, so nobody can probe which accounts exist). Every cell gets a fresh
  * account, so no cell depends on another.
  */
+import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Permission } from '../../../src-shared/api/permissions.js';
 import { createInvitation } from '../../../src-server/domain/invitations.js';
@@ -68,6 +69,22 @@ async function invitationTo(c: Cell, to: Login) {
 async function freshSession(c: Cell) {
   if (c.persona === 'anonymous') return undefined;
   return c.h.signIn(c.me.email);
+}
+
+/**
+ * A login of its own with two-factor sign-in on, for the rows that would otherwise turn it on for
+ * a persona's shared login (which then could not sign in with a password alone in other cells).
+ */
+async function twoFactorLogin(c: Cell, confirm = true) {
+  const address = email(c, 'two-factor');
+  await c.h.createLogin(address, 'Tess Factor');
+  const { accessToken } = await c.h.signIn(address);
+  const enrolment = await c.h.call('POST', '/api/v1/me/two-factor/enrolment', { token: accessToken });
+  const secret = enrolment.body.secret as string;
+  const code = () => generate({ secret, epoch: Math.floor(c.h.now().getTime() / 1000) });
+  if (!confirm) return { address, accessToken, code, backupCodes: [] as string[] };
+  const confirmed = await c.h.call('POST', '/api/v1/me/two-factor/confirmation', { token: accessToken, body: { code: await code() } });
+  return { address, accessToken, code, backupCodes: confirmed.body.backupCodes as string[] };
 }
 
 const ROWS: Row[] = [
@@ -389,8 +406,49 @@ const ROWS: Row[] = [
     request: async (c) => ({ path: `/api/v1/admin/accounts/${c.a.id}/invoices`, body: { amountCents: 1, dueAt: '2030-01-01T00:00:00Z' } }),
   },
   { op: 'GET /api/v1/admin/outbox', allow: NOBODY, request: async () => ({ path: '/api/v1/admin/outbox' }) },
+  // Two-factor sign-in of the caller's own login, and the second step of signing in.
+  { op: 'GET /api/v1/me/two-factor', allow: SIGNED_IN, request: async () => ({ path: '/api/v1/me/two-factor' }) },
+  { op: 'POST /api/v1/me/two-factor/enrolment', allow: SIGNED_IN, request: async () => ({ path: '/api/v1/me/two-factor/enrolment' }) },
+  {
+    op: 'POST /api/v1/me/two-factor/confirmation',
+    allow: SIGNED_IN,
+    request: async (c) => {
+      if (c.persona === 'anonymous') return { path: '/api/v1/me/two-factor/confirmation', body: { code: '123456' } };
+      const login = await twoFactorLogin(c, false);
+      return { path: '/api/v1/me/two-factor/confirmation', token: login.accessToken, body: { code: await login.code() } };
+    },
+  },
+  {
+    op: 'POST /api/v1/me/two-factor/disable',
+    allow: SIGNED_IN,
+    request: async (c) => {
+      if (c.persona === 'anonymous') return { path: '/api/v1/me/two-factor/disable', body: { password: STRONG_PASSWORD, code: '123456' } };
+      const login = await twoFactorLogin(c);
+      return { path: '/api/v1/me/two-factor/disable', token: login.accessToken, body: { password: STRONG_PASSWORD, backupCode: login.backupCodes[0] } };
+    },
+  },
+  {
+    op: 'POST /api/v1/session/two-factor',
+    allow: EVERYONE,
+    request: async (c) => {
+      const login = await twoFactorLogin(c);
+      const challenge = await c.h.call('POST', '/api/v1/session', { body: { email: login.address, password: STRONG_PASSWORD } });
+      return { path: '/api/v1/session/two-factor', noAuth: true, body: { challengeToken: challenge.body.challengeToken, backupCode: login.backupCodes[0] } };
+    },
+  },
+  {
+    op: 'GET /api/v1/accounts/{id}/two-factor-policy',
+    accountScoped: true,
+    allow: ['owner'],
+    request: async (c) => ({ path: acc(c, '/two-factor-policy') }),
+  },
+  {
+    op: 'PUT /api/v1/accounts/{id}/two-factor-policy',
+    accountScoped: true,
+    allow: ['owner'],
+    request: async (c) => ({ path: acc(c, '/two-factor-policy'), body: { required: false } }),
+  },
 ];
-
 function contactRows(): Row[] {
   const contact = async (c: Cell) => (await c.w.asOwner('POST', acc(c, '/contacts'), { name: 'Carla Contact', email: email(c, 'contact') })).id as string;
   const base = { accountScoped: true, permission: 'contacts.manage' as const, allow: WITH_PERMISSION_ANY_SCOPE };

@@ -23,6 +23,7 @@ import { redeemInvitation } from '../../../src-server/domain/invitation-links.js
 import { answerInvitation, effectiveStatus } from '../../../src-server/domain/invitations.js';
 import { cancelInvitation, inviteToAccount, resendInvitation } from '../../../src-server/domain/outgoing-invitations.js';
 import { DEFAULT_PASSWORD_POLICY } from '../../../src-server/domain/passwords.js';
+import { RateLimits } from '../../../src-server/domain/rate-limits.js';
 import { SignInLimiter } from '../../../src-server/domain/sign-in-limiter.js';
 import { createUser } from '../../../src-server/domain/users.js';
 import { Mailer } from '../../../src-server/mail/mailer.js';
@@ -94,7 +95,8 @@ describe('invitation state machine (fast-check)', () => {
       db,
       clock,
       adminKey: 'unused',
-      signInLimiter: new SignInLimiter(clock),
+      signInLimiter: new SignInLimiter(db, clock),
+      limits: new RateLimits(db, clock),
       log,
       mailer,
       passwordPolicy: DEFAULT_PASSWORD_POLICY,

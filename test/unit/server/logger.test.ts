@@ -12,6 +12,7 @@ describe('server logs keep secrets out', () => {
     const options = loggerOptions('info');
     const redact = options.redact as { paths: string[] };
     for (const path of ['password', '*.password', 'refreshToken', 'accessToken', 'adminKey']) expect(redact.paths).toContain(path);
+    for (const path of ['challengeToken', 'backupCode', 'backupCodes', 'secret']) expect(redact.paths).toContain(path);
     const req = (options.serializers as { req: (r: unknown) => unknown }).req({
       method: 'GET',
       url: '/panel/sso/cds_secret',

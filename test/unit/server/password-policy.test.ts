@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isCommonPassword } from '../../../src-server/domain/common-passwords.js';
 import { DEFAULT_PASSWORD_POLICY, passwordPolicyFromEnv, passwordPolicyViolations, strictestOf } from '../../../src-server/domain/passwords.js';
-import { SignInLimiter } from '../../../src-server/domain/sign-in-limiter.js';
 
 describe('common passwords', () => {
   it('refuses a common word dressed up with capitals, leetspeak, years and symbols', () => {
@@ -54,29 +53,5 @@ describe('a provider’s password policy', () => {
     });
     expect(passwordPolicyFromEnv({ CLIENTAREA_PASSWORD_MIN_LENGTH: 'six' }).minLength).toBe(8);
     expect(passwordPolicyFromEnv({ CLIENTAREA_PASSWORD_MIN_LENGTH: '3' }).minLength).toBe(8);
-  });
-});
-
-describe('sign-in limiter across emails and addresses', () => {
-  const at = (): (() => Date) => {
-    const now = new Date('2025-03-01T12:00:00.000Z');
-    return () => now;
-  };
-
-  it('limits one address trying many emails (credential stuffing)', () => {
-    const limiter = new SignInLimiter(at(), { perEmailAndAddress: 5, perEmail: 20, perAddress: 10, windowSeconds: 600 });
-    for (let i = 0; i < 10; i++) limiter.recordFailure(`user${i}@example.com`, '10.0.0.9');
-    expect(limiter.retryAfter('fresh@example.com', '10.0.0.9')).toBe(600);
-    expect(limiter.retryAfter('fresh@example.com', '10.0.0.10')).toBe(0);
-    // A success from that address does not reset the address count.
-    limiter.recordSuccess('user1@example.com', '10.0.0.9');
-    expect(limiter.retryAfter('fresh@example.com', '10.0.0.9')).toBe(600);
-  });
-
-  it('limits one email tried from many addresses', () => {
-    const limiter = new SignInLimiter(at(), { perEmailAndAddress: 5, perEmail: 8, perAddress: 100, windowSeconds: 600 });
-    for (let i = 0; i < 8; i++) limiter.recordFailure('target@example.com', `10.0.1.${i}`);
-    expect(limiter.retryAfter('target@example.com', '10.0.2.1')).toBe(600);
-    expect(limiter.retryAfter('other@example.com', '10.0.2.1')).toBe(0);
   });
 });
