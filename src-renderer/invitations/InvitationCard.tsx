@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListedInvitation } from '../../src-shared/ipc/channels/invitations.js';
 import { PermissionChips } from '../accounts/PermissionChips.js';
 import { Spinner } from '../kit/Spinner.js';
+import { DeclineDialog } from './DeclineDialog.js';
 import { invitationKey, isAnswerable, useInvitations } from './invitations-store.js';
 import { timeLeft, timeLeftKey } from './time-left.js';
 
@@ -28,6 +29,7 @@ export function InvitationCard({ row, now, focused = false }: Props) {
   const account = row.account.name;
   const scoped = row.scope !== null && ((row.scope.services?.length ?? 0) > 0 || (row.scope.domains?.length ?? 0) > 0);
   const queued = row.pendingAnswer;
+  const [confirmingDecline, setConfirmingDecline] = useState(false);
 
   useEffect(() => {
     if (!focused) return;
@@ -85,13 +87,14 @@ export function InvitationCard({ row, now, focused = false }: Props) {
             aria-label={t('invitations.declineFor', { account })}
             disabled={answering !== undefined}
             aria-busy={answering === 'decline'}
-            onClick={() => void answer(row, 'decline')}
+            onClick={() => setConfirmingDecline(true)}
           >
             {answering === 'decline' && <Spinner />}
             {answering === 'decline' ? t('invitations.declining') : t('invitations.decline')}
           </button>
         </div>
       )}
+      {confirmingDecline && <DeclineDialog row={row} onClose={() => setConfirmingDecline(false)} />}
     </li>
   );
 }
