@@ -7,6 +7,7 @@ import { initials } from '../kit/initials.js';
 import { usePanels } from '../accounts/panel-store.js';
 import { StarIcon } from '../kit/icons.js';
 import { useConnections } from '../connections/connections-store.js';
+import { providerName } from '../connections/connection-name.js';
 import { EmptyState } from '../kit/EmptyState.js';
 import { useNavigation, type AccountRef } from '../navigation/navigation-store.js';
 import { Skeleton } from '../kit/Skeleton.js';
@@ -110,7 +111,7 @@ function AccountDetail({ row }: { row: ListedAccount }) {
           <ViewHeading>{row.name}</ViewHeading>
           <p className="detail__meta">
             <span className={`role role--${row.role}`}>{t(`roles.${row.role}`)}</span>
-            <span className="muted">{t('invitations.atProvider', { provider: row.providerLabel })}</span>
+            <span className="muted">{t('invitations.atProvider', { provider: providerName(row, connection ? [connection] : [], t) })}</span>
             {connection && (
               <>
                 <span className="muted" aria-hidden="true">

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../src-shared/api/permissions.js';
 import type { CreateInvitation } from '../../src-shared/api/team.js';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
+import { providerName } from '../connections/connection-name.js';
+import { useConnections } from '../connections/connections-store.js';
 import { Spinner } from '../kit/Spinner.js';
 import { useSubmit } from '../kit/use-submit.js';
 import { useAudit } from './audit-store.js';
@@ -33,6 +35,7 @@ export function InviteForm({ row, focused = false }: { row: ListedAccount; focus
   const [role, setRole] = useState<GrantRole>(() => safeDefaultGrant().role);
   const [permissions, setPermissions] = useState<Permission[]>(() => safeDefaultGrant().permissions);
   const products = useAccountProducts(row);
+  const connections = useConnections((s) => s.connections);
   const [scopeChoice, setScopeChoice] = useState<ScopeChoice>(null);
   const [tried, setTried] = useState(false);
   const { busy, error, submit: send } = useSubmit();
@@ -124,7 +127,7 @@ export function InviteForm({ row, focused = false }: { row: ListedAccount; focus
           </div>
           <label className={`check check--block${tried && consentMissing ? ' check--invalid' : ''}`}>
             <input type="checkbox" checked={consent} aria-invalid={tried && consentMissing} onChange={(e) => setConsent(e.target.checked)} />
-            <span>{t('team.consent', { account: row.name, provider: row.providerLabel })}</span>
+            <span>{t('team.consent', { account: row.name, provider: providerName(row, connections, t) })}</span>
           </label>
           {tried && consentMissing && <p className="inline-error">{t('team.consentMissing')}</p>}
         </>

@@ -4,6 +4,7 @@ import { Dialog } from '../kit/Dialog.js';
 import { DialogActions } from '../kit/DialogActions.js';
 import { useSubmit } from '../kit/use-submit.js';
 import { useInvitations } from './invitations-store.js';
+import { useProviderName } from './use-provider-name.js';
 
 /**
  * A declined invitation cannot be taken back (only the inviter can send a new one), so, like
@@ -15,7 +16,7 @@ export function DeclineDialog({ row, onClose }: { row: ListedInvitation; onClose
   const answer = useInvitations((s) => s.answer);
   // The store keeps a failed answer on the invitation itself; the dialog only waits for it.
   const { busy, submit } = useSubmit({ staysBusyOnSuccess: true });
-  const values = { account: row.account.name, provider: row.providerLabel, name: row.invitedBy.name, email: row.invitedBy.email };
+  const values = { account: row.account.name, provider: useProviderName(row), name: row.invitedBy.name, email: row.invitedBy.email };
 
   async function confirm() {
     await submit(async () => {
