@@ -128,7 +128,7 @@ export class Connections {
   async #add(input: AddConnectionInput): Promise<Connection> {
     const baseUrl = checkProviderUrl(input.baseUrl);
     const label = input.label?.trim() || new URL(baseUrl).host;
-    return this.#signInAndSave({ baseUrl, email: input.email, password: input.password, label, isDemo: false, kind: 'clientarea' });
+    return this.#signInAndSave({ baseUrl, email: input.email, password: input.password, label, isDemo: false, kind: input.kind ?? 'clientarea' });
   }
 
   async #signInAndSave(draft: { baseUrl: string; email: string; password: string; label: string; isDemo: boolean; kind: ConnectorKind }): Promise<Connection> {
@@ -140,7 +140,8 @@ export class Connections {
     const id = randomUUID();
     const connector = this.#build(draft.kind, draft.baseUrl, id, draft.isDemo);
     // Sign-in writes the refresh token to the vault only once the provider accepted the password.
-    await connector.signIn(email, draft.password);
+    // The login goes as typed: an API identifier (whmcs-admin) is case-sensitive; emails are compared lower-cased.
+    await connector.signIn(draft.email.trim(), draft.password);
     const connection: Connection = {
       id,
       label: draft.label,

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ConnectorKind } from '../../src-shared/api/connectors.js';
 import { Spinner } from '../kit/Spinner.js';
 import { useSubmit } from '../kit/use-submit.js';
 import { useConnections } from './connections-store.js';
@@ -13,6 +14,9 @@ export function AddProviderForm({ onAdded }: { onAdded?: () => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [label, setLabel] = useState('');
+  // WHMCS staff and resellers sign in with API credentials rather than an email and password.
+  const [kind, setKind] = useState<ConnectorKind>('clientarea');
+  const withApiCredentials = kind === 'whmcs-admin';
   const { busy, error, submit: signIn } = useSubmit();
   const [added, setAdded] = useState<string | null>(null);
 
@@ -22,7 +26,7 @@ export function AddProviderForm({ onAdded }: { onAdded?: () => void }) {
     setPassword('');
     setAdded(null);
     await signIn(async () => {
-      const connection = await add({ baseUrl, email, password: secret, label: label.trim() || undefined });
+      const connection = await add({ baseUrl, email, password: secret, label: label.trim() || undefined, kind });
       setBaseUrl('');
       setEmail('');
       setLabel('');
@@ -37,6 +41,13 @@ export function AddProviderForm({ onAdded }: { onAdded?: () => void }) {
         {t('addProvider.heading')}
       </h2>
       <p className="muted">{t('addProvider.intro')}</p>
+      <div className="field">
+        <label htmlFor={`${id}-kind`}>{t('addProvider.kind')}</label>
+        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as ConnectorKind)}>
+          <option value="clientarea">{t('addProvider.kindClientarea')}</option>
+          <option value="whmcs-admin">{t('addProvider.kindWhmcsAdmin')}</option>
+        </select>
+      </div>
       <div className="field">
         <label htmlFor={`${id}-url`}>{t('addProvider.url')}</label>
         <input
@@ -57,15 +68,23 @@ export function AddProviderForm({ onAdded }: { onAdded?: () => void }) {
       </div>
       <div className="field-row">
         <div className="field">
-          <label htmlFor={`${id}-email`}>{t('addProvider.email')}</label>
-          <input id={`${id}-email`} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <label htmlFor={`${id}-email`}>{withApiCredentials ? t('addProvider.identifier') : t('addProvider.email')}</label>
+          <input
+            id={`${id}-email`}
+            type={withApiCredentials ? 'text' : 'email'}
+            autoComplete={withApiCredentials ? 'off' : 'username'}
+            spellCheck={false}
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-password`}>{t('addProvider.password')}</label>
+          <label htmlFor={`${id}-password`}>{withApiCredentials ? t('addProvider.secret') : t('addProvider.password')}</label>
           <input
             id={`${id}-password`}
             type="password"
-            autoComplete="current-password"
+            autoComplete={withApiCredentials ? 'off' : 'current-password'}
             required
             value={password}
             onChange={(e) => setPassword(e.target.value)}

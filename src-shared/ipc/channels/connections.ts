@@ -28,6 +28,8 @@ export const AddConnectionInput = z
     email: z.string().trim().min(1).max(254),
     password: Password,
     label: z.string().trim().max(100).optional(),
+    /** Which connector speaks to the provider; `clientarea` when left out. */
+    kind: ConnectorKind.optional(),
   })
   .strict();
 export type AddConnectionInput = z.infer<typeof AddConnectionInput>;
