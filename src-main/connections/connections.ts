@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ConnectorKind } from '../../src-shared/api/connectors.js';
-import type { AddConnectionInput, Connection } from '../../src-shared/ipc/channels/connections.js';
+import { DEMO_LABEL, type AddConnectionInput, type Connection } from '../../src-shared/ipc/channels/connections.js';
 import { capabilitiesOf } from '../connectors/capabilities.js';
 import { createConnector } from '../connectors/connector-registry.js';
 import type { Connector, CredentialSlot } from '../connectors/connector.js';
@@ -12,7 +12,7 @@ import type { Vault } from '../vault/vault.js';
 import type { ConnectionStore, StoredConnection } from './connection-store.js';
 import { checkProviderUrl } from './provider-url.js';
 
-export const DEMO_LABEL = 'Demo provider';
+export { DEMO_LABEL };
 
 export interface ConnectionsOptions {
   store: ConnectionStore;

@@ -52,6 +52,8 @@ export interface TeamPart {
 export interface ManagedUsersPart {
   create(accountId: string, request: CreateManagedUsers): Promise<AccountUser[]>;
   sendActivation(accountId: string, userId: string): Promise<{ sentAt: string }>;
+  /** A one-time link into a read-only panel session as this managed user, marked and audited by the provider. */
+  viewAs(accountId: string, userId: string): Promise<SsoLink>;
 }
 
 /** An account's contacts, and turning one into a user (capability `contacts`). */

@@ -7,6 +7,7 @@ import { initials } from '../kit/initials.js';
 import { usePanels } from '../accounts/panel-store.js';
 import { StarIcon } from '../kit/icons.js';
 import { useConnections } from '../connections/connections-store.js';
+import { providerName } from '../connections/connection-name.js';
 import { EmptyState } from '../kit/EmptyState.js';
 import { useNavigation, type AccountRef } from '../navigation/navigation-store.js';
 import { Skeleton } from '../kit/Skeleton.js';
@@ -65,6 +66,8 @@ function AccountDetail({ row }: { row: ListedAccount }) {
   const connection = useConnections((s) => s.connections.find((c) => c.id === row.connectionId));
   const abilities = abilitiesFor(row, connection);
   const [tab, setTab] = useState<DetailTab>(abilities.manageUsers ? 'people' : 'overview');
+  // Set only by People's "Invite someone": the form then takes focus, as if the user had clicked into it.
+  const [focusInvite, setFocusInvite] = useState(false);
   const pendingOut = useTeam((s) => s.team?.invitations.filter((i) => i.status === 'pending').length ?? 0);
   const contactCount = useContacts((s) => s.contacts.length);
   const opening = usePanels((s) => s.opening === accountKey(row));
@@ -92,6 +95,7 @@ function AccountDetail({ row }: { row: ListedAccount }) {
 
   function select(next: DetailTab, focus = false) {
     setTab(next);
+    setFocusInvite(false);
     if (next === 'activity') void useAudit.getState().load(ref);
     // From a button in a panel (not the tab list itself), focus follows to the tab, as a user expects.
     if (focus) requestAnimationFrame(() => document.getElementById(`${baseId}-tab-${next}`)?.focus());
@@ -107,7 +111,7 @@ function AccountDetail({ row }: { row: ListedAccount }) {
           <ViewHeading>{row.name}</ViewHeading>
           <p className="detail__meta">
             <span className={`role role--${row.role}`}>{t(`roles.${row.role}`)}</span>
-            <span className="muted">{t('invitations.atProvider', { provider: row.providerLabel })}</span>
+            <span className="muted">{t('invitations.atProvider', { provider: providerName(row, connection ? [connection] : [], t) })}</span>
             {connection && (
               <>
                 <span className="muted" aria-hidden="true">
@@ -144,8 +148,18 @@ function AccountDetail({ row }: { row: ListedAccount }) {
           <Tabs baseId={baseId} label={t('detail.tabsLabel', { name: row.name })} tabs={tabs} selected={current} onSelect={select} />
           <TabPanel baseId={baseId} id={current}>
             {current === 'overview' && <OverviewPanel row={row} abilities={abilities} onOpenTab={(next) => select(next, true)} />}
-            {current === 'people' && <PeoplePanel row={row} />}
-            {current === 'invitations' && <InvitationsPanel row={row} />}
+            {current === 'people' && (
+              <PeoplePanel
+                row={row}
+                onInvite={() => {
+                  select('invitations');
+                  setFocusInvite(true);
+                }}
+                onCreateUsers={() => select('newUsers', true)}
+                managesUsers={abilities.managedUsers}
+              />
+            )}
+            {current === 'invitations' && <InvitationsPanel row={row} focusForm={focusInvite} />}
             {current === 'contacts' && <ContactsPanel row={row} canPromote={abilities.manageUsers} />}
             {current === 'newUsers' && <ManagedUsersForm row={row} />}
             {current === 'activity' && <AuditPanel />}

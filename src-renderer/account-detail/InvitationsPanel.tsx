@@ -16,7 +16,7 @@ import { InviteForm } from './InviteForm.js';
 import { useTeam } from './team-store.js';
 
 /** The invite form, and the invitations this account sent: time left, resend, cancel. */
-export function InvitationsPanel({ row }: { row: ListedAccount }) {
+export function InvitationsPanel({ row, focusForm = false }: { row: ListedAccount; focusForm?: boolean }) {
   const { t } = useTranslation();
   const status = useTeam((s) => s.status);
   const team = useTeam((s) => s.team);
@@ -31,7 +31,7 @@ export function InvitationsPanel({ row }: { row: ListedAccount }) {
 
   return (
     <div className="split">
-      <InviteForm row={row} />
+      <InviteForm row={row} focused={focusForm} />
       <section aria-labelledby="out-h" className="outgoing">
         <div className="section-head">
           <h3 id="out-h" className="section-title">

@@ -1,12 +1,14 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../src-shared/api/permissions.js';
 import type { CreateInvitation } from '../../src-shared/api/team.js';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
+import { providerName } from '../connections/connection-name.js';
+import { useConnections } from '../connections/connections-store.js';
 import { Spinner } from '../kit/Spinner.js';
 import { useSubmit } from '../kit/use-submit.js';
 import { useAudit } from './audit-store.js';
-import { presetPermissions } from './grant-draft.js';
+import { safeDefaultGrant } from './grant-draft.js';
 import { PermissionPicker, RolePicker } from './PermissionPicker.js';
 import { isEmptyChoice, type ScopeChoice, scopeOf, scopeOptions } from './scope-choice.js';
 import { ScopePicker } from './ScopePicker.js';
@@ -18,21 +20,27 @@ type Method = 'email' | 'customerNumber';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Invite someone by email, or by customer number with their consent, with a preset or chosen permissions. */
-export function InviteForm({ row }: { row: ListedAccount }) {
+export function InviteForm({ row, focused = false }: { row: ListedAccount; focused?: boolean }) {
   const { t } = useTranslation();
   const id = useId();
+  const firstField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focused) firstField.current?.focus();
+  }, [focused]);
   const invite = useTeam((s) => s.invite);
   const [method, setMethod] = useState<Method>('email');
   const [email, setEmail] = useState('');
   const [customerNumber, setCustomerNumber] = useState('');
   const [consent, setConsent] = useState(false);
-  const [role, setRole] = useState<GrantRole>('member');
-  const [permissions, setPermissions] = useState<Permission[]>(presetPermissions('webDeveloper', 'member'));
+  const [role, setRole] = useState<GrantRole>(() => safeDefaultGrant().role);
+  const [permissions, setPermissions] = useState<Permission[]>(() => safeDefaultGrant().permissions);
   const products = useAccountProducts(row);
+  const connections = useConnections((s) => s.connections);
   const [scopeChoice, setScopeChoice] = useState<ScopeChoice>(null);
   const [tried, setTried] = useState(false);
   const { busy, error, submit: send } = useSubmit();
   const [sent, setSent] = useState<string | null>(null);
+  const [wasReset, setWasReset] = useState(false);
 
   const emailInvalid = method === 'email' && !EMAIL.test(email.trim());
   const numberInvalid = method === 'customerNumber' && !CUSTOMER_NUMBER_PATTERN.test(customerNumber.trim());
@@ -44,6 +52,7 @@ export function InviteForm({ row }: { row: ListedAccount }) {
     event.preventDefault();
     setTried(true);
     setSent(null);
+    setWasReset(false);
     if (emailInvalid || numberInvalid || consentMissing || noPermission || scopeEmpty) return;
     const scope = scopeOf(scopeChoice);
     const grant = { role, permissions, ...(scope ? { scope } : {}) };
@@ -55,6 +64,11 @@ export function InviteForm({ row }: { row: ListedAccount }) {
       setEmail('');
       setCustomerNumber('');
       setConsent(false);
+      const fresh = safeDefaultGrant();
+      setRole(fresh.role);
+      setPermissions(fresh.permissions);
+      setScopeChoice(null);
+      setWasReset(true);
       setTried(false);
       void useAudit.getState().load({ connectionId: row.connectionId, accountId: row.id });
     });
@@ -81,6 +95,7 @@ export function InviteForm({ row }: { row: ListedAccount }) {
           <label htmlFor={`${id}-email`}>{t('team.inviteEmail')}</label>
           <input
             id={`${id}-email`}
+            ref={firstField}
             type="email"
             autoComplete="off"
             value={email}
@@ -112,7 +127,7 @@ export function InviteForm({ row }: { row: ListedAccount }) {
           </div>
           <label className={`check check--block${tried && consentMissing ? ' check--invalid' : ''}`}>
             <input type="checkbox" checked={consent} aria-invalid={tried && consentMissing} onChange={(e) => setConsent(e.target.checked)} />
-            <span>{t('team.consent', { account: row.name, provider: row.providerLabel })}</span>
+            <span>{t('team.consent', { account: row.name, provider: providerName(row, connections, t) })}</span>
           </label>
           {tried && consentMissing && <p className="inline-error">{t('team.consentMissing')}</p>}
         </>
@@ -131,6 +146,12 @@ export function InviteForm({ row }: { row: ListedAccount }) {
       </div>
       <div role="status" className="form__status">
         {sent && <p className="inline-ok">{sent}</p>}
+      </div>
+      {/* Its own live region: the sent sentence above stays exactly what was sent. */}
+      <div aria-live="polite" className="form__status">
+        {wasReset && (
+          <p className="hint">{t('team.inviteReset', { role: t('roles.member'), preset: t('team.presets.webDeveloper'), scope: t('team.scopeAll') })}</p>
+        )}
       </div>
       <div className="form__actions">
         <button type="submit" className="btn btn--primary" disabled={busy} aria-busy={busy}>

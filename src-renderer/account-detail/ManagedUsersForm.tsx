@@ -5,6 +5,7 @@ import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { Spinner } from '../kit/Spinner.js';
 import { useSubmit } from '../kit/use-submit.js';
 import { useAudit } from './audit-store.js';
+import { duplicateEmails } from './duplicate-emails.js';
 import { PRESET_NAMES, presetPermissions } from './grant-draft.js';
 import { useTeam } from './team-store.js';
 
@@ -34,12 +35,14 @@ export function ManagedUsersForm({ row }: { row: ListedAccount }) {
   const [result, setResult] = useState<string | null>(null);
   const firstNameRef = useRef<HTMLInputElement | null>(null);
 
-  const problems = (d: Draft) => ({
+  const duplicates = duplicateEmails(drafts.map((d) => d.email));
+  const problems = (d: Draft, row: number) => ({
     name: d.name.trim() === '',
     email: !EMAIL.test(d.email.trim()),
+    duplicate: duplicates.has(row),
     notificationEmail: d.notificationEmail.trim() !== '' && !EMAIL.test(d.notificationEmail.trim()),
   });
-  const invalid = drafts.some((d) => Object.values(problems(d)).some(Boolean));
+  const invalid = drafts.some((d, row) => Object.values(problems(d, row)).some(Boolean));
   const change = (key: number, patch: Partial<Draft>) => setDrafts(drafts.map((d) => (d.key === key ? { ...d, ...patch } : d)));
 
   function addRow() {
@@ -100,7 +103,7 @@ export function ManagedUsersForm({ row }: { row: ListedAccount }) {
         </thead>
         <tbody>
           {drafts.map((d, i) => {
-            const p = tried ? problems(d) : { name: false, email: false, notificationEmail: false };
+            const p = tried ? problems(d, i) : { name: false, email: false, duplicate: false, notificationEmail: false };
             const n = i + 1;
             return (
               <tr key={d.key}>
@@ -119,11 +122,17 @@ export function ManagedUsersForm({ row }: { row: ListedAccount }) {
                   <input
                     type="email"
                     aria-label={t('managed.emailOf', { n })}
-                    aria-invalid={p.email || undefined}
+                    aria-invalid={p.email || p.duplicate || undefined}
+                    aria-describedby={p.duplicate && !p.email ? `${id}-twice-${d.key}` : undefined}
                     value={d.email}
                     onChange={(e) => change(d.key, { email: e.target.value })}
                   />
                   {p.email && <span className="inline-error small">{t('team.emailInvalid')}</span>}
+                  {p.duplicate && !p.email && (
+                    <span id={`${id}-twice-${d.key}`} className="inline-error small">
+                      {t('managed.emailTwice', { email: duplicates.get(i) })}
+                    </span>
+                  )}
                 </td>
                 <td>
                   <input

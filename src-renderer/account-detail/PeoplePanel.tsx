@@ -13,9 +13,21 @@ import { useAudit } from './audit-store.js';
 import { PermissionMatrix } from './PermissionMatrix.js';
 import { RevokeDialog } from './RevokeDialog.js';
 import { useTeam } from './team-store.js';
+import { canViewAs, viewAsUser } from './view-as.js';
+import { useSubmit } from '../kit/use-submit.js';
+
+interface Props {
+  row: ListedAccount;
+  /** To the invite form, focused: the first thing to do when only the owner has access. */
+  onInvite(): void;
+  /** To the new-users form. */
+  onCreateUsers(): void;
+  /** The account may create users and look at the panel as them (the owner, where the provider offers it). */
+  managesUsers: boolean;
+}
 
 /** Who has access to the account, what each may do, and the way to take access away. */
-export function PeoplePanel({ row }: { row: ListedAccount }) {
+export function PeoplePanel({ row, onInvite, onCreateUsers, managesUsers }: Props) {
   const { t } = useTranslation();
   const status = useTeam((s) => s.status);
   const team = useTeam((s) => s.team);
@@ -58,7 +70,14 @@ export function PeoplePanel({ row }: { row: ListedAccount }) {
           </thead>
           <tbody>
             {[...owners, ...others].map((user) => (
-              <UserRow key={user.userId} user={user} onRevoke={() => setRevoking(user)} onNotice={setNotice} />
+              <UserRow
+                key={user.userId}
+                row={row}
+                user={user}
+                mayViewAs={managesUsers && canViewAs(user)}
+                onRevoke={() => setRevoking(user)}
+                onNotice={setNotice}
+              />
             ))}
           </tbody>
         </table>
@@ -66,7 +85,19 @@ export function PeoplePanel({ row }: { row: ListedAccount }) {
       {others.length > 0 ? (
         <PermissionMatrix users={others} accountName={row.name} onSaved={(n) => setNotice(t('team.matrixSaved', { count: n }))} />
       ) : (
-        <p className="muted">{t('team.onlyOwner')}</p>
+        <div className="people__only-owner">
+          <p className="muted">{t('team.onlyOwner')}</p>
+          <div className="empty-state__actions">
+            <button type="button" className="btn btn--primary" onClick={onInvite}>
+              {t('team.inviteSomeone')}
+            </button>
+            {managesUsers && (
+              <button type="button" className="btn" onClick={onCreateUsers}>
+                {t('team.createUsers')}
+              </button>
+            )}
+          </div>
+        </div>
       )}
       {revoking && (
         <RevokeDialog
@@ -84,8 +115,17 @@ export function PeoplePanel({ row }: { row: ListedAccount }) {
   );
 }
 
-function UserRow({ user, onRevoke, onNotice }: { user: AccountUser; onRevoke(): void; onNotice(text: string): void }) {
+interface UserRowProps {
+  row: ListedAccount;
+  user: AccountUser;
+  mayViewAs: boolean;
+  onRevoke(): void;
+  onNotice(text: string): void;
+}
+
+function UserRow({ row, user, mayViewAs, onRevoke, onNotice }: UserRowProps) {
   const { t, i18n } = useTranslation();
+  const viewing = useSubmit();
   const sendActivation = useTeam((s) => s.sendActivation);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -116,9 +156,9 @@ function UserRow({ user, onRevoke, onNotice }: { user: AccountUser; onRevoke(): 
       <td>
         <span className={`status status--${user.status}`}>{t(`team.status.${user.status}`)}</span>
         <span className="muted small"> · {t(`team.origin.${user.origin}`)}</span>
-        {error && (
+        {(error ?? viewing.error) && (
           <p className="inline-error" role="alert">
-            {error}
+            {error ?? viewing.error}
           </p>
         )}
       </td>
@@ -135,6 +175,19 @@ function UserRow({ user, onRevoke, onNotice }: { user: AccountUser; onRevoke(): 
           >
             {sending && <Spinner />}
             {t('team.sendActivation')}
+          </button>
+        )}
+        {mayViewAs && (
+          <button
+            type="button"
+            className="btn btn--small"
+            disabled={viewing.busy}
+            aria-busy={viewing.busy}
+            aria-label={t('team.viewAsFor', { name: user.name })}
+            onClick={() => void viewing.submit(() => viewAsUser(row, user))}
+          >
+            {viewing.busy && <Spinner />}
+            {t('team.viewAs')}
           </button>
         )}
         {user.role !== 'owner' && (

@@ -32,6 +32,15 @@ export function presetPermissions(preset: PermissionPreset, role: GrantRole): Pe
   return normalizePermissions(PERMISSION_PRESETS[preset], role);
 }
 
+/**
+ * Where a new grant starts, and where the invite form goes back to after each send: a member
+ * with the web developer's permissions on the whole account, so one person's wider access never
+ * carries over to the next invitation by accident.
+ */
+export function safeDefaultGrant(): GrantDraft {
+  return { role: 'member', permissions: presetPermissions('webDeveloper', 'member') };
+}
+
 export function grantOf(user: AccountUser): GrantDraft {
   const role: GrantRole = user.role === 'admin' ? 'admin' : 'member';
   return { role, permissions: normalizePermissions(user.permissions, role) };

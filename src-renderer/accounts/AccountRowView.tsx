@@ -7,6 +7,8 @@ import { Spinner } from '../kit/Spinner.js';
 import { initials } from '../kit/initials.js';
 import { ChevronIcon, StarIcon } from '../kit/icons.js';
 import { describeAccess } from './AccessText.js';
+import type { Connection } from '../../src-shared/ipc/channels/connections.js';
+import { connectionName } from '../connections/connection-name.js';
 
 export const COUNT_COLUMNS = [
   ['services', 'accounts.colServices', false],
@@ -24,10 +26,13 @@ export interface RowLabels {
   neverOpened: string;
   scoped: string;
   roles: Record<ListedAccount['role'], string>;
+  /** What each connection is called on screen, by id (the demo's in the user's language). */
+  providers: ReadonlyMap<string, string>;
 }
 
-export function rowLabels(t: TFunction): RowLabels {
+export function rowLabels(t: TFunction, connections: readonly Pick<Connection, 'id' | 'label' | 'isDemo'>[]): RowLabels {
   return {
+    providers: new Map(connections.map((c) => [c.id, connectionName(c, t)])),
     favourite: t('accounts.favourite'),
     unfavourite: t('accounts.unfavourite'),
     details: t('accounts.details'),
@@ -117,7 +122,7 @@ export const AccountRowView = memo(function AccountRowView({
         </span>
       </span>
       <span role="cell" className="truncate muted">
-        {row.providerLabel}
+        {labels.providers.get(row.connectionId) ?? row.providerLabel}
       </span>
       <span role="cell">
         <span className={`role role--${row.role}`}>{labels.roles[row.role]}</span>

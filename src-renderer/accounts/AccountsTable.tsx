@@ -5,6 +5,7 @@ import { useNavigation } from '../navigation/navigation-store.js';
 import { useNow } from '../kit/use-now.js';
 import { accountKey, type AccountSort, type SortKey } from './account-filter.js';
 import { AccountRowView, COUNT_COLUMNS, rowLabels } from './AccountRowView.js';
+import { useConnections } from '../connections/connections-store.js';
 import { useAccounts } from './accounts-store.js';
 import { usePanels } from './panel-store.js';
 import { useRowWindow } from './use-row-window.js';
@@ -22,7 +23,8 @@ interface Props {
  */
 export const AccountsTable = memo(function AccountsTable({ rows }: Props) {
   const { t, i18n } = useTranslation();
-  const labels = useMemo(() => rowLabels(t), [t]);
+  const connections = useConnections((s) => s.connections);
+  const labels = useMemo(() => rowLabels(t, connections), [t, connections]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const [focusWanted, setFocusWanted] = useState(false);

@@ -5,6 +5,7 @@ import { Dialog } from '../kit/Dialog.js';
 import { Spinner } from '../kit/Spinner.js';
 import { SyncStatusText } from '../kit/SyncStatusText.js';
 import { useSubmit } from '../kit/use-submit.js';
+import { connectionName } from './connection-name.js';
 import { useConnections } from './connections-store.js';
 
 type Mode = 'idle' | 'rename' | 'signIn' | 'remove';
@@ -17,7 +18,7 @@ export function ConnectionItem({ connection }: { connection: Connection }) {
   const [mode, setMode] = useState<Mode>('idle');
   const [notice, setNotice] = useState<string | null>(null);
   const needsSignIn = status?.state === 'needs_sign_in';
-  const label = connection.label;
+  const label = connectionName(connection, t);
   const done = (text: string | null) => {
     setMode('idle');
     setNotice(text);

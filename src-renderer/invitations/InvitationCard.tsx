@@ -1,8 +1,10 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListedInvitation } from '../../src-shared/ipc/channels/invitations.js';
 import { PermissionChips } from '../accounts/PermissionChips.js';
 import { Spinner } from '../kit/Spinner.js';
+import { DeclineDialog } from './DeclineDialog.js';
+import { useProviderName } from './use-provider-name.js';
 import { invitationKey, isAnswerable, useInvitations } from './invitations-store.js';
 import { timeLeft, timeLeftKey } from './time-left.js';
 
@@ -28,6 +30,8 @@ export function InvitationCard({ row, now, focused = false }: Props) {
   const account = row.account.name;
   const scoped = row.scope !== null && ((row.scope.services?.length ?? 0) > 0 || (row.scope.domains?.length ?? 0) > 0);
   const queued = row.pendingAnswer;
+  const provider = useProviderName(row);
+  const [confirmingDecline, setConfirmingDecline] = useState(false);
 
   useEffect(() => {
     if (!focused) return;
@@ -42,7 +46,7 @@ export function InvitationCard({ row, now, focused = false }: Props) {
           <h3 id={`${id}-h`} ref={headingRef} tabIndex={-1}>
             {account}
           </h3>
-          <span className="muted">{t('invitations.atProvider', { provider: row.providerLabel })}</span>
+          <span className="muted">{t('invitations.atProvider', { provider })}</span>
           <span className={`role role--${row.role}`}>{t(`roles.${row.role}`)}</span>
         </div>
         <p className="invitation__meta">
@@ -85,13 +89,14 @@ export function InvitationCard({ row, now, focused = false }: Props) {
             aria-label={t('invitations.declineFor', { account })}
             disabled={answering !== undefined}
             aria-busy={answering === 'decline'}
-            onClick={() => void answer(row, 'decline')}
+            onClick={() => setConfirmingDecline(true)}
           >
             {answering === 'decline' && <Spinner />}
             {answering === 'decline' ? t('invitations.declining') : t('invitations.decline')}
           </button>
         </div>
       )}
+      {confirmingDecline && <DeclineDialog row={row} onClose={() => setConfirmingDecline(false)} />}
     </li>
   );
 }
@@ -101,7 +106,7 @@ function QueuedAnswer({ row, onDismiss }: { row: ListedInvitation; onDismiss(): 
   const { t } = useTranslation();
   const action = row.pendingAnswer!;
   const answerText = t(action.answer === 'decline' ? 'invitations.decline' : 'invitations.accept');
-  const values = { answer: answerText, provider: row.providerLabel, account: row.account.name };
+  const values = { answer: answerText, provider: useProviderName(row), account: row.account.name };
   return (
     <div className={`queued queued--${action.state}`}>
       {action.state === 'queued' && (

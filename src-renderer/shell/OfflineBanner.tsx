@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { connectionName } from '../connections/connection-name.js';
 import { useConnections } from '../connections/connections-store.js';
 import { useQueue, waitingCount } from '../queue/queue-store.js';
 import { useNavigation } from '../navigation/navigation-store.js';
@@ -25,7 +26,7 @@ export function OfflineBanner() {
         {offline.length > 0 ? (
           <div className="banner banner--warn banner--bar">
             <span>
-              <strong>{t('offline.heading', { count: offline.length, labels: offline.map((c) => c.label).join(', ') })}</strong>{' '}
+              <strong>{t('offline.heading', { count: offline.length, labels: offline.map((c) => connectionName(c, t)).join(', ') })}</strong>{' '}
               {waiting > 0 ? t('offline.queued', { count: waiting }) : t('offline.noneQueued')}
             </span>
             <button type="button" className="btn btn--small" onClick={() => void syncNow()}>
@@ -42,7 +43,7 @@ export function OfflineBanner() {
       </div>
       {signIn.map((c) => (
         <div key={c.id} className="banner banner--warn banner--bar" role="alert">
-          <span>{t('offline.needsSignIn', { label: c.label })}</span>
+          <span>{t('offline.needsSignIn', { label: connectionName(c, t) })}</span>
           <button type="button" className="btn btn--small" onClick={() => go('connections')}>
             {t('connections.signInAgain')}
           </button>
@@ -50,8 +51,13 @@ export function OfflineBanner() {
       ))}
       {failed.map((c) => (
         <div key={c.id} className="banner banner--error banner--bar" role="alert">
-          <span>{t('offline.syncFailed', { label: c.label, message: statuses[c.id]?.message ?? '' })}</span>
-          <button type="button" className="btn btn--small" onClick={() => void syncNow(c.id)} aria-label={t('connections.syncFor', { label: c.label })}>
+          <span>{t('offline.syncFailed', { label: connectionName(c, t), message: statuses[c.id]?.message ?? '' })}</span>
+          <button
+            type="button"
+            className="btn btn--small"
+            onClick={() => void syncNow(c.id)}
+            aria-label={t('connections.syncFor', { label: connectionName(c, t) })}
+          >
             {t('common.retry')}
           </button>
         </div>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { connectionName } from '../connections/connection-name.js';
 import { useConnections } from '../connections/connections-store.js';
 import { SyncStatusText } from '../kit/SyncStatusText.js';
 
@@ -14,7 +15,7 @@ export function StatusBar() {
       <ul>
         {connections.map((c) => (
           <li key={c.id}>
-            <span className="status-bar__label">{c.label}</span>
+            <span className="status-bar__label">{connectionName(c, t)}</span>
             <SyncStatusText status={statuses[c.id]} />
           </li>
         ))}

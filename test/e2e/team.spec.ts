@@ -41,6 +41,9 @@ test('an owner gives a webmaster access, the webmaster works in the panel, and t
     await webmasterInvitation()
       .getByRole('button', { name: `Decline invitation to ${ACCOUNT}` })
       .click();
+    const confirm = page.getByRole('dialog', { name: `Decline the invitation to ${ACCOUNT}?` });
+    await expect(confirm).toContainText('Giulia Bellini');
+    await confirm.getByRole('button', { name: 'Decline invitation' }).click();
     await expect(page.getByRole('status').filter({ hasText: `You declined the invitation to ${ACCOUNT}.` })).toBeVisible();
     await expect(webmasterInvitation()).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'Earlier invitations' }).getByRole('listitem').filter({ hasText: 'at Webmaster login' })).toContainText(

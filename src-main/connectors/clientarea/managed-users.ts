@@ -1,3 +1,4 @@
+import { SsoLink } from '../../../src-shared/api/sso.js';
 import { ActivationSent, ManagedUsersCreated, type CreateManagedUsers } from '../../../src-shared/api/team.js';
 import type { ManagedUsersPart } from '../connector.js';
 import { seg, type ApiSession } from './api-session.js';
@@ -12,5 +13,9 @@ export class ClientareaManagedUsers implements ManagedUsersPart {
 
   sendActivation(accountId: string, userId: string) {
     return this.api.write(ActivationSent, 'POST', `/accounts/${seg(accountId)}/managed-users/${seg(userId)}/activation`, {});
+  }
+
+  viewAs(accountId: string, userId: string) {
+    return this.api.write(SsoLink, 'POST', `/accounts/${seg(accountId)}/managed-users/${seg(userId)}/view-as`, {});
   }
 }

@@ -3,6 +3,11 @@ import type { IpcHandlers } from '../dispatcher.js';
 import { capablePart, requireAccount, requireCapability } from '../guards.js';
 import type { HandlerDeps } from '../handler-deps.js';
 
+/** The panel window (and partition) of one view-as session, apart from the account's own. */
+export function viewAsWindowKey(accountId: string, userId: string): string {
+  return `${accountId}/view-as/${userId}`;
+}
+
 export function createPanelHandlers(deps: HandlerDeps): Pick<IpcHandlers, keyof typeof panelChannels> {
   const { connections, cache, marks } = deps;
   return {
@@ -20,6 +25,18 @@ export function createPanelHandlers(deps: HandlerDeps): Pick<IpcHandlers, keyof 
       marks.recordOpened(connectionId, accountId, deps.clock());
       const handled = deps.panelOpener
         ? await deps.panelOpener.open({ url: link.url, target, connection, account: { id: account.id, name: account.name } })
+        : false;
+      return { url: link.url, expiresAt: link.expiresAt, handled };
+    },
+    'panel.viewAs': async ({ connectionId, accountId, userId }) => {
+      const connection = connections.get(connectionId);
+      const what = 'view the panel as a user';
+      const account = requireAccount(connections, cache, connectionId, accountId);
+      const link = await (await capablePart(connections, connectionId, 'managedUsers', what)).viewAs(accountId, userId);
+      // A window key of its own: the view-as session's cookie must never replace the owner's in
+      // the account's panel window, nor that window be focused instead of showing the view.
+      const handled = deps.panelOpener
+        ? await deps.panelOpener.open({ url: link.url, target: 'window', connection, account: { id: viewAsWindowKey(accountId, userId), name: account.name } })
         : false;
       return { url: link.url, expiresAt: link.expiresAt, handled };
     },

@@ -100,6 +100,19 @@ describe('owner actions through the connector, against the real server', () => {
     expect(((await call(ownerCore, 'team.get', on())) as Team).users.some((u) => u.userId === created[0]!.userId)).toBe(false);
   });
 
+  it('asks the provider for a view-as link, and passes on its refusal for a login that is not active yet', async () => {
+    const [pending]: AccountUser[] = await call(ownerCore, 'managedUsers.create', {
+      ...on(),
+      request: { users: [{ name: 'Vera Pending', email: 'vera@clientdeck-test.example', permissions: ['tickets'] }], sendActivation: false },
+    });
+    expect(await ownerCore.dispatch('panel.viewAs', { ...on(), userId: pending!.userId })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('not active') },
+    });
+    // Only the owner's own managed users can be looked at: the webmaster is neither.
+    expect(await ownerCore.dispatch('panel.viewAs', { ...on(), userId: webmaster.id })).toMatchObject({ ok: false });
+  });
+
   it('manages contacts and their mail preferences, and promotes one to a user', async () => {
     const contact: Contact = await call(ownerCore, 'contacts.create', {
       ...on(),
