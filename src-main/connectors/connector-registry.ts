@@ -1,6 +1,7 @@
 import type { ConnectorKind } from '../../src-shared/api/connectors.js';
 import { ClientareaConnector, type ClientareaConnectorOptions } from './clientarea/clientarea-connector.js';
 import type { Connector } from './connector.js';
+import { WhmcsConnector } from './whmcs/client-area/whmcs-connector.js';
 
 export type ConnectorOptions = ClientareaConnectorOptions;
 
@@ -9,5 +10,7 @@ export function createConnector(kind: ConnectorKind, options: ConnectorOptions):
   switch (kind) {
     case 'clientarea':
       return new ClientareaConnector(options);
+    case 'whmcs':
+      return new WhmcsConnector(options);
   }
 }
