@@ -1,6 +1,7 @@
 import type { ConnectorKind } from '../../src-shared/api/connectors.js';
 import { ClientareaConnector, type ClientareaConnectorOptions } from './clientarea/clientarea-connector.js';
 import type { Connector } from './connector.js';
+import { invitationToken } from './whmcs/client-area/invitation-link.js';
 import { WhmcsConnector } from './whmcs/client-area/whmcs-connector.js';
 
 export type ConnectorOptions = ClientareaConnectorOptions;
@@ -13,4 +14,12 @@ export function createConnector(kind: ConnectorKind, options: ConnectorOptions):
     case 'whmcs':
       return new WhmcsConnector(options);
   }
+}
+
+/**
+ * The invitation id a pasted or dropped invitation link stands for, for kinds whose invitee gets
+ * a link instead of a list (WHMCS); null when the kind has no such links or the link is not one.
+ */
+export function invitationIdFromLink(kind: ConnectorKind, link: string): string | null {
+  return kind === 'whmcs' ? invitationToken(link) : null;
 }

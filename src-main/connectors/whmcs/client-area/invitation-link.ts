@@ -7,7 +7,7 @@ import type { SwitchAccountRow } from './pages.js';
 /** The token of a WHMCS invite link (`…/invite/<token>`, in any URL style), or the token itself. */
 export function invitationToken(link: string): string | null {
   const trimmed = link.trim();
-  if (/^[A-Za-z0-9]{16,256}$/.test(trimmed)) return trimmed;
+  if (/^[A-Za-z0-9]{16,64}$/.test(trimmed)) return trimmed;
   let url: URL;
   try {
     url = new URL(trimmed);
@@ -15,7 +15,7 @@ export function invitationToken(link: string): string | null {
     return null;
   }
   const path = url.searchParams.get('rp') ?? url.pathname;
-  return /\/invite\/([A-Za-z0-9]{16,256})\/?$/.exec(path)?.[1] ?? null;
+  return /\/invite\/([A-Za-z0-9]{16,64})\/?$/.exec(path)?.[1] ?? null;
 }
 
 /**
