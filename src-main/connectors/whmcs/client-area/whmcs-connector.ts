@@ -11,6 +11,7 @@ import { unrecognisedPage } from './failures.js';
 import { acceptInvitationLink } from './invitation-link.js';
 import { kindOf, parseHomeCounts, type SwitchAccountRow } from './pages.js';
 import { WhmcsSession, type WhmcsSessionOptions } from './session.js';
+import { WhmcsTeam } from './team.js';
 
 export interface WhmcsConnectorOptions extends WhmcsSessionOptions {
   /** Accounts' home pages read at once for their counts. */
@@ -25,7 +26,7 @@ const NO_COUNTS = { services: 0, domainsExpiringSoon: 0, unpaidInvoices: 0, open
  * browser would (WHMCS has no user-level API). Accounts are the Switch Account list; each one's
  * counts come from its home page, in the background. WHMCS keeps no list of a user's incoming
  * invitations: an invitation is accepted from its mailed link (`answerInvitation` with the link's
- * token).
+ * token). The owner's User Management is the `team` part (`team.ts`).
  */
 export class WhmcsConnector implements Connector {
   readonly kind = 'whmcs' as const;
@@ -35,10 +36,12 @@ export class WhmcsConnector implements Connector {
   /** When each account was first listed: its `updatedAt` until counts arrive. */
   readonly #firstSeen = new Map<string, string>();
   #snapshot: Account[] = [];
+  readonly team: WhmcsTeam;
 
   constructor(options: WhmcsConnectorOptions) {
     this.#session = new WhmcsSession(options);
     this.#clock = options.clock ?? (() => new Date());
+    this.team = new WhmcsTeam(this.#session, this.#clock);
     this.#summaries = new AccountSummaries({
       fetch: (accountId) => this.#session.exclusive(() => this.#readCounts(accountId)),
       logger: options.logger,
