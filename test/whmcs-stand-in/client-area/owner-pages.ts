@@ -6,6 +6,7 @@
  */
 import { escapeHtml, layout, tokenInput } from './auth-pages.js';
 import {
+  CONTACT_DETAILS,
   EMAIL_PREFERENCES,
   WHMCS_PERMISSION_KEYS,
   type StandInContact,
@@ -99,7 +100,9 @@ export function contactsPage(theme: Theme, token: string, contacts: StandInConta
   const form = `<div class="card"><div class="card-body"><form role="form" method="post" action="index.php?rp=/account/contacts/save">${tokenInput(token)}<input type="hidden" name="contactid" value="${selected.id}" />
 <input type="text" name="firstname" value="${escapeHtml(selected.firstName)}" class="form-control" /><input type="text" name="lastname" value="${escapeHtml(selected.lastName)}" class="form-control" />
 <input type="email" name="email" value="${escapeHtml(selected.email)}" class="form-control" />
-<div class="controls form-check">${prefs}</div><input class="btn btn-primary" type="submit" name="save" value="Save Changes" /></form></div></div>`;
+${CONTACT_DETAILS.map((name) => `<input type="text" name="${name}" value="${escapeHtml(selected.details[name])}" class="form-control" />`).join('')}
+<div class="controls form-check">${prefs}</div><input class="btn btn-primary" type="submit" name="save" value="Save Changes" /></form></div></div>
+<form method="post" action="index.php?rp=/account/contacts/delete">${tokenInput(token)}<input type="hidden" name="contactid" value="${selected.id}"></form>`;
   return layout(theme, chooser + form, true, 'Contacts');
 }
 

@@ -6,7 +6,18 @@
 import { layout } from './auth-pages.js';
 import { contactsPage, inviteAcceptPage, permissionsPage, userManagementPage } from './owner-pages.js';
 import { requireUser, type RouteContext, type StandInRoutes } from './routing.js';
-import { addInvite, displayName, EMAIL_PREFERENCES, membership, WHMCS_PERMISSION_KEYS, type StandInState, type WhmcsPermissionKey } from './state.js';
+import {
+  addInvite,
+  CONTACT_DETAILS,
+  displayName,
+  EMAIL_PREFERENCES,
+  emptyDetails,
+  membership,
+  WHMCS_PERMISSION_KEYS,
+  type EmailPreference,
+  type StandInState,
+  type WhmcsPermissionKey,
+} from './state.js';
 
 function chosenPermissions(form: URLSearchParams): WhmcsPermissionKey[] {
   return WHMCS_PERMISSION_KEYS.filter((key) => form.get(`perms[${key}]`) === '1');
@@ -123,7 +134,32 @@ export function registerOwnerRoutes(routes: StandInRoutes): void {
       contact.firstName = form.get('firstname')?.trim() || contact.firstName;
       contact.lastName = form.get('lastname')?.trim() ?? contact.lastName;
       contact.email = form.get('email')?.trim().toLowerCase() || contact.email;
+      for (const name of CONTACT_DETAILS) contact.details[name] = form.get(name)?.trim() ?? contact.details[name];
     }
+    void context.reply.redirect('index.php?rp=/account/contacts');
+  });
+  routes.post('/account/contacts/new', (context) => {
+    const clientId = ownedClient(context);
+    if (clientId === null) return;
+    const { state, form } = context;
+    const email = form.get('email')?.trim().toLowerCase() ?? '';
+    const firstName = form.get('firstname')?.trim() ?? '';
+    if (email.includes('@') && firstName) {
+      const details = emptyDetails();
+      for (const name of CONTACT_DETAILS) details[name] = form.get(name)?.trim() ?? '';
+      const preferences = Object.fromEntries(EMAIL_PREFERENCES.map((kind) => [kind, form.getAll(`email_preferences[${kind}]`).at(-1) === '1'])) as Record<
+        EmailPreference,
+        boolean
+      >;
+      state.contacts.push({ id: state.nextId++, clientId, firstName, lastName: form.get('lastname')?.trim() ?? '', email, details, preferences });
+    }
+    void context.reply.redirect('index.php?rp=/account/contacts');
+  });
+  routes.post('/account/contacts/delete', (context) => {
+    const clientId = ownedClient(context);
+    if (clientId === null) return;
+    const { state, form } = context;
+    state.contacts = state.contacts.filter((c) => !(c.id === Number(form.get('contactid')) && c.clientId === clientId));
     void context.reply.redirect('index.php?rp=/account/contacts');
   });
   const inviteOf = (state: StandInState, rp: string) => {

@@ -72,7 +72,16 @@ export interface StandInContact {
   firstName: string;
   lastName: string;
   email: string;
+  /** The rest of the contact form (`companyname`, `phonenumber`, `address1`, `city`, `country`...). */
+  details: Record<ContactDetail, string>;
   preferences: Record<EmailPreference, boolean>;
+}
+
+export const CONTACT_DETAILS = ['companyname', 'phonenumber', 'address1', 'address2', 'city', 'state', 'postcode', 'country'] as const;
+export type ContactDetail = (typeof CONTACT_DETAILS)[number];
+
+export function emptyDetails(): Record<ContactDetail, string> {
+  return { companyname: '', phonenumber: '', address1: '', address2: '', city: '', state: '', postcode: '', country: '' };
 }
 
 export type Theme = 'twenty-one' | 'six';
@@ -154,6 +163,7 @@ export function seedState(options: SeedOptions = {}): StandInState {
         firstName: 'Bill',
         lastName: `Billing${i}`,
         email: `billing${i}@example.test`,
+        details: { ...emptyDetails(), city: 'Rome', country: 'IT' },
         preferences: { general: true, product: false, domain: false, invoice: true, support: false, affiliate: false },
       });
     }

@@ -7,6 +7,7 @@ import type { User } from '../../../../src-shared/api/users.js';
 import { ClientdeckError } from '../../../errors.js';
 import type { AccountPageRequest, AccountPageResult, Connector, RequestOptions, SignInOptions } from '../../connector.js';
 import { AccountSummaries } from './account-summaries.js';
+import { WhmcsContacts } from './contacts.js';
 import { unrecognisedPage } from './failures.js';
 import { acceptInvitationLink } from './invitation-link.js';
 import { kindOf, parseHomeCounts, type SwitchAccountRow } from './pages.js';
@@ -26,7 +27,8 @@ const NO_COUNTS = { services: 0, domainsExpiringSoon: 0, unpaidInvoices: 0, open
  * browser would (WHMCS has no user-level API). Accounts are the Switch Account list; each one's
  * counts come from its home page, in the background. WHMCS keeps no list of a user's incoming
  * invitations: an invitation is accepted from its mailed link (`answerInvitation` with the link's
- * token). The owner's User Management is the `team` part (`team.ts`).
+ * token). The owner's User Management is the `team` part (`team.ts`), the Contacts page the `contacts`
+ * part (`contacts.ts`).
  */
 export class WhmcsConnector implements Connector {
   readonly kind = 'whmcs' as const;
@@ -37,11 +39,13 @@ export class WhmcsConnector implements Connector {
   readonly #firstSeen = new Map<string, string>();
   #snapshot: Account[] = [];
   readonly team: WhmcsTeam;
+  readonly contacts: WhmcsContacts;
 
   constructor(options: WhmcsConnectorOptions) {
     this.#session = new WhmcsSession(options);
     this.#clock = options.clock ?? (() => new Date());
     this.team = new WhmcsTeam(this.#session, this.#clock);
+    this.contacts = new WhmcsContacts(this.#session, this.#clock);
     this.#summaries = new AccountSummaries({
       fetch: (accountId) => this.#session.exclusive(() => this.#readCounts(accountId)),
       logger: options.logger,
