@@ -118,7 +118,7 @@ async function start(): Promise<void> {
   if (vaultStatus.message) {
     started.events.emit('notification', {
       id: 'vault',
-      title: vaultStatus.backend === 'none' ? 'Sign-ins cannot be stored' : 'Sign-ins are stored without the keychain',
+      title: vaultStatus.backend === 'memory' ? 'Sign-ins are kept until you quit' : 'Sign-ins are stored without the keychain',
       body: vaultStatus.message,
       navigate: { view: 'connections' },
     });

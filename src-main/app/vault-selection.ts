@@ -3,8 +3,9 @@ import { safeStorage } from 'electron';
 import type { Logger } from 'pino';
 import type { VaultStatus } from '../../src-shared/ipc/channels/vault.js';
 import { chooseVaultBackend, type SafeStorageProbe } from '../vault/backend-choice.js';
-import { EncryptedFileVault, UnavailableVault } from '../vault/encrypted-file-vault.js';
+import { EncryptedFileVault } from '../vault/encrypted-file-vault.js';
 import { KeytarVault } from '../vault/keytar-vault.js';
+import { MemoryVault } from '../vault/memory-vault.js';
 import type { Vault } from '../vault/vault.js';
 
 /**
@@ -35,5 +36,5 @@ export async function selectVault(dataDir: string, logger: Logger): Promise<{ va
     });
     return { vault, status };
   }
-  return { vault: new UnavailableVault(status.message ?? 'Clientdeck cannot store sign-ins on this computer.'), status };
+  return { vault: new MemoryVault(), status };
 }

@@ -7,6 +7,7 @@ import { createConnector } from '../connectors/connector-registry.js';
 import type { Connector, CredentialSlot } from '../connectors/connector.js';
 import type { DemoProvider } from '../demo/demo-provider.js';
 import { ClientdeckError } from '../errors.js';
+import { MemoryFallbackVault } from '../vault/memory-fallback-vault.js';
 import type { Vault } from '../vault/vault.js';
 import type { ConnectionStore, StoredConnection } from './connection-store.js';
 import { checkProviderUrl } from './provider-url.js';
@@ -33,8 +34,12 @@ export class Connections {
   readonly #connectors = new Map<string, { baseUrl: string; connector: Connector }>();
   /** Adds run one at a time so two identical adds cannot both pass the duplicate check. */
   #adding: Promise<unknown> = Promise.resolve();
+  /** The demo must start even when the keychain stops answering: its secret may fall back to memory. */
+  readonly #demoVault: Vault;
 
-  constructor(private readonly options: ConnectionsOptions) {}
+  constructor(private readonly options: ConnectionsOptions) {
+    this.#demoVault = new MemoryFallbackVault(options.vault);
+  }
 
   list(): Connection[] {
     return this.options.store.list().map((stored) => this.#described(stored));
@@ -88,8 +93,9 @@ export class Connections {
   async remove(id: string): Promise<void> {
     const connection = this.get(id);
     const entry = this.#connectors.get(id);
-    // The keychain item goes first: if the keychain is unreachable the connection stays, so the secret is never orphaned.
-    await this.options.vault.delete(id);
+    // The keychain item goes first: if the keychain is unreachable the connection stays, so the secret is never orphaned
+    // (except the demo's, whose sample login is worth nothing beyond this computer's demo provider).
+    await this.#vaultOf(connection.isDemo).delete(id);
     await entry?.connector.signOut();
     this.#connectors.delete(id);
     this.options.store.remove(id);
@@ -150,7 +156,8 @@ export class Connections {
     const id = randomUUID();
     const connector = this.#build(draft.kind, draft.baseUrl, id, draft.isDemo);
     // Sign-in writes the refresh token to the vault only once the provider accepted the password.
-    await connector.signIn(email, draft.password, draft.code ? { code: draft.code } : {});
+    // The login goes as typed: an API identifier (whmcs-admin) is case-sensitive; emails are compared lower-cased.
+    await connector.signIn(draft.email.trim(), draft.password, draft.code ? { code: draft.code } : {});
     const connection: Connection = {
       id,
       label: draft.label,
@@ -164,7 +171,9 @@ export class Connections {
     try {
       this.options.store.add(connection);
     } catch (error) {
-      await this.options.vault.delete(id).catch(() => undefined);
+      await this.#vaultOf(draft.isDemo)
+        .delete(id)
+        .catch(() => undefined);
       throw error;
     }
     this.#connectors.set(id, { baseUrl: draft.baseUrl, connector });
@@ -191,15 +200,23 @@ export class Connections {
   }
 
   #build(kind: ConnectorKind, baseUrl: string, id: string, isDemo: boolean): Connector {
-    const { vault } = this.options;
+    const { store } = this.options;
+    const vault = this.#vaultOf(isDemo);
     const credentials: CredentialSlot = { read: () => vault.get(id), write: (secret) => vault.set(id, secret) };
     return createConnector(kind, {
       baseUrl,
       credentials,
+      // Errors name the connection as the user calls it; a provider being added has no name yet
+      // and is named by its host, except the demo, whose name is known from the start.
+      name: () => store.find(id)?.label ?? (isDemo ? DEMO_LABEL : null),
       logger: this.options.logger,
       timeoutMs: this.options.requestTimeoutMs,
       fallbackLogin: isDemo ? this.options.demo.login : undefined,
     });
+  }
+
+  #vaultOf(isDemo: boolean): Vault {
+    return isDemo ? this.#demoVault : this.options.vault;
   }
 
   #serialised<T>(task: () => Promise<T>): Promise<T> {

@@ -3,6 +3,7 @@ import { ClientareaConnector, type ClientareaConnectorOptions } from './clientar
 import type { Connector } from './connector.js';
 import { invitationToken } from './whmcs/client-area/invitation-link.js';
 import { WhmcsConnector } from './whmcs/client-area/whmcs-connector.js';
+import { WhmcsAdminConnector } from './whmcs/admin/whmcs-admin-connector.js';
 
 export type ConnectorOptions = ClientareaConnectorOptions;
 
@@ -13,6 +14,8 @@ export function createConnector(kind: ConnectorKind, options: ConnectorOptions):
       return new ClientareaConnector(options);
     case 'whmcs':
       return new WhmcsConnector(options);
+    case 'whmcs-admin':
+      return new WhmcsAdminConnector(options);
   }
 }
 

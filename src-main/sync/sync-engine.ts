@@ -201,7 +201,7 @@ export class SyncEngine {
 
   async #fetch(connectionId: string, before: CachedData, validate: boolean, signal: AbortSignal) {
     const { connection, connector } = await this.options.connections.connectorFor(connectionId);
-    const provider = new URL(connection.baseUrl).host;
+    const provider = connection.label;
     // Listing accounts and incoming invitations is the connector's core: every kind can do both.
     const [listing, invitations] = await Promise.all([
       refreshAccounts(connector, before.accounts, before.accountSync, {

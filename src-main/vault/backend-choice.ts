@@ -16,8 +16,9 @@ const WEAK_LINUX_BACKENDS = new Set(['basic_text', 'unknown']);
 /**
  * Where connection secrets go (docs/ARCHITECTURE.md §3): the OS keychain through keytar first; where it does not
  * answer, Electron safeStorage — unless on Linux it fell back to `basic_text`, whose "encryption"
- * is a key hard-coded in Chromium, which would be plain text by another name; otherwise nowhere,
- * and the user is told why and what to install. The message is said once, at start.
+ * is a key hard-coded in Chromium, which would be plain text by another name; otherwise memory
+ * only, so the user can go on (the demo always starts) while being told that sign-ins are
+ * forgotten on quitting, and what to install. Never a plain file. The message is said once, at start.
  */
 export function chooseVaultBackend(keytar: KeytarProbe, safeStorage: SafeStorageProbe, platform: NodeJS.Platform): VaultStatus {
   if (keytar.ok) return { backend: 'keychain', message: null };
@@ -36,7 +37,9 @@ export function chooseVaultBackend(keytar: KeytarProbe, safeStorage: SafeStorage
     ? "Electron's fallback store on this desktop (basic_text) would keep them readable by anyone with your files, so Clientdeck does not use it. "
     : '';
   return {
-    backend: 'none',
-    message: `Clientdeck cannot store your sign-ins securely, so it will not store them at all. ${why}${hint}`,
+    backend: 'memory',
+    message:
+      'No keychain answers on this computer, so Clientdeck keeps sign-ins in memory only: the demo provider works as usual, ' +
+      `and providers you add must be signed in to again after you quit Clientdeck. ${why}To have sign-ins remembered: ${hint}`,
   };
 }

@@ -54,19 +54,3 @@ export class EncryptedFileVault implements Vault {
     return path.join(this.dir, `${name}.bin`);
   }
 }
-
-/** Where neither the keychain nor safeStorage can be used: nothing is stored, and every attempt says why. */
-export class UnavailableVault implements Vault {
-  constructor(private readonly message: string) {}
-
-  async set(_connectionId: string, _secret: string): Promise<void> {
-    throw new ClientdeckError('keychain_unavailable', this.message);
-  }
-
-  async get(_connectionId: string): Promise<string | null> {
-    throw new ClientdeckError('keychain_unavailable', this.message);
-  }
-
-  /** Nothing was ever stored, so there is nothing to remove: removing a connection still works. */
-  async delete(_connectionId: string): Promise<void> {}
-}

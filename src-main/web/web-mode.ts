@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { createCore, type Core, type CoreOptions } from '../core.js';
 import { silentLogger } from '../logging.js';
-import { KeytarVault } from '../vault/keytar-vault.js';
+import { openSessionVault } from '../vault/session-vault.js';
 import type { Vault } from '../vault/vault.js';
 import { contentSecurityPolicy } from '../windows/content-security-policy.js';
 import { createAccessToken, hostAllowed } from './access-token.js';
@@ -16,6 +16,7 @@ export interface WebModeOptions {
   /** 0 picks a free port. */
   port: number;
   rendererDir: string;
+  /** By default the keychain, or memory for the session where none answers (openSessionVault). */
   vault?: Vault;
   logger?: Logger;
   /** Like the desktop app's first start: add the demo provider when there is no connection. */
@@ -43,9 +44,11 @@ export async function startWebMode(options: WebModeOptions): Promise<WebMode> {
   const logger = options.logger ?? silentLogger();
   const rendererDir = path.resolve(options.rendererDir);
   const token = createAccessToken();
+  const { vault, status: vaultStatus } = options.vault ? { vault: options.vault, status: undefined } : await openSessionVault(logger);
   const core = createCore({
     dataDir: options.dataDir,
-    vault: options.vault ?? new KeytarVault(logger.child({ module: 'vault' })),
+    vault,
+    vaultStatus,
     logger,
     panelOpener: null,
     ...options.core,

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAIL_KINDS, type Contact, type MailPreferences } from '../../src-shared/api/contacts.js';
-import { errorSentence } from '../bridge/invoke.js';
 import { Dialog } from '../kit/Dialog.js';
 import { DialogActions } from '../kit/DialogActions.js';
+import { useSubmit } from '../kit/use-submit.js';
 import { useContacts } from './contacts-store.js';
 
 const TEXT_FIELDS = ['company', 'phone', 'address1', 'address2', 'city', 'postcode', 'region', 'country'] as const;
@@ -24,8 +24,8 @@ export function ContactDialog({ contact, onClose, onSaved }: { contact?: Contact
   });
   const [preferences, setPreferences] = useState<MailPreferences>(contact?.preferences ?? NEW_PREFERENCES);
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The dialog closes on save, so the button stays busy until it is gone.
+  const { busy, error, submit: save } = useSubmit({ staysBusyOnSuccess: true });
   const nameMissing = fields.name.trim() === '';
   const emailInvalid = !EMAIL.test(fields.email.trim());
   const countryInvalid = !/^([A-Za-z]{2})?$/.test(fields.country.trim());
@@ -34,16 +34,11 @@ export function ContactDialog({ contact, onClose, onSaved }: { contact?: Contact
     event.preventDefault();
     setTried(true);
     if (nameMissing || emailInvalid || countryInvalid) return;
-    setBusy(true);
-    setError(null);
     const values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.trim()])) as Record<TextField, string>;
-    try {
+    await save(async () => {
       const saved = contact ? await update(contact.id, { ...values, preferences }) : await create({ ...values, preferences });
       onSaved(saved);
-    } catch (err) {
-      setError(errorSentence(err));
-      setBusy(false);
-    }
+    });
   }
 
   const input = (

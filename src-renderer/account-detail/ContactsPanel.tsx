@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAIL_KINDS, type Contact } from '../../src-shared/api/contacts.js';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
-import { errorSentence } from '../bridge/invoke.js';
 import { PersonCell } from './PersonCell.js';
 import { Dialog } from '../kit/Dialog.js';
 import { DialogActions } from '../kit/DialogActions.js';
 import { EmptyState } from '../kit/EmptyState.js';
 import { ErrorBanner } from '../kit/ErrorBanner.js';
 import { Skeleton } from '../kit/Skeleton.js';
+import { useSubmit } from '../kit/use-submit.js';
 import { ContactDialog } from './ContactDialog.js';
 import { useContacts } from './contacts-store.js';
 import { PromoteDialog } from './PromoteDialog.js';
@@ -149,17 +149,14 @@ export function ContactsPanel({ row, canPromote }: { row: ListedAccount; canProm
 function DeleteContactDialog({ contact, onClose, onDeleted }: { contact: Contact; onClose(): void; onDeleted(): void }) {
   const { t } = useTranslation();
   const remove = useContacts((s) => s.remove);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The dialog closes once the contact is gone, so the button stays busy until then; a retry
+  // leaves the last refusal in view until it answers.
+  const { busy, error, submit } = useSubmit({ staysBusyOnSuccess: true, keepsErrorWhileBusy: true });
   async function confirm() {
-    setBusy(true);
-    try {
+    await submit(async () => {
       await remove(contact.id);
       onDeleted();
-    } catch (err) {
-      setError(errorSentence(err));
-      setBusy(false);
-    }
+    });
   }
   return (
     <Dialog

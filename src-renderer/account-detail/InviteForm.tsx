@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../src-shared/api/permissions.js';
 import type { CreateInvitation } from '../../src-shared/api/team.js';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
-import { errorSentence } from '../bridge/invoke.js';
 import { Spinner } from '../kit/Spinner.js';
+import { useSubmit } from '../kit/use-submit.js';
 import { useAudit } from './audit-store.js';
 import { presetPermissions } from './grant-draft.js';
 import { PermissionPicker, RolePicker } from './PermissionPicker.js';
@@ -31,8 +31,7 @@ export function InviteForm({ row }: { row: ListedAccount }) {
   const products = useAccountProducts(row);
   const [scopeChoice, setScopeChoice] = useState<ScopeChoice>(null);
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit: send } = useSubmit();
   const [sent, setSent] = useState<string | null>(null);
 
   const emailInvalid = method === 'email' && !EMAIL.test(email.trim());
@@ -50,9 +49,7 @@ export function InviteForm({ row }: { row: ListedAccount }) {
     const grant = { role, permissions, ...(scope ? { scope } : {}) };
     const invitation: CreateInvitation =
       method === 'email' ? { email: email.trim(), ...grant } : { customerNumber: customerNumber.trim(), consent: true, ...grant };
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       await invite(invitation);
       setSent(t(method === 'email' ? 'team.invitedEmail' : 'team.invitedNumber', { who: method === 'email' ? email.trim() : customerNumber.trim() }));
       setEmail('');
@@ -60,11 +57,7 @@ export function InviteForm({ row }: { row: ListedAccount }) {
       setConsent(false);
       setTried(false);
       void useAudit.getState().load({ connectionId: row.connectionId, accountId: row.id });
-    } catch (err) {
-      setError(errorSentence(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -2,8 +2,8 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PermissionPreset } from '../../src-shared/api/permissions.js';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
-import { errorSentence } from '../bridge/invoke.js';
 import { Spinner } from '../kit/Spinner.js';
+import { useSubmit } from '../kit/use-submit.js';
 import { useAudit } from './audit-store.js';
 import { PRESET_NAMES, presetPermissions } from './grant-draft.js';
 import { useTeam } from './team-store.js';
@@ -30,8 +30,7 @@ export function ManagedUsersForm({ row }: { row: ListedAccount }) {
   const [drafts, setDrafts] = useState<Draft[]>(() => [blank()]);
   const [sendActivation, setSendActivation] = useState(true);
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit: create } = useSubmit();
   const [result, setResult] = useState<string | null>(null);
   const firstNameRef = useRef<HTMLInputElement | null>(null);
 
@@ -61,9 +60,7 @@ export function ManagedUsersForm({ row }: { row: ListedAccount }) {
     setTried(true);
     setResult(null);
     if (invalid) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await create(async () => {
       const users = drafts.map((d) => ({
         name: d.name.trim(),
         email: d.email.trim(),
@@ -78,11 +75,7 @@ export function ManagedUsersForm({ row }: { row: ListedAccount }) {
       setTried(false);
       void useAudit.getState().load({ connectionId: row.connectionId, accountId: row.id });
       firstNameRef.current?.focus();
-    } catch (err) {
-      setError(errorSentence(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
-import { errorSentence, invoke } from '../bridge/invoke.js';
+import { invoke } from '../bridge/invoke.js';
 import { PermissionChips } from '../accounts/PermissionChips.js';
 import { Dialog } from '../kit/Dialog.js';
 import { DialogActions } from '../kit/DialogActions.js';
+import { useSubmit } from '../kit/use-submit.js';
 import { useNavigation } from '../navigation/navigation-store.js';
 import type { Abilities } from './abilities.js';
 import type { DetailTab } from './detail-tab.js';
@@ -119,19 +120,14 @@ function TeamAtAGlance({ contacts, onOpenTab }: { contacts: boolean; onOpenTab(t
 function LeaveDialog({ row, onClose }: { row: ListedAccount; onClose(): void }) {
   const { t } = useTranslation();
   const go = useNavigation((s) => s.go);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Leaving goes back to the list, so the button stays busy until the dialog is gone.
+  const { busy, error, submit } = useSubmit({ staysBusyOnSuccess: true });
 
   async function leave() {
-    setBusy(true);
-    setError(null);
-    try {
+    await submit(async () => {
       await invoke('team.leaveAccount', { connectionId: row.connectionId, accountId: row.id });
       go('accounts');
-    } catch (err) {
-      setError(errorSentence(err));
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../src-shared/api/contacts.js';
 import type { Permission } from '../../src-shared/api/permissions.js';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
-import { errorSentence } from '../bridge/invoke.js';
 import { Dialog } from '../kit/Dialog.js';
 import { DialogActions } from '../kit/DialogActions.js';
+import { useSubmit } from '../kit/use-submit.js';
 import { useAudit } from './audit-store.js';
 import { useContacts } from './contacts-store.js';
 import { presetPermissions } from './grant-draft.js';
@@ -30,23 +30,18 @@ export function PromoteDialog({
   const [role, setRole] = useState<GrantRole>('member');
   const [permissions, setPermissions] = useState<Permission[]>(presetPermissions('supportOnly', 'member'));
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The dialog closes once the invitation is out, so the button stays busy until then.
+  const { busy, error, submit } = useSubmit({ staysBusyOnSuccess: true });
 
   async function confirm() {
     setTried(true);
     if (permissions.length === 0) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await submit(async () => {
       const invitation = await promote(contact.id, { role, permissions });
       useTeam.getState().addInvitation(invitation);
       void useAudit.getState().load({ connectionId: row.connectionId, accountId: row.id });
       onPromoted(t('contacts.promoted', { name: contact.name, email: invitation.email ?? contact.email }));
-    } catch (err) {
-      setError(errorSentence(err));
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountUser } from '../../src-shared/api/team.js';
-import { errorSentence } from '../bridge/invoke.js';
 import { permissionKey } from '../accounts/access-summary.js';
 import { Dialog } from '../kit/Dialog.js';
 import { DialogActions } from '../kit/DialogActions.js';
+import { useSubmit } from '../kit/use-submit.js';
 import { permissionsLost } from './grant-draft.js';
 import { useTeam } from './team-store.js';
 
@@ -12,20 +11,15 @@ import { useTeam } from './team-store.js';
 export function RevokeDialog({ user, accountName, onClose, onRevoked }: { user: AccountUser; accountName: string; onClose(): void; onRevoked(): void }) {
   const { t } = useTranslation();
   const revoke = useTeam((s) => s.revoke);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The dialog closes once access is gone, so the button stays busy until then.
+  const { busy, error, submit } = useSubmit({ staysBusyOnSuccess: true });
   const lost = permissionsLost(user);
 
   async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
+    await submit(async () => {
       await revoke(user.userId);
       onRevoked();
-    } catch (err) {
-      setError(errorSentence(err));
-      setBusy(false);
-    }
+    });
   }
 
   return (

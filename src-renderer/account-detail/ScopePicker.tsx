@@ -28,7 +28,7 @@ export function ScopePicker({
         {options[kind].map((o) => (
           <label key={o.value} className="check">
             <input type="checkbox" checked={value[kind].includes(o.value)} onChange={(e) => onChange(toggleScope(value, kind, o.value, e.target.checked))} />
-            <span className="mono">{o.label}</span>
+            <span>{o.label}</span>
           </label>
         ))}
       </div>

@@ -1,16 +1,14 @@
 import { create } from 'zustand';
 import type { AuditEvent } from '../../src-shared/api/activity.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
-import type { LoadStatus } from '../kit/load-state.js';
+import { notLoaded, runLoad, type Loadable } from '../kit/load-state.js';
 import type { AccountRef } from '../navigation/navigation-store.js';
 
-interface AuditState {
+interface AuditState extends Loadable {
   ref: AccountRef | null;
-  status: LoadStatus;
   events: AuditEvent[];
   nextCursor: string | null;
   loadingMore: boolean;
-  error: string | null;
   /** The newest page again (after a change made here). */
   load(ref: AccountRef): Promise<void>;
   loadMore(): Promise<void>;
@@ -20,21 +18,22 @@ const same = (a: AccountRef | null, b: AccountRef) => a !== null && a.connection
 
 /** The account's access changes, newest first, a page at a time. */
 export const useAudit = create<AuditState>()((set, get) => ({
+  ...notLoaded,
   ref: null,
-  status: 'idle',
   events: [],
   nextCursor: null,
   loadingMore: false,
-  error: null,
 
   async load(ref) {
-    if (!same(get().ref, ref)) set({ ref, status: 'loading', events: [], nextCursor: null, error: null });
-    try {
-      const page = await invoke('audit.list', ref);
-      if (same(get().ref, ref)) set({ status: 'ready', events: page.items, nextCursor: page.nextCursor, error: null });
-    } catch (err) {
-      if (same(get().ref, ref)) set({ status: get().status === 'ready' ? 'ready' : 'error', error: errorSentence(err) });
-    }
+    await runLoad(
+      { set, get },
+      {
+        begin: same(get().ref, ref) ? undefined : { ref, status: 'loading', events: [], nextCursor: null, error: null },
+        fetch: () => invoke('audit.list', ref),
+        ready: (page) => ({ events: page.items, nextCursor: page.nextCursor }),
+        current: () => same(get().ref, ref),
+      },
+    );
   },
 
   async loadMore() {

@@ -2,14 +2,12 @@ import { create } from 'zustand';
 import type { Contact, ContactInput, ContactPatch, MailKind } from '../../src-shared/api/contacts.js';
 import type { AccessGrant, OutgoingInvitation } from '../../src-shared/api/team.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
-import type { LoadStatus } from '../kit/load-state.js';
+import { notLoaded, runLoad, type Loadable } from '../kit/load-state.js';
 import type { AccountRef } from '../navigation/navigation-store.js';
 
-interface ContactsState {
+interface ContactsState extends Loadable {
   ref: AccountRef | null;
-  status: LoadStatus;
   contacts: Contact[];
-  error: string | null;
   /** Preference toggles on their way, by `${contactId}:${kind}`. */
   saving: Record<string, boolean>;
   /** Why the last preference change was refused, by contact id. */
@@ -35,21 +33,22 @@ export const useContacts = create<ContactsState>()((set, get) => {
   const replace = (contact: Contact) => set({ contacts: get().contacts.map((c) => (c.id === contact.id ? contact : c)) });
 
   return {
+    ...notLoaded,
     ref: null,
-    status: 'idle',
     contacts: [],
-    error: null,
     saving: {},
     failures: {},
 
     async load(ref) {
-      if (!same(get().ref, ref)) set({ ref, status: 'loading', contacts: [], error: null, failures: {} });
-      try {
-        const contacts = await invoke('contacts.list', ref);
-        if (same(get().ref, ref)) set({ status: 'ready', contacts, error: null });
-      } catch (err) {
-        if (same(get().ref, ref)) set({ status: get().status === 'ready' ? 'ready' : 'error', error: errorSentence(err) });
-      }
+      await runLoad(
+        { set, get },
+        {
+          begin: same(get().ref, ref) ? undefined : { ref, status: 'loading', contacts: [], error: null, failures: {} },
+          fetch: () => invoke('contacts.list', ref),
+          ready: (contacts) => ({ contacts }),
+          current: () => same(get().ref, ref),
+        },
+      );
     },
 
     async create(contact) {

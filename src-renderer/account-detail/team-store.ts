@@ -1,15 +1,13 @@
 import { create } from 'zustand';
 import type { AccountUser, CreateInvitation, CreateManagedUsers, OutgoingInvitation, UpdateAccountUser } from '../../src-shared/api/team.js';
 import type { Team } from '../../src-shared/ipc/channels/team.js';
-import { errorSentence, invoke } from '../bridge/invoke.js';
-import type { LoadStatus } from '../kit/load-state.js';
+import { invoke } from '../bridge/invoke.js';
+import { notLoaded, runLoad, type Loadable } from '../kit/load-state.js';
 import type { AccountRef } from '../navigation/navigation-store.js';
 
-interface TeamState {
+interface TeamState extends Loadable {
   ref: AccountRef | null;
-  status: LoadStatus;
   team: Team | null;
-  error: string | null;
   load(ref: AccountRef): Promise<void>;
   reload(): Promise<void>;
   /** The actions below throw main's IpcCallError, for the form or dialog that asked to show. */
@@ -45,19 +43,21 @@ export const useTeam = create<TeamState>()((set, get) => {
   });
 
   return {
+    ...notLoaded,
     ref: null,
-    status: 'idle',
     team: null,
-    error: null,
 
     async load(ref) {
-      if (!sameRef(get().ref, ref)) set({ ref, status: 'loading', team: null, error: null });
-      try {
-        const team = await invoke('team.get', ref);
-        if (sameRef(get().ref, ref)) set({ status: 'ready', team, error: null });
-      } catch (err) {
-        if (sameRef(get().ref, ref)) set({ status: get().team ? 'ready' : 'error', error: errorSentence(err) });
-      }
+      // Another account starts empty; the same one keeps its team on screen while it refreshes.
+      await runLoad(
+        { set, get },
+        {
+          begin: sameRef(get().ref, ref) ? undefined : { ref, status: 'loading', team: null, error: null },
+          fetch: () => invoke('team.get', ref),
+          ready: (team) => ({ team }),
+          current: () => sameRef(get().ref, ref),
+        },
+      );
     },
 
     async reload() {

@@ -5,7 +5,7 @@ import type { AccountRef } from '../navigation/navigation-store.js';
 import { formatDate, formatRelative } from '../kit/relative-time.js';
 import { Spinner } from '../kit/Spinner.js';
 import { initials } from '../kit/initials.js';
-import { StarIcon } from '../kit/icons.js';
+import { ChevronIcon, StarIcon } from '../kit/icons.js';
 import { describeAccess } from './AccessText.js';
 
 export const COUNT_COLUMNS = [
@@ -151,12 +151,14 @@ export const AccountRowView = memo(function AccountRowView({
       <span role="cell" className="cell-action">
         <button
           type="button"
-          className="btn btn--small btn--ghost"
+          className="btn btn--small btn--ghost btn--square"
           tabIndex={tab}
           aria-label={t('accounts.detailsFor', { name: row.name })}
+          title={labels.details}
           onClick={() => onDetails({ connectionId: row.connectionId, accountId: row.id })}
         >
-          {labels.details}
+          {/* An arrow, not the word: the word did not fit beside "Open panel" in every language. */}
+          <ChevronIcon />
         </button>
         <button
           type="button"

@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorSentence } from '../bridge/invoke.js';
+import type { ConnectorKind } from '../../src-shared/api/connectors.js';
 import { Spinner } from '../kit/Spinner.js';
+import { useSubmit } from '../kit/use-submit.js';
 import { useConnections } from './connections-store.js';
 
 /** Signs in at a provider. The password lives in this form only until submit, then is cleared. */
@@ -13,29 +14,25 @@ export function AddProviderForm({ onAdded }: { onAdded?: () => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [label, setLabel] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // WHMCS staff and resellers sign in with API credentials rather than an email and password.
+  const [kind, setKind] = useState<ConnectorKind>('clientarea');
+  const withApiCredentials = kind === 'whmcs-admin';
+  const { busy, error, submit: signIn } = useSubmit();
   const [added, setAdded] = useState<string | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const secret = password;
     setPassword('');
-    setBusy(true);
-    setError(null);
     setAdded(null);
-    try {
-      const connection = await add({ baseUrl, email, password: secret, label: label.trim() || undefined });
+    await signIn(async () => {
+      const connection = await add({ baseUrl, email, password: secret, label: label.trim() || undefined, kind });
       setBaseUrl('');
       setEmail('');
       setLabel('');
       setAdded(t('addProvider.added', { label: connection.label }));
       onAdded?.();
-    } catch (err) {
-      setError(errorSentence(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -44,6 +41,13 @@ export function AddProviderForm({ onAdded }: { onAdded?: () => void }) {
         {t('addProvider.heading')}
       </h2>
       <p className="muted">{t('addProvider.intro')}</p>
+      <div className="field">
+        <label htmlFor={`${id}-kind`}>{t('addProvider.kind')}</label>
+        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as ConnectorKind)}>
+          <option value="clientarea">{t('addProvider.kindClientarea')}</option>
+          <option value="whmcs-admin">{t('addProvider.kindWhmcsAdmin')}</option>
+        </select>
+      </div>
       <div className="field">
         <label htmlFor={`${id}-url`}>{t('addProvider.url')}</label>
         <input
@@ -64,15 +68,23 @@ export function AddProviderForm({ onAdded }: { onAdded?: () => void }) {
       </div>
       <div className="field-row">
         <div className="field">
-          <label htmlFor={`${id}-email`}>{t('addProvider.email')}</label>
-          <input id={`${id}-email`} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <label htmlFor={`${id}-email`}>{withApiCredentials ? t('addProvider.identifier') : t('addProvider.email')}</label>
+          <input
+            id={`${id}-email`}
+            type={withApiCredentials ? 'text' : 'email'}
+            autoComplete={withApiCredentials ? 'off' : 'username'}
+            spellCheck={false}
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-password`}>{t('addProvider.password')}</label>
+          <label htmlFor={`${id}-password`}>{withApiCredentials ? t('addProvider.secret') : t('addProvider.password')}</label>
           <input
             id={`${id}-password`}
             type="password"
-            autoComplete="current-password"
+            autoComplete={withApiCredentials ? 'off' : 'current-password'}
             required
             value={password}
             onChange={(e) => setPassword(e.target.value)}

@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../src-shared/ipc/channels/connections.js';
-import { errorSentence } from '../bridge/invoke.js';
 import { Dialog } from '../kit/Dialog.js';
 import { Spinner } from '../kit/Spinner.js';
 import { SyncStatusText } from '../kit/SyncStatusText.js';
+import { useSubmit } from '../kit/use-submit.js';
 import { useConnections } from './connections-store.js';
 
 type Mode = 'idle' | 'rename' | 'signIn' | 'remove';
@@ -93,21 +93,16 @@ function RenameForm({ connection, onDone }: { connection: Connection; onDone(tex
   const id = useId();
   const rename = useConnections((s) => s.rename);
   const [label, setLabel] = useState(connection.label);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The form closes once renamed, so the button stays busy until it is gone.
+  const { busy, error, setError, submit: save } = useSubmit({ staysBusyOnSuccess: true });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (label.trim() === '') return setError(t('connections.nameMissing'));
-    setBusy(true);
-    setError(null);
-    try {
+    await save(async () => {
       const saved = await rename(connection.id, label.trim());
       onDone(t('connections.renamed', { label: saved.label }));
-    } catch (err) {
-      setError(errorSentence(err));
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -140,23 +135,16 @@ function SignInForm({
   const id = useId();
   const reauthenticate = useConnections((s) => s.reauthenticate);
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit: signIn } = useSubmit();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const secret = password;
     setPassword('');
-    setBusy(true);
-    setError(null);
-    try {
+    await signIn(async () => {
       await reauthenticate(connection.id, secret);
       onDone(t('connections.signedInAgain', { label: connection.label }));
-    } catch (err) {
-      setError(errorSentence(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -185,18 +173,14 @@ function SignInForm({
 function RemoveDialog({ connection, onClose }: { connection: Connection; onClose(): void }) {
   const { t } = useTranslation();
   const remove = useConnections((s) => s.remove);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The connection leaves the list on success and takes the dialog with it; until then it stays busy.
+  const { busy, error, submit } = useSubmit({
+    staysBusyOnSuccess: true,
+    describeError: (message) => t('connections.removeFailed', { label: connection.label, message }),
+  });
 
   async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
-      await remove(connection.id);
-    } catch (err) {
-      setError(t('connections.removeFailed', { label: connection.label, message: errorSentence(err) }));
-      setBusy(false);
-    }
+    await submit(() => remove(connection.id));
   }
 
   return (

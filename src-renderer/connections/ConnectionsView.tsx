@@ -39,7 +39,7 @@ export function ConnectionsView() {
       </div>
       {error && <ErrorBanner message={error} onRetry={() => void load()} />}
       {vault && vault.backend !== 'keychain' && (
-        <div className={`banner ${vault.backend === 'none' ? 'banner--error' : 'banner--warn'}`} role="status">
+        <div className="banner banner--warn" role="status">
           <span>
             <strong>{t(`connections.vault.${vault.backend}`)}</strong> {vault.message}
           </span>

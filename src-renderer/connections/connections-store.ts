@@ -3,12 +3,10 @@ import type { AddConnectionInput, Connection } from '../../src-shared/ipc/channe
 import type { SyncStatus } from '../../src-shared/ipc/channels/sync.js';
 import type { VaultStatus } from '../../src-shared/ipc/channels/vault.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
-import { latestOnly, type LoadStatus } from '../kit/load-state.js';
+import { firstLoad, latestOnly, notLoaded, runLoad, type Loadable } from '../kit/load-state.js';
 
-interface ConnectionsState {
-  status: LoadStatus;
+interface ConnectionsState extends Loadable {
   connections: Connection[];
-  error: string | null;
   syncStatuses: Record<string, SyncStatus>;
   /** A "Sync now" request is on its way (the per-connection state comes from main's events). */
   syncRequested: boolean;
@@ -33,9 +31,8 @@ interface ConnectionsState {
 const nextLoad = latestOnly();
 
 export const useConnections = create<ConnectionsState>()((set, get) => ({
-  status: 'idle',
+  ...notLoaded,
   connections: [],
-  error: null,
   syncStatuses: {},
   syncRequested: false,
   syncError: null,
@@ -43,14 +40,15 @@ export const useConnections = create<ConnectionsState>()((set, get) => ({
   vault: null,
 
   async load() {
-    const isLatest = nextLoad();
-    if (get().status !== 'ready') set({ status: 'loading', error: null });
-    try {
-      const connections = await invoke('connections.list', {});
-      if (isLatest()) set({ status: 'ready', connections, error: null });
-    } catch (err) {
-      if (isLatest()) set({ status: get().status === 'ready' ? 'ready' : 'error', error: errorSentence(err) });
-    }
+    await runLoad(
+      { set, get },
+      {
+        current: nextLoad(),
+        begin: firstLoad(get().status),
+        fetch: () => invoke('connections.list', {}),
+        ready: (connections) => ({ connections }),
+      },
+    );
   },
 
   async loadVault() {

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ListedInvitation } from '../../src-shared/ipc/channels/invitations.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
 import { useQueue } from '../queue/queue-store.js';
-import { latestOnly, type LoadStatus } from '../kit/load-state.js';
+import { firstLoad, latestOnly, notLoaded, runLoad, type Loadable } from '../kit/load-state.js';
 import type { InvitationAnswer } from '../../src-shared/api/primitives.js';
 
 export interface Outcome {
@@ -11,10 +11,8 @@ export interface Outcome {
   provider: string;
 }
 
-interface InvitationsState {
-  status: LoadStatus;
+interface InvitationsState extends Loadable {
   rows: ListedInvitation[];
-  error: string | null;
   /** Answers on their way, by invitationKey. */
   answering: Record<string, InvitationAnswer>;
   /** The last answer, announced at the top of the view (the invitation moves to "earlier"). */
@@ -48,22 +46,17 @@ export function pendingCount(rows: readonly ListedInvitation[], now = new Date()
 const nextLoad = latestOnly();
 
 export const useInvitations = create<InvitationsState>()((set, get) => ({
-  status: 'idle',
+  ...notLoaded,
   rows: [],
-  error: null,
   answering: {},
   lastOutcome: null,
   failures: {},
 
   async load() {
-    const isLatest = nextLoad();
-    if (get().status !== 'ready') set({ status: 'loading', error: null });
-    try {
-      const rows = await invoke('invitations.list', {});
-      if (isLatest()) set({ status: 'ready', rows, error: null });
-    } catch (err) {
-      if (isLatest()) set({ status: get().status === 'ready' ? 'ready' : 'error', error: errorSentence(err) });
-    }
+    await runLoad(
+      { set, get },
+      { current: nextLoad(), begin: firstLoad(get().status), fetch: () => invoke('invitations.list', {}), ready: (rows) => ({ rows }) },
+    );
   },
 
   async answer(row, answer) {

@@ -1,12 +1,10 @@
 import { create } from 'zustand';
 import type { QueuedAction } from '../../src-shared/ipc/channels/queue.js';
-import { errorSentence, invoke } from '../bridge/invoke.js';
-import { latestOnly, type LoadStatus } from '../kit/load-state.js';
+import { invoke } from '../bridge/invoke.js';
+import { firstLoad, latestOnly, notLoaded, runLoad, type Loadable } from '../kit/load-state.js';
 
-interface QueueState {
-  status: LoadStatus;
+interface QueueState extends Loadable {
   actions: QueuedAction[];
-  error: string | null;
   load(): Promise<void>;
   /** Forgets a finished action; the invitation it was about shows its own state again. */
   dismiss(actionId: string): Promise<void>;
@@ -22,19 +20,19 @@ export function waitingCount(actions: readonly QueuedAction[]): number {
 const nextLoad = latestOnly();
 
 export const useQueue = create<QueueState>()((set, get) => ({
-  status: 'idle',
+  ...notLoaded,
   actions: [],
-  error: null,
 
   async load() {
-    const isLatest = nextLoad();
-    if (get().status !== 'ready') set({ status: 'loading' });
-    try {
-      const actions = await invoke('queue.list', {});
-      if (isLatest()) set({ status: 'ready', actions, error: null });
-    } catch (err) {
-      if (isLatest()) set({ status: get().status === 'ready' ? 'ready' : 'error', error: errorSentence(err) });
-    }
+    await runLoad(
+      { set, get },
+      {
+        current: nextLoad(),
+        begin: firstLoad(get().status, { keepError: true }),
+        fetch: () => invoke('queue.list', {}),
+        ready: (actions) => ({ actions }),
+      },
+    );
   },
 
   async dismiss(actionId) {

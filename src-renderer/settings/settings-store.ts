@@ -1,13 +1,11 @@
 import { create } from 'zustand';
 import type { Settings } from '../../src-shared/ipc/channels/settings.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
-import type { LoadStatus } from '../kit/load-state.js';
+import { firstLoad, notLoaded, runLoad, type Loadable } from '../kit/load-state.js';
 import { applySettings, cachedSettings } from './appearance.js';
 
-interface SettingsState {
-  status: LoadStatus;
+interface SettingsState extends Loadable {
   settings: Settings;
-  error: string | null;
   /** A change on its way to main. */
   saving: boolean;
   load(): Promise<void>;
@@ -16,20 +14,23 @@ interface SettingsState {
 }
 
 export const useSettings = create<SettingsState>()((set, get) => ({
-  status: 'idle',
+  ...notLoaded,
   settings: cachedSettings(),
-  error: null,
   saving: false,
 
   async load() {
-    if (get().status !== 'ready') set({ status: 'loading' });
-    try {
-      const settings = await invoke('settings.get', {});
-      applySettings(settings);
-      set({ status: 'ready', settings, error: null });
-    } catch (err) {
-      set({ status: get().status === 'ready' ? 'ready' : 'error', error: errorSentence(err) });
-    }
+    // The banner keeps a failed save's sentence in view until settings come back.
+    await runLoad(
+      { set, get },
+      {
+        begin: firstLoad(get().status, { keepError: true }),
+        fetch: () => invoke('settings.get', {}),
+        ready: (settings) => {
+          applySettings(settings);
+          return { settings };
+        },
+      },
+    );
   },
 
   async update(patch) {

@@ -6,6 +6,8 @@ test('a new user tries the demo, joins an account from an invitation and opens i
   await page.goto(web.url);
   await expect(page).toHaveTitle('Clientdeck');
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Clientdeck' })).toBeVisible();
+  // Where sign-ins will be kept is said before anything is clicked.
+  await expect(page.getByText("Sign-ins are kept in this computer's keychain.")).toBeVisible();
 
   await startWithDemo(page, web.url);
   const search = page.getByRole('searchbox', { name: 'Search accounts' });

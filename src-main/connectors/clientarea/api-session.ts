@@ -16,6 +16,12 @@ export interface ApiSessionOptions {
   timeoutMs?: number;
   /** Used when there is no usable refresh token; only the demo provider, whose login is public, has one. */
   fallbackLogin?: { email: string; password: string };
+  /**
+   * The connection's name as the user knows it ("Acme Hosting"), for the sentences of errors.
+   * Asked at each error, because the user may rename the connection while its session lives on;
+   * it answers null while the provider is still being added, and the host is named instead.
+   */
+  name?: () => string | null;
 }
 
 /** Refresh a little before expiry so a request does not race the token's end. */
@@ -46,14 +52,15 @@ export interface RawAnswer {
  * memory only; the rotated refresh token goes to the credential slot before the session is used.
  */
 export class ApiSession {
-  readonly provider: string;
+  /** For the log: the address, whatever the user calls the connection. */
+  readonly host: string;
   readonly #http: AxiosInstance;
   #access: AccessToken | null = null;
   #refreshing: Promise<void> | null = null;
   #user: User | null = null;
 
   constructor(private readonly options: ApiSessionOptions) {
-    this.provider = new URL(options.baseUrl).host;
+    this.host = new URL(options.baseUrl).host;
     this.#http = axios.create({
       baseURL: `${options.baseUrl}/api/v1`,
       timeout: options.timeoutMs ?? 10_000,
@@ -62,6 +69,11 @@ export class ApiSession {
       // Statuses are judged by mapHttpFailure, which needs the problem document.
       validateStatus: (status) => status >= 200 && status < 300,
     });
+  }
+
+  /** What error sentences call this provider: the connection's name, or its host before there is a connection. */
+  get provider(): string {
+    return this.options.name?.() ?? this.host;
   }
 
   /** The signed-in user as the provider last described it (after a sign-in or refresh). */
@@ -87,7 +99,7 @@ export class ApiSession {
     try {
       if (this.#access) await this.#http.delete('/session', { headers: { Authorization: `Bearer ${this.#access.value}` }, timeout: 3_000 });
     } catch (error) {
-      this.options.logger.debug({ provider: this.provider, code: mapHttpFailure(error, this.provider, 'request').code }, 'sign-out failed');
+      this.options.logger.debug({ provider: this.host, code: mapHttpFailure(error, this.host, 'request').code }, 'sign-out failed');
     } finally {
       this.#access = null;
     }
@@ -162,7 +174,7 @@ export class ApiSession {
   parse<T>(schema: z.ZodType<T>, data: unknown, path: string | undefined): T {
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
-      this.options.logger.warn({ provider: this.provider, path, issues: parsed.error.issues.slice(0, 3) }, 'provider answer did not match the API schema');
+      this.options.logger.warn({ provider: this.host, path, issues: parsed.error.issues.slice(0, 3) }, 'provider answer did not match the API schema');
       throw unexpectedAnswer(this.provider);
     }
     return parsed.data;
@@ -175,7 +187,7 @@ export class ApiSession {
       return { status: response.status, data: response.data, headers: response.headers };
     } catch (error) {
       const mapped = mapHttpFailure(error, this.provider, phase);
-      this.options.logger.debug({ provider: this.provider, path: config.url, code: mapped.code }, 'provider request failed');
+      this.options.logger.debug({ provider: this.host, path: config.url, code: mapped.code }, 'provider request failed');
       throw mapped;
     }
   }

@@ -23,7 +23,8 @@ const CERTIFICATE_CODE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
 
 /**
  * Maps what axios threw while talking to a provider to a `ClientdeckError` with a sentence for the
- * user. `provider` is the host shown in the sentence. The raw error is never attached: its config
+ * user. `provider` is what the sentence calls the provider: the connection's name, or the host
+ * while a provider is being added. The raw error is never attached: its config
  * holds the Authorization header and request body.
  */
 export function mapHttpFailure(error: unknown, provider: string, phase: Phase): ClientdeckError {

@@ -27,7 +27,7 @@ export const AddConnectionInput = z
     email: z.string().trim().min(1).max(254),
     password: Password,
     label: z.string().trim().max(100).optional(),
-    /** The provider platform; the Client Area Access API when left out. */
+    /** Which connector speaks to the provider; `clientarea` when left out. */
     kind: ConnectorKind.optional(),
     /** A two-factor code, for a login whose provider asks for one (WHMCS). */
     code: SecondFactorCode.optional(),

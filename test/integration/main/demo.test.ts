@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ListedAccount } from '../../../src-shared/ipc/channels/accounts.js';
 import type { Connection } from '../../../src-shared/ipc/channels/connections.js';
 import type { SyncStatus } from '../../../src-shared/ipc/channels/sync.js';
+import { ClientdeckError } from '../../../src-main/errors.js';
+import type { Vault } from '../../../src-main/vault/vault.js';
 import { DEMO_LOGINS } from '../../../src-server/demo/demo-logins.js';
 import { call, keychainItem, newCore, requireSecretService, tempDir } from './fixtures/environment.js';
 
@@ -40,5 +42,26 @@ describe('the embedded demo provider', () => {
     expect((await call(core, 'accounts.list', {})).length).toBe(accounts.length);
 
     expect(await call(core, 'connections.remove', { connectionId: demo!.id })).toEqual({ removed: true });
+  });
+
+  it('starts and syncs even when the keychain stops answering; a real provider is still refused rather than moved out of it', async () => {
+    const refuse = async (): Promise<never> => {
+      throw new ClientdeckError('keychain_unavailable', 'The system keychain did not answer.');
+    };
+    const lockedKeychain: Vault = { set: refuse, get: refuse, delete: refuse };
+    const locked = newCore(tempDir('demo-locked'), { vault: lockedKeychain });
+    try {
+      const demo = (await call(locked, 'connections.addDemo', {})) as Connection;
+      expect(demo).toMatchObject({ label: 'Demo provider', isDemo: true });
+      const [synced] = (await call(locked, 'sync.now', {})) as SyncStatus[];
+      expect(synced).toMatchObject({ connectionId: demo.id, state: 'synced' });
+      expect(((await call(locked, 'accounts.list', {})) as ListedAccount[]).length).toBeGreaterThan(0);
+
+      const real = await locked.dispatch('connections.add', { baseUrl: demo.baseUrl, email: DEMO_LOGINS.owner.email, password: DEMO_LOGINS.owner.password });
+      expect(real).toMatchObject({ ok: false, error: { code: 'keychain_unavailable' } });
+      expect(await call(locked, 'connections.remove', { connectionId: demo.id })).toEqual({ removed: true });
+    } finally {
+      await locked.close();
+    }
   });
 });

@@ -34,11 +34,17 @@ describe('without a keychain', () => {
     delete env.DISPLAY;
     const script = path.join(import.meta.dirname, 'fixtures/vault-without-keychain.ts');
     const { stdout } = await run(process.execPath, ['--import', 'tsx', script], { env, cwd: path.resolve(import.meta.dirname, '../../..') });
-    const result = JSON.parse(stdout) as { code?: string; message?: string; status?: { backend: string; message: string } };
+    const result = JSON.parse(stdout) as {
+      code?: string;
+      message?: string;
+      status?: { backend: string; message: string };
+      sessionVault: { inMemory: boolean; readBack: string | null; status: { backend: string; message: string } };
+    };
     expect(result.code).toBe('keychain_unavailable');
     expect(result.message).toMatch(/Clientdeck cannot store your sign-in securely/);
     expect(result.message).toMatch(/Secret Service such as gnome-keyring/);
-    // Outside Electron there is no safeStorage to fall back to: nothing is stored, and vault.status says why.
-    expect(result.status).toMatchObject({ backend: 'none', message: expect.stringMatching(/will not store them at all.*gnome-keyring/s) });
+    // Outside Electron there is no safeStorage to fall back to: sign-ins are kept in memory for the session, and vault.status says so and why.
+    expect(result.status).toMatchObject({ backend: 'memory', message: expect.stringMatching(/in memory only.*gnome-keyring/s) });
+    expect(result.sessionVault).toEqual({ inMemory: true, readBack: 'kept-for-the-session', status: result.status });
   });
 });

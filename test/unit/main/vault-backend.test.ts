@@ -4,7 +4,8 @@ import path from 'node:path';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { chooseVaultBackend } from '../../../src-main/vault/backend-choice.js';
-import { EncryptedFileVault, UnavailableVault, type SecretCipher } from '../../../src-main/vault/encrypted-file-vault.js';
+import { EncryptedFileVault, type SecretCipher } from '../../../src-main/vault/encrypted-file-vault.js';
+import { MemoryVault } from '../../../src-main/vault/memory-vault.js';
 
 const noDbus = { ok: false as const, reason: 'Cannot autolaunch D-Bus without X11 $DISPLAY' };
 const noLib = { ok: false as const, reason: 'libsecret-1.so.0: cannot open shared object file' };
@@ -30,20 +31,24 @@ describe('chooseVaultBackend', () => {
     expect(chooseVaultBackend(noLib, { encryptionAvailable: true, linuxBackend: null }, 'darwin').message).not.toContain('safeStorage (');
   });
 
-  it("refuses Linux's basic_text store and stores nothing, saying why and what to install", () => {
+  it("refuses Linux's basic_text store and keeps sign-ins in memory only, saying why and what to install", () => {
     for (const linuxBackend of ['basic_text', 'unknown', null]) {
       const choice = chooseVaultBackend(noLib, { encryptionAvailable: true, linuxBackend }, 'linux');
-      expect(choice.backend).toBe('none');
-      expect(choice.message).toMatch(/will not store them at all/);
+      expect(choice.backend).toBe('memory');
+      expect(choice.message).toMatch(/in memory only/);
+      expect(choice.message).toMatch(/signed in to again after you quit/);
       expect(choice.message).toMatch(/libsecret-1-0/);
     }
     expect(chooseVaultBackend(noLib, { encryptionAvailable: true, linuxBackend: 'basic_text' }, 'linux').message).toMatch(/basic_text/);
   });
 
-  it('stores nothing without Electron or when safeStorage cannot encrypt', () => {
+  it('keeps sign-ins in memory only without Electron or when safeStorage cannot encrypt, and says the demo still works', () => {
     const web = chooseVaultBackend(noDbus, null, 'linux');
-    expect(web).toMatchObject({ backend: 'none', message: expect.stringMatching(/desktop session/) });
-    expect(chooseVaultBackend(noDbus, { encryptionAvailable: false, linuxBackend: 'gnome_libsecret' }, 'linux').backend).toBe('none');
+    expect(web).toMatchObject({ backend: 'memory', message: expect.stringMatching(/desktop session/) });
+    expect(web.message).toMatch(/demo provider works as usual/);
+    expect(web.message).not.toMatch(/plain|readable/);
+    expect(chooseVaultBackend(noDbus, { encryptionAvailable: false, linuxBackend: 'gnome_libsecret' }, 'linux').backend).toBe('memory');
+    expect(chooseVaultBackend(noLib, null, 'darwin').backend).toBe('memory');
   });
 });
 
@@ -95,11 +100,24 @@ describe('EncryptedFileVault (the safeStorage vault of the shell)', () => {
     await new EncryptedFileVault(dir, testCipher()).set('c', 'cdr_secret');
     await expect(new EncryptedFileVault(dir, testCipher()).get('c')).rejects.toMatchObject({ code: 'needs_sign_in' });
   });
+});
 
-  it('with no store at all, nothing is stored and every attempt says why', async () => {
-    const vault = new UnavailableVault('Clientdeck cannot store your sign-ins securely, so it will not store them at all.');
-    await expect(vault.set('c', 'cdr_x')).rejects.toMatchObject({ code: 'keychain_unavailable', message: expect.stringMatching(/will not store/) });
-    await expect(vault.get('c')).rejects.toMatchObject({ code: 'keychain_unavailable' });
+describe('MemoryVault (no keychain, no safeStorage)', () => {
+  it('keeps secrets for this process only, one per connection, and writes nothing to disk', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clientdeck-vault-'));
+    const vault = new MemoryVault();
+    expect(await vault.get('c')).toBeNull();
+    await vault.set('c', 'cdr_x');
+    await vault.set('d', 'cdr_y');
+    expect(await vault.get('c')).toBe('cdr_x');
+    await vault.set('c', 'cdr_rotated');
+    expect(await vault.get('c')).toBe('cdr_rotated');
+    expect(await vault.get('d')).toBe('cdr_y');
+    await vault.delete('c');
+    expect(await vault.get('c')).toBeNull();
     await expect(vault.delete('c')).resolves.toBeUndefined();
+    // A new process (a new vault) remembers nothing: that is what "until you quit" means.
+    expect(await new MemoryVault().get('d')).toBeNull();
+    expect(fs.readdirSync(dataDir)).toEqual([]);
   });
 });

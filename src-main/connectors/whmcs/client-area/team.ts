@@ -4,7 +4,7 @@ import { ClientdeckError } from '../../../errors.js';
 import type { TeamPart } from '../../connector.js';
 import type { Page } from './browser.js';
 import { whmcsFailures } from './failures.js';
-import { fromWhmcs, isAllPermissions, toWhmcs } from './permissions.js';
+import { fromWhmcsKeys as fromWhmcs, toWhmcsKeys as toWhmcs, WHMCS_PERMISSIONS, type WhmcsPermissionKey } from '../permission-map.js';
 import { route, type WhmcsSession } from './session.js';
 import {
   CANCEL_ROUTE,
@@ -19,6 +19,11 @@ import {
   USERS_ROUTE,
   type InviteRow,
 } from './team-pages.js';
+
+/** True when the keys are every key WHMCS has: the invite form's "all permissions". */
+function isAllPermissions(keys: readonly WhmcsPermissionKey[]): boolean {
+  return Object.keys(WHMCS_PERMISSIONS).every((key) => keys.includes(key as WhmcsPermissionKey));
+}
 
 /** WHMCS's invite links stay valid for a week (its invite mail says so); it shows no date. */
 const INVITE_LIFETIME_MS = 7 * 24 * 3600_000;

@@ -1,0 +1,28 @@
+import { allAccountNames, navButton, startWithDemo } from './fixtures/pages.js';
+import { expect, test } from './fixtures/web-mode.js';
+import { STAND_IN_CREDENTIAL, startAdminStandIn } from '../whmcs-stand-in/admin/server.js';
+
+test('a WHMCS admin-API connection is added in the form, and its clients show beside the demo provider’s accounts', async ({ web, page }) => {
+  const standIn = await startAdminStandIn({ clients: 3 });
+  try {
+    await startWithDemo(page, web.url);
+    await navButton(page, 'Connections').click();
+    const form = page.getByRole('form', { name: 'Add a provider' });
+    await form.getByLabel('Provider type').selectOption('whmcs-admin');
+    await form.getByLabel('Provider URL').fill(standIn.url);
+    await form.getByLabel('API identifier').fill(STAND_IN_CREDENTIAL.identifier);
+    await form.getByLabel('API secret').fill(STAND_IN_CREDENTIAL.secret);
+    await form.getByLabel('Name (optional)').fill('WHMCS billing');
+    await form.getByRole('button', { name: 'Add provider' }).click();
+    await expect(form.getByRole('status')).toHaveText('Connected to WHMCS billing.', { timeout: 30_000 });
+    await expect(form.getByLabel('API secret')).toHaveValue('');
+
+    await navButton(page, 'Accounts').click();
+    await expect(page.getByRole('table', { name: 'Accounts' }).getByText('Company 3 Ltd')).toBeVisible({ timeout: 30_000 });
+    const names = await allAccountNames(page);
+    expect(names).toEqual(expect.arrayContaining(['Client1 Example', 'Client2 Example', 'Company 3 Ltd']));
+    expect(names.length).toBeGreaterThan(3);
+  } finally {
+    await standIn.close();
+  }
+});
