@@ -104,13 +104,17 @@ export class WhmcsSession {
     return parseSwitchAccount(page);
   }
 
-  /** Makes `accountId` the session's current client account; call inside `exclusive`. */
-  async useAccount(accountId: string, signal?: AbortSignal): Promise<void> {
-    if (this.#activeAccount === accountId && this.#signedIn) return;
+  /**
+   * Makes `accountId` the session's current client account; call inside `exclusive`. Gives the page
+   * the switch landed on (WHMCS lands on the account's home), or null when it was current already.
+   */
+  async useAccount(accountId: string, signal?: AbortSignal): Promise<Page | null> {
+    if (this.#activeAccount === accountId && this.#signedIn) return null;
     const page = await this.page(route(SWITCH_ACCOUNT_ROUTE), new URLSearchParams({ id: accountId }), signal);
     // WHMCS sends a switch it refuses (closed account, access removed) back to the list.
     if (kindOf(page) === 'switch_account') throw whmcsFailures.accountGone(this.provider);
     this.#activeAccount = accountId;
+    return page;
   }
 
   /**

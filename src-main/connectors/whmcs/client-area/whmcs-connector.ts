@@ -140,8 +140,9 @@ export class WhmcsConnector implements Connector {
   }
 
   async #readCounts(accountId: string) {
-    await this.#session.useAccount(accountId);
-    const page = await this.#session.page('clientarea.php');
+    // The switch lands on the account's home: its tiles are read there, without asking again.
+    const landed = await this.#session.useAccount(accountId);
+    const page = landed && parseHomeCounts(landed) ? landed : await this.#session.page('clientarea.php');
     const counts = kindOf(page) === 'signed_in' ? parseHomeCounts(page) : null;
     if (!counts) throw unrecognisedPage(this.#session.provider, 'account home', page, this.#session.logger);
     return counts;
