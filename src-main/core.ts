@@ -58,6 +58,8 @@ export interface Core {
   addDemoWhenEmpty(): Promise<void>;
   /** Syncs everything and replays the queue now, then periodically and whenever a provider comes back. */
   startAutoSync(intervalMs?: number): void;
+  /** Stops (or resumes) the background syncs started by `startAutoSync`; the user's own requests still run. */
+  pauseSync(paused: boolean): void;
   /** Shows what a `clientdeck://` link points at (a `navigate` event); false when it is not a Clientdeck link. */
   openDeepLink(url: string): NavigateTarget | null;
   /** Resolves once the background work started so far (syncs after an add...) has settled. */
@@ -173,6 +175,10 @@ export function createCore(options: CoreOptions): Core {
         options.probeIntervalMs ?? 15_000,
       );
       reconciler.start(intervalMs, [probe, ...(options.onlineWatchers ?? [])]);
+    },
+
+    pauseSync(paused) {
+      reconciler.pause(paused);
     },
 
     openDeepLink(url) {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session, shell } from 'electron';
@@ -7,29 +8,41 @@ import { resolveDataDir } from '../data-dir.js';
 import { DEEP_LINK_SCHEME, findDeepLinkArgument } from '../deep-links/deep-link.js';
 import { createLogger } from '../logging.js';
 import { contentSecurityPolicy } from '../windows/content-security-policy.js';
-import { decideAppNavigation, decideAppNewWindow, decidePermission } from '../windows/navigation-policy.js';
-import { mainWindowOptions } from '../windows/window-options.js';
+import { decidePermission } from '../windows/navigation-policy.js';
+import { createAppWindow } from './app-window.js';
+import { installApplicationMenu } from './application-menu.js';
+import { startAutoUpdate } from './auto-update.js';
 import { showDesktopNotifications } from './desktop-notifications.js';
+import { followDesktopSettings } from './desktop-settings.js';
 import { ElectronOnlineWatcher } from './electron-online-watcher.js';
 import { bindIpc } from './ipc-binding.js';
 import { createPanelOpener } from './panel-windows.js';
+import { followPendingCount } from './pending-count.js';
+import { problemReportUrl } from './problem-report.js';
+import { createTray } from './tray.js';
 import { selectVault } from './vault-selection.js';
+import { WindowStateStore } from './window-state.js';
 
 // Bundled to build/main/main.mjs; the renderer is built next to it in build/renderer.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererIndex = path.join(here, '../renderer/index.html');
 const preloadPath = path.join(here, 'preload.cjs');
+const trayIcon = path.join(here, 'icon.png');
 const appEntryUrl = pathToFileURL(rendererIndex).href;
+const development = !app.isPackaged;
 
 app.enableSandbox();
 
 // clientdeck:// links open the app (docs/ARCHITECTURE.md §3: an invitation mail leads to the invitation). In
-// development Electron runs as `electron .`, which needs its own path and the app's.
-if (process.defaultApp) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(process.argv[1] ?? '.')]);
-else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+// development Electron runs as `electron .`, which needs its own path and the app's. A link can
+// only choose what to show (deep-links/deep-link.ts refuses anything else), never act.
+if (process.defaultApp)
+  app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(process.argv[1] ?? '.')]); /* eng-disable PROTOCOL_HANDLER_JS_CHECK */
+else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME); /* eng-disable PROTOCOL_HANDLER_JS_CHECK */
 
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
+let openWindow: (() => BrowserWindow) | null = null;
 /** A link that arrived before the core was ready (the app was started by it). */
 let pendingLink: string | null = findDeepLinkArgument(process.argv);
 
@@ -41,10 +54,11 @@ function openLink(url: string): void {
 
 function focusApp(): void {
   // Before start() made the window, there is nothing to focus yet; start() shows it.
-  if (!core) return;
-  if (!mainWindow) mainWindow = createMainWindow();
-  if (mainWindow.isMinimized()) mainWindow.restore();
-  mainWindow.focus();
+  if (!openWindow) return;
+  const window = openWindow();
+  if (window.isMinimized()) window.restore();
+  if (!window.isVisible()) window.show();
+  window.focus();
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -61,28 +75,6 @@ if (!app.requestSingleInstanceLock()) {
     openLink(url);
   });
   void start();
-}
-
-function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath));
-  const contents = window.webContents;
-  contents.setWindowOpenHandler(({ url }) => {
-    if (decideAppNewWindow(url) === 'external') void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  contents.on('will-navigate', (event) => {
-    const decision = decideAppNavigation(event.url, appEntryUrl);
-    if (decision === 'allow') return;
-    event.preventDefault();
-    if (decision === 'external') void shell.openExternal(event.url);
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  window.once('ready-to-show', () => window.show());
-  window.on('closed', () => {
-    if (mainWindow === window) mainWindow = null;
-  });
-  void window.loadFile(rendererIndex);
-  return window;
 }
 
 async function start(): Promise<void> {
@@ -113,7 +105,33 @@ async function start(): Promise<void> {
   const unbind = bindIpc(started, () => mainWindow, appEntryUrl);
   const unnotify = showDesktopNotifications(started, focusApp);
 
+  let quitting = false;
+  let update: ReturnType<typeof startAutoUpdate> = null;
+  const settings = await followDesktopSettings(started, (next) => update?.setChannel(next.updateChannel));
+  const windowState = new WindowStateStore(dataDir, logger.child({ module: 'window-state' }));
+  const createMainWindow = () => {
+    const window = createAppWindow({
+      preloadPath,
+      rendererIndex,
+      appEntryUrl,
+      state: windowState,
+      hideOnClose: () => settings.current().keepInTray && !quitting,
+    });
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
+    return window;
+  };
+  openWindow = () => (mainWindow ??= createMainWindow());
   mainWindow = createMainWindow();
+  if (pendingLink) {
+    // The renderer subscribes once it loaded; a link that started the app waits for that. Asked
+    // for before anything slow (the demo provider's start), or the load would already be over.
+    const link = pendingLink;
+    pendingLink = null;
+    mainWindow.webContents.once('did-finish-load', () => started.openDeepLink(link));
+  }
+
   // Said once, at start: where sign-ins are kept when it is not the keychain, and why.
   if (vaultStatus.message) {
     started.events.emit('notification', {
@@ -123,29 +141,66 @@ async function start(): Promise<void> {
       navigate: { view: 'connections' },
     });
   }
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
-  });
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+
+  const syncNow = () => void started.dispatch('sync.now', {});
+  installApplicationMenu(
+    {
+      // The page opens the palette on its own shortcut; the menu item presses it.
+      openPalette: () =>
+        openWindow?.().webContents.sendInputEvent({ type: 'keyDown', keyCode: 'K', modifiers: [process.platform === 'darwin' ? 'meta' : 'control'] }),
+      syncNow,
+      go: (view) => {
+        focusApp();
+        started.events.emit('navigate', { view });
+      },
+      openLogFolder: () => void shell.openPath(dataDir),
+      reportProblem: () => {
+        const url = problemReportUrl({ version: app.getVersion(), platform: process.platform, logFile: path.join(dataDir, 'clientdeck.log') });
+        void shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
+      },
+    },
+    { development, platform: process.platform },
+  );
+  const tray = createTray(trayIcon, { open: focusApp, syncNow, setPaused: (paused) => started.pauseSync(paused), quit: () => app.quit() });
+  const unfollowCount = followPendingCount(started, (count) => {
+    tray.showPending(count);
+    // The dock on macOS, the launcher on Linux (Unity); Windows has no count badge.
+    app.setBadgeCount(count);
   });
 
-  let quitting = false;
+  update = startAutoUpdate({
+    development,
+    feedUrl: process.env.CLIENTDECK_UPDATE_URL?.trim() || null,
+    packagedFeed: Boolean(process.resourcesPath) && fs.existsSync(path.join(process.resourcesPath ?? '', 'app-update.yml')),
+    channel: settings.current().updateChannel,
+    whenQuiet: () => started.idle(),
+    logger: logger.child({ module: 'update' }),
+  });
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+    else focusApp();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin' && !settings.current().keepInTray) app.quit();
+  });
+
+  let closed = false;
   app.on('before-quit', (event) => {
-    if (quitting) return;
     quitting = true;
+    if (closed) return;
+    closed = true;
     event.preventDefault();
+    // Whatever the core is sending finishes (or stays queued) before the process ends.
     unbind();
     unnotify();
+    unfollowCount();
+    settings.stop();
+    update?.stop();
+    tray.destroy();
     started.close().finally(() => app.quit());
   });
 
   await started.addDemoWhenEmpty();
   started.startAutoSync();
-  if (pendingLink) {
-    // The renderer subscribes once it loaded; a link that started the app waits for that.
-    const link = pendingLink;
-    pendingLink = null;
-    mainWindow.webContents.once('did-finish-load', () => started.openDeepLink(link));
-  }
 }

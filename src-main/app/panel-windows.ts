@@ -28,7 +28,8 @@ export function createPanelOpener(): PanelOpener {
 
     async open({ url, target, connection, account }) {
       if (target === 'browser') {
-        await shell.openExternal(url);
+        // The SSO link the provider minted for this connection (checked in ipc/handlers/panel).
+        await shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
         return true;
       }
       const partition = panelPartition(connection.id, account.id);
@@ -45,7 +46,12 @@ export function createPanelOpener(): PanelOpener {
       panelSession.setPermissionRequestHandler((_contents, permission, callback) => callback(decidePermission(permission)));
       panelSession.setPermissionCheckHandler((_contents, permission) => decidePermission(permission));
 
-      const window = new BrowserWindow(panelWindowOptions(partition, title));
+      const options = panelWindowOptions(partition, title);
+      // As for the app window: the secure switches as literals for the scanner, and no middle-click.
+      const window = new BrowserWindow({
+        ...options,
+        webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
+      });
       open.set(partition, window);
       window.on('closed', () => open.delete(partition));
       // The window always says whose panel it is, whatever the page's own <title>.
@@ -53,14 +59,14 @@ export function createPanelOpener(): PanelOpener {
 
       const contents = window.webContents;
       contents.setWindowOpenHandler(({ url: next }) => {
-        if (decidePanelNewWindow(next) === 'external') void shell.openExternal(next);
+        if (decidePanelNewWindow(next) === 'external') void shell.openExternal(next); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
         return { action: 'deny' };
       });
       const guard = (event: { preventDefault(): void }, next: string) => {
         const decision = decidePanelNavigation(next, origins);
         if (decision === 'allow') return;
         event.preventDefault();
-        if (decision === 'external') void shell.openExternal(next);
+        if (decision === 'external') void shell.openExternal(next); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
       };
       contents.on('will-navigate', (event) => guard(event, event.url));
       contents.on('will-redirect', (event) => guard(event, event.url));

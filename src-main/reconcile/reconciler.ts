@@ -39,6 +39,7 @@ export class Reconciler {
   readonly #stops: Array<() => void> = [];
   #timer: NodeJS.Timeout | null = null;
   #closed = false;
+  #paused = false;
 
   constructor(private readonly options: ReconcilerOptions) {}
 
@@ -76,7 +77,7 @@ export class Reconciler {
 
   /** A provider (or, without an id, the whole network) came back: send what waited, then sync. */
   cameBack(connectionId?: string): void {
-    if (this.#closed) return;
+    if (this.#closed || this.#paused) return;
     const ids = connectionId ? [connectionId] : this.#offline();
     for (const id of ids) {
       if (!this.options.connections.list().some((c) => c.id === id)) continue;
@@ -91,15 +92,25 @@ export class Reconciler {
   /** Syncs everything and sends every queue now, then every `intervalMs`, and whenever a watcher says a provider is back. */
   start(intervalMs: number, watchers: readonly OnlineWatcher[]): void {
     if (this.#timer || this.#closed) return;
-    const everything = () =>
+    const everything = () => {
+      if (this.#paused) return;
       this.#coalesced('everything', async () => {
         await this.options.sync.syncAll();
         await this.options.replayer.replayAll();
       });
+    };
     everything();
     this.#timer = setInterval(everything, intervalMs);
     this.#timer.unref();
     for (const watcher of watchers) this.#stops.push(watcher.start((id) => this.cameBack(id)));
+  }
+
+  /**
+   * "Pause sync" from the tray: the periodic sync and the watchers' comebacks stop starting; what
+   * the user asks for (Sync now, an answer) still goes out.
+   */
+  pause(paused: boolean): void {
+    this.#paused = paused;
   }
 
   /** Resolves once every background run started so far, and any it started, has settled. */

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
 import { latestOnly, type LoadStatus } from '../kit/load-state.js';
+import { applyAccountChanges } from './account-changes.js';
 import {
   accountKey,
   DEFAULT_SORT,
@@ -18,11 +19,14 @@ import {
 interface AccountsState {
   status: LoadStatus;
   index: AccountIndex;
+  /** The version of main's list the index holds, null before the first copy. */
+  version: number | null;
   error: string | null;
   filter: AccountFilter;
   sort: AccountSort;
   /** Why the last favourite toggle failed, for the view to say. */
   favouriteError: string | null;
+  /** Brings the list up to main's: only what changed since the version held, a whole copy the first time. */
   load(): Promise<void>;
   setFilter(patch: Partial<AccountFilter>): void;
   clearFilter(): void;
@@ -40,6 +44,7 @@ const NUMERIC: readonly SortKey[] = ['services', 'domainsExpiringSoon', 'unpaidI
 export const useAccounts = create<AccountsState>()((set, get) => ({
   status: 'idle',
   index: indexAccounts([]),
+  version: null,
   error: null,
   filter: NO_FILTER,
   sort: DEFAULT_SORT,
@@ -49,8 +54,17 @@ export const useAccounts = create<AccountsState>()((set, get) => ({
     const isLatest = nextLoad();
     if (get().status !== 'ready') set({ status: 'loading', error: null });
     try {
+      const held = get().version;
+      const changes = await invoke('accounts.changes', { since: held ?? 0 });
+      if (!isLatest()) return;
+      if (!changes.reset) {
+        set({ status: 'ready', version: changes.version, index: applyAccountChanges(get().index, changes.upserted, changes.removed), error: null });
+        return;
+      }
+      // Asked after the version: the copy holds at least that state, and a change it already
+      // holds comes again with the next changes, whole, which is harmless.
       const rows: ListedAccount[] = await invoke('accounts.list', {});
-      if (isLatest()) set({ status: 'ready', index: refreshIndex(get().index, rows), error: null });
+      if (isLatest()) set({ status: 'ready', version: changes.version, index: refreshIndex(get().index, rows), error: null });
     } catch (err) {
       if (isLatest()) set({ status: get().status === 'ready' ? 'ready' : 'error', error: errorSentence(err) });
     }

@@ -1,6 +1,6 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Theme, type Settings } from '../../src-shared/ipc/channels/settings.js';
+import { Theme, UpdateChannel, type Settings } from '../../src-shared/ipc/channels/settings.js';
 import { ErrorBanner } from '../kit/ErrorBanner.js';
 import { ViewHeading } from '../kit/ViewHeading.js';
 import { useSettings } from './settings-store.js';
@@ -21,6 +21,8 @@ export function SettingsView() {
   useEffect(() => {
     void load();
   }, [load]);
+  // The tray, the login item and updates exist only in the desktop app (the preload's bridge).
+  const desktop = typeof window !== 'undefined' && window.clientdeck !== undefined;
 
   return (
     <div className="view view--scroll">
@@ -70,6 +72,40 @@ export function SettingsView() {
             ))}
           </fieldset>
         </section>
+        {desktop && (
+          <section className="card settings__group" aria-labelledby={`${id}-desktop-h`}>
+            <h3 id={`${id}-desktop-h`} className="section-title">
+              {t('settings.desktop')}
+            </h3>
+            <div className="field">
+              <label>
+                <input type="checkbox" checked={settings.keepInTray ?? false} onChange={(e) => void update({ keepInTray: e.target.checked })} />{' '}
+                {t('settings.keepInTray')}
+              </label>
+              <span className="hint">{t('settings.keepInTrayHint')}</span>
+            </div>
+            <div className="field">
+              <label>
+                <input type="checkbox" checked={settings.launchAtLogin ?? false} onChange={(e) => void update({ launchAtLogin: e.target.checked })} />{' '}
+                {t('settings.launchAtLogin')}
+              </label>
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-updates`}>{t('settings.updateChannel')}</label>
+              <select
+                id={`${id}-updates`}
+                value={settings.updateChannel ?? 'stable'}
+                onChange={(e) => void update({ updateChannel: UpdateChannel.parse(e.target.value) })}
+              >
+                {UpdateChannel.options.map((channel) => (
+                  <option key={channel} value={channel}>
+                    {t(`settings.updateChannels.${channel}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </section>
+        )}
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { Kysely, Migrator, sql, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, sql, type Migration } from 'kysely';
 import type { Database } from './tables.js';
 
 /**
@@ -272,6 +272,45 @@ migrations['0003_access_workflows'] = {
     await db.schema.createIndex('outbox_to').on('outbox').column('to_address').execute();
   },
 };
+
+/**
+ * The version of everything an accounts page shows (accounts, memberships and the counted
+ * services, domains, invoices and tickets), kept by the database itself: triggers bump it in the
+ * writing transaction, whichever code wrote, so a conditional `GET /accounts` is answered from
+ * one row instead of building its page. Expiring-soon counts move with time too: the index on
+ * `domains.expires_at` finds the next moment one can change.
+ */
+migrations['0004_account_list_version'] = {
+  async up(db: SchemaThen) {
+    await db.schema
+      .createTable('account_list_version')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('version', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.insertInto('account_list_version').values({ id: 1, version: 0 }).execute();
+    await db.schema.createIndex('domains_expires').on('domains').column('expires_at').execute();
+    const bump = 'UPDATE account_list_version SET version = version + 1 WHERE id = 1';
+    if (db.getExecutor().adapter instanceof PostgresAdapter) {
+      await sql`CREATE FUNCTION bump_account_list_version() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${sql.raw(bump)}; RETURN NULL; END $$`.execute(db);
+      for (const table of ACCOUNT_LIST_TABLES) {
+        await sql`CREATE TRIGGER ${sql.raw(`${table}_list_version`)} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${sql.table(table)} FOR EACH STATEMENT EXECUTE FUNCTION bump_account_list_version()`.execute(
+          db,
+        );
+      }
+      return;
+    }
+    for (const table of ACCOUNT_LIST_TABLES) {
+      for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+        await sql`CREATE TRIGGER ${sql.raw(`${table}_${event.toLowerCase()}_list_version`)} AFTER ${sql.raw(event)} ON ${sql.table(table)} BEGIN ${sql.raw(bump)}; END`.execute(
+          db,
+        );
+      }
+    }
+  },
+};
+
+/** What an accounts page is built from: a write to any of them changes the list's version. */
+const ACCOUNT_LIST_TABLES = ['accounts', 'memberships', 'services', 'domains', 'invoices', 'tickets'];
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });

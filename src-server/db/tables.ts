@@ -224,6 +224,12 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+/** One row, bumped by triggers on every write an accounts page depends on (migration 0004). */
+export interface AccountListVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface Database {
   users: UsersTable;
   accounts: AccountsTable;
@@ -242,6 +248,7 @@ export interface Database {
   user_tokens: UserTokensTable;
   ownership_transfers: OwnershipTransfersTable;
   outbox: OutboxTable;
+  account_list_version: AccountListVersionTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

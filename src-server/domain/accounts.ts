@@ -46,6 +46,36 @@ export async function listAccounts(db: Kysely<Database>, now: Date, userId: stri
   };
 }
 
+/**
+ * The state every accounts page is built from, read without building one: the version the
+ * database bumps on every write a page shows (migration 0004) and the next two moments an
+ * expiring-soon count can change with time alone (the first domain yet to expire, the first yet
+ * to enter the window). The version is the whole database's: a write anywhere makes a page be
+ * built once more, never a changed page pass as current. Read it before the page, so it never
+ * names a state newer than the page it goes with.
+ */
+export async function accountListState(db: Kysely<Database>, now: Date): Promise<string> {
+  const soonTo = addDays(now, SETTINGS.domainsExpiringSoonDays).toISOString();
+  const row = await db
+    .selectFrom('account_list_version')
+    .select((eb) => [
+      'version',
+      eb
+        .selectFrom('domains')
+        .select((d) => d.fn.min('expires_at').as('at'))
+        .where('expires_at', '>=', now.toISOString())
+        .as('leaving'),
+      eb
+        .selectFrom('domains')
+        .select((d) => d.fn.min('expires_at').as('at'))
+        .where('expires_at', '>', soonTo)
+        .as('entering'),
+    ])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return JSON.stringify([Number(row.version), row.leaving, row.entering]);
+}
+
 /** One account as the user sees it; `not_found` when the user cannot reach it (never `forbidden`: no probing). */
 export async function getAccount(db: Kysely<Database>, now: Date, userId: string, accountId: string): Promise<Account> {
   const row = await reachableQuery(db, userId).where('accounts.id', '=', accountId).executeTakeFirst();

@@ -2,14 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Account, AccountPage } from '../../../src-shared/api/accounts.js';
 import { IdParams, PageQuery } from '../../../src-shared/api/primitives.js';
-import { getAccount, listAccounts } from '../../domain/accounts.js';
+import { accountListState, getAccount, listAccounts } from '../../domain/accounts.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { BEARER, requireSignIn } from '../auth.js';
-import { withEtag } from '../etag.js';
+import { PageTags, withEtag } from '../etag.js';
 import { problemResponses } from '../problem.js';
 
 export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
   requireSignIn(app, ctx);
+  const tags = new PageTags();
 
   app.get('/accounts', {
     schema: {
@@ -20,8 +21,14 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       response: { 200: AccountPage, 304: z.undefined(), ...problemResponses(400, 401) },
     },
     handler: async (request, reply) => {
-      // An ETag of the page: a re-sync with nothing changed gets 304 and no account data.
-      return withEtag(request, reply, await listAccounts(ctx.db, ctx.clock(), request.caller.user.id, request.query));
+      // A re-sync with nothing changed gets 304 and no account data; while nothing was written
+      // since the page was last built, it costs no page query either.
+      const now = ctx.clock();
+      const userId = request.caller.user.id;
+      const { limit, cursor, updatedSince } = request.query;
+      const page = JSON.stringify([userId, limit, cursor ?? null, updatedSince ?? null]);
+      if (tags.current(request, reply, page, await accountListState(ctx.db, now))) return reply.code(304).send();
+      return withEtag(request, reply, await listAccounts(ctx.db, now, userId, request.query));
     },
   });
 

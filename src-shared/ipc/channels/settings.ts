@@ -1,10 +1,21 @@
-/** The app's own settings: language and theme. */
+/** The app's own settings: language and theme, and the desktop app's own (absent in web mode until chosen). */
 import { z } from 'zod';
 import { Language } from '../../api/primitives.js';
 import { NoInput } from '../request-parts.js';
 
 export const Theme = z.enum(['light', 'dark', 'system']);
-export const Settings = z.object({ language: Language.nullable(), theme: Theme });
+export const UpdateChannel = z.enum(['stable', 'beta']);
+export type UpdateChannel = z.infer<typeof UpdateChannel>;
+export const Settings = z.object({
+  language: Language.nullable(),
+  theme: Theme,
+  /** Closing the window leaves Clientdeck running in the tray (default: it quits, except on macOS). */
+  keepInTray: z.boolean().optional(),
+  /** Started with the user's session (default: no). */
+  launchAtLogin: z.boolean().optional(),
+  /** Which releases auto-update installs (default: stable). */
+  updateChannel: UpdateChannel.optional(),
+});
 export type Settings = z.infer<typeof Settings>;
 
 export const settingsChannels = {

@@ -77,7 +77,9 @@ describe('the renderer learns of changes from main', () => {
     await until('the stores to settle', () => useConnections.getState().status === 'ready');
 
     expect(calls.get('invitations.answer')).toBe(1);
-    expect(calls.get('accounts.list')).toBe(1);
+    // The copy is the delta: the accepted account alone, never all of the list again.
+    expect(calls.get('accounts.changes')).toBe(1);
+    expect(calls.get('accounts.list') ?? 0).toBe(0);
     expect(useInvitations.getState().lastOutcome).toMatchObject({ kind: 'accepted', account: row!.account.name });
     expect(useInvitations.getState().rows.find((r) => r.id === row!.id)).toMatchObject({ status: 'accepted' });
     expect(useQueue.getState().actions).toEqual([]);

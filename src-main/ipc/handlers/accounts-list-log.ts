@@ -1,0 +1,175 @@
+import type { Account } from '../../../src-shared/api/accounts.js';
+import type { AccountChanges, ListedAccount, ListedAccountKey } from '../../../src-shared/ipc/channels/accounts.js';
+import type { Connection } from '../../../src-shared/ipc/channels/connections.js';
+import type { AccountMark } from '../../accounts/account-marks.js';
+import type { CachedData } from '../../sync/account-cache.js';
+
+/** What the log reads the list from: the stored connections, their cached accounts, the local marks. */
+export interface AccountListSources {
+  connections: { list(): Connection[] };
+  cache: { read(connectionId: string): Pick<CachedData, 'accounts'> };
+  marks: { readonly version: number; forConnection(connectionId: string): (accountId: string) => AccountMark };
+}
+
+interface ConnectionRows {
+  label: string;
+  accounts: readonly Account[];
+  marksVersion: number;
+  rows: ListedAccount[];
+  /** Per account id: the cached account a row was built from, so an unchanged one keeps its row object. */
+  built: Map<string, { account: Account; row: ListedAccount }>;
+}
+
+/** How many changed keys the log keeps: a renderer further behind copies the whole list once. */
+const KEPT_KEYS = 20_000;
+
+/**
+ * Main's account list with a version: every change to what the list shows (a sync, a leave, a
+ * mark, a renamed or removed connection) makes a new version and records which rows it touched,
+ * so a renderer that holds an older version gets only those rows (`accounts.changes`) instead of
+ * a copy of 50,000. The list is compared with its sources when asked, not on every write: a
+ * connection whose cached accounts, label and marks are the very same objects as last time costs
+ * nothing, and a row whose account and mark did not change is the same object as before.
+ */
+export class AccountListLog {
+  readonly #connections = new Map<string, ConnectionRows>();
+  /** Starts from the clock, so a renderer that outlived a restart of main never matches a new version by chance. */
+  #version = Date.now();
+  #rows: ListedAccount[] = [];
+  /** The connections' order when `#rows` is to be flattened again, null while it is current. */
+  #order: string[] | null = null;
+  #byKey = new Map<string, ListedAccount>();
+  /** The keys each version changed, oldest first; versions before the first entry are forgotten. */
+  #entries: Array<{ version: number; keys: string[] }> = [];
+  #keptKeys = 0;
+  #forgottenBefore = this.#version;
+
+  constructor(private readonly sources: AccountListSources) {}
+
+  /** Every row, in connection order; the same array while nothing changed. */
+  list(): ListedAccount[] {
+    this.#refresh();
+    if (this.#order !== null) {
+      // Flattened only when a whole copy is asked for: a delta never needs the 50,000-row array.
+      const rows = this.#order.flatMap((id) => this.#connections.get(id)!.rows);
+      if (!sameOrder(rows, this.#rows)) this.#rows = rows;
+      this.#order = null;
+    }
+    return this.#rows;
+  }
+
+  changesSince(since: number): AccountChanges {
+    this.#refresh();
+    const version = this.#version;
+    if (since === version) return { reset: false, version, upserted: [], removed: [] };
+    if (since > version || since < this.#forgottenBefore) return { reset: true, version };
+    const keys = new Set<string>();
+    for (const entry of this.#entries) if (entry.version > since) for (const key of entry.keys) keys.add(key);
+    const upserted: ListedAccount[] = [];
+    const removed: ListedAccountKey[] = [];
+    for (const key of keys) {
+      const row = this.#byKey.get(key);
+      if (row) upserted.push(row);
+      else removed.push(keyParts(key));
+    }
+    return { reset: false, version, upserted, removed };
+  }
+
+  #refresh(): void {
+    const changed: string[] = [];
+    const live = new Set<string>();
+    const marksVersion = this.sources.marks.version;
+    let rebuilt = false;
+    for (const connection of this.sources.connections.list()) {
+      live.add(connection.id);
+      const accounts = this.sources.cache.read(connection.id).accounts;
+      const known = this.#connections.get(connection.id);
+      if (known && known.accounts === accounts && known.label === connection.label && known.marksVersion === marksVersion) continue;
+      this.#connections.set(connection.id, this.#build(connection, accounts, marksVersion, known, changed));
+      rebuilt = true;
+    }
+    for (const [id, gone] of this.#connections) {
+      if (live.has(id)) continue;
+      this.#connections.delete(id);
+      for (const row of gone.rows) changed.push(keyOf(row));
+      rebuilt = true;
+    }
+    if (!rebuilt) return;
+    // Connection order may have changed even when no row did; the flat list follows it.
+    this.#order = [...live];
+    if (changed.length === 0) return;
+    for (const key of changed) this.#byKey.delete(key);
+    for (const key of changed) {
+      const row = this.#rowOf(key);
+      if (row) this.#byKey.set(key, row);
+    }
+    this.#record(changed);
+  }
+
+  #build(connection: Connection, accounts: readonly Account[], marksVersion: number, known: ConnectionRows | undefined, changed: string[]): ConnectionRows {
+    const markOf = this.sources.marks.forConnection(connection.id);
+    const built = new Map<string, { account: Account; row: ListedAccount }>();
+    const rows = accounts.map((account) => {
+      const before = known?.built.get(account.id);
+      const mark = markOf(account.id);
+      let row = before?.row;
+      if (
+        !row ||
+        row.providerLabel !== connection.label ||
+        row.favourite !== mark.favourite ||
+        row.lastOpenedAt !== mark.lastOpenedAt ||
+        (before!.account !== account && !sameAccount(before!.account, account))
+      ) {
+        row = listed(connection, account, mark);
+        changed.push(keyOf(row));
+      }
+      built.set(account.id, { account, row });
+      return row;
+    });
+    if (known) for (const [id, was] of known.built) if (!built.has(id)) changed.push(keyOf(was.row));
+    return { label: connection.label, accounts, marksVersion, rows, built };
+  }
+
+  #rowOf(key: string): ListedAccount | undefined {
+    const { connectionId, id } = keyParts(key);
+    return this.#connections.get(connectionId)?.built.get(id)?.row;
+  }
+
+  #record(keys: string[]): void {
+    this.#version++;
+    this.#entries.push({ version: this.#version, keys });
+    this.#keptKeys += keys.length;
+    while (this.#keptKeys > KEPT_KEYS && this.#entries.length > 0) {
+      const oldest = this.#entries.shift()!;
+      this.#keptKeys -= oldest.keys.length;
+      this.#forgottenBefore = oldest.version;
+    }
+  }
+}
+
+/** The provider's domain names become the row's searchable `domains`, carried once. */
+function listed(connection: Connection, { domainNames, ...account }: Account, mark: AccountMark): ListedAccount {
+  return { ...account, connectionId: connection.id, providerLabel: connection.label, ...mark, domains: domainNames ?? [] };
+}
+
+/** A full listing parses every account anew: equal content must still count as unchanged. */
+function sameAccount(a: Account, b: Account): boolean {
+  return a.id === b.id && a.name === b.name && a.updatedAt === b.updatedAt && JSON.stringify(a) === JSON.stringify(b);
+}
+
+function sameOrder(a: readonly ListedAccount[], b: readonly ListedAccount[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const SEPARATOR = '\u0000';
+
+function keyOf(row: Pick<ListedAccount, 'connectionId' | 'id'>): string {
+  return `${row.connectionId}${SEPARATOR}${row.id}`;
+}
+
+function keyParts(key: string): ListedAccountKey {
+  const at = key.indexOf(SEPARATOR);
+  return { connectionId: key.slice(0, at), id: key.slice(at + 1) };
+}

@@ -1,0 +1,97 @@
+/**
+ * A conditional `GET /accounts` whose copy is current costs the server no page query: counted
+ * on the queries the routes send, whatever the machine's speed.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccountPage } from '../../../src-shared/api/accounts.js';
+import { buildApp } from '../../../src-server/app.js';
+import { openDatabase } from '../../../src-server/db/database.js';
+import { migrateToLatest } from '../../../src-server/db/migrations.js';
+import { SignInLimiter } from '../../../src-server/domain/sign-in-limiter.js';
+import { STRONG_PASSWORD } from './harness.js';
+
+/** The tables each query names, in the order the queries ran. */
+class QueryTables implements KyselyPlugin {
+  readonly seen: string[][] = [];
+  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
+    const tables = new Set<string>();
+    JSON.stringify(node, (key, value: unknown) => {
+      if (key === 'table' && value && typeof value === 'object' && 'identifier' in value)
+        tables.add((value as { identifier: { name: string } }).identifier.name);
+      return value;
+    });
+    this.seen.push([...tables]);
+    return node;
+  }
+  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return result;
+  }
+}
+
+const PAGE_TABLES = ['memberships', 'accounts', 'services', 'invoices', 'tickets'];
+
+describe('GET /accounts with If-None-Match', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'clientarea-304-'));
+  const counted = new QueryTables();
+  const base = openDatabase({ file: join(dir, 'db.sqlite'), url: '' });
+  let app: FastifyInstance;
+  let token: string;
+
+  beforeAll(async () => {
+    await migrateToLatest(base);
+    const clock = () => new Date('2026-03-03T09:00:00.000Z');
+    ({ app } = await buildApp({ db: base.withPlugin(counted), clock, adminKey: 'k', signInLimiter: new SignInLimiter(clock) }, { logLevel: 'silent' }));
+    const admin = { authorization: 'Bearer k' };
+    await app.inject({ method: 'POST', url: '/api/v1/admin/users', headers: admin, payload: { email: 'o@example.com', name: 'O', password: STRONG_PASSWORD } });
+    for (let i = 0; i < 30; i++) {
+      const made = await app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/accounts',
+        headers: admin,
+        payload: { name: `Account ${i}`, ownerEmail: 'o@example.com' },
+      });
+      await app.inject({ method: 'POST', url: `/api/v1/admin/accounts/${made.json().id}/services`, headers: admin, payload: { name: 'Hosting' } });
+    }
+    token = (await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'o@example.com', password: STRONG_PASSWORD } })).json().accessToken;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await base.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const list = (url: string, etag?: string) =>
+    app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}`, ...(etag ? { 'if-none-match': etag } : {}) } });
+
+  function during<T>(run: () => Promise<T>): Promise<{ result: T; tables: string[][] }> {
+    const from = counted.seen.length;
+    return run().then((result) => ({ result, tables: counted.seen.slice(from) }));
+  }
+
+  it('answers 304 for every page of a current copy from the version row alone, building no page', async () => {
+    const pageQueries = (tables: string[][]) => tables.filter((t) => t.some((name) => PAGE_TABLES.includes(name))).length;
+    const first = await during(() => list('/api/v1/accounts?limit=10'));
+    expect(first.result.statusCode).toBe(200);
+    // The counter sees the page's queries when a page is built: the reachable rows and the counts.
+    expect(pageQueries(first.tables)).toBeGreaterThanOrEqual(4);
+    const { nextCursor } = AccountPage.parse(first.result.json());
+    const secondUrl = `/api/v1/accounts?limit=10&cursor=${nextCursor}`;
+    const second = await list(secondUrl);
+
+    for (const [url, etag] of [
+      ['/api/v1/accounts?limit=10', first.result.headers.etag as string],
+      [secondUrl, second.headers.etag as string],
+    ] as const) {
+      const again = await during(() => list(url, etag));
+      expect(again.result.statusCode).toBe(304);
+      expect(again.result.body).toBe('');
+      expect(pageQueries(again.tables)).toBe(0);
+      expect(again.tables.filter((t) => t.includes('account_list_version'))).toHaveLength(1);
+    }
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { applyAccountChanges } from '../../../src-renderer/accounts/account-changes.js';
+import { filterAccounts, indexAccounts, NO_FILTER } from '../../../src-renderer/accounts/account-filter.js';
+import { accountRow } from './account-rows.js';
+
+function many(n: number) {
+  return Array.from({ length: n }, (_, i) => accountRow(`Studio ${i}`, i % 2 === 0 ? 'Acme Hosting' : 'Beta Web', { id: `acc_${i}` }));
+}
+
+describe('applyAccountChanges', () => {
+  it('ends where indexing the changed list afresh ends, keeping every unchanged row object', () => {
+    const rows = many(500);
+    const before = indexAccounts(rows);
+    const renamed = rows.slice(0, 100).map((r) => ({ ...r, name: `Renamed ${r.name}` }));
+    const added = accountRow('Zeta New', 'Acme Hosting', { id: 'acc_new' });
+    const removed = rows[300]!;
+
+    const after = applyAccountChanges(before, [...renamed, added], [{ connectionId: removed.connectionId, id: removed.id }]);
+    const byId = new Map([...rows, ...renamed, added].map((r) => [`${r.connectionId}/${r.id}`, r]));
+    byId.delete(`${removed.connectionId}/${removed.id}`);
+    const fresh = indexAccounts([...byId.values()]);
+
+    expect(after.rows.map((r) => r.name)).toEqual(fresh.rows.map((r) => r.name));
+    expect(after.haystacks).toEqual(fresh.haystacks);
+    expect(after.attention).toBe(fresh.attention);
+    for (const [i, row] of after.rows.entries()) expect(after.positions.get(`${row.connectionId}\u0000${row.id}`)).toBe(i);
+    // React skips a row whose object did not change: 399 of the 400 untouched rows are the very same.
+    const untouched = new Set(rows.slice(100));
+    expect(after.rows.filter((r) => untouched.has(r)).length).toBe(399);
+    expect(filterAccounts(after, { ...NO_FILTER, query: 'renamed studio 1' }).length).toBe(
+      filterAccounts(fresh, { ...NO_FILTER, query: 'renamed studio 1' }).length,
+    );
+  });
+
+  it('keeps the index itself when nothing changed, and ignores rows it never had', () => {
+    const before = indexAccounts(many(10));
+    expect(applyAccountChanges(before, [], [])).toBe(before);
+    expect(applyAccountChanges(before, [], [{ connectionId: 'c9', id: 'nope' }]).rows).toEqual(before.rows);
+  });
+
+  it('sorts everything again when most rows changed, with the same result', () => {
+    const rows = many(3000);
+    const changed = rows.map((r) => ({ ...r, name: `X ${r.name}` }));
+    expect(applyAccountChanges(indexAccounts(rows), changed, []).rows).toEqual(indexAccounts(changed).rows);
+  });
+});

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Account } from '../../../src-shared/api/accounts.js';
+import type { Connection } from '../../../src-shared/ipc/channels/connections.js';
+import type { ClientdeckBridge, IpcChannel } from '../../../src-shared/ipc/contract.js';
+import { AccountListLog } from '../../../src-main/ipc/handlers/accounts-list-log.js';
+
+/** Main's side of the two channels, over 50,000 cached accounts in ten connections. */
+function mainWith50000() {
+  const connections: Connection[] = Array.from({ length: 10 }, (_, n) => ({
+    id: `c${n}`,
+    label: `Provider ${n}`,
+    baseUrl: 'https://p.example',
+    kind: 'clientarea',
+    email: 'a@b.example',
+    isDemo: false,
+    capabilities: ['accounts.list'],
+    createdAt: '2026-01-01T00:00:00.000Z',
+  }));
+  const account = (i: number): Account => ({
+    id: `acc_${i}`,
+    name: `Account ${String(i).padStart(5, '0')}`,
+    role: 'owner',
+    permissions: [],
+    scope: null,
+    summary: { services: 0, domainsExpiringSoon: 0, unpaidInvoices: i % 7 === 0 ? 1 : 0, openTickets: 0 },
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  });
+  const cached = new Map(connections.map((c, n) => [c.id, Array.from({ length: 5000 }, (_, i) => account(n * 5000 + i))]));
+  const log = new AccountListLog({
+    connections: { list: () => connections },
+    cache: { read: (id) => ({ accounts: cached.get(id)! }) },
+    marks: { version: 0, forConnection: () => () => ({ favourite: false, lastOpenedAt: null }) },
+  });
+  const calls = new Map<IpcChannel, number>();
+  const bridge = {
+    invoke: async (channel: IpcChannel, input: { since: number }) => {
+      calls.set(channel, (calls.get(channel) ?? 0) + 1);
+      if (channel === 'accounts.list') return { ok: true, result: log.list() };
+      if (channel === 'accounts.changes') return { ok: true, result: log.changesSince(input.since) };
+      throw new Error(`unexpected ${channel}`);
+    },
+    on: () => () => undefined,
+  } as unknown as ClientdeckBridge;
+  return { cached, calls, bridge };
+}
+
+describe('the accounts store after a sync that changed 100 of 50,000', () => {
+  const main = mainWith50000();
+  beforeAll(() => {
+    (globalThis as { window?: unknown }).window = { clientdeck: main.bridge };
+  });
+  afterAll(() => {
+    delete (globalThis as { window?: unknown }).window;
+  });
+
+  // 50,000 rows are indexed once; on a busy machine that alone can take seconds.
+  it('copies the whole list once, then only the changed rows, keeping every other row object', { timeout: 60_000 }, async () => {
+    const { useAccounts } = await import('../../../src-renderer/accounts/accounts-store.js');
+    await useAccounts.getState().load();
+    const before = useAccounts.getState().index;
+    expect(before.rows).toHaveLength(50_000);
+    expect(main.calls.get('accounts.list')).toBe(1);
+
+    const c4 = main.cached.get('c4')!;
+    main.cached.set(
+      'c4',
+      c4.map((a, i) => (i < 100 ? { ...a, name: `AAA ${a.name}`, summary: { ...a.summary, unpaidInvoices: 3 } } : a)),
+    );
+    await useAccounts.getState().load();
+
+    const after = useAccounts.getState().index;
+    expect(main.calls.get('accounts.list')).toBe(1);
+    expect(main.calls.get('accounts.changes')).toBe(2);
+    expect(after.rows).toHaveLength(50_000);
+    expect(after.rows.slice(0, 100).every((r) => r.name.startsWith('AAA '))).toBe(true);
+    const unchanged = new Set(before.rows);
+    expect(after.rows.filter((r) => unchanged.has(r)).length).toBe(49_900);
+    // The count of rows needing attention follows the changed rows.
+    expect(after.attention).toBe(after.rows.filter((r) => r.summary.unpaidInvoices > 0).length);
+    expect(after.attention).not.toBe(before.attention);
+  });
+});
