@@ -82,10 +82,10 @@ export class Connections {
    * refresh token replaces the old one in the vault only once the provider accepted the password;
    * a wrong password changes nothing.
    */
-  async reauthenticate(id: string, password: string): Promise<Connection> {
+  async reauthenticate(id: string, password: string, code?: string): Promise<Connection> {
     const connection = this.get(id);
     const { connector } = await this.connectorFor(id);
-    await connector.signIn(connection.email, password);
+    await connector.signIn(connection.email, password, code ? { code } : {});
     this.options.logger.info({ connectionId: id }, 'connection signed in again');
     return this.get(id);
   }
@@ -128,10 +128,26 @@ export class Connections {
   async #add(input: AddConnectionInput): Promise<Connection> {
     const baseUrl = checkProviderUrl(input.baseUrl);
     const label = input.label?.trim() || new URL(baseUrl).host;
-    return this.#signInAndSave({ baseUrl, email: input.email, password: input.password, label, isDemo: false, kind: input.kind ?? 'clientarea' });
+    return this.#signInAndSave({
+      baseUrl,
+      email: input.email,
+      password: input.password,
+      code: input.code,
+      label,
+      isDemo: false,
+      kind: input.kind ?? 'clientarea',
+    });
   }
 
-  async #signInAndSave(draft: { baseUrl: string; email: string; password: string; label: string; isDemo: boolean; kind: ConnectorKind }): Promise<Connection> {
+  async #signInAndSave(draft: {
+    baseUrl: string;
+    email: string;
+    password: string;
+    code?: string | undefined;
+    label: string;
+    isDemo: boolean;
+    kind: ConnectorKind;
+  }): Promise<Connection> {
     const email = draft.email.trim().toLowerCase();
     const duplicate = this.list().find((c) => !c.isDemo && !draft.isDemo && c.baseUrl === draft.baseUrl && c.email === email);
     if (duplicate) {
@@ -141,7 +157,7 @@ export class Connections {
     const connector = this.#build(draft.kind, draft.baseUrl, id, draft.isDemo);
     // Sign-in writes the refresh token to the vault only once the provider accepted the password.
     // The login goes as typed: an API identifier (whmcs-admin) is case-sensitive; emails are compared lower-cased.
-    await connector.signIn(draft.email.trim(), draft.password);
+    await connector.signIn(draft.email.trim(), draft.password, draft.code ? { code: draft.code } : {});
     const connection: Connection = {
       id,
       label: draft.label,

@@ -23,6 +23,11 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+export interface SignInOptions extends RequestOptions {
+  /** The two-factor code, for a platform whose login asks for one (WHMCS); others ignore it. */
+  code?: string;
+}
+
 /** One page of the accounts list, asked for conditionally (ETag) and/or incrementally (updatedSince). */
 export interface AccountPageRequest {
   cursor: string | null;
@@ -91,7 +96,7 @@ export interface SsoPart {
 export interface Connector {
   readonly kind: ConnectorKind;
   /** Signs in and stores the resulting secret in the credential slot. */
-  signIn(email: string, password: string, options?: RequestOptions): Promise<User>;
+  signIn(email: string, password: string, options?: SignInOptions): Promise<User>;
   /** Obtains a fresh access token from the stored secret (rotating it where the platform does). */
   refresh(options?: RequestOptions): Promise<void>;
   /** Ends the provider-side session; best effort, never throws. */

@@ -6,6 +6,7 @@ import type { QueuedAction } from '../../src-shared/ipc/channels/queue.js';
 import { IPC_ERROR_CODES, type IpcErrorCode } from '../../src-shared/ipc/errors.js';
 import type { Connections } from '../connections/connections.js';
 import { capabilityMissing } from '../connectors/capabilities.js';
+import { invitationIdFromLink } from '../connectors/connector-registry.js';
 import { ClientdeckError } from '../errors.js';
 import type { EventHub } from '../events.js';
 import { notificationForSettledAnswer } from '../notifications/notifier.js';
@@ -89,6 +90,46 @@ export class InvitationAnswers {
     }
     if (current.state === 'done' && !offline) this.dismiss(current.id);
     return this.#row(connection, invitationId, current);
+  }
+
+  /**
+   * Accepts an invitation from its mailed link, for providers that keep no list for the invitee
+   * (WHMCS). The link's invitation is added to the cached list as pending, so the answer goes
+   * through the same durable queue, replay and notifications as any other.
+   */
+  async answerLink(connectionId: string, link: string, now: Date = new Date()): Promise<ListedInvitation> {
+    const connection = this.options.connections.get(connectionId);
+    if (!connection.capabilities.includes('invitations.answer')) throw capabilityMissing(connection.label, 'answer invitations');
+    const provider = new URL(connection.baseUrl).host;
+    let host: string | null;
+    try {
+      host = new URL(link.trim()).host;
+    } catch {
+      host = null;
+    }
+    const invitationId = invitationIdFromLink(connection.kind, link);
+    if (!invitationId || host === null)
+      throw new ClientdeckError('invalid_url', `This is not an invitation link Clientdeck can follow for ${connection.label}.`);
+    if (host !== provider)
+      throw new ClientdeckError(
+        'invalid_url',
+        `This invitation link is for ${host}, not ${provider}. Paste it into the connection of the provider that sent it.`,
+      );
+    const pending = {
+      id: invitationId,
+      account: { id: invitationId, name: `Invitation link from ${provider}` },
+      invitedBy: { name: '', email: '' },
+      role: 'member' as const,
+      permissions: [],
+      scope: null,
+      status: 'pending' as const,
+      createdAt: now.toISOString(),
+      expiresAt: now.toISOString(),
+    };
+    await this.options.cache.update(connectionId, (cached) =>
+      cached.invitations.some((i) => i.id === invitationId) ? cached : { ...cached, invitations: [...cached.invitations, pending] },
+    );
+    return this.answer(connectionId, invitationId, 'accept');
   }
 
   /** Incoming invitations of every connection, each with the user's answer while it waits or after it was refused. */

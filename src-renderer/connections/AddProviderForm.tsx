@@ -17,16 +17,27 @@ export function AddProviderForm({ onAdded }: { onAdded?: () => void }) {
   // WHMCS staff and resellers sign in with API credentials rather than an email and password.
   const [kind, setKind] = useState<ConnectorKind>('clientarea');
   const withApiCredentials = kind === 'whmcs-admin';
+  // A WHMCS client-area login may have two-factor authentication: its code goes with the password.
+  const [code, setCode] = useState('');
   const { busy, error, submit: signIn } = useSubmit();
   const [added, setAdded] = useState<string | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const secret = password;
+    const secondFactor = kind === 'whmcs' && code.trim() ? code.trim() : undefined;
     setPassword('');
+    setCode('');
     setAdded(null);
     await signIn(async () => {
-      const connection = await add({ baseUrl, email, password: secret, label: label.trim() || undefined, kind });
+      const connection = await add({
+        baseUrl,
+        email,
+        password: secret,
+        label: label.trim() || undefined,
+        kind,
+        ...(secondFactor ? { code: secondFactor } : {}),
+      });
       setBaseUrl('');
       setEmail('');
       setLabel('');
@@ -45,6 +56,7 @@ export function AddProviderForm({ onAdded }: { onAdded?: () => void }) {
         <label htmlFor={`${id}-kind`}>{t('addProvider.kind')}</label>
         <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as ConnectorKind)}>
           <option value="clientarea">{t('addProvider.kindClientarea')}</option>
+          <option value="whmcs">{t('addProvider.kindWhmcs')}</option>
           <option value="whmcs-admin">{t('addProvider.kindWhmcsAdmin')}</option>
         </select>
       </div>
@@ -91,6 +103,25 @@ export function AddProviderForm({ onAdded }: { onAdded?: () => void }) {
           />
         </div>
       </div>
+      {kind === 'whmcs' && (
+        <div className="field">
+          <label htmlFor={`${id}-code`}>{t('addProvider.code')}</label>
+          <input
+            id={`${id}-code`}
+            type="text"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]{6,8}"
+            maxLength={8}
+            aria-describedby={`${id}-code-hint`}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+          />
+          <span id={`${id}-code-hint`} className="hint">
+            {t('addProvider.codeHint')}
+          </span>
+        </div>
+      )}
       <div className="field">
         <label htmlFor={`${id}-label`}>{t('addProvider.label')}</label>
         <input id={`${id}-label`} type="text" maxLength={100} aria-describedby={`${id}-label-hint`} value={label} onChange={(e) => setLabel(e.target.value)} />

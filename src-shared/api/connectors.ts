@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-export const CONNECTOR_KINDS = ['clientarea', 'whmcs-admin'] as const;
+export const CONNECTOR_KINDS = ['clientarea', 'whmcs', 'whmcs-admin'] as const;
 export const ConnectorKind = z.enum(CONNECTOR_KINDS);
 export type ConnectorKind = z.infer<typeof ConnectorKind>;
 

@@ -22,6 +22,10 @@ export const AccountUser = z
     origin: z.enum(['owner', 'invitation', 'managed']),
     joinedAt: Timestamp,
     updatedAt: Timestamp,
+    /** When the user last opened this account, where the provider shows it (WHMCS); null for never. */
+    lastLoginAt: Timestamp.nullable().optional(),
+    /** Whether the user's login has two-factor authentication, where the provider shows it (WHMCS). */
+    twoFactorEnabled: z.boolean().optional(),
   })
   .meta({ id: 'AccountUser' });
 export type AccountUser = z.infer<typeof AccountUser>;

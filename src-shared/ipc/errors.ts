@@ -8,6 +8,11 @@ export const IPC_ERROR_CODES = [
   'insecure_url',
   'invalid_url',
   'wrong_credentials',
+  /** The provider asks for a two-factor code with the password (WHMCS). */
+  'second_factor_required',
+  /** The provider asks for a captcha Clientdeck cannot answer. */
+  'captcha_required',
+  'rate_limited',
   'provider_unreachable',
   'provider_error',
   'needs_sign_in',

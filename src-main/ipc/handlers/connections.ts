@@ -26,8 +26,8 @@ export function createConnectionsHandlers(deps: HandlerDeps): Pick<IpcHandlers, 
       return connection;
     },
 
-    'connections.reauthenticate': async ({ connectionId, password }) => {
-      const connection = await connections.reauthenticate(connectionId, password);
+    'connections.reauthenticate': async ({ connectionId, password, code }) => {
+      const connection = await connections.reauthenticate(connectionId, password, code);
       deps.reconciler.refresh(connectionId);
       return connection;
     },

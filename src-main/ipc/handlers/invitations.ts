@@ -7,5 +7,7 @@ export function createInvitationsHandlers({ answers }: HandlerDeps): Pick<IpcHan
     'invitations.list': async () => answers.rows(),
 
     'invitations.answer': async ({ connectionId, invitationId, answer }) => answers.answer(connectionId, invitationId, answer),
+
+    'invitations.acceptLink': async ({ connectionId, link }) => answers.answerLink(connectionId, link),
   };
 }

@@ -22,6 +22,11 @@ export const Connection = z.object({
 });
 export type Connection = z.infer<typeof Connection>;
 
+const SecondFactorCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{6,8}$/);
+
 export const AddConnectionInput = z
   .object({
     baseUrl: z.string().trim().min(1).max(2048),
@@ -30,6 +35,8 @@ export const AddConnectionInput = z
     label: z.string().trim().max(100).optional(),
     /** Which connector speaks to the provider; `clientarea` when left out. */
     kind: ConnectorKind.optional(),
+    /** A two-factor code, for a login whose provider asks for one (WHMCS). */
+    code: SecondFactorCode.optional(),
   })
   .strict();
 export type AddConnectionInput = z.infer<typeof AddConnectionInput>;
@@ -45,7 +52,7 @@ export const connectionsChannels = {
   },
   /** Signs in again with a new password after the provider refused the stored credentials. */
   'connections.reauthenticate': {
-    input: z.object({ connectionId: Id, password: Password }).strict(),
+    input: z.object({ connectionId: Id, password: Password, code: SecondFactorCode.optional() }).strict(),
     output: Connection,
   },
   'connections.remove': { input: z.object({ connectionId: Id }).strict(), output: z.object({ removed: z.literal(true) }) },

@@ -20,4 +20,9 @@ export const invitationsChannels = {
     input: z.object({ connectionId: Id, invitationId: Id, answer: InvitationAnswer }).strict(),
     output: ListedInvitation,
   },
+  /** Accepts an invitation from the link its mail carries (providers that keep no list, WHMCS); queued like any answer. */
+  'invitations.acceptLink': {
+    input: z.object({ connectionId: Id, link: z.string().trim().min(1).max(2048) }).strict(),
+    output: ListedInvitation,
+  },
 } as const;
