@@ -1,0 +1,104 @@
+/**
+ * The clientarea connector signing in a login with two-factor sign-in, against the reference
+ * server: without a code it asks for one, with a right code it completes, a wrong one is refused
+ * with the provider's sentence.
+ */
+import { generate } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClientareaConnector } from '../../../src-main/connectors/clientarea/clientarea-connector.js';
+import type { CredentialSlot } from '../../../src-main/connectors/connector.js';
+import { silentLogger } from '../../../src-main/logging.js';
+import { startProvider } from './fixtures/environment.js';
+
+const PASSWORD = 'Correct-Horse-7';
+/** One TOTP step: the code of the next step is accepted now, and the code used to enrol is spent. */
+const STEP_SECONDS = 30;
+
+function slot(): CredentialSlot & { value: string | null } {
+  const s = {
+    value: null as string | null,
+    read: async () => s.value,
+    write: async (secret: string) => {
+      s.value = secret;
+    },
+  };
+  return s;
+}
+
+describe('clientarea connector: two-factor sign-in', () => {
+  let provider: Awaited<ReturnType<typeof startProvider>>;
+  beforeAll(async () => {
+    provider = await startProvider();
+  });
+  afterAll(async () => {
+    await provider?.close();
+  });
+
+  const post = async (path: string, body: unknown, token?: string) => {
+    const res = await fetch(`${provider.url}/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return (await res.json()) as Record<string, any>;
+  };
+
+  /** A new login with two-factor sign-in on; answers its secret. */
+  async function enrolled(email: string): Promise<string> {
+    await post('/admin/users', { email, name: 'Tess Factor', password: PASSWORD }, provider.adminKey);
+    const session = await post('/session', { email, password: PASSWORD });
+    const enrolment = await post('/me/two-factor/enrolment', {}, session.accessToken);
+    const confirmed = await post('/me/two-factor/confirmation', { code: await generate({ secret: enrolment.secret }) }, session.accessToken);
+    expect(confirmed.backupCodes).toHaveLength(10);
+    return enrolment.secret;
+  }
+
+  const nextCode = (secret: string) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + STEP_SECONDS });
+  const connector = (credentials = slot()) => new ClientareaConnector({ baseUrl: provider.url, credentials, logger: silentLogger() });
+
+  it('asks for the code when none was given, and stores nothing', async () => {
+    const email = 'tf-ask@example.com';
+    await enrolled(email);
+    const credentials = slot();
+    await expect(connector(credentials).signIn(email, PASSWORD)).rejects.toMatchObject({
+      code: 'second_factor_required',
+      message: expect.stringMatching(/two-factor code/),
+    });
+    expect(credentials.value).toBeNull();
+  });
+
+  it('completes the sign-in with a right code: the session works and refreshes', async () => {
+    const email = 'tf-right@example.com';
+    const secret = await enrolled(email);
+    const credentials = slot();
+    const c = connector(credentials);
+    const user = await c.signIn(email, PASSWORD, { code: await nextCode(secret) });
+    expect(user.email).toBe(email);
+    expect(credentials.value).toMatch(/.+/);
+    const first = credentials.value;
+    await c.refresh();
+    expect(credentials.value).not.toBe(first);
+    const page = await c.listAccountsPage({ cursor: null, limit: 10 });
+    expect(page.notModified).toBe(false);
+  });
+
+  it('refuses a wrong code with the provider sentence, and a right code still works after', async () => {
+    const email = 'tf-wrong@example.com';
+    const secret = await enrolled(email);
+    const right = await nextCode(secret);
+    const wrong = String((Number(right) + 1) % 1_000_000).padStart(6, '0');
+    const credentials = slot();
+    await expect(connector(credentials).signIn(email, PASSWORD, { code: wrong })).rejects.toMatchObject({
+      code: 'wrong_credentials',
+      message: 'The two-factor code is not correct, or it was already used.',
+    });
+    expect(credentials.value).toBeNull();
+    await expect(connector(credentials).signIn(email, PASSWORD, { code: right })).resolves.toMatchObject({ email });
+  });
+
+  it('still asks for the password first: a wrong password with a code is a wrong password', async () => {
+    const email = 'tf-password@example.com';
+    const secret = await enrolled(email);
+    await expect(connector().signIn(email, 'Wrong-Horse-8', { code: await nextCode(secret) })).rejects.toMatchObject({ code: 'wrong_credentials' });
+  });
+});
