@@ -43,17 +43,19 @@ describe('clientarea connector: two-factor sign-in', () => {
     return (await res.json()) as Record<string, any>;
   };
 
-  /** A new login with two-factor sign-in on; answers its secret. */
-  async function enrolled(email: string): Promise<string> {
+  const codeAt = (secret: string, steps: number) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * STEP_SECONDS });
+  const nextCode = (secret: string) => codeAt(secret, 1);
+
+  /** A new login with two-factor sign-in on; answers its secret. `stepsBack` enrols with an earlier step's code. */
+  async function enrolled(email: string, stepsBack = 0): Promise<string> {
     await post('/admin/users', { email, name: 'Tess Factor', password: PASSWORD }, provider.adminKey);
     const session = await post('/session', { email, password: PASSWORD });
     const enrolment = await post('/me/two-factor/enrolment', {}, session.accessToken);
-    const confirmed = await post('/me/two-factor/confirmation', { code: await generate({ secret: enrolment.secret }) }, session.accessToken);
+    const confirmed = await post('/me/two-factor/confirmation', { code: await codeAt(enrolment.secret, -stepsBack) }, session.accessToken);
     expect(confirmed.backupCodes).toHaveLength(10);
     return enrolment.secret;
   }
 
-  const nextCode = (secret: string) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + STEP_SECONDS });
   const connector = (credentials = slot()) => new ClientareaConnector({ baseUrl: provider.url, credentials, logger: silentLogger() });
 
   it('asks for the code when none was given, and stores nothing', async () => {
@@ -94,6 +96,22 @@ describe('clientarea connector: two-factor sign-in', () => {
     });
     expect(credentials.value).toBeNull();
     await expect(connector(credentials).signIn(email, PASSWORD, { code: right })).resolves.toMatchObject({ email });
+  });
+
+  it('asks for the code again when a refresh is refused later, and signs in again with it', async () => {
+    const email = 'tf-again@example.com';
+    // Enrolled with the previous step's code, so that two sign-ins fit in the tolerated window.
+    const secret = await enrolled(email, 1);
+    const credentials = slot();
+    const c = connector(credentials);
+    await c.signIn(email, PASSWORD, { code: await codeAt(secret, 0) });
+    // The provider no longer knows the stored refresh token (revoked, or its family ended).
+    credentials.value = 'cdr_revoked';
+    await expect(c.refresh()).rejects.toMatchObject({ code: 'needs_sign_in' });
+    await expect(c.signIn(email, PASSWORD)).rejects.toMatchObject({ code: 'second_factor_required' });
+    // The code of the first sign-in is spent; the one after it completes this sign-in.
+    await expect(c.signIn(email, PASSWORD, { code: await nextCode(secret) })).resolves.toMatchObject({ email });
+    expect(credentials.value).not.toBe('cdr_revoked');
   });
 
   it('still asks for the password first: a wrong password with a code is a wrong password', async () => {
