@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientareaConnector } from '../../../src-main/connectors/clientarea/clientarea-connector.js';
 import type { CredentialSlot } from '../../../src-main/connectors/connector.js';
 import { silentLogger } from '../../../src-main/logging.js';
-import { startProvider } from './fixtures/environment.js';
+import type { ListedAccount } from '../../../src-shared/ipc/channels/accounts.js';
+import type { SyncStatus } from '../../../src-shared/ipc/channels/sync.js';
+import { call, keychainItem, newCore, requireSecretService, startProvider, tempDir } from './fixtures/environment.js';
 
 const PASSWORD = 'Correct-Horse-7';
 /** One TOTP step: the code of the next step is accepted now, and the code used to enrol is spent. */
@@ -118,5 +120,36 @@ describe('clientarea connector: two-factor sign-in', () => {
     const email = 'tf-password@example.com';
     const secret = await enrolled(email);
     await expect(connector().signIn(email, 'Wrong-Horse-8', { code: await nextCode(secret) })).rejects.toMatchObject({ code: 'wrong_credentials' });
+  });
+
+  it('through main: adding asks for the code, and a refused refresh asks for it again at sign-in', async () => {
+    await requireSecretService();
+    const email = 'tf-core@example.com';
+    const secret = await enrolled(email, 1);
+    await post('/admin/accounts', { name: 'Factor Bakery', ownerEmail: email }, provider.adminKey);
+    const dataDir = tempDir('two-factor');
+    let core = newCore(dataDir, { syncRetries: 0 });
+    try {
+      const draft = { baseUrl: provider.url, email, password: PASSWORD, label: 'Factor' };
+      expect(await core.dispatch('connections.add', draft)).toMatchObject({ ok: false, error: { code: 'second_factor_required' } });
+      const connection = await call(core, 'connections.add', { ...draft, code: await codeAt(secret, 0) });
+      await core.idle();
+      expect(((await call(core, 'accounts.list', {})) as ListedAccount[]).map((a) => a.name)).toContain('Factor Bakery');
+
+      // Someone else rotates the stored refresh token: the one main keeps is spent, and a fresh start has no access token.
+      expect((await post('/session/refresh', { refreshToken: await keychainItem(connection.id) })).accessToken).toBeTruthy();
+      await core.close();
+      core = newCore(dataDir, { syncRetries: 0 });
+      const [status] = (await call(core, 'sync.now', { connectionId: connection.id })) as SyncStatus[];
+      expect(status).toMatchObject({ state: 'needs_sign_in' });
+
+      const again = { connectionId: connection.id, password: PASSWORD };
+      expect(await core.dispatch('connections.reauthenticate', again)).toMatchObject({ ok: false, error: { code: 'second_factor_required' } });
+      expect(await call(core, 'connections.reauthenticate', { ...again, code: await nextCode(secret) })).toMatchObject({ id: connection.id });
+      await core.idle();
+      expect(((await call(core, 'sync.status', {})) as SyncStatus[])[0]!.state).toBe('synced');
+    } finally {
+      await core.close();
+    }
   });
 });
