@@ -8,6 +8,7 @@ import { useNow } from '../kit/use-now.js';
 import { ViewHeading } from '../kit/ViewHeading.js';
 import { AcceptLinkForm } from './AcceptLinkForm.js';
 import { linkFromText } from './invitation-link.js';
+import { LinkAnswers } from './LinkAnswers.js';
 import { InvitationCard } from './InvitationCard.js';
 import { invitationKey, isAnswerable, useInvitations } from './invitations-store.js';
 import { useLinkAcceptance } from './use-link-acceptance.js';
@@ -85,6 +86,7 @@ export function InvitationsView() {
         )}
       </div>
       <AcceptLinkForm acceptance={acceptance} />
+      <LinkAnswers rows={rows} />
       {error && <ErrorBanner title={t('invitations.loadFailed')} message={error} onRetry={() => void load()} />}
       {status === 'loading' || status === 'idle' ? (
         <Skeleton label={t('invitations.loading')} rows={3} variant="cards" />

@@ -75,6 +75,19 @@ test('a WHMCS invitation is accepted from its link: at once, queued while the pr
     await navButton(page, 'Accounts').click();
     await expect(page.getByRole('table', { name: 'Accounts' }).getByText('Joined Later')).toBeVisible({ timeout: 30_000 });
 
+    // A link dragged from the mail lands on the view as text/uri-list: same checks, same answer.
+    const dropped = invitedClient(state, 'Joined By Drop');
+    await navButton(page, 'Invitations').click();
+    const transfer = await page.evaluateHandle((text) => {
+      const data = new DataTransfer();
+      data.setData('text/uri-list', `# from the mail\r\n${text}`);
+      return data;
+    }, link(dropped.token));
+    await page.getByRole('heading', { name: 'Invitations', level: 2 }).dispatchEvent('drop', { dataTransfer: transfer });
+    await expect(outcome).toContainText('You joined', { timeout: 30_000 });
+    await expect(field).toHaveValue('');
+    await expect.poll(() => state.memberships.some((m) => m.clientId === dropped.clientId && m.userId === state.users[0]!.id)).toBe(true);
+
     const expired = invitedClient(state, 'Expired Co');
     expired.createdAt = new Date(Date.now() - state.inviteLifetimeMs - 1_000);
     await navButton(page, 'Invitations').click();
