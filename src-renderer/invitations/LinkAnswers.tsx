@@ -1,21 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { ListedInvitation } from '../../src-shared/ipc/channels/invitations.js';
-import type { QueuedAction } from '../../src-shared/ipc/channels/queue.js';
 import { useConnections } from '../connections/connections-store.js';
 import { useQueue } from '../queue/queue-store.js';
-import { invitationKey } from './invitations-store.js';
+import { orphanAnswers } from './invitation-link.js';
 import { QueuedAnswer } from './QueuedAnswer.js';
 
-/**
- * Answers to invitations accepted from a link whose invitation is no longer in the list: a WHMCS
- * invitee has no list, so the next sync drops the link's row while its answer still waits in the
- * queue. The queue is what keeps it, so its state is shown from there until it is dismissed.
- */
-export function orphanAnswers(actions: readonly QueuedAction[], rows: readonly ListedInvitation[]): QueuedAction[] {
-  const listed = new Set(rows.map(invitationKey));
-  return actions.filter((a) => a.invitationId !== null && !listed.has(invitationKey({ connectionId: a.connectionId, id: a.invitationId })));
-}
-
+/** The answers of `orphanAnswers`, each with its state and, once finished, a way to put it away. */
 export function LinkAnswers({ rows }: { rows: readonly ListedInvitation[] }) {
   const { t } = useTranslation();
   const actions = useQueue((s) => s.actions);

@@ -1,4 +1,7 @@
 import type { Connection } from '../../src-shared/ipc/channels/connections.js';
+import type { ListedInvitation } from '../../src-shared/ipc/channels/invitations.js';
+import type { QueuedAction } from '../../src-shared/ipc/channels/queue.js';
+import { invitationKey } from './invitations-store.js';
 
 /** Why a pasted or dropped link cannot be sent, before main is asked. */
 export type LinkRefusal = 'notALink' | 'notConnected';
@@ -39,4 +42,14 @@ function hostOf(baseUrl: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Answers to invitations accepted from a link whose invitation is no longer in the list: a WHMCS
+ * invitee has no list, so the next sync drops the link's row while its answer still waits in the
+ * queue. The queue is what keeps it, so its state is shown from there until it is dismissed.
+ */
+export function orphanAnswers(actions: readonly QueuedAction[], rows: readonly Pick<ListedInvitation, 'connectionId' | 'id'>[]): QueuedAction[] {
+  const listed = new Set(rows.map(invitationKey));
+  return actions.filter((a) => a.invitationId !== null && !listed.has(invitationKey({ connectionId: a.connectionId, id: a.invitationId })));
 }

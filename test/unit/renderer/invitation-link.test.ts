@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkFromText, linkTarget } from '../../../src-renderer/invitations/invitation-link.js';
+import { linkFromText, linkTarget, orphanAnswers } from '../../../src-renderer/invitations/invitation-link.js';
 
 const connections = [
   { id: 'demo', baseUrl: 'https://demo.example' },
@@ -27,5 +27,26 @@ describe('invitation links pasted or dropped', () => {
   it('refuses a link of a provider that is not connected, and text that is no link', () => {
     expect(linkTarget('https://billing.host.example/invite/abc', connections)).toEqual({ refusal: 'notConnected' });
     expect(linkTarget('abc', connections)).toEqual({ refusal: 'notALink' });
+  });
+});
+
+describe('answers kept from the queue', () => {
+  const action = (id: string, invitationId: string | null) => ({
+    id,
+    connectionId: 'host',
+    kind: 'invitation.answer' as const,
+    summary: 'Accept invitation',
+    invitationId,
+    answer: 'accept' as const,
+    state: 'queued' as const,
+    reason: null,
+    reasonCode: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  });
+
+  it('lists the answers whose invitation the list no longer has', () => {
+    const listed = [{ connectionId: 'host', id: 'still-listed' }];
+    expect(orphanAnswers([action('a', 'still-listed'), action('b', 'dropped-by-sync'), action('c', null)], listed).map((a) => a.id)).toEqual(['b']);
   });
 });
