@@ -24,7 +24,7 @@ export interface RequestOptions {
 }
 
 export interface SignInOptions extends RequestOptions {
-  /** The two-factor code, for a platform whose login asks for one (WHMCS); others ignore it. */
+  /** The two-factor code, for a login whose provider challenges for one (WHMCS, the Client Area Access API). */
   code?: string;
 }
 

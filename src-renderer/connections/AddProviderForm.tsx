@@ -4,6 +4,7 @@ import type { ConnectorKind } from '../../src-shared/api/connectors.js';
 import { Spinner } from '../kit/Spinner.js';
 import { useSubmit } from '../kit/use-submit.js';
 import { useConnections } from './connections-store.js';
+import { asksForCode, SecondFactorField } from './SecondFactorField.js';
 
 /** Signs in at a provider. The password lives in this form only until submit, then is cleared. */
 export function AddProviderForm({ onAdded }: { onAdded?: () => void }) {
@@ -18,14 +19,17 @@ export function AddProviderForm({ onAdded }: { onAdded?: () => void }) {
   const [kind, setKind] = useState<ConnectorKind>('clientarea');
   const withApiCredentials = kind === 'whmcs-admin';
   // A WHMCS client-area login may have two-factor authentication: its code goes with the password.
+  // Other kinds show the field once the provider asks for a code.
   const [code, setCode] = useState('');
+  const [codeAsked, setCodeAsked] = useState(false);
+  const showsCode = kind === 'whmcs' || codeAsked;
   const { busy, error, submit: signIn } = useSubmit();
   const [added, setAdded] = useState<string | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const secret = password;
-    const secondFactor = kind === 'whmcs' && code.trim() ? code.trim() : undefined;
+    const secondFactor = showsCode && code.trim() ? code.trim() : undefined;
     setPassword('');
     setCode('');
     setAdded(null);
@@ -37,7 +41,11 @@ export function AddProviderForm({ onAdded }: { onAdded?: () => void }) {
         label: label.trim() || undefined,
         kind,
         ...(secondFactor ? { code: secondFactor } : {}),
+      }).catch((error: unknown) => {
+        if (asksForCode(error)) setCodeAsked(true);
+        throw error;
       });
+      setCodeAsked(false);
       setBaseUrl('');
       setEmail('');
       setLabel('');
@@ -103,25 +111,7 @@ export function AddProviderForm({ onAdded }: { onAdded?: () => void }) {
           />
         </div>
       </div>
-      {kind === 'whmcs' && (
-        <div className="field">
-          <label htmlFor={`${id}-code`}>{t('addProvider.code')}</label>
-          <input
-            id={`${id}-code`}
-            type="text"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9]{6,8}"
-            maxLength={8}
-            aria-describedby={`${id}-code-hint`}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-          />
-          <span id={`${id}-code-hint`} className="hint">
-            {t('addProvider.codeHint')}
-          </span>
-        </div>
-      )}
+      {showsCode && <SecondFactorField id={`${id}-code`} value={code} onChange={setCode} asked={codeAsked} />}
       <div className="field">
         <label htmlFor={`${id}-label`}>{t('addProvider.label')}</label>
         <input id={`${id}-label`} type="text" maxLength={100} aria-describedby={`${id}-label-hint`} value={label} onChange={(e) => setLabel(e.target.value)} />

@@ -7,6 +7,7 @@ import { SyncStatusText } from '../kit/SyncStatusText.js';
 import { useSubmit } from '../kit/use-submit.js';
 import { connectionName } from './connection-name.js';
 import { useConnections } from './connections-store.js';
+import { asksForCode, SecondFactorField } from './SecondFactorField.js';
 
 type Mode = 'idle' | 'rename' | 'signIn' | 'remove';
 
@@ -136,14 +137,23 @@ function SignInForm({
   const id = useId();
   const reauthenticate = useConnections((s) => s.reauthenticate);
   const [password, setPassword] = useState('');
+  // Shown once the provider asks for a code: most logins have none, and the field would only puzzle them.
+  const [code, setCode] = useState('');
+  const [codeAsked, setCodeAsked] = useState(false);
+  const showsCode = codeAsked;
   const { busy, error, submit: signIn } = useSubmit();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const secret = password;
+    const secondFactor = showsCode && code.trim() ? code.trim() : undefined;
     setPassword('');
+    setCode('');
     await signIn(async () => {
-      await reauthenticate(connection.id, secret);
+      await reauthenticate(connection.id, secret, secondFactor).catch((failure: unknown) => {
+        if (asksForCode(failure)) setCodeAsked(true);
+        throw failure;
+      });
       onDone(t('connections.signedInAgain', { label: connection.label }));
     });
   }
@@ -157,6 +167,7 @@ function SignInForm({
       {highlighted && <p className="inline-form__text">{t('connections.needsSignInText', { email: connection.email })}</p>}
       <label htmlFor={`${id}-p`}>{t('connections.passwordFor', { email: connection.email })}</label>
       <input id={`${id}-p`} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+      {showsCode && <SecondFactorField id={`${id}-code`} value={code} onChange={setCode} asked={codeAsked} />}
       <button type="submit" className="btn btn--small btn--primary" disabled={busy || password === ''} aria-busy={busy}>
         {busy && <Spinner />}
         {t('connections.signIn')}

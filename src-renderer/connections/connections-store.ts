@@ -24,7 +24,7 @@ interface ConnectionsState extends Loadable {
   remove(connectionId: string): Promise<void>;
   rename(connectionId: string, label: string): Promise<Connection>;
   /** Signs in again after the provider refused the stored credentials; the password is not kept. */
-  reauthenticate(connectionId: string, password: string): Promise<Connection>;
+  reauthenticate(connectionId: string, password: string, code?: string): Promise<Connection>;
   syncNow(connectionId?: string): Promise<void>;
 }
 
@@ -103,8 +103,8 @@ export const useConnections = create<ConnectionsState>()((set, get) => ({
     return connection;
   },
 
-  async reauthenticate(connectionId, password) {
-    const connection = await invoke('connections.reauthenticate', { connectionId, password });
+  async reauthenticate(connectionId, password, code) {
+    const connection = await invoke('connections.reauthenticate', { connectionId, password, ...(code ? { code } : {}) });
     upsert(set, get, connection);
     void get().syncNow(connectionId);
     return connection;

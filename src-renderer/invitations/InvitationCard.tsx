@@ -4,6 +4,7 @@ import type { ListedInvitation } from '../../src-shared/ipc/channels/invitations
 import { PermissionChips } from '../accounts/PermissionChips.js';
 import { Spinner } from '../kit/Spinner.js';
 import { DeclineDialog } from './DeclineDialog.js';
+import { QueuedAnswer } from './QueuedAnswer.js';
 import { useProviderName } from './use-provider-name.js';
 import { invitationKey, isAnswerable, useInvitations } from './invitations-store.js';
 import { timeLeft, timeLeftKey } from './time-left.js';
@@ -67,7 +68,7 @@ export function InvitationCard({ row, now, focused = false }: Props) {
             {scoped && <p className="muted small">{t('invitations.scoped')}</p>}
           </>
         )}
-        {queued && <QueuedAnswer row={row} onDismiss={() => void dismissAnswer(row)} />}
+        {queued && <QueuedAnswer action={queued} row={row} onDismiss={() => void dismissAnswer(row)} />}
         <div role="alert">{failure && <p className="inline-error">{t('invitations.answerFailed', { account, message: failure })}</p>}</div>
       </div>
       {answerable && (
@@ -98,46 +99,5 @@ export function InvitationCard({ row, now, focused = false }: Props) {
       )}
       {confirmingDecline && <DeclineDialog row={row} onClose={() => setConfirmingDecline(false)} />}
     </li>
-  );
-}
-
-/** An answer given while offline: "Queued" until it is sent, then what the provider made of it. */
-function QueuedAnswer({ row, onDismiss }: { row: ListedInvitation; onDismiss(): void }) {
-  const { t } = useTranslation();
-  const action = row.pendingAnswer!;
-  const answerText = t(action.answer === 'decline' ? 'invitations.decline' : 'invitations.accept');
-  const values = { answer: answerText, provider: useProviderName(row), account: row.account.name };
-  return (
-    <div className={`queued queued--${action.state}`}>
-      {action.state === 'queued' && (
-        <>
-          <span className="state state--queued">{t('queue.queued')}</span>
-          <span>{t('queue.queuedText', values)}</span>
-        </>
-      )}
-      {action.state === 'sending' && (
-        <>
-          <span className="state state--queued">
-            <Spinner /> {t('queue.sending')}
-          </span>
-          <span>{t('queue.sendingText', values)}</span>
-        </>
-      )}
-      {action.state === 'done' && (
-        <>
-          <span className="state state--accepted">{t(action.answer === 'decline' ? 'queue.doneDeclined' : 'queue.doneAccepted')}</span>
-          <span>{t('queue.doneText', values)}</span>
-        </>
-      )}
-      {action.state === 'rejected' && (
-        <>
-          <span className="state state--rejected">{t('queue.rejected')}</span>
-          <span>{t('queue.rejectedText', { ...values, reason: action.reason ?? t('queue.noReason') })}</span>
-          <button type="button" className="btn btn--small" onClick={onDismiss} aria-label={t('queue.dismissFor', { account: row.account.name })}>
-            {t('common.dismiss')}
-          </button>
-        </>
-      )}
-    </div>
   );
 }

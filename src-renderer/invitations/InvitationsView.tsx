@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../kit/EmptyState.js';
 import { ErrorBanner } from '../kit/ErrorBanner.js';
@@ -6,8 +6,27 @@ import { useNavigation } from '../navigation/navigation-store.js';
 import { Skeleton } from '../kit/Skeleton.js';
 import { useNow } from '../kit/use-now.js';
 import { ViewHeading } from '../kit/ViewHeading.js';
+import { AcceptLinkForm } from './AcceptLinkForm.js';
+import { linkFromText } from './invitation-link.js';
+import { LinkAnswers } from './LinkAnswers.js';
 import { InvitationCard } from './InvitationCard.js';
 import { invitationKey, isAnswerable, useInvitations } from './invitations-store.js';
+import { useLinkAcceptance } from './use-link-acceptance.js';
+
+/**
+ * A mail client drags a link as text/uri-list; plain text counts only when it is an http(s) URL,
+ * so dropping a stray sentence on the view does not raise an error.
+ */
+function droppedText(e: DragEvent): string | null {
+  const types = e.dataTransfer.types;
+  if (types.includes('text/uri-list')) return e.dataTransfer.getData('text/uri-list');
+  if (types.includes('text/plain')) return linkFromText(e.dataTransfer.getData('text/plain'));
+  return null;
+}
+
+function carriesLink(e: DragEvent): boolean {
+  return e.dataTransfer.types.includes('text/uri-list') || e.dataTransfer.types.includes('text/plain');
+}
 
 export function InvitationsView() {
   const { t } = useTranslation();
@@ -20,6 +39,7 @@ export function InvitationsView() {
   const focusInvitation = useNavigation((s) => s.focusInvitation);
   const consumeFocus = useNavigation((s) => s.consumeFocus);
   const now = useNow(30_000);
+  const acceptance = useLinkAcceptance();
 
   // The answer in flight or queued stays with the open invitations until it is settled.
   const open = rows
@@ -35,7 +55,20 @@ export function InvitationsView() {
   }, [focusInvitation, status, consumeFocus]);
 
   return (
-    <div className="view view--scroll">
+    <div
+      className="view view--scroll"
+      onDragOver={(e) => {
+        if (!carriesLink(e)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'link';
+      }}
+      onDrop={(e) => {
+        const text = droppedText(e);
+        if (text === null) return;
+        e.preventDefault();
+        void acceptance.accept(text);
+      }}
+    >
       <div className="view__header">
         <ViewHeading>{t('invitations.heading')}</ViewHeading>
         <p className="muted">{t('invitations.intro')}</p>
@@ -52,6 +85,8 @@ export function InvitationsView() {
           </div>
         )}
       </div>
+      <AcceptLinkForm acceptance={acceptance} />
+      <LinkAnswers rows={rows} />
       {error && <ErrorBanner title={t('invitations.loadFailed')} message={error} onRetry={() => void load()} />}
       {status === 'loading' || status === 'idle' ? (
         <Skeleton label={t('invitations.loading')} rows={3} variant="cards" />

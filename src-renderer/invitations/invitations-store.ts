@@ -21,6 +21,8 @@ interface InvitationsState extends Loadable {
   failures: Record<string, string>;
   load(): Promise<void>;
   answer(row: ListedInvitation, answer: InvitationAnswer): Promise<void>;
+  /** Accepts the invitation behind a mailed link; throws main's coded error for the form to show. */
+  acceptLink(connectionId: string, link: string): Promise<void>;
   /** Clears a rejected queued answer, so the invitation can be answered again if it still may be. */
   dismissAnswer(row: ListedInvitation): Promise<void>;
 }
@@ -83,6 +85,20 @@ export const useInvitations = create<InvitationsState>()((set, get) => ({
       const { [key]: _done, ...answering } = get().answering;
       set({ answering });
     }
+  },
+
+  async acceptLink(connectionId, link) {
+    const row = await invoke('invitations.acceptLink', { connectionId, link });
+    const key = invitationKey(row);
+    const known = get().rows.some((r) => invitationKey(r) === key);
+    const state = row.pendingAnswer?.state;
+    set({
+      rows: known ? get().rows.map((r) => (invitationKey(r) === key ? row : r)) : [...get().rows, row],
+      lastOutcome:
+        state === 'queued' || state === 'sending' || state === 'done'
+          ? { kind: state === 'done' ? 'accepted' : 'queued', account: row.account.name, provider: row.providerLabel }
+          : get().lastOutcome,
+    });
   },
 
   async dismissAnswer(row) {

@@ -3,10 +3,10 @@ import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse 
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { SessionResponse } from '../../../src-shared/api/session.js';
-import { isTwoFactorChallenge, SignInOutcome } from '../../../src-shared/api/two-factor.js';
+import { isTwoFactorChallenge, SignInOutcome, type TwoFactorChallenge } from '../../../src-shared/api/two-factor.js';
 import type { User } from '../../../src-shared/api/users.js';
 import { ClientdeckError, isClientdeckError, unexpectedAnswer } from '../../errors.js';
-import type { CredentialSlot, RequestOptions } from '../connector.js';
+import type { CredentialSlot, RequestOptions, SignInOptions } from '../connector.js';
 import { mapHttpFailure, type Phase } from './http-failure.js';
 
 export interface ApiSessionOptions {
@@ -82,19 +82,30 @@ export class ApiSession {
     return this.#user;
   }
 
-  async signIn(email: string, password: string, options: RequestOptions = {}): Promise<User> {
+  async signIn(email: string, password: string, options: SignInOptions = {}): Promise<User> {
     const outcome = await this.send(SignInOutcome, { method: 'POST', url: '/session', data: { email, password }, signal: options.signal }, 'sign_in');
-    // The provider asks for a second factor; until the sign-in dialog can ask for the code, say so
-    // plainly rather than report the answer as unexpected.
-    if (isTwoFactorChallenge(outcome)) {
-      throw new ClientdeckError(
-        'not_supported',
-        `This login at ${this.provider} signs in with two factors (a code from an authenticator app), which Clientdeck cannot complete yet. Use a login without two-factor sign-in for now.`,
-      );
-    }
-    const session = outcome;
+    const session = isTwoFactorChallenge(outcome) ? await this.#answerChallenge(outcome, options) : outcome;
     await this.#accept(session);
     return session.user;
+  }
+
+  /**
+   * The password was right and the provider asks for a second factor. Without a code the sign-in
+   * dialog is told to ask for one; the challenge is single-use, so a retry signs in from the start.
+   */
+  async #answerChallenge(challenge: TwoFactorChallenge, options: SignInOptions): Promise<z.infer<typeof SessionResponse>> {
+    const code = options.code?.replace(/\s+/g, '');
+    if (!code) {
+      throw new ClientdeckError(
+        'second_factor_required',
+        `${this.provider} asks for a two-factor code for this login. Enter the code from your authenticator app.`,
+      );
+    }
+    return this.send(
+      SessionResponse,
+      { method: 'POST', url: '/session/two-factor', data: { challengeToken: challenge.challengeToken, code }, signal: options.signal },
+      'sign_in',
+    );
   }
 
   refresh(options: RequestOptions = {}): Promise<void> {

@@ -2,7 +2,7 @@ import { AccountPage } from '../../../src-shared/api/accounts.js';
 import { IncomingInvitationPage, InvitationAnswerResponse, type IncomingInvitation } from '../../../src-shared/api/invitations.js';
 import type { InvitationAnswer } from '../../../src-shared/api/primitives.js';
 import type { User } from '../../../src-shared/api/users.js';
-import type { AccountPageRequest, AccountPageResult, Connector, RequestOptions } from '../connector.js';
+import type { AccountPageRequest, AccountPageResult, Connector, RequestOptions, SignInOptions } from '../connector.js';
 import { ApiSession, LIST_PAGE, seg, type ApiSessionOptions } from './api-session.js';
 import { ClientareaAudit } from './audit.js';
 import { ClientareaContacts } from './contacts.js';
@@ -38,7 +38,7 @@ export class ClientareaConnector implements Connector {
     this.sso = new ClientareaSso(this.#api);
   }
 
-  signIn(email: string, password: string, options: RequestOptions = {}): Promise<User> {
+  signIn(email: string, password: string, options: SignInOptions = {}): Promise<User> {
     return this.#api.signIn(email, password, options);
   }
 

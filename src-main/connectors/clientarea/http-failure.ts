@@ -60,6 +60,10 @@ export function mapHttpFailure(error: unknown, provider: string, phase: Phase): 
   const failure = { httpStatus: status, providerCode: problem?.code };
   const fail = (code: ClientdeckError['code'], message: string) => new ClientdeckError(code, message, failure);
 
+  // Checked before the password: a wrong or spent code, or a challenge that expired, is the provider's own sentence.
+  if (phase === 'sign_in' && problem?.code === 'invalid_two_factor_code') {
+    return fail('wrong_credentials', detail ?? `${provider} did not accept this two-factor code. Enter the current code from your authenticator app.`);
+  }
   if (phase === 'sign_in' && (status === 401 || problem?.code === 'invalid_credentials')) {
     return fail('wrong_credentials', `The email or password is not right for ${provider}.`);
   }

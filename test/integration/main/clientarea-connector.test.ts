@@ -1,5 +1,4 @@
 import net from 'node:net';
-import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGINS } from '../../../src-server/demo/demo-logins.js';
 import { ClientareaConnector } from '../../../src-main/connectors/clientarea/clientarea-connector.js';
@@ -36,32 +35,6 @@ describe('clientarea connector against the reference server', () => {
   });
   afterAll(async () => {
     await provider?.close();
-  });
-
-  it('says plainly that a login with two-factor sign-in cannot be signed in yet', async () => {
-    const api = async (path: string, body: unknown, token: string) => {
-      const res = await fetch(`${provider.url}/api/v1${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(body),
-      });
-      return (await res.json()) as Record<string, any>;
-    };
-    const email = 'two-factor@example.com';
-    const password = 'Correct-Horse-7';
-    await api('/admin/users', { email, name: 'Tess Factor', password }, provider.adminKey);
-    const session = await (
-      await fetch(`${provider.url}/api/v1/session`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password }),
-      })
-    ).json();
-    const enrolment = await api('/me/two-factor/enrolment', {}, session.accessToken);
-    await api('/me/two-factor/confirmation', { code: await generate({ secret: enrolment.secret }) }, session.accessToken);
-
-    const connector = new ClientareaConnector({ baseUrl: provider.url, credentials: slot(), logger: silentLogger() });
-    await expect(connector.signIn(email, password)).rejects.toMatchObject({ code: 'not_supported', message: expect.stringMatching(/two factors/) });
   });
 
   it('rotates the refresh token and stores the new one; the old one stops working', async () => {

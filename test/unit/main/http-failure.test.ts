@@ -21,6 +21,11 @@ describe('mapHttpFailure', () => {
     expect(error.message).toContain('p.example');
   });
 
+  it('maps a refused two-factor code to wrong_credentials with the provider sentence', () => {
+    const error = mapHttpFailure(httpError(401, problem(401, 'invalid_two_factor_code', 'The code is not correct.')), 'p', 'sign_in');
+    expect(error).toMatchObject({ code: 'wrong_credentials', message: 'The code is not correct.' });
+  });
+
   it('maps 401 on refresh or a request to needs_sign_in', () => {
     expect(mapHttpFailure(httpError(401, problem(401, 'unauthenticated')), 'p', 'refresh').code).toBe('needs_sign_in');
     expect(mapHttpFailure(httpError(401, 'nope'), 'p', 'request').code).toBe('needs_sign_in');

@@ -1,0 +1,44 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IpcCallError } from '../bridge/invoke.js';
+
+/** Whether a sign-in was refused only for want of a two-factor code, so the form should ask for it. */
+export function asksForCode(error: unknown): boolean {
+  return error instanceof IpcCallError && error.code === 'second_factor_required';
+}
+
+/**
+ * The two-factor code of a sign-in. `asked` means the provider just challenged: the field takes the
+ * focus, since the code is the one thing missing, and its hint says the password goes again with it
+ * (the challenge was single-use, so the sign-in starts over).
+ */
+export function SecondFactorField({ id, value, onChange, asked }: { id: string; value: string; onChange(value: string): void; asked: boolean }) {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  // Focused when the provider asks, also where the field was already shown (WHMCS): it follows the
+  // refusal the user just read, so moving them there is expected.
+  useEffect(() => {
+    if (asked) input.current?.focus();
+  }, [asked]);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('addProvider.code')}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="[0-9]{6,8}"
+        maxLength={8}
+        required={asked}
+        ref={input}
+        aria-describedby={`${id}-hint`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <span id={`${id}-hint`} className="hint">
+        {asked ? t('addProvider.codeAsked') : t('addProvider.codeHint')}
+      </span>
+    </div>
+  );
+}
