@@ -69,6 +69,8 @@ interface ModelInvitation {
   answeredBy: string | null;
   current: string;
   old: string[];
+  /** The resend limit's window for this invitation: every resend of a pending one counts, refused or not. */
+  resends?: { endsAt: number; count: number };
 }
 
 /** What the model expects: success, or the stable code of the refusal. */
@@ -176,7 +178,12 @@ describe('invitation state machine (fast-check)', () => {
             case 'resend': {
               const inv = pick(action.k);
               if (!inv) continue;
-              expected = inv.status !== 'pending' ? 'invitation_not_pending' : isMember(inv.who) ? 'conflict' : 'ok';
+              if (inv.status !== 'pending') expected = 'invitation_not_pending';
+              else {
+                // At most three resends of one invitation an hour (docs/ARCHITECTURE.md §12); the window opens at the first.
+                inv.resends = !inv.resends || inv.resends.endsAt <= now ? { endsAt: now + HOUR, count: 1 } : { ...inv.resends, count: inv.resends.count + 1 };
+                expected = inv.resends.count > 3 ? 'rate_limited' : isMember(inv.who) ? 'conflict' : 'ok';
+              }
               actual = await outcome(() => resendInvitation(ctx, owner, account.id, inv.id, BASE_URL));
               if (actual === 'ok') {
                 inv.old.push(inv.current);
