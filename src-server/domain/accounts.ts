@@ -21,21 +21,7 @@ export interface AccountListQuery {
 
 /** Accounts the user can reach, ordered by name then id, paginated by an opaque keyset cursor. */
 export async function listAccounts(db: Kysely<Database>, now: Date, userId: string, query: AccountListQuery): Promise<AccountPage> {
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  let q = reachableQuery(db, userId);
-  if (after) {
-    q = q.where((eb) => eb.or([eb('accounts.name', '>', after.name), eb.and([eb('accounts.name', '=', after.name), eb('accounts.id', '>', after.id)])]));
-  }
-  if (query.updatedSince !== undefined) {
-    // Compare in UTC text form, as stored.
-    const since = new Date(query.updatedSince).toISOString();
-    q = q.where((eb) => eb.or([eb('accounts.updated_at', '>=', since), eb('memberships.updated_at', '>=', since)]));
-  }
-  const rows = await q
-    .orderBy('accounts.name')
-    .orderBy('accounts.id')
-    .limit(query.limit + 1)
-    .execute();
+  const rows = await accountPageQuery(db, userId, query).execute();
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const graded = page.map((r) => ({ ...r, grant: grantOf(r) }));
@@ -44,6 +30,33 @@ export async function listAccounts(db: Kysely<Database>, now: Date, userId: stri
     items: graded.map((r) => toAccount(r, summaries.get(r.id), names.get(r.id))),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
   };
+}
+
+/**
+ * The rows of one page: `limit + 1` of them, to know whether another page follows. The
+ * membership's copy of the account name (migration 0012) is in index order per login, so the page
+ * is a range read of that index, never a sort of every account the login reaches.
+ */
+export function accountPageQuery(db: Kysely<Database>, userId: string, query: AccountListQuery) {
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  let q = reachableQuery(db, userId);
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('memberships.account_name', '>', after.name),
+        eb.and([eb('memberships.account_name', '=', after.name), eb('memberships.account_id', '>', after.id)]),
+      ]),
+    );
+  }
+  if (query.updatedSince !== undefined) {
+    // Compare in UTC text form, as stored.
+    const since = new Date(query.updatedSince).toISOString();
+    q = q.where((eb) => eb.or([eb('accounts.updated_at', '>=', since), eb('memberships.updated_at', '>=', since)]));
+  }
+  return q
+    .orderBy('memberships.account_name')
+    .orderBy('memberships.account_id')
+    .limit(query.limit + 1);
 }
 
 /**
