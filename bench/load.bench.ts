@@ -24,6 +24,13 @@ import type { BenchRow } from './run.js';
 const CLIENTS = 200;
 const ACCOUNTS_PER_LOGIN = 25;
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+/**
+ * Each client's pace: a desktop app syncing, or an integration polling, asks a few times a second
+ * at most. Latency is measured at this offered load (1,000 requests a second in all); a closed
+ * loop with no pause only measures the queue 200 clients build in front of two cores.
+ */
+const REQUESTS_PER_CLIENT_SECOND = 5;
+const SATURATION_SECONDS = Math.min(15, SECONDS);
 const PASSWORD = 'Bench-Mark-2025!x';
 const TARGET_P99_MS = 50;
 
@@ -49,12 +56,19 @@ async function measure(store: 'sqlite' | 'postgres', databaseUrl: string): Promi
     const logins = await seed(databaseFile, databaseUrl);
     await signIn(server.url, logins);
     process.stderr.write(`  ${store}: ${CLIENTS} clients for ${SECONDS} s…\n`);
-    const result = await load(server.url, logins);
+    const result = await load(server.url, logins, { seconds: SECONDS, rate: REQUESTS_PER_CLIENT_SECOND });
     process.stderr.write(`  ${store}: answers by status ${JSON.stringify(result.statusCodeStats)}, ${result.errors} errors, ${result.timeouts} timeouts\n`);
-    const label = `(${CLIENTS} clients, ${SECONDS} s, ${store})`;
+    process.stderr.write(`  ${store}: ${CLIENTS} clients with no pause for ${SATURATION_SECONDS} s…\n`);
+    const saturated = await load(server.url, logins, { seconds: SATURATION_SECONDS });
+    const label = `(${CLIENTS} clients × ${REQUESTS_PER_CLIENT_SECOND}/s, ${SECONDS} s, ${store})`;
     return [
       { name: `load: requests answered ${label}`, value: result.requests.total, unit: 'count' },
       { name: `load: throughput, requests per second ${label}`, value: Math.round(result.requests.average), unit: 'count' },
+      {
+        name: `load: most requests per second, ${CLIENTS} clients with no pause (${SATURATION_SECONDS} s, ${store}; p99 ${saturated.latency.p99} ms, ${saturated.errors + unexpected(saturated)} errors)`,
+        value: Math.round(saturated.requests.average),
+        unit: 'count',
+      },
       { name: `load: p50 latency ${label}`, value: result.latency.p50, unit: 'ms' },
       { name: `load: p99 latency ${label}`, value: result.latency.p99, unit: 'ms', target: TARGET_P99_MS },
       // One more than the target: a target is "lower than", and 0 errors is the goal.
@@ -122,7 +136,7 @@ interface ClientContext {
   writes?: number;
 }
 
-function load(url: string, logins: Login[]): Promise<autocannon.Result> {
+function load(url: string, logins: Login[], pace: { seconds: number; rate?: number }): Promise<autocannon.Result> {
   let nextClient = 0;
   const who = (context: ClientContext): Login => {
     context.index ??= nextClient++ % logins.length;
