@@ -289,25 +289,35 @@ migrations['0004_account_list_version'] = {
       .execute();
     await db.insertInto('account_list_version').values({ id: 1, version: 0 }).execute();
     await db.schema.createIndex('domains_expires').on('domains').column('expires_at').execute();
-    const bump = 'UPDATE account_list_version SET version = version + 1 WHERE id = 1';
     if (db.getExecutor().adapter instanceof PostgresAdapter) {
-      await sql`CREATE FUNCTION bump_account_list_version() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${sql.raw(bump)}; RETURN NULL; END $$`.execute(db);
-      for (const table of ACCOUNT_LIST_TABLES) {
-        await sql`CREATE TRIGGER ${sql.raw(`${table}_list_version`)} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${sql.table(table)} FOR EACH STATEMENT EXECUTE FUNCTION bump_account_list_version()`.execute(
-          db,
-        );
-      }
-      return;
+      await sql`CREATE FUNCTION bump_account_list_version() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${sql.raw(BUMP_LIST_VERSION)}; RETURN NULL; END $$`.execute(
+        db,
+      );
     }
-    for (const table of ACCOUNT_LIST_TABLES) {
-      for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
-        await sql`CREATE TRIGGER ${sql.raw(`${table}_${event.toLowerCase()}_list_version`)} AFTER ${sql.raw(event)} ON ${sql.table(table)} BEGIN ${sql.raw(bump)}; END`.execute(
-          db,
-        );
-      }
-    }
+    await bumpListVersionOnWrite(db, ACCOUNT_LIST_TABLES);
   },
 };
+
+const BUMP_LIST_VERSION = 'UPDATE account_list_version SET version = version + 1 WHERE id = 1';
+
+/** Triggers that bump the accounts list's version on every write to `tables`, in the writing transaction. */
+async function bumpListVersionOnWrite(db: SchemaThen, tables: readonly string[]): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    for (const table of tables) {
+      await sql`CREATE TRIGGER ${sql.raw(`${table}_list_version`)} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${sql.table(table)} FOR EACH STATEMENT EXECUTE FUNCTION bump_account_list_version()`.execute(
+        db,
+      );
+    }
+    return;
+  }
+  for (const table of tables) {
+    for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+      await sql`CREATE TRIGGER ${sql.raw(`${table}_${event.toLowerCase()}_list_version`)} AFTER ${sql.raw(event)} ON ${sql.table(table)} BEGIN ${sql.raw(BUMP_LIST_VERSION)}; END`.execute(
+        db,
+      );
+    }
+  }
+}
 
 /** What an accounts page is built from: a write to any of them changes the list's version. */
 const ACCOUNT_LIST_TABLES = ['accounts', 'memberships', 'services', 'domains', 'invoices', 'tickets'];
@@ -407,6 +417,16 @@ migrations['0012_membership_account_name'] = {
     await sql`CREATE TRIGGER accounts_name_to_memberships AFTER UPDATE OF name ON accounts WHEN OLD.name IS NOT NEW.name BEGIN ${sql.raw(copyOnRename)}; END`.execute(
       db,
     );
+  },
+};
+
+/**
+ * The list shows each account's two-factor mark (its policy, and whether the caller has it on):
+ * a write to either changes what a page shows, so it changes the list's version too.
+ */
+migrations['0013_two_factor_list_version'] = {
+  async up(db: SchemaThen) {
+    await bumpListVersionOnWrite(db, ['two_factor_policies', 'two_factor']);
   },
 };
 
