@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, session, shell } from 'electron';
 import { pino } from 'pino';
 import { createCore, type Core } from '../core.js';
@@ -9,6 +9,8 @@ import { DEEP_LINK_SCHEME, findDeepLinkArgument } from '../deep-links/deep-link.
 import { createLogger } from '../logging.js';
 import { contentSecurityPolicy } from '../windows/content-security-policy.js';
 import { decidePermission } from '../windows/navigation-policy.js';
+import { APP_ENTRY_URL } from '../windows/app-scheme.js';
+import { registerAppScheme, serveAppScheme } from './app-protocol.js';
 import { createAppWindow } from './app-window.js';
 import { installApplicationMenu } from './application-menu.js';
 import { startAutoUpdate } from './auto-update.js';
@@ -25,13 +27,14 @@ import { WindowStateStore } from './window-state.js';
 
 // Bundled to build/main/main.mjs; the renderer is built next to it in build/renderer.
 const here = path.dirname(fileURLToPath(import.meta.url));
-const rendererIndex = path.join(here, '../renderer/index.html');
+const rendererDir = path.join(here, '../renderer');
 const preloadPath = path.join(here, 'preload.cjs');
 const trayIcon = path.join(here, 'icon.png');
-const appEntryUrl = pathToFileURL(rendererIndex).href;
+const appEntryUrl = APP_ENTRY_URL;
 const development = !app.isPackaged;
 
 app.enableSandbox();
+registerAppScheme();
 
 // clientdeck:// links open the app (docs/ARCHITECTURE.md §3: an invitation mail leads to the invitation). In
 // development Electron runs as `electron .`, which needs its own path and the app's. A link can
@@ -85,6 +88,7 @@ async function start(): Promise<void> {
     destination: pino.destination({ dest: path.join(dataDir, 'clientdeck.log'), mkdir: true, sync: false }),
   });
 
+  serveAppScheme(rendererDir, logger.child({ module: 'app-scheme' }));
   const appSession = session.defaultSession;
   appSession.setPermissionRequestHandler((_contents, permission, callback) => callback(decidePermission(permission)));
   appSession.setPermissionCheckHandler((_contents, permission) => decidePermission(permission));
@@ -98,7 +102,7 @@ async function start(): Promise<void> {
     vault,
     vaultStatus,
     logger,
-    panelOpener: createPanelOpener(),
+    panelOpener: createPanelOpener(logger.child({ module: 'panels' })),
     onlineWatchers: [new ElectronOnlineWatcher()],
   });
   core = started;
@@ -112,7 +116,6 @@ async function start(): Promise<void> {
   const createMainWindow = () => {
     const window = createAppWindow({
       preloadPath,
-      rendererIndex,
       appEntryUrl,
       state: windowState,
       hideOnClose: () => settings.current().keepInTray && !quitting,
