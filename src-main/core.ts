@@ -12,9 +12,10 @@ import { EventHub } from './events.js';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher.js';
 import type { PanelOpener } from './ipc/handler-deps.js';
 import { createHandlers } from './ipc/handlers.js';
-import { notificationsForSync } from './notifications/notifier.js';
+import { dataFileNotices } from './notifications/data-file-notices.js';
+import { notificationsForSync, type DesktopNotification } from './notifications/notifier.js';
 import { InvitationAnswers } from './queue/invitation-answers.js';
-import { QueueStore } from './queue/queue-store.js';
+import { openQueueFile } from './queue/queue-file.js';
 import { Reconciler } from './reconcile/reconciler.js';
 import { SettingsStore } from './settings/settings-store.js';
 import { AccountCache } from './sync/account-cache.js';
@@ -54,6 +55,12 @@ export interface Core {
   sync: SyncEngine;
   answers: InvitationAnswers;
   cache: AccountCache;
+  /**
+   * What the user must be told about this start's own files (a damaged queue or connection list
+   * moved aside, a stored connection dropped as unsafe). The shell shows them once its
+   * notifications listen; web mode logs them.
+   */
+  startNotices(): DesktopNotification[];
   /** Adds the demo provider when the user has no connection at all (first start). */
   addDemoWhenEmpty(): Promise<void>;
   /** Syncs everything and replays the queue now, then periodically and whenever a provider comes back. */
@@ -81,8 +88,9 @@ export function createCore(options: CoreOptions): Core {
   const store = new ConnectionStore(dataDir, logger.child({ module: 'connections' }));
   const settings = new SettingsStore(dataDir, logger.child({ module: 'settings' }));
   const marks = new AccountMarks(dataDir, logger.child({ module: 'marks' }));
-  const queue = new QueueStore(path.join(dataDir, 'queue.sqlite'), clock);
+  const { queue, movedAside: queueMovedAside } = openQueueFile(path.join(dataDir, 'queue.sqlite'), clock, logger.child({ module: 'queue' }));
   queue.prune();
+  const notices = dataFileNotices({ queueMovedAside, connectionsMovedAside: store.movedAside, droppedConnections: store.dropped });
   const demo = options.demo ?? createDemoProvider(dataDir, logger.child({ module: 'demo' }));
 
   const connections: Connections = new Connections({
@@ -155,6 +163,8 @@ export function createCore(options: CoreOptions): Core {
     sync,
     answers,
     cache,
+
+    startNotices: () => [...notices],
 
     async addDemoWhenEmpty() {
       if (connections.list().length > 0) return;

@@ -135,6 +135,8 @@ async function start(): Promise<void> {
     mainWindow.webContents.once('did-finish-load', () => started.openDeepLink(link));
   }
 
+  // Said once, at start: a data file that was damaged or unsafe, what was kept, what to do.
+  for (const notice of started.startNotices()) started.events.emit('notification', notice);
   // Said once, at start: where sign-ins are kept when it is not the keychain, and why.
   if (vaultStatus.message) {
     started.events.emit('notification', {
