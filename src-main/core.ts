@@ -65,8 +65,13 @@ export interface Core {
   addDemoWhenEmpty(): Promise<void>;
   /** Syncs everything and replays the queue now, then periodically and whenever a provider comes back. */
   startAutoSync(intervalMs?: number): void;
-  /** Stops (or resumes) the background syncs started by `startAutoSync`; the user's own requests still run. */
+  /**
+   * Stops (or resumes) the background syncs started by `startAutoSync`; the user's own requests
+   * still run. Kept in the settings, so a restart does not quietly resume what the user paused.
+   */
   pauseSync(paused: boolean): void;
+  /** Whether background syncs are paused (as the user left them, also in an earlier run). */
+  syncPaused(): boolean;
   /** Shows what a `clientdeck://` link points at (a `navigate` event); false when it is not a Clientdeck link. */
   openDeepLink(url: string): NavigateTarget | null;
   /** Resolves once the background work started so far (syncs after an add...) has settled. */
@@ -138,6 +143,7 @@ export function createCore(options: CoreOptions): Core {
   });
 
   const reconciler = new Reconciler({ sync, replayer: answers.replayer, queue, connections, logger: logger.child({ module: 'reconcile' }) });
+  reconciler.pause(settings.get().syncPaused ?? false);
 
   const vaultStatus = async (): Promise<VaultStatus> => options.vaultStatus ?? (await vault.describe?.()) ?? { backend: 'keychain', message: null };
 
@@ -189,7 +195,11 @@ export function createCore(options: CoreOptions): Core {
 
     pauseSync(paused) {
       reconciler.pause(paused);
+      settings.update({ syncPaused: paused });
+      events.changed(['settings']);
     },
+
+    syncPaused: () => settings.get().syncPaused ?? false,
 
     openDeepLink(url) {
       const link = parseDeepLink(url);

@@ -20,7 +20,7 @@ import { ElectronOnlineWatcher } from './electron-online-watcher.js';
 import { bindIpc } from './ipc-binding.js';
 import { createPanelOpener } from './panel-windows.js';
 import { followPendingCount } from './pending-count.js';
-import { problemReportUrl } from './problem-report.js';
+import { problemReportDestination, problemReportUrl, type BugsField } from './problem-report.js';
 import { createTray } from './tray.js';
 import { selectVault } from './vault-selection.js';
 import { WindowStateStore } from './window-state.js';
@@ -32,6 +32,14 @@ const preloadPath = path.join(here, 'preload.cjs');
 const trayIcon = path.join(here, 'icon.png');
 const appEntryUrl = APP_ENTRY_URL;
 const development = !app.isPackaged;
+/** package.json's `bugs`: read where the app is (the asar when packaged), not bundled in. */
+function bugsField(): BugsField {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(here, '../../package.json'), 'utf8')) as { bugs?: BugsField }).bugs;
+  } catch {
+    return undefined;
+  }
+}
 
 app.enableSandbox();
 registerAppScheme();
@@ -148,6 +156,8 @@ async function start(): Promise<void> {
   }
 
   const syncNow = () => void started.dispatch('sync.now', {});
+  // Checked once: only an https page or a mail address, never another scheme handed to the system.
+  const reportTo = problemReportDestination(bugsField(), process.env.CLIENTDECK_PROBLEM_REPORT);
   installApplicationMenu(
     {
       // The page opens the palette on its own shortcut; the menu item presses it.
@@ -159,14 +169,22 @@ async function start(): Promise<void> {
         started.events.emit('navigate', { view });
       },
       openLogFolder: () => void shell.openPath(dataDir),
-      reportProblem: () => {
-        const url = problemReportUrl({ version: app.getVersion(), platform: process.platform, logFile: path.join(dataDir, 'clientdeck.log') });
-        void shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
-      },
+      reportProblem: reportTo
+        ? () => {
+            const url = problemReportUrl(reportTo, { version: app.getVersion(), platform: process.platform, logFile: path.join(dataDir, 'clientdeck.log') });
+            void shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
+          }
+        : null,
     },
     { development, platform: process.platform },
   );
-  const tray = createTray(trayIcon, { open: focusApp, syncNow, setPaused: (paused) => started.pauseSync(paused), quit: () => app.quit() });
+  const tray = createTray(trayIcon, {
+    paused: started.syncPaused(),
+    open: focusApp,
+    syncNow,
+    setPaused: (paused) => started.pauseSync(paused),
+    quit: () => app.quit(),
+  });
   const unfollowCount = followPendingCount(started, (count) => {
     tray.showPending(count);
     // The dock on macOS, the launcher on Linux (Unity); Windows has no count badge.
