@@ -91,9 +91,13 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   await app.whenReady();
   const dataDir = process.env.CLIENTDECK_DATA_DIR ? resolveDataDir() : app.getPath('userData');
+  const logFile = path.join(dataDir, 'clientdeck.log');
+  // The log names customers and providers: the user's only, as every data file (a log an older
+  // version created keeps its mode otherwise).
+  if (fs.existsSync(logFile)) fs.chmodSync(logFile, 0o600);
   const logger = createLogger({
     level: process.env.CLIENTDECK_LOG_LEVEL ?? 'info',
-    destination: pino.destination({ dest: path.join(dataDir, 'clientdeck.log'), mkdir: true, sync: false }),
+    destination: pino.destination({ dest: logFile, mkdir: true, sync: false, mode: 0o600 }),
   });
 
   serveAppScheme(rendererDir, logger.child({ module: 'app-scheme' }));

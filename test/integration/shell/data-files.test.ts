@@ -27,5 +27,9 @@ describe('the shell started on a damaged offline queue', () => {
     expect((shown.args[0] as any).body).toContain(`kept as ${aside}`);
     // The app works on: the queue answers, empty.
     expect(await shell.invoke('queue.list')).toEqual({ ok: true, result: [] });
+    // Every file the shell made there is the user's only, the log included.
+    for (const file of ['queue.sqlite', 'queue.sqlite-wal', 'queue.sqlite-shm', 'clientdeck.log', 'connections.json']) {
+      expect(fs.statSync(path.join(dataDir, file)).mode & 0o777, file).toBe(0o600);
+    }
   });
 });
