@@ -1,64 +1,20 @@
 /**
  * A provider's one-time panel links are checked before anything opens them (issue 14 §4): a
  * hostile or compromised provider answers `POST /accounts/{id}/sso` with a link of its choosing,
- * here through a loopback proxy that rewrites the real provider's answer. Only https (http on
+ * here through a loopback proxy that rewrites the real provider's answer (fixtures/sso-rewriting-proxy.ts). Only https (http on
  * loopback) on the connection's own origin gets through; the desktop opener is never called with
  * anything else, and the renderer is never handed the link main opened itself.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PanelOpener } from '../../../src-main/ipc/handler-deps.js';
 import { MemoryVault } from '../../../src-main/vault/memory-vault.js';
 import { call, newCore, tempDir } from './fixtures/environment.js';
 import { addAccounts, addLogin, startSeededProvider, type SeededProvider } from './fixtures/provider.js';
-
-interface RewritingProxy {
-  url: string;
-  /** What the next SSO answers carry as their link (the provider's own link names its own port, not the proxy's). */
-  ssoLink: string | null;
-  close(): Promise<void>;
-}
-
-async function startRewritingProxy(target: string): Promise<RewritingProxy> {
-  const upstream = new URL(target);
-  const proxy: RewritingProxy = { url: '', ssoLink: null, close: async () => undefined };
-  const server = http.createServer((request, response) => {
-    const outgoing = http.request(
-      { host: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers: { ...request.headers, host: upstream.host } },
-      (reply) => {
-        const isSso = request.method === 'POST' && /\/accounts\/[^/]+\/sso$/.test((request.url ?? '').split('?')[0]!);
-        if (!isSso || proxy.ssoLink === null || (reply.statusCode ?? 500) >= 300) {
-          response.writeHead(reply.statusCode ?? 502, reply.headers);
-          reply.pipe(response);
-          return;
-        }
-        const chunks: Buffer[] = [];
-        reply.on('data', (chunk: Buffer) => chunks.push(chunk));
-        reply.on('end', () => {
-          const body = JSON.stringify({ ...JSON.parse(Buffer.concat(chunks).toString('utf8')), url: proxy.ssoLink });
-          const { 'content-length': _length, 'transfer-encoding': _encoding, ...headers } = reply.headers;
-          response.writeHead(reply.statusCode ?? 200, { ...headers, 'content-length': Buffer.byteLength(body) });
-          response.end(body);
-        });
-      },
-    );
-    outgoing.on('error', () => response.destroy());
-    request.pipe(outgoing);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  proxy.close = () =>
-    new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
-  return proxy;
-}
+import { startSsoRewritingProxy, type SsoRewritingProxy } from './fixtures/sso-rewriting-proxy.js';
 
 describe('panel links a provider hands back', () => {
   let provider: SeededProvider;
-  let proxy: RewritingProxy;
+  let proxy: SsoRewritingProxy;
   let accountId: string;
   let login: { email: string; password: string };
 
@@ -67,7 +23,7 @@ describe('panel links a provider hands back', () => {
     const me = await addLogin(provider, 'Links');
     [accountId] = (await addAccounts(provider, me, 1, 'Linked')) as [string];
     login = me;
-    proxy = await startRewritingProxy(provider.url);
+    proxy = await startSsoRewritingProxy(provider.url);
   });
   afterAll(async () => {
     await proxy?.close();
