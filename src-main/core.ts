@@ -91,11 +91,12 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventHub();
   const cache = new AccountCache(dataDir, logger.child({ module: 'cache' }));
   const store = new ConnectionStore(dataDir, logger.child({ module: 'connections' }));
-  const settings = new SettingsStore(dataDir, logger.child({ module: 'settings' }));
-  const marks = new AccountMarks(dataDir, logger.child({ module: 'marks' }));
+  const otherMovedAside: Array<{ file: 'settings' | 'account-marks'; aside: string }> = [];
+  const settings = new SettingsStore(dataDir, logger.child({ module: 'settings' }), (aside) => otherMovedAside.push({ file: 'settings', aside }));
+  const marks = new AccountMarks(dataDir, logger.child({ module: 'marks' }), (aside) => otherMovedAside.push({ file: 'account-marks', aside }));
   const { queue, movedAside: queueMovedAside } = openQueueFile(path.join(dataDir, 'queue.sqlite'), clock, logger.child({ module: 'queue' }));
   queue.prune();
-  const notices = dataFileNotices({ queueMovedAside, connectionsMovedAside: store.movedAside, droppedConnections: store.dropped });
+  const notices = dataFileNotices({ queueMovedAside, connectionsMovedAside: store.movedAside, droppedConnections: store.dropped, otherMovedAside });
   const demo = options.demo ?? createDemoProvider(dataDir, logger.child({ module: 'demo' }));
 
   const connections: Connections = new Connections({

@@ -7,7 +7,14 @@ export interface DataFileTrouble {
   queueMovedAside: string | null;
   connectionsMovedAside: string | null;
   droppedConnections: readonly DroppedConnection[];
+  /** The smaller files, whose loss costs preferences only. */
+  otherMovedAside?: ReadonlyArray<{ file: 'settings' | 'account-marks'; aside: string }>;
 }
+
+const WHAT_IT_HELD = {
+  settings: { title: 'Your settings could not be read', lost: 'Language, theme and the desktop choices are back to their defaults' },
+  'account-marks': { title: 'Your favourites could not be read', lost: 'Favourites and recently opened accounts start empty' },
+} as const;
 
 /**
  * The notifications a start with damaged or unsafe data files owes the user: which file, where it
@@ -46,6 +53,15 @@ export function dataFileNotices(trouble: DataFileTrouble): DesktopNotification[]
         `The stored address ${dropped.baseUrl} would be refused if you added it today. ${dropped.reason} ` +
         'Its sign-in was kept in the keychain, not deleted; add the provider again with its https:// address.',
       navigate: { view: 'connections' },
+    });
+  }
+  for (const { file, aside } of trouble.otherMovedAside ?? []) {
+    const held = WHAT_IT_HELD[file];
+    notices.push({
+      id: `data-file:${file}:${path.basename(aside)}`,
+      title: held.title,
+      body: `${file}.json in the data folder was damaged and is kept as ${path.basename(aside)}. ${held.lost}; your connections, sign-ins and queued answers were kept.`,
+      navigate: file === 'settings' ? { view: 'settings' } : { view: 'accounts' },
     });
   }
   return notices;

@@ -80,6 +80,26 @@ describe('a damaged or unsafe data file at start', () => {
     }
   });
 
+  it('moves damaged settings and favourites files aside too, and says what went back to its default', async () => {
+    const dir = tempDir('damaged-prefs');
+    fs.writeFileSync(path.join(dir, 'settings.json'), '{"version":1,"settings":{"theme":"da');
+    fs.writeFileSync(path.join(dir, 'account-marks.json'), '\u0000\u0000\u0000');
+    const core = newCore(dir, { vault: new MemoryVault() });
+    try {
+      expect(await call(core, 'settings.get', {})).toEqual({ language: null, theme: 'system' });
+      const [settingsAside] = asideOf(dir, 'settings.json');
+      const [marksAside] = asideOf(dir, 'account-marks.json');
+      expect(core.startNotices().map((n) => [n.title, n.navigate])).toEqual([
+        ['Your settings could not be read', { view: 'settings' }],
+        ['Your favourites could not be read', { view: 'accounts' }],
+      ]);
+      expect(core.startNotices()[0]!.body).toContain(`settings.json in the data folder was damaged and is kept as ${settingsAside}.`);
+      expect(core.startNotices()[1]!.body).toContain(`account-marks.json in the data folder was damaged and is kept as ${marksAside}.`);
+    } finally {
+      await core.close();
+    }
+  });
+
   it('drops stored connections whose address add would refuse, with a notification each, and keeps the good one', async () => {
     const dir = tempDir('unsafe-connections');
     const entries = [
