@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isInvalidCharactersIssue } from '../../src-shared/api/human-text.js';
 import { type ApiErrorCode, Problem } from '../../src-shared/api/problems.js';
 import { storageFailureOf, storageFailureSentence } from '../db/storage-errors.js';
 import { ClientAreaError } from '../domain/errors.js';
@@ -64,11 +65,14 @@ export function installProblemHandlers(app: FastifyInstance, { databaseLocation 
     if (unavailable) return sendProblem(reply, unavailable);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'request';
-      const details = error.validation
+      // Text that can never be a name or a message (control characters, nothing visible): 422, its own code.
+      const characters = error.validation.filter((issue) => isInvalidCharactersIssue(issue.params.params));
+      const issues = characters.length > 0 ? characters : error.validation;
+      const details = issues
         .slice(0, 5)
         .map((issue) => `${where}${issue.instancePath.replaceAll('/', '.') || ''}: ${issue.message}`)
         .join('; ');
-      return sendProblem(reply, problem('validation_failed', 400, details));
+      return sendProblem(reply, characters.length > 0 ? problem('invalid_characters', 422, details) : problem('validation_failed', 400, details));
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
