@@ -15,13 +15,15 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type Kysely, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src-server/app.js';
 import { openDatabase } from '../../../src-server/db/database.js';
 import { migrateToLatest } from '../../../src-server/db/migrations.js';
 import type { Database } from '../../../src-server/db/tables.js';
 import { startClientArea } from '../../../src-server/server.js';
+import { createTestDatabase } from './fixtures/postgres.js';
 import { STRONG_PASSWORD } from './harness.js';
 
 const REPO = resolve(import.meta.dirname, '../../..');
@@ -119,6 +121,36 @@ describe('a write the database refuses', () => {
     expect(res.statusCode).toBe(503);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.body).toContain('its database is read-only');
+  });
+});
+
+describe('a PostgreSQL database that takes no writes', () => {
+  it('is the same 503 problem: a read-only session (a standby, a read-only role) answers SQLSTATE 25006', async () => {
+    const database = await createTestDatabase('storage');
+    try {
+      const migrated = openDatabase({ file: 'unused', url: database.url });
+      await migrateToLatest(migrated);
+      await migrated.destroy();
+      // Every session of this pool starts read-only, as on a hot standby or for a role set so.
+      const readOnly = new Kysely<Database>({
+        dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 2, options: '-c default_transaction_read_only=on' }) }),
+      });
+      const clock = () => new Date('2025-03-03T09:00:00.000Z');
+      const { app } = await buildApp({ db: readOnly, clock, adminKey: 'k' }, { logLevel: 'silent', databaseLocation: 'the PostgreSQL database' });
+      apps.push({ app, db: readOnly });
+      const res = await createLogin(app, 1);
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toMatchObject({
+        code: 'storage_unavailable',
+        detail: 'The client area cannot save changes right now (its database is read-only). Nothing was changed; try again later.',
+      });
+    } finally {
+      for (const { app, db } of apps.splice(0)) {
+        await app.close();
+        await db.destroy();
+      }
+      await database.drop();
+    }
   });
 });
 
