@@ -7,6 +7,7 @@
  * name, a contact's name and address lines, a ticket's subject and message.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Browser, linkIn } from './fixtures/browser.js';
 import { expectProblem, type Harness, startHarness, STRONG_PASSWORD } from './harness.js';
 
 /** Reads as "Invoice exe.pdf" on screen once U+202E reverses what follows. */
@@ -138,5 +139,43 @@ describe('a ticket', () => {
       expectProblem(await open('Subject', body), 422, 'invalid_characters');
     }
     expect(await tickets()).toHaveLength(1);
+  });
+});
+
+describe('the panel', () => {
+  it('refuses a ticket subject with a line break, saying why, and keeps the form filled in', async () => {
+    const b = new Browser(h.server.url);
+    await b.get('/panel/sign-in');
+    await b.post('/panel/sign-in', { email: 'owner@shop.example', password: STRONG_PASSWORD });
+    await b.get(`/panel/accounts/${accountId}/tickets`);
+    const before = await h.db.selectFrom('tickets').select('id').execute();
+    const refused = await b.post(`/panel/accounts/${accountId}/tickets`, { subject: 'Help\r\nBcc: all', body: 'Please.' });
+    expect(refused.status).toBe(422);
+    expect(refused.html).toContain('The text holds a line break or a control character');
+    expect(refused.html).toContain('Please.');
+    expect(await h.db.selectFrom('tickets').select('id').execute()).toEqual(before);
+    const spoofed = await b.post(`/panel/accounts/${accountId}/tickets`, { subject: '\u202Efdp.exe', body: 'Please.' });
+    expect(spoofed.status).toBe(303);
+    expect((await b.get(spoofed.location!)).html).toContain('<h1>fdp.exe</h1>');
+  });
+
+  it('refuses an invisible name when signing up from an invitation', async () => {
+    const invited = await h.call('POST', `/api/v1/accounts/${accountId}/invitations`, {
+      token: ownerToken,
+      body: { email: 'ivy@example.com', permissions: ['tickets'] },
+    });
+    expect(invited.status).toBe(201);
+    const [mail] = await h.db.selectFrom('outbox').select('text').where('to_address', '=', 'ivy@example.com').execute();
+    const link = linkIn(mail?.text ?? '', '/panel/invitations/accept');
+    const b = new Browser(h.server.url);
+    await b.get(link);
+    const token = new URL(link, h.server.url).searchParams.get('token') ?? '';
+    const refused = await b.post('/panel/invitations/accept/sign-up', { token, name: '\u200B\u200D', password: STRONG_PASSWORD, confirm: STRONG_PASSWORD });
+    expect(refused.status).toBe(422);
+    expect(refused.html).toContain('The text holds only invisible characters');
+    expect(await h.db.selectFrom('users').select('id').where('email', '=', 'ivy@example.com').execute()).toEqual([]);
+    const done = await b.post('/panel/invitations/accept/sign-up', { token, name: '\u202EIvy', password: STRONG_PASSWORD, confirm: STRONG_PASSWORD });
+    expect(done.status).toBe(303);
+    expect(await h.db.selectFrom('users').select('name').where('email', '=', 'ivy@example.com').execute()).toEqual([{ name: 'Ivy' }]);
   });
 });
