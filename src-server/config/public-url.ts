@@ -24,7 +24,7 @@ export function publicUrlFrom(option: string | undefined, env: NodeJS.ProcessEnv
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new StartupError('public_url_invalid', `The public URL "${value}" must start with https:// (or http:// for a server used on this machine only).`);
+    throw new StartupError('public_url_invalid', `The public URL "${value}" must start with https:// (or http:// for a server without TLS).`);
   }
   if (url.username || url.password || url.search || url.hash || url.pathname !== '/') {
     throw new StartupError(

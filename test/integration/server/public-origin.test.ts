@@ -125,6 +125,13 @@ describe('links come from the public URL, never from the Host header', () => {
     expect(mail?.text).not.toContain('evil.example');
   });
 
+  it('an empty option overrides the environment (the embedded demo provider stays on loopback)', async () => {
+    const { server } = await start({ publicUrl: '', trustProxy: '' }, { CLIENTAREA_PUBLIC_URL: PUBLIC, CLIENTAREA_TRUST_PROXY: 'true' });
+    expect(server.publicUrl).toBe(server.url);
+    const page = await rawRequest(server.url, 'GET', '/panel/sign-in', { 'x-forwarded-proto': 'https' });
+    for (const c of setCookies(page)) expect(c).not.toMatch(/Secure/);
+  });
+
   it('refuses a public URL it cannot build links from', async () => {
     await expect(start({ publicUrl: 'javascript:alert(1)' })).rejects.toMatchObject({ code: 'public_url_invalid' });
     await expect(start({ publicUrl: 'https://clientarea.example/area?x=1' })).rejects.toMatchObject({ code: 'public_url_invalid' });
