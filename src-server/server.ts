@@ -94,7 +94,8 @@ export async function startClientArea(options: ClientAreaOptions): Promise<Clien
     throw error;
   }
   const { port } = app.server.address() as AddressInfo;
-  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  // Bound to every interface, it is reached here on loopback (and links point there unless a public URL is set).
+  const urlHost = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${urlHost}:${port}`;
   ctx.publicUrl ??= url;
   let closing: Promise<void> | undefined;
