@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 import { DATABASE_SETTINGS } from '../config/database.js';
+import { withStatementCache } from './statement-cache.js';
 import type { Database } from './tables.js';
 
 export interface DatabaseLocation {
@@ -32,7 +33,7 @@ export function openDatabase({ file, url = process.env.DATABASE_URL }: DatabaseL
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${DATABASE_SETTINGS.sqliteBusyTimeoutMs}`);
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: rollbackOnlyWhenOpen(sqlite) }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: rollbackOnlyWhenOpen(sqlite, withStatementCache(sqlite)) }) });
 }
 
 /** What kysely runs instead of a ROLLBACK that has nothing left to roll back. */
@@ -49,10 +50,10 @@ const NOTHING_TO_ROLL_BACK: SqliteStatement = {
  * and that error replaced the real cause. A ROLLBACK outside a transaction is a no-op here, so the
  * caller sees why the write failed.
  */
-function rollbackOnlyWhenOpen(sqlite: SQLite.Database): SqliteDatabase {
+function rollbackOnlyWhenOpen(sqlite: SQLite.Database, connection: SqliteDatabase): SqliteDatabase {
   return {
-    close: () => sqlite.close(),
-    prepare: (statement: string) => (/^\s*rollback\s*$/i.test(statement) && !sqlite.inTransaction ? NOTHING_TO_ROLL_BACK : sqlite.prepare(statement)),
+    close: () => connection.close(),
+    prepare: (statement: string) => (/^\s*rollback\s*$/i.test(statement) && !sqlite.inTransaction ? NOTHING_TO_ROLL_BACK : connection.prepare(statement)),
   };
 }
 
