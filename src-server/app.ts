@@ -13,6 +13,8 @@ import { Mailer } from './mail/mailer.js';
 import { panelRoutes, sendPanelError } from './panel/routes.js';
 import { installEtags } from './http/etag.js';
 import { installIdempotency } from './http/idempotency.js';
+import { installHostGuard } from './http/public-origin.js';
+import type { TrustProxy } from './config/public-url.js';
 import { openApiRoutes, registerOpenApi } from './http/openapi.js';
 import { apiNotFound, frameworkProblem, installProblemHandlers } from './http/problem.js';
 import { accountUserRoutes } from './http/routes/account-users.js';
@@ -42,8 +44,15 @@ export interface AppOptions {
   logLevel: string;
   /** SMTP server for mails (`smtp://…`); defaults to `SMTP_URL`; without one mails stay in the outbox. */
   smtpUrl?: string | undefined;
-  /** Base of the links the server hands out (SSO); defaults to the scheme and host of the request. */
+  /**
+   * Base of the links the server hands out (mails, SSO), and the one host besides the loopback
+   * names it answers for; without one, the loopback URL it listens on (`config/public-url.ts`).
+   */
   publicUrl?: string | undefined;
+  /** Fastify's `trustProxy`: which proxies' `X-Forwarded-*` headers are believed (off by default). */
+  trustProxy?: TrustProxy | undefined;
+  /** Where the data is (a file, or PostgreSQL without credentials), named when a write fails for lack of space or permission. */
+  databaseLocation?: string | undefined;
   /** The panel's development mail viewer (see config/panel.ts). */
   devTools?: boolean | undefined;
 }
@@ -75,7 +84,12 @@ const API_ROUTES = [
 
 /** One Fastify plugin per capability; every request and response goes through the shared zod schemas. */
 export async function buildApp(deps: AppDeps, options: AppOptions): Promise<{ app: FastifyInstance; ctx: ClientAreaContext }> {
-  const app = Fastify({ logger: loggerOptions(options.logLevel), bodyLimit: 256 * 1024, frameworkErrors: frameworkProblem });
+  const app = Fastify({
+    logger: loggerOptions(options.logLevel),
+    bodyLimit: 256 * 1024,
+    frameworkErrors: frameworkProblem,
+    trustProxy: options.trustProxy ?? false,
+  });
   const mailer = deps.mailer ?? new Mailer({ db: deps.db, clock: deps.clock, smtpUrl: options.smtpUrl ?? process.env.SMTP_URL, log: app.log });
   const ctx: ClientAreaContext = {
     ...deps,
@@ -86,10 +100,12 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<{ ap
     publicUrl: deps.publicUrl ?? options.publicUrl,
   };
   app.addHook('onClose', async () => mailer.close());
+  installHostGuard(app, ctx);
   installPruning(app, ctx);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installProblemHandlers(app);
+  const databaseLocation = options.databaseLocation ?? 'the database';
+  installProblemHandlers(app, { databaseLocation });
   // Text PostgreSQL cannot store (U+0000) is refused on both stores before any handler runs.
   app.addHook('preValidation', async (request) => {
     if (containsNul(request.params) || containsNul(request.query) || containsNul(request.body)) {
@@ -105,7 +121,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<{ ap
   installEtags(app);
   for (const routes of API_ROUTES) await app.register(routes, { ctx, prefix: API_PREFIX });
   await app.register(openApiRoutes, { prefix: API_PREFIX });
-  await app.register(panelRoutes, { ctx, devTools: options.devTools ?? false, sendsSmtp: mailer.sendsSmtp });
+  await app.register(panelRoutes, { ctx, devTools: options.devTools ?? false, sendsSmtp: mailer.sendsSmtp, databaseLocation });
   return { app, ctx };
 }
 

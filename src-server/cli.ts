@@ -1,9 +1,11 @@
 /**
- * `npm run server -- [--port 4000] [--db .data/clientarea.sqlite] [--demo] [--host 127.0.0.1]`
- * Runs the reference client area until interrupted.
+ * `npm run server -- [--port 4000] [--db .data/clientarea.sqlite] [--demo] [--host 127.0.0.1]
+ *   [--public-url https://clientarea.example] [--trust-proxy 127.0.0.1]`
+ * Runs the reference client area until interrupted (docs/RUNNING.md).
  */
 import { parseArgs } from 'node:util';
 import { DEMO_LOGINS } from './demo/demo-logins.js';
+import { StartupError } from './config/startup-error.js';
 import { startClientArea } from './server.js';
 
 const { values } = parseArgs({
@@ -13,6 +15,10 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     demo: { type: 'boolean', default: false },
     'log-level': { type: 'string', default: 'info' },
+    /** Defaults to CLIENTAREA_PUBLIC_URL, else the loopback URL it listens on. */
+    'public-url': { type: 'string' },
+    /** Defaults to CLIENTAREA_TRUST_PROXY, else no proxy is believed. */
+    'trust-proxy': { type: 'string' },
   },
   strict: true,
 });
@@ -29,8 +35,24 @@ if (!logLevel) {
   process.exit(2);
 }
 
-const server = await startClientArea({ host: values.host, port, databaseFile: values.db, demo: values.demo, logLevel });
+const server = await startClientArea({
+  host: values.host,
+  port,
+  databaseFile: values.db,
+  demo: values.demo,
+  logLevel,
+  publicUrl: values['public-url'],
+  trustProxy: values['trust-proxy'],
+}).catch((error: unknown) => {
+  // A setting or a file it cannot start with: the code and the sentence, not a stack trace.
+  if (error instanceof StartupError) {
+    console.error(`error ${error.code}: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+});
 console.log(`listening on ${server.url}`);
+if (server.publicUrl !== server.url) console.log(`links point to ${server.publicUrl}`);
 if (values.demo) {
   for (const [role, login] of Object.entries(DEMO_LOGINS)) {
     console.log(`demo ${role} login: ${login.email} / ${login.password} (${login.name})`);

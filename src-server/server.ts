@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { devToolsEnabled } from './config/panel.js';
 import { generatedDevelopmentKey, twoFactorKeyFromEnv } from './config/two-factor.js';
-import { openDatabase } from './db/database.js';
+import { publicUrlFrom, trustProxyFrom } from './config/public-url.js';
+import { describeLocation, openStore, startupErrorOf } from './db/storage-errors.js';
 import { migrateToLatest } from './db/migrations.js';
 import { seedDemo } from './demo/seed.js';
 import { type Clock, systemClock } from './domain/clock.js';
@@ -22,8 +23,14 @@ export interface ClientAreaOptions {
   adminKey?: string;
   clock?: Clock;
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** Base URL of links the server hands out, when it sits behind a proxy. */
+  /**
+   * The address users reach the server at (`https://clientarea.example`): the base of every link it
+   * hands out, and the one host besides loopback it answers for. Defaults to `CLIENTAREA_PUBLIC_URL`,
+   * else the loopback URL it listens on.
+   */
   publicUrl?: string;
+  /** Which proxies' `X-Forwarded-*` headers to believe (`true`, a hop count, addresses); defaults to `CLIENTAREA_TRUST_PROXY`, else none. */
+  trustProxy?: string;
   /** SMTP server for mails (`smtp://…`); defaults to `SMTP_URL`; without one mails stay in the outbox. */
   smtpUrl?: string;
   /** A stricter password policy than docs/ARCHITECTURE.md §9 (never weaker); defaults to the environment's. */
@@ -36,8 +43,10 @@ export interface ClientAreaOptions {
 }
 
 export interface ClientArea {
-  /** `http://127.0.0.1:PORT` (or the host given). */
+  /** `http://127.0.0.1:PORT` (or the host given): where it listens. */
   url: string;
+  /** The base of the links it hands out: the configured public URL, else `url`. */
+  publicUrl: string;
   adminKey: string;
   close(): Promise<void>;
 }
@@ -49,15 +58,18 @@ export async function startClientArea(options: ClientAreaOptions): Promise<Clien
   const adminKey = options.adminKey ?? process.env.CLIENTAREA_ADMIN_KEY ?? randomBytes(24).toString('base64url');
   const devTools = devToolsEnabled({ demo: options.demo ?? false });
   const twoFactorKey = options.twoFactorKey ?? twoFactorKeyFromEnv() ?? (devTools ? generatedDevelopmentKey() : undefined);
-  const db = openDatabase({ file: options.databaseFile, url: options.databaseUrl });
+  const publicUrl = publicUrlFrom(options.publicUrl);
+  const trustProxy = trustProxyFrom(options.trustProxy);
+  const location = { file: options.databaseFile, url: options.databaseUrl };
+  const db = openStore(location);
   try {
     await migrateToLatest(db);
     if (options.demo) await seedDemo(db, clock());
   } catch (error) {
     await db.destroy();
-    throw error;
+    throw startupErrorOf(error, location) ?? error;
   }
-  const { app } = await buildApp(
+  const { app, ctx } = await buildApp(
     {
       db,
       clock,
@@ -67,7 +79,9 @@ export async function startClientArea(options: ClientAreaOptions): Promise<Clien
     },
     {
       logLevel: options.logLevel ?? 'silent',
-      publicUrl: options.publicUrl,
+      publicUrl,
+      trustProxy,
+      databaseLocation: describeLocation(location),
       smtpUrl: options.smtpUrl,
       devTools,
     },
@@ -80,10 +94,14 @@ export async function startClientArea(options: ClientAreaOptions): Promise<Clien
     throw error;
   }
   const { port } = app.server.address() as AddressInfo;
-  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  // Bound to every interface, it is reached here on loopback (and links point there unless a public URL is set).
+  const urlHost = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host;
+  const url = `http://${urlHost}:${port}`;
+  ctx.publicUrl ??= url;
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${urlHost}:${port}`,
+    url,
+    publicUrl: ctx.publicUrl,
     adminKey,
     close() {
       closing ??= (async () => {

@@ -34,7 +34,9 @@ export function createDemoProvider(dataDir: string, logger: Logger): DemoProvide
     await fs.chmod(databaseFile, 0o600);
     // Loaded on demand: the server brings SQLite and fastify, which a user with real providers never needs.
     const { startClientArea } = await import('../../src-server/server.js');
-    const server = await startClientArea({ port: 0, databaseFile, demo: true });
+    // Only this machine uses it: its links stay on its loopback URL and no proxy header is believed,
+    // whatever CLIENTAREA_PUBLIC_URL or CLIENTAREA_TRUST_PROXY a provider's shell happens to export.
+    const server = await startClientArea({ port: 0, databaseFile, demo: true, publicUrl: '', trustProxy: '' });
     // Files an older version left behind with the umask's mode.
     for (const file of [databaseFile, `${databaseFile}-wal`, `${databaseFile}-shm`]) await fs.chmod(file, 0o600).catch(() => undefined);
     logger.info({ url: server.url }, 'demo provider started');

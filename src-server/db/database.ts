@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 import { DATABASE_SETTINGS } from '../config/database.js';
 import { withStatementCache } from './statement-cache.js';
@@ -33,7 +33,28 @@ export function openDatabase({ file, url = process.env.DATABASE_URL }: DatabaseL
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${DATABASE_SETTINGS.sqliteBusyTimeoutMs}`);
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: rollbackOnlyWhenOpen(sqlite, withStatementCache(sqlite)) }) });
+}
+
+/** What kysely runs instead of a ROLLBACK that has nothing left to roll back. */
+const NOTHING_TO_ROLL_BACK: SqliteStatement = {
+  reader: false,
+  all: () => [],
+  run: () => ({ changes: 0, lastInsertRowid: 0 }),
+  iterate: () => [][Symbol.iterator](),
+};
+
+/**
+ * SQLite ends a transaction itself when a write fails for lack of space (SQLITE_FULL) or an I/O
+ * error; kysely's ROLLBACK after it then fails with "cannot rollback - no transaction is active",
+ * and that error replaced the real cause. A ROLLBACK outside a transaction is a no-op here, so the
+ * caller sees why the write failed.
+ */
+function rollbackOnlyWhenOpen(sqlite: SQLite.Database, connection: SqliteDatabase): SqliteDatabase {
+  return {
+    close: () => connection.close(),
+    prepare: (statement: string) => (/^\s*rollback\s*$/i.test(statement) && !sqlite.inTransaction ? NOTHING_TO_ROLL_BACK : connection.prepare(statement)),
+  };
 }
 
 function postgresPool(url: string): pg.Pool {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { User } from '../../src-shared/api/users.js';
 import type { Database, UserRow } from '../db/tables.js';
+import { isUniqueViolation } from '../db/database.js';
 import { ClientAreaError } from './errors.js';
 import { assertPasswordPolicy, DEFAULT_PASSWORD_POLICY, hashPassword, type PasswordPolicy } from './passwords.js';
 import { newId } from './tokens.js';
@@ -81,8 +82,10 @@ export async function createUser(db: Kysely<Database>, now: Date, input: NewUser
   };
   try {
     await db.insertInto('users').values(row).execute();
-  } catch {
-    // A concurrent sign-up with the same email or number lost the race on the unique index.
+  } catch (error) {
+    // A concurrent sign-up with the same email or number lost the race on the unique index; any
+    // other failure (a read-only or full database) is not a conflict and says so itself.
+    if (!isUniqueViolation(error)) throw error;
     throw new ClientAreaError('conflict', 409, 'A login with this email or customer number already exists.');
   }
   return row;

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isInvalidCharactersIssue } from '../../src-shared/api/human-text.js';
 import { type ApiErrorCode, Problem } from '../../src-shared/api/problems.js';
+import { storageFailureOf, storageFailureSentence } from '../db/storage-errors.js';
 import { ClientAreaError } from '../domain/errors.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -23,6 +25,9 @@ const TITLES: Record<ApiErrorCode, string> = {
   link_invalid: 'This link is no longer valid',
   invalid_two_factor_code: 'Wrong two-factor code',
   two_factor_required: 'Two-factor sign-in required',
+  host_not_allowed: 'Unknown host',
+  storage_unavailable: 'Changes cannot be saved right now',
+  invalid_characters: 'The text holds characters that are not allowed',
 };
 
 export function problem(code: ApiErrorCode, status: number, detail: string): Problem {
@@ -38,19 +43,36 @@ export function sendProblem(reply: FastifyReply, body: Problem, headers: Record<
   return reply.code(body.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(body);
 }
 
+/**
+ * A write the store refused for lack of space or permission: the operator's log names the store
+ * and says why, the caller learns that nothing was saved and that it is not their doing.
+ */
+export function storageProblem(error: unknown, request: FastifyRequest, databaseLocation: string): Problem | undefined {
+  const failure = storageFailureOf(error);
+  if (!failure) return undefined;
+  request.log.error({ err: error }, storageFailureSentence(failure, databaseLocation));
+  const why = failure === 'full' ? 'its disk is full' : 'its database is read-only';
+  return problem('storage_unavailable', 503, `The client area cannot save changes right now (${why}). Nothing was changed; try again later.`);
+}
+
 /** Every failure leaves the API as an RFC 9457 problem with a stable code; bad input is never a 500. */
-export function installProblemHandlers(app: FastifyInstance): void {
+export function installProblemHandlers(app: FastifyInstance, { databaseLocation }: { databaseLocation: string }): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof ClientAreaError) {
       return sendProblem(reply, problem(error.code, error.status, error.message), error.headers);
     }
+    const unavailable = storageProblem(error, request, databaseLocation);
+    if (unavailable) return sendProblem(reply, unavailable);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'request';
-      const details = error.validation
+      // Text that can never be a name or a message (control characters, nothing visible): 422, its own code.
+      const characters = error.validation.filter((issue) => isInvalidCharactersIssue(issue.params.params));
+      const issues = characters.length > 0 ? characters : error.validation;
+      const details = issues
         .slice(0, 5)
         .map((issue) => `${where}${issue.instancePath.replaceAll('/', '.') || ''}: ${issue.message}`)
         .join('; ');
-      return sendProblem(reply, problem('validation_failed', 400, details));
+      return sendProblem(reply, characters.length > 0 ? problem('invalid_characters', 422, details) : problem('validation_failed', 400, details));
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OutboxMessage } from '../../src-shared/api/mail.js';
 import type { ClientAreaContext } from '../domain/context.js';
 import { secretsEqual } from '../domain/tokens.js';
+import { servesThisMachineOnly } from '../http/public-origin.js';
 import { findOutboxMessage, listOutbox } from '../mail/outbox.js';
 import { html } from './html.js';
 import { SECURITY_HEADERS, sendPage, sendPanelError } from './responses.js';
@@ -10,17 +11,23 @@ const PAGE_SIZE = 100;
 
 /**
  * The development mail viewer (docs/ARCHITECTURE.md §10): the outbox, newest first, and each mail as text and as
- * HTML. Mails hold live links (invitations, activations), so it exists only in development or demo
- * mode, or for the provider's administrator (the admin key as a bearer token).
+ * HTML. Mails hold live links (invitations, activations), so without the admin key (a bearer
+ * token) it opens only in development or demo mode on a server only this machine can reach: a
+ * demo started with `--host 0.0.0.0`, or behind a proxy, would hand anyone every live token.
  */
 export function devMailPages(app: FastifyInstance, ctx: ClientAreaContext, { enabled, sendsSmtp }: { enabled: boolean; sendsSmtp: boolean }): void {
   const allowed = (request: FastifyRequest) => {
-    if (enabled) return true;
+    if (enabled && servesThisMachineOnly(app, ctx)) return true;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
     return match?.[1] !== undefined && secretsEqual(match[1], ctx.adminKey);
   };
   const refuse = (reply: FastifyReply) =>
-    sendPanelError(reply, 404, 'Page not found', 'The mail viewer is available in development and demo mode only (or to the provider administrator).');
+    sendPanelError(
+      reply,
+      404,
+      'Page not found',
+      'The mail viewer is available in development and demo mode on this machine only (elsewhere to the provider administrator, with the admin key).',
+    );
 
   app.get<{ Querystring: { to?: string; cursor?: string } }>('/panel/dev/mail', async (request, reply) => {
     if (!allowed(request)) return refuse(reply);

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SETTINGS } from '../config/settings.js';
+import { isInvalidCharactersIssue } from '../../src-shared/api/human-text.js';
+import { Name } from '../../src-shared/api/primitives.js';
 import type { ClientAreaContext } from '../domain/context.js';
 import { ClientAreaError } from '../domain/errors.js';
 import { describeInvitationByToken, type InvitationPreview, redeemInvitation, signupAndRedeem } from '../domain/invitation-links.js';
@@ -72,9 +74,17 @@ export function invitationPages(app: FastifyInstance, ctx: ClientAreaContext): v
     if ((form.password ?? '') !== (form.confirm ?? '')) {
       return showInvitation(request, reply, token, { status: 400, error: 'The two passwords are not the same.', name: form.name });
     }
-    const name = (form.name ?? '').trim();
-    if (name.length === 0 || name.length > 200)
-      return showInvitation(request, reply, token, { status: 400, error: 'Enter your name (up to 200 characters).', name: form.name });
+    // The API's own rule for names (human text: no line breaks or control characters, direction controls removed).
+    const parsed = Name.safeParse(form.name ?? '');
+    if (!parsed.success) {
+      const characters = parsed.error.issues.find((issue) => issue.code === 'custom' && isInvalidCharactersIssue(issue.params));
+      return showInvitation(request, reply, token, {
+        status: characters ? 422 : 400,
+        error: characters ? characters.message : 'Enter your name (up to 200 characters).',
+        name: form.name,
+      });
+    }
+    const name = parsed.data;
     try {
       const { user, answer } = await signupAndRedeem(
         ctx,

@@ -49,9 +49,13 @@ export function readCookie(request: FastifyRequest, name: string): string | unde
   return undefined;
 }
 
-/** Panel cookies: HttpOnly, SameSite=Lax, only for /panel, Secure whenever the request came over https. */
+/**
+ * Panel cookies: HttpOnly, SameSite=Lax, only for /panel, Secure whenever users reach the server
+ * over https (its public URL is https, or a trusted proxy says the request was), also when TLS
+ * ends at a proxy in front and the request itself arrived as plain http.
+ */
 export function cookie(request: FastifyRequest, name: string, value: string, maxAgeSeconds: number): string {
-  const secure = request.protocol === 'https' ? '; Secure' : '';
+  const secure = request.servedOverHttps ? '; Secure' : '';
   return `${name}=${encodeURIComponent(value)}; Path=/panel; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure}`;
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ClientAreaContext } from '../domain/context.js';
 import { ClientAreaError } from '../domain/errors.js';
+import { storageProblem } from '../http/problem.js';
 import { accountPages } from './account-pages.js';
 import { devMailPages } from './dev-mail-pages.js';
 import { installFormParser } from './forms.js';
@@ -20,6 +21,8 @@ export interface PanelOptions {
   devTools?: boolean;
   /** Whether mails also leave by SMTP (the mail viewer says so). */
   sendsSmtp?: boolean;
+  /** The store, named in the log when a write fails for lack of space or permission. */
+  databaseLocation?: string;
 }
 
 /** Posts a view-as session may still make: ending the view. */
@@ -31,7 +34,10 @@ const VIEW_AS_ALLOWED_POSTS = new Set(['/panel/sign-out']);
  * mail viewer. No page runs a script; every form posts with a CSRF token; every page says whose
  * account it shows and as what; access is checked again on every request.
  */
-export async function panelRoutes(app: FastifyInstance, { ctx, devTools = false, sendsSmtp = false }: PanelOptions): Promise<void> {
+export async function panelRoutes(
+  app: FastifyInstance,
+  { ctx, devTools = false, sendsSmtp = false, databaseLocation = 'the database' }: PanelOptions,
+): Promise<void> {
   // Pages are not part of the API: keep them out of the OpenAPI document.
   app.addHook('onRoute', (route) => {
     route.schema = { ...route.schema, hide: true };
@@ -40,6 +46,8 @@ export async function panelRoutes(app: FastifyInstance, { ctx, devTools = false,
 
   // Errors of panel pages are pages too, never JSON; details of a failure stay in the log.
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    const unavailable = storageProblem(error, request, databaseLocation);
+    if (unavailable) return sendPanelError(reply, unavailable.status, unavailable.title, unavailable.detail ?? '');
     const status = error instanceof ClientAreaError ? error.status : typeof error.statusCode === 'number' && error.statusCode < 500 ? error.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'panel page failed');

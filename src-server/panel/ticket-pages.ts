@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { CreateTicket, type Ticket } from '../../src-shared/api/activity.js';
+import { isInvalidCharactersIssue } from '../../src-shared/api/human-text.js';
 import type { ClientAreaContext } from '../domain/context.js';
 import { ClientAreaError } from '../domain/errors.js';
 import { encodeKeyset } from '../domain/paging.js';
@@ -96,7 +97,11 @@ ${newTicket}`,
     if (!validSessionCsrf(view.session.token, form.csrf))
       return listPage(reply, view, tickets, 403, { ...form, error: 'This form has expired. Please send it again.' });
     const input = CreateTicket.safeParse({ subject: form.subject ?? '', body: form.body ?? '' });
-    if (!input.success) return listPage(reply, view, tickets, 400, { ...form, error: 'Give the ticket a subject (up to 200 characters) and a message.' });
+    if (!input.success) {
+      const characters = input.error.issues.find((issue) => issue.code === 'custom' && isInvalidCharactersIssue(issue.params));
+      if (characters) return listPage(reply, view, tickets, 422, { ...form, error: characters.message });
+      return listPage(reply, view, tickets, 400, { ...form, error: 'Give the ticket a subject (up to 200 characters) and a message.' });
+    }
     try {
       const ticket = await openTicket(ctx, view.session.viewer, view.account.id, input.data);
       return seeOther(reply, `${accountPath(view.account.id)}/tickets/${encodeURIComponent(ticket.id)}`);

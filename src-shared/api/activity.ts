@@ -1,5 +1,6 @@
 /** What happened on an account: the audit trail of access changes, and support tickets. */
 import { z } from 'zod';
+import { humanText } from './human-text.js';
 import { Id, Person, Timestamp } from './primitives.js';
 
 export const AUDIT_ACTIONS = [
@@ -68,7 +69,7 @@ export const Ticket = z
 export type Ticket = z.infer<typeof Ticket>;
 
 export const CreateTicket = z
-  .object({ subject: z.string().trim().min(1).max(200), body: z.string().trim().min(1).max(20_000) })
+  .object({ subject: humanText({ min: 1, max: 200 }), body: humanText({ min: 1, max: 20_000, multiline: true }) })
   .strict()
   .meta({ id: 'CreateTicket' });
 

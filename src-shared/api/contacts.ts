@@ -1,7 +1,9 @@
 /** Contacts: people on an account without a login, and which mails they get (docs/ARCHITECTURE.md §9). */
 import { z } from 'zod';
+import { humanText } from './human-text.js';
 import { Email, Id, Name, Timestamp } from './primitives.js';
-const Line = (max: number) => z.string().trim().max(max);
+/** A line of a postal address or a company name: human text, may be empty. */
+const Line = (max: number) => humanText({ max });
 
 export const MAIL_KINDS = ['general', 'services', 'domains', 'billing', 'support'] as const;
 export const MailKind = z.enum(MAIL_KINDS);

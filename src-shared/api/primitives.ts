@@ -3,6 +3,7 @@
  * the server, main and the renderer all import them from here.
  */
 import { z } from 'zod';
+import { humanText } from './human-text.js';
 
 /**
  * Any id Clientdeck carries: a provider's ids (the reference server's are `acc_` + 20 hex digits,
@@ -14,8 +15,8 @@ export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 /** An ISO 8601 instant with its offset, as the API writes every time. */
 export const Timestamp = z.iso.datetime({ offset: true });
 
-/** A name a person types for someone or something (a user, an account, a service). */
-export const Name = z.string().trim().min(1).max(200);
+/** A name a person types for someone or something (a user, an account, a service): human text on one line. */
+export const Name = humanText({ min: 1, max: 200 });
 export const Password = z.string().min(1).max(1024);
 /** The secret of a mailed one-time link (invitation, activation, password reset, verification). */
 export const LinkToken = z.string().min(16).max(256);

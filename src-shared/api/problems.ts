@@ -38,5 +38,11 @@ export const API_ERROR_CODES = [
   'invalid_two_factor_code',
   /** The account requires two-factor sign-in and this login has not turned it on yet. */
   'two_factor_required',
+  /** The request names a host this server does not answer for (DNS rebinding, a wrong proxy setting). */
+  'host_not_allowed',
+  /** The database cannot take writes right now (read-only, disk full); nothing was changed. */
+  'storage_unavailable',
+  /** Text holds characters that are never part of a name or message (line breaks in a name, control characters, nothing visible). */
+  'invalid_characters',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -33,4 +33,9 @@ describe('server security mechanisms', () => {
     const http = [...sourceFiles(file('http')), ...sourceFiles(file('panel'))];
     expect(http.filter((f) => /new RateLimits\(|\.consume\(\{/.test(text(f)))).toEqual([]);
   });
+
+  it('only http/public-origin.ts reads the request host or scheme: links come from the public URL, never a header', () => {
+    const readers = sourceFiles(SERVER).filter((f) => /request\.(host|hostname|protocol)\b|headers\.host\b|headers\[['"]x-forwarded-/i.test(text(f)));
+    expect(readers).toEqual([file('http', 'public-origin.ts')]);
+  });
 });
