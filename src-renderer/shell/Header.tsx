@@ -51,6 +51,7 @@ export function Header() {
               </>
             ),
           )}
+          {tab('bulk', t('bulk.nav'))}
           {tab('connections', t('nav.connections'))}
           {tab('settings', t('nav.settings'))}
         </ul>
