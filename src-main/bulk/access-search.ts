@@ -36,6 +36,7 @@ export async function searchAccess(email: string, options: AccessSearchOptions):
   await Promise.all(
     options.connections.list().map(async (connection) => {
       if (!connection.capabilities.includes('users.manage')) return skip(connection, 'no_team_part', null);
+      if (connection.email.toLowerCase() === wanted) return skip(connection, 'self', null);
       const managed = options.cache.read(connection.id).accounts.filter((a) => a.role === 'owner' || a.role === 'admin');
       if (managed.length === 0) return;
       let connector: Connector;

@@ -76,9 +76,10 @@ export type FoundAccess = z.infer<typeof FoundAccess>;
 
 /**
  * Why part of the search could not be done: a connection without the team part, one that could
- * not be asked, or an account where the person is the owner (ownership is transferred, not removed).
+ * not be asked, an account where the person is the owner (ownership is transferred, not removed),
+ * or a connection signed in as that very person (they leave an account, nobody removes them).
  */
-export const UnsearchedReason = z.enum(['no_team_part', 'unreachable', 'owner']);
+export const UnsearchedReason = z.enum(['no_team_part', 'unreachable', 'owner', 'self']);
 export type UnsearchedReason = z.infer<typeof UnsearchedReason>;
 
 export const Unsearched = z.object({
