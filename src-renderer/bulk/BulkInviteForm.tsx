@@ -76,6 +76,8 @@ export function BulkInviteForm() {
           {tried && emailInvalid ? t('bulk.emailInvalid') : t('bulk.inviteEmailHint')}
         </span>
       </div>
+      {/* Who, then where, then what: the accounts come before the grant that applies to all of them. */}
+      <AccountPicker chosen={chosen} onChange={setChosen} invalid={tried && noAccount} />
       <RolePicker
         value={role}
         onChange={(r) => {
@@ -107,7 +109,6 @@ export function BulkInviteForm() {
           </>
         )}
       </fieldset>
-      <AccountPicker chosen={chosen} onChange={setChosen} invalid={tried && noAccount} />
       <div role="alert" className="form__alert">
         {error && <p className="inline-error">{error}</p>}
       </div>

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { DEMO_LOGINS } from '../../src-server/demo/demo-logins.js';
 import { startExternalServer, type ExternalServer } from './fixtures/external-server.js';
@@ -35,6 +37,12 @@ function invitationsAt(provider: ExternalServer, email: string): Map<string, num
   }
 }
 
+/** Serious or critical axe findings on what is on screen. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
+
 const OWN = ['Pixelwerk Studio', 'Pixelwerk Hosting Lab', 'Pixelwerk Client Staging'];
 
 test('a bulk invite across two connections, one provider offline mid-way, ends with every account done once after it is back', async ({
@@ -60,7 +68,8 @@ test('a bulk invite across two connections, one provider offline mid-way, ends w
   for (const group of [demoGroup, secondGroup]) {
     for (const name of OWN) await expect(group.getByRole('checkbox', { name })).toBeChecked();
   }
-  await page.screenshot({ path: `${SHOTS}/chosen.png`, fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/chosen.png` });
 
   // The second provider goes away before the run: its three invitations wait, the demo's go through.
   await provider.stop();
@@ -76,7 +85,7 @@ test('a bulk invite across two connections, one provider offline mid-way, ends w
   await expect(page.getByText('Still to send: 3.', { exact: false })).toBeVisible();
   await expect(page.getByRole('progressbar', { name: 'Progress' })).toHaveAttribute('aria-valuetext', '3 of 6 accounts have an outcome');
   expect(invitationsAt(provider, invitee).size).toBe(0);
-  await page.screenshot({ path: `${SHOTS}/offline.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/offline.png` });
 
   // It comes back on the same address: the queued invitations go out by themselves, each once.
   await provider.start();
@@ -84,7 +93,8 @@ test('a bulk invite across two connections, one provider offline mid-way, ends w
   await expect(outcomes.locator('tr[data-state="done"]')).toHaveCount(6);
   await expect(page.getByRole('button', { name: 'Retry failed' })).toBeDisabled();
   expect(Object.fromEntries(invitationsAt(provider, invitee))).toEqual(Object.fromEntries(OWN.map((name) => [name, 1])));
-  await page.screenshot({ path: `${SHOTS}/finished.png`, fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/finished.png` });
 
   // The summary exports as CSV: one row per account with its outcome.
   const download = page.waitForEvent('download');
@@ -96,6 +106,18 @@ test('a bulk invite across two connections, one provider offline mid-way, ends w
     .split('\n');
   expect(lines[0]).toBe('account,provider,account_id,outcome,reason_code,reason,attempts,updated_at');
   expect(lines.slice(1).filter((l) => /,done,/.test(l))).toHaveLength(6);
+
+  // The mirror, by keyboard: the tabs move with the arrow keys; the search says where it found the person.
+  await page.getByRole('tab', { name: 'Invite to many accounts' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Remove from every account' })).toBeFocused();
+  const offboard = page.getByRole('form', { name: 'Remove one person from every account' });
+  await offboard.getByLabel('Email', { exact: true }).fill(DEMO_LOGINS.agency.email);
+  await offboard.getByLabel('Email', { exact: true }).press('Enter');
+  await expect(page.getByText(`${DEMO_LOGINS.agency.email} has no access to any account you run.`)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('Demo provider is signed in as this person: leave accounts from their detail instead.')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/offboard.png` });
 
   // Nothing more is sent later: the provider still holds one invitation per account.
   await page.reload();
