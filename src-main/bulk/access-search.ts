@@ -1,4 +1,4 @@
-import type { AccessSearch, FoundAccess, Unsearched } from '../../src-shared/ipc/channels/bulk.js';
+import type { AccessSearch, FoundAccess, FoundInvitation, Unsearched } from '../../src-shared/ipc/channels/bulk.js';
 import type { Connection } from '../../src-shared/ipc/channels/connections.js';
 import type { Connector } from '../connectors/connector.js';
 import { isClientdeckError } from '../errors.js';
@@ -14,7 +14,8 @@ export interface AccessSearchOptions {
 
 /**
  * Where one person has access among the accounts the user owns or administers, across every
- * connection, by asking each connector's team part for the account's users. What could not be
+ * connection, by asking each connector's team part for the account's users and its pending
+ * invitations. What could not be
  * asked is listed with its reason, never silently left out: the user confirms the removal
  * knowing what was not searched.
  */
@@ -22,6 +23,7 @@ export async function searchAccess(email: string, options: AccessSearchOptions):
   const wanted = email.trim().toLowerCase();
   const limiter = new Limiter(options.concurrency ?? 4);
   const found: FoundAccess[] = [];
+  const invitations: FoundInvitation[] = [];
   const unsearched: Unsearched[] = [];
   const skip = (connection: Connection, reason: Unsearched['reason'], detail: string | null, account?: { id: string; name: string }) =>
     unsearched.push({
@@ -51,7 +53,14 @@ export async function searchAccess(email: string, options: AccessSearchOptions):
         managed.map((account) =>
           limiter.run(async () => {
             try {
-              const user = (await team.listUsers(account.id)).find((u) => u.email.toLowerCase() === wanted);
+              const [users, outgoing] = await Promise.all([team.listUsers(account.id), team.listInvitations(account.id)]);
+              // A pending invitation is withdrawn too: otherwise the person could still accept it after leaving.
+              for (const invitation of outgoing) {
+                if (invitation.status !== 'pending' || invitation.email?.toLowerCase() !== wanted) continue;
+                const where = { connectionId: connection.id, providerLabel: connection.label, accountId: account.id, accountName: account.name };
+                invitations.push({ ...where, invitationId: invitation.id });
+              }
+              const user = users.find((u) => u.email.toLowerCase() === wanted);
               if (!user) return;
               // The owner's access is handed over (ownership transfer), never removed in bulk.
               if (user.role === 'owner') return skip(connection, 'owner', null, account);
@@ -74,7 +83,7 @@ export async function searchAccess(email: string, options: AccessSearchOptions):
   );
   const order = (a: { providerLabel: string; accountName: string | null }, b: { providerLabel: string; accountName: string | null }) =>
     a.providerLabel.localeCompare(b.providerLabel) || (a.accountName ?? '').localeCompare(b.accountName ?? '');
-  return { email: wanted, found: found.sort(order), unsearched: unsearched.sort(order) };
+  return { email: wanted, found: found.sort(order), invitations: invitations.sort(order), unsearched: unsearched.sort(order) };
 }
 
 function sentenceOf(error: unknown): string {

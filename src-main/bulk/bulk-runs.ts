@@ -51,14 +51,26 @@ export class BulkRuns {
     return searchAccess(email, { ...this.options, concurrency: this.options.searchConcurrency });
   }
 
+  /** Removes the person's membership, or withdraws their pending invitation, on each chosen account. */
   offboard(input: StartBulkOffboard): BulkRun {
-    const users = new Map(input.targets.map((t) => [`${t.connectionId}\u0000${t.accountId}`, t.userId]));
-    const writes = this.#targets(input.targets).map(({ connectionId, account }): NewOwnerWrite => ({
-      connectionId,
-      accountId: account.id,
-      summary: `Remove ${input.email} from ${account.name}`,
-      write: { kind: 'team.revoke', accountName: account.name, userId: users.get(`${connectionId}\u0000${account.id}`)!, email: input.email },
-    }));
+    const chosen = new Map(input.targets.map((t) => [`${t.connectionId}\u0000${t.accountId}`, t]));
+    const writes = this.#targets(input.targets).map(({ connectionId, account }): NewOwnerWrite => {
+      const target = chosen.get(`${connectionId}\u0000${account.id}`)!;
+      const common = { accountName: account.name, email: input.email };
+      return 'userId' in target
+        ? {
+            connectionId,
+            accountId: account.id,
+            summary: `Remove ${input.email} from ${account.name}`,
+            write: { kind: 'team.revoke', userId: target.userId, ...common },
+          }
+        : {
+            connectionId,
+            accountId: account.id,
+            summary: `Withdraw the invitation of ${input.email} to ${account.name}`,
+            write: { kind: 'team.cancelInvitation', invitationId: target.invitationId, ...common },
+          };
+    });
     return this.#start({ kind: 'offboard', email: input.email, grant: null }, writes);
   }
 

@@ -59,7 +59,7 @@ export interface TeamPart {
   listInvitations(accountId: string): Promise<OutgoingInvitation[]>;
   invite(accountId: string, invitation: CreateInvitation, options?: WriteOptions): Promise<OutgoingInvitation>;
   resendInvitation(accountId: string, invitationId: string): Promise<OutgoingInvitation>;
-  cancelInvitation(accountId: string, invitationId: string): Promise<OutgoingInvitation>;
+  cancelInvitation(accountId: string, invitationId: string, options?: WriteOptions): Promise<OutgoingInvitation>;
 }
 
 /** Users the owner creates directly, and their activation mails (capability `managed_users`). */

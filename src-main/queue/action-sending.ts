@@ -5,7 +5,10 @@ import type { StoredAction } from './queue-schema.js';
 
 /** What the provider answered to a queued action that went through. */
 export type SentOutcome =
-  { kind: 'invitation.answer'; answer: InvitationAnswerResponse } | { kind: 'team.invite'; invitation: OutgoingInvitation } | { kind: 'team.revoke' };
+  | { kind: 'invitation.answer'; answer: InvitationAnswerResponse }
+  | { kind: 'team.invite'; invitation: OutgoingInvitation }
+  | { kind: 'team.revoke' }
+  | { kind: 'team.cancelInvitation'; invitation: OutgoingInvitation };
 
 /** Why an action cannot be sent at all (so it is refused at once instead of held forever). */
 export function unsendable(connector: Connector, action: StoredAction): { reasonCode: string; reason: string } | null {
@@ -32,6 +35,9 @@ export async function sendAction(connector: Connector, action: StoredAction): Pr
   }
   if (write.kind === 'team.invite') {
     return { kind: 'team.invite', invitation: await connector.team.invite(action.accountId, write.invitation, key) };
+  }
+  if (write.kind === 'team.cancelInvitation') {
+    return { kind: 'team.cancelInvitation', invitation: await connector.team.cancelInvitation(action.accountId, write.invitationId, key) };
   }
   await connector.team.revokeUser(action.accountId, write.userId, key);
   return { kind: 'team.revoke' };

@@ -13,6 +13,7 @@ import { ClientdeckError } from '../errors.js';
 export const OwnerWrite = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('team.invite'), accountName: z.string(), invitation: InviteByEmail }),
   z.object({ kind: z.literal('team.revoke'), accountName: z.string(), userId: z.string(), email: z.string() }),
+  z.object({ kind: z.literal('team.cancelInvitation'), accountName: z.string(), invitationId: z.string(), email: z.string() }),
 ]);
 export type OwnerWrite = z.infer<typeof OwnerWrite>;
 
@@ -75,13 +76,13 @@ const STEPS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   ${ACTION_INDEXES}`,
-  // 2: owner writes (invite, revoke) and the bulk runs they belong to. SQLite cannot widen a CHECK
+  // 2: owner writes (invite, revoke, withdraw an invitation) and the bulk runs they belong to. SQLite cannot widen a CHECK
   // in place, so the table is rebuilt with every row and its seq (the replay order) kept.
   `CREATE TABLE actions_v2 (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     id TEXT NOT NULL UNIQUE,
     connection_id TEXT NOT NULL,
-    kind TEXT NOT NULL CHECK (kind IN ('invitation.answer', 'team.invite', 'team.revoke')),
+    kind TEXT NOT NULL CHECK (kind IN ('invitation.answer', 'team.invite', 'team.revoke', 'team.cancelInvitation')),
     invitation_id TEXT,
     answer TEXT CHECK (answer IN ('accept', 'decline')),
     account_id TEXT,

@@ -1,17 +1,15 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FoundAccess } from '../../src-shared/ipc/channels/bulk.js';
 import { providerName } from '../connections/connection-name.js';
 import { useConnections } from '../connections/connections-store.js';
 import { Dialog } from '../kit/Dialog.js';
 import { DialogActions } from '../kit/DialogActions.js';
 import { Spinner } from '../kit/Spinner.js';
 import { useSubmit } from '../kit/use-submit.js';
-import { targetKey } from './bulk-progress.js';
 import { useBulk } from './bulk-store.js';
+import { offboardRows } from './offboard-rows.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const keyOf = (f: FoundAccess) => targetKey(f.connectionId, f.accountId);
 
 /**
  * Offboarding: find everywhere one person has access among the accounts the user runs, show the
@@ -43,7 +41,8 @@ export function OffboardForm() {
     });
   }
 
-  const targets = search?.found.filter((f) => !unchosen.has(keyOf(f))) ?? [];
+  const rows = search ? offboardRows(search) : [];
+  const targets = rows.filter((r) => !unchosen.has(r.key));
 
   return (
     <div className="bulk-form">
@@ -80,26 +79,30 @@ export function OffboardForm() {
       {search && (
         <section className="card bulk-found" aria-labelledby={`${id}-found`}>
           <h3 id={`${id}-found`} className="section-title">
-            {t('bulk.foundHeading', { email: search.email, n: search.found.length })}
+            {t('bulk.foundHeading', { email: search.email, n: rows.length })}
           </h3>
-          {search.found.length === 0 ? (
+          {rows.length === 0 ? (
             <p className="hint">{t('bulk.foundNone', { email: search.email })}</p>
           ) : (
             <fieldset className="bulk-picker">
               <legend className="visually-hidden">{t('bulk.foundLegend', { email: search.email })}</legend>
-              {search.found.map((f) => (
-                <label key={keyOf(f)} className="check check--block">
+              {rows.map((r) => (
+                <label key={r.key} className="check check--block">
                   <input
                     type="checkbox"
-                    checked={!unchosen.has(keyOf(f))}
+                    checked={!unchosen.has(r.key)}
                     onChange={(e) => {
                       const next = new Set(unchosen);
-                      if (e.target.checked) next.delete(keyOf(f));
-                      else next.add(keyOf(f));
+                      if (e.target.checked) next.delete(r.key);
+                      else next.add(r.key);
                       setUnchosen(next);
                     }}
                   />
-                  <span>{t('bulk.foundRow', { account: f.accountName, provider: providerName(f, connections, t), role: t(`roles.${f.role}`) })}</span>
+                  <span>
+                    {r.role
+                      ? t('bulk.foundRow', { account: r.accountName, provider: providerName(r, connections, t), role: t(`roles.${r.role}`) })
+                      : t('bulk.foundInvitationRow', { account: r.accountName, provider: providerName(r, connections, t) })}
+                  </span>
                 </label>
               ))}
             </fieldset>
@@ -120,7 +123,7 @@ export function OffboardForm() {
               </ul>
             </div>
           )}
-          {search.found.length > 0 && (
+          {rows.length > 0 && (
             <div className="form__actions">
               <button type="button" className="btn btn--danger" disabled={targets.length === 0} onClick={() => setConfirming(true)}>
                 {t('bulk.offboardSubmit', { n: targets.length })}
@@ -145,7 +148,7 @@ export function OffboardForm() {
                 removing.submit(async () => {
                   await offboard({
                     email: search.email,
-                    targets: targets.map((f) => ({ connectionId: f.connectionId, accountId: f.accountId, userId: f.userId })),
+                    targets: targets.map((r) => r.target),
                   });
                   setConfirming(false);
                   setEmail('');
@@ -156,8 +159,10 @@ export function OffboardForm() {
           }
         >
           <ul className="bulk-confirm-list">
-            {targets.map((f) => (
-              <li key={keyOf(f)}>{t('bulk.confirmRow', { account: f.accountName, provider: providerName(f, connections, t) })}</li>
+            {targets.map((r) => (
+              <li key={r.key}>
+                {t(r.role ? 'bulk.confirmRow' : 'bulk.confirmInvitationRow', { account: r.accountName, provider: providerName(r, connections, t) })}
+              </li>
             ))}
           </ul>
           {removing.error && (

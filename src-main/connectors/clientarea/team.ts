@@ -44,8 +44,8 @@ export class ClientareaTeam implements TeamPart {
     return this.api.write(OutgoingInvitation, 'POST', `/accounts/${seg(accountId)}/invitations/${seg(invitationId)}/resend`, {});
   }
 
-  async cancelInvitation(accountId: string, invitationId: string) {
-    const body = await this.api.write(NoContent, 'DELETE', `/accounts/${seg(accountId)}/invitations/${seg(invitationId)}`);
+  async cancelInvitation(accountId: string, invitationId: string, options: WriteOptions = {}) {
+    const body = await this.api.write(NoContent, 'DELETE', `/accounts/${seg(accountId)}/invitations/${seg(invitationId)}`, undefined, options.idempotencyKey);
     const parsed = OutgoingInvitation.safeParse(body);
     if (parsed.success) return parsed.data;
     // A provider may answer 204: the cancelled invitation is then read back from the list.

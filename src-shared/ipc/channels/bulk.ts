@@ -50,14 +50,14 @@ const AccountTarget = z.object({ connectionId: Id, accountId: Id }).strict();
 export const StartBulkInvite = z.object({ email: Email, grant: AccessGrant, targets: z.array(AccountTarget).min(1).max(BULK_MAX_TARGETS) }).strict();
 export type StartBulkInvite = z.infer<typeof StartBulkInvite>;
 
+/** On each account, the person's membership is removed, or their pending invitation withdrawn (they cannot have both). */
+const OffboardTarget = z.union([AccountTarget.extend({ userId: Id }).strict(), AccountTarget.extend({ invitationId: Id }).strict()]);
+
 export const StartBulkOffboard = z
   .object({
     email: Email,
-    /** The memberships `bulk.findAccess` found and the user confirmed. */
-    targets: z
-      .array(AccountTarget.extend({ userId: Id }))
-      .min(1)
-      .max(BULK_MAX_TARGETS),
+    /** What `bulk.findAccess` found and the user confirmed. */
+    targets: z.array(OffboardTarget).min(1).max(BULK_MAX_TARGETS),
   })
   .strict();
 export type StartBulkOffboard = z.infer<typeof StartBulkOffboard>;
@@ -73,6 +73,16 @@ export const FoundAccess = z.object({
   permissions: z.array(Permission),
 });
 export type FoundAccess = z.infer<typeof FoundAccess>;
+
+/** A pending invitation to the person on an account the user runs: withdrawn too, or they could still accept it. */
+export const FoundInvitation = z.object({
+  connectionId: Id,
+  providerLabel: z.string(),
+  accountId: Id,
+  accountName: z.string(),
+  invitationId: Id,
+});
+export type FoundInvitation = z.infer<typeof FoundInvitation>;
 
 /**
  * Why part of the search could not be done: a connection without the team part, one that could
@@ -93,7 +103,12 @@ export const Unsearched = z.object({
 });
 export type Unsearched = z.infer<typeof Unsearched>;
 
-export const AccessSearch = z.object({ email: z.string(), found: z.array(FoundAccess), unsearched: z.array(Unsearched) });
+export const AccessSearch = z.object({
+  email: z.string(),
+  found: z.array(FoundAccess),
+  invitations: z.array(FoundInvitation),
+  unsearched: z.array(Unsearched),
+});
 export type AccessSearch = z.infer<typeof AccessSearch>;
 
 const OnRun = z.object({ runId: Id }).strict();

@@ -9,9 +9,9 @@ export type QueuedActionState = z.infer<typeof QueuedActionState>;
 
 /**
  * What a queued action does: answer an incoming invitation, or an owner's write on an account
- * (invite someone, remove someone), which bulk runs queue one per account.
+ * (invite someone, remove someone, withdraw a pending invitation), which bulk runs queue one per account.
  */
-export const QueuedActionKind = z.enum(['invitation.answer', 'team.invite', 'team.revoke']);
+export const QueuedActionKind = z.enum(['invitation.answer', 'team.invite', 'team.revoke', 'team.cancelInvitation']);
 export type QueuedActionKind = z.infer<typeof QueuedActionKind>;
 
 export const QueuedAction = z.object({

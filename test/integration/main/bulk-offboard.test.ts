@@ -13,6 +13,7 @@ import { Replayer } from '../../../src-main/queue/replayer.js';
 import { PERMISSION_PRESETS } from '../../../src-shared/api/permissions.js';
 import type { Account } from '../../../src-shared/api/accounts.js';
 import type { Connection } from '../../../src-shared/ipc/channels/connections.js';
+import { createInvitation } from '../../../src-server/domain/invitations.js';
 import { insertMembership } from '../../../src-server/domain/memberships.js';
 import { tempDir } from './fixtures/environment.js';
 import { addAccounts, addLogin, membershipsOf, startSeededProvider, type Login, type SeededProvider } from './fixtures/provider.js';
@@ -54,6 +55,9 @@ describe('offboarding one person from every account the user runs', () => {
     await insertMembership(provider.db, now, { accountId: adminOf!, userId: me.id, role: 'admin', permissions: PERMISSION_PRESETS.all });
     await insertMembership(provider.db, now, { accountId: memberOf!, userId: me.id, role: 'member', permissions: ['tickets'] });
     await insertMembership(provider.db, now, { accountId: leaversOwn!, userId: me.id, role: 'admin', permissions: PERMISSION_PRESETS.all });
+    // And an invitation to a third of my accounts still waits for their answer.
+    const { invitation } = await createInvitation(provider.db, now, { accountId: ownC!, invitedBy: me.id, email: leaver.email, permissions: ['tickets'] });
+    ids.pending = invitation.id;
 
     connector = new ClientareaConnector({
       baseUrl: provider.url,
@@ -93,6 +97,7 @@ describe('offboarding one person from every account the user runs', () => {
     expect(search.email).toBe(leaver.email);
     expect(new Set(search.found.map((f) => f.accountId))).toEqual(new Set([ids.ownA, ids.ownB, ids.adminOf]));
     expect(search.found.every((f) => f.userId === leaver.id && f.role === 'member' && f.providerLabel === 'Reference provider')).toBe(true);
+    expect(search.invitations).toEqual([expect.objectContaining({ connectionId: 'conn-api', accountId: ids.ownC, invitationId: ids.pending })]);
     expect(search.unsearched).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ connectionId: 'conn-readonly', reason: 'no_team_part', accountId: null }),
@@ -103,13 +108,18 @@ describe('offboarding one person from every account the user runs', () => {
 
     const run = app.bulk.offboard({
       email: search.email,
-      targets: search.found.map((f) => ({ connectionId: f.connectionId, accountId: f.accountId, userId: f.userId })),
+      targets: [
+        ...search.found.map((f) => ({ connectionId: f.connectionId, accountId: f.accountId, userId: f.userId })),
+        ...search.invitations.map((i) => ({ connectionId: i.connectionId, accountId: i.accountId, invitationId: i.invitationId })),
+      ],
     });
-    expect(run.items.map((i) => i.state)).toEqual(['queued', 'queued', 'queued']);
+    expect(run.items.map((i) => i.state)).toEqual(['queued', 'queued', 'queued', 'queued']);
     await app.replayer.replay('conn-api');
-    expect(app.bulk.get(run.id).items.map((i) => i.state)).toEqual(['done', 'done', 'done']);
+    expect(app.bulk.get(run.id).items.map((i) => i.state)).toEqual(['done', 'done', 'done', 'done']);
     const held = await membershipsOf(provider, leaver.id);
     expect([...held.keys()].sort()).toEqual([ids.memberOf, ids.leaversOwn].sort());
+    const pending = await provider.db.selectFrom('invitations').select('status').where('id', '=', ids.pending!).executeTakeFirstOrThrow();
+    expect(pending.status).toBe('cancelled');
 
     // The answer of one removal was "lost": the same action is sent again with its key, and the
     // provider answers as before instead of refusing a removal of someone already gone.
@@ -125,11 +135,12 @@ describe('offboarding one person from every account the user runs', () => {
       ['done', null],
       ['done', null],
       ['done', null],
+      ['done', null],
     ]);
     expect([...(await membershipsOf(provider, leaver.id)).keys()].sort()).toEqual([ids.memberOf, ids.leaversOwn].sort());
 
     // Searching again finds nothing left to remove on the user's accounts.
-    expect((await again.bulk.findAccess(leaver.email)).found).toEqual([]);
+    expect(await again.bulk.findAccess(leaver.email)).toMatchObject({ found: [], invitations: [] });
     again.store.close();
   });
 
