@@ -137,7 +137,7 @@ export function createCore(options: CoreOptions): Core {
     connections,
     logger: logger.child({ module: 'queue' }),
     onChange: () => events.changed(['queue', 'invitations', 'bulk']),
-    onSettled: (action, outcome, connection) => (action.kind === 'invitation.answer' ? answers.settled(action, outcome, connection) : undefined),
+    onSettled: (action, outcome, connection) => (action.kind === 'invitation.answer' ? answers.settled(action, outcome, connection) : bulk.settled(action)),
     onHeldBack: (connectionId, verdict) => sync.markFailure(connectionId, verdict.code, verdict.message),
   });
   const bulk = new BulkRuns({ store: queue, connections, cache, events, followUp: { writesQueued: (ids, o) => reconciler.writesQueued(ids, o) } });

@@ -6,7 +6,8 @@ import { capabilityMissing } from '../connectors/capabilities.js';
 import type { Connector } from '../connectors/connector.js';
 import { ClientdeckError } from '../errors.js';
 import type { EventHub } from '../events.js';
-import type { NewOwnerWrite, QueueStore, StoredRun } from '../queue/queue-store.js';
+import type { DesktopNotification } from '../notifications/notifier.js';
+import type { NewOwnerWrite, QueueStore, StoredAction, StoredRun } from '../queue/queue-store.js';
 import type { AccountCache } from '../sync/account-cache.js';
 import { searchAccess } from './access-search.js';
 
@@ -14,7 +15,7 @@ export interface BulkRunsOptions {
   store: QueueStore;
   connections: { list(): Connection[]; get(id: string): Connection; connectorFor(id: string): Promise<{ connector: Connector }> };
   cache: Pick<AccountCache, 'read'>;
-  events: Pick<EventHub, 'changed'>;
+  events: Pick<EventHub, 'changed' | 'emit'>;
   /** Decided by the reconciler: when the queued writes of these connections go out. */
   followUp: BulkFollowUp;
   searchConcurrency?: number;
@@ -94,6 +95,28 @@ export class BulkRuns {
       { evenOffline: true },
     );
     return this.get(runId);
+  }
+
+  /**
+   * An owner write of a run was settled (the replayer's hook). When it was the run's last one,
+   * the user hears how the run ended: it may finish long after they left the view (a provider
+   * that came back hours later).
+   */
+  settled(action: StoredAction): void {
+    if (!action.runId) return;
+    const run = this.options.store.getRun(action.runId);
+    if (!run) return;
+    const items = this.options.store.runActions(run.id);
+    if (items.some((a) => a.state === 'queued' || a.state === 'sending')) return;
+    const refused = items.filter((a) => a.state === 'rejected').length;
+    const notification: DesktopNotification = {
+      // One per way a run ended, so a retry that ends differently is told again.
+      id: `bulk:${run.id}:${items.length - refused}:${refused}`,
+      title: run.kind === 'invite' ? `Invitations for ${run.email} sent` : `${run.email} removed`,
+      body: `${items.length - refused} of ${items.length} accounts done${refused > 0 ? `, ${refused} refused: open Bulk changes to retry` : ''}.`,
+      navigate: { view: 'bulk' },
+    };
+    this.options.events.emit('notification', notification);
   }
 
   summaryCsv(runId: string): { fileName: string; csv: string } {

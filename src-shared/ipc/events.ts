@@ -5,7 +5,7 @@ import { SyncStatus } from './channels/sync.js';
 
 /** A place in the app a deep link or a notification leads to. */
 export const NavigateTarget = z.object({
-  view: z.enum(['accounts', 'invitations', 'connections', 'settings', 'account']),
+  view: z.enum(['accounts', 'invitations', 'connections', 'settings', 'account', 'bulk']),
   connectionId: Id.optional(),
   accountId: Id.optional(),
   invitationId: Id.optional(),

@@ -85,7 +85,13 @@ describe('offboarding one person from every account the user runs', () => {
     };
     const store = new QueueStore(file);
     const cache = { read: (id: string) => ({ accounts: id === 'conn-api' ? accounts : [], invitations: [] }) as never };
-    const bulk = new BulkRuns({ store, connections: deps, cache, events: { changed: () => undefined }, followUp: { writesQueued: () => undefined } });
+    const bulk = new BulkRuns({
+      store,
+      connections: deps,
+      cache,
+      events: { changed: () => undefined, emit: () => undefined },
+      followUp: { writesQueued: () => undefined },
+    });
     const replayer = new Replayer({ store, connections: deps, logger: silentLogger(), onSettled: () => undefined, onChange: () => undefined });
     return { store, bulk, replayer };
   }

@@ -162,7 +162,7 @@ describe('a bulk invite interrupted at random points', () => {
               store,
               connections: deps,
               cache: { read: (id) => ({ accounts: accounts[connections.findIndex((c) => c.id === id)] ?? [], invitations: [] }) as never },
-              events: { changed: () => undefined },
+              events: { changed: () => undefined, emit: () => undefined },
               followUp: { writesQueued: () => undefined },
             });
             return { crash, store, replayer, bulk };

@@ -46,6 +46,7 @@ function setUp(store: QueueStore) {
   };
   const queued: Array<{ ids: readonly string[]; evenOffline: boolean }> = [];
   const changed: string[][] = [];
+  const told: Array<{ id: string; title: string; body: string; navigate: unknown }> = [];
   const bulk = new BulkRuns({
     store,
     connections: {
@@ -54,10 +55,10 @@ function setUp(store: QueueStore) {
       connectorFor: () => Promise.reject(new Error('not used')),
     },
     cache: { read: (id) => ({ accounts: accounts[id] ?? [], invitations: [] }) as never },
-    events: { changed: (lists) => changed.push([...lists]) },
+    events: { changed: (lists) => changed.push([...lists]), emit: (_event, payload) => told.push(payload as (typeof told)[number]) },
     followUp: { writesQueued: (ids, o) => queued.push({ ids, evenOffline: o?.evenOffline ?? false }) },
   });
-  return { bulk, queued, changed };
+  return { bulk, queued, changed, told };
 }
 
 const grant = { role: 'member' as const, permissions: ['tickets' as const] };
@@ -136,6 +137,41 @@ describe('a bulk run in the queue', () => {
     expect(queued.at(-1)).toEqual({ ids: ['c1', 'c2'], evenOffline: true });
     // Nothing refused now: a second retry queues nothing new.
     expect(bulk.retry(run.id).items.map((i) => i.actionId)).toEqual([first!.id, again.actionId]);
+    store.close();
+  });
+
+  it('tells the user once the last account of a run has its outcome, and again when a retry ends differently', () => {
+    const store = new QueueStore(file());
+    const { bulk, told } = setUp(store);
+    const run = bulk.invite({
+      email: 'dev@agency.example',
+      grant,
+      targets: [
+        { connectionId: 'c1', accountId: 'a1' },
+        { connectionId: 'c2', accountId: 'b1' },
+      ],
+    });
+    const [a, b] = store.list();
+    store.markDone(a!.id);
+    bulk.settled(store.get(a!.id)!);
+    expect(told).toEqual([]);
+    store.markRejected(b!.id, 'No.', 'forbidden');
+    bulk.settled(store.get(b!.id)!);
+    expect(told).toEqual([
+      {
+        id: `bulk:${run.id}:1:1`,
+        title: 'Invitations for dev@agency.example sent',
+        body: '1 of 2 accounts done, 1 refused: open Bulk changes to retry.',
+        navigate: { view: 'bulk' },
+      },
+    ]);
+    const retried = bulk.retry(run.id).items[1]!;
+    store.markDone(retried.actionId);
+    bulk.settled(store.get(retried.actionId)!);
+    expect(told.map((n) => [n.id, n.body])).toEqual([
+      [`bulk:${run.id}:1:1`, '1 of 2 accounts done, 1 refused: open Bulk changes to retry.'],
+      [`bulk:${run.id}:2:0`, '2 of 2 accounts done.'],
+    ]);
     store.close();
   });
 
