@@ -90,6 +90,26 @@ describe('a bulk run in the queue', () => {
     store.close();
   });
 
+  it("carries an end of access, when chosen, in every account's invitation and in the run", () => {
+    const store = new QueueStore(file());
+    const { bulk } = setUp(store);
+    const expiresAt = '2027-01-31T22:59:59.000Z';
+    const run = bulk.invite({
+      email: 'contractor@agency.example',
+      grant: { ...grant, expiresAt },
+      targets: [
+        { connectionId: 'c1', accountId: 'a1' },
+        { connectionId: 'c2', accountId: 'b1' },
+      ],
+    });
+    expect(run.grant).toMatchObject({ expiresAt });
+    expect(store.list().map((a) => a.write)).toEqual([
+      expect.objectContaining({ invitation: expect.objectContaining({ email: 'contractor@agency.example', expiresAt }) }),
+      expect.objectContaining({ invitation: expect.objectContaining({ email: 'contractor@agency.example', expiresAt }) }),
+    ]);
+    store.close();
+  });
+
   it('is refused whole when one chosen account cannot be changed, and nothing is stored', () => {
     const store = new QueueStore(file());
     const { bulk, queued } = setUp(store);
