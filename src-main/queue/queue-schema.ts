@@ -117,11 +117,10 @@ const STEPS: readonly string[] = [
   );`,
 ];
 
-/** Brings the open queue file to the current schema, each step in its own transaction. */
+/** Brings the open queue file to the current schema, each step in its own transaction; the caller closes the file when it throws. */
 export function migrateQueue(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > STEPS.length) {
-    db.close();
     throw new ClientdeckError('internal_error', 'The offline queue was written by a newer Clientdeck. Update Clientdeck to open it.');
   }
   for (let step = version; step < STEPS.length; step++) {
