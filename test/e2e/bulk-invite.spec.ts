@@ -50,6 +50,8 @@ test('a bulk invite across two connections, one provider offline mid-way, ends w
   page,
   provider,
 }) => {
+  // Two providers to start and sign in to, one stopped and started again: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   const invitee = 'new.developer@bulk-e2e.example';
   await startWithDemo(page, web.url);
   await addConnection(page, provider.url, DEMO_LOGINS.agency, 'Second provider');
