@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { VaultStatus } from '../src-shared/ipc/channels/vault.js';
 import type { NavigateTarget } from '../src-shared/ipc/events.js';
 import { AccountMarks } from './accounts/account-marks.js';
+import { BulkRuns } from './bulk/bulk-runs.js';
 import { ConnectionStore } from './connections/connection-store.js';
 import { Connections } from './connections/connections.js';
 import { parseDeepLink, resolveDeepLink } from './deep-links/deep-link.js';
@@ -16,6 +17,7 @@ import { dataFileNotices } from './notifications/data-file-notices.js';
 import { notificationsForSync, type DesktopNotification } from './notifications/notifier.js';
 import { InvitationAnswers } from './queue/invitation-answers.js';
 import { openQueueFile } from './queue/queue-file.js';
+import { Replayer } from './queue/replayer.js';
 import { Reconciler } from './reconcile/reconciler.js';
 import { SettingsStore } from './settings/settings-store.js';
 import { AccountCache } from './sync/account-cache.js';
@@ -143,7 +145,18 @@ export function createCore(options: CoreOptions): Core {
     followUp: { answerQueued: (id) => reconciler.answerQueued(id), refresh: (id) => reconciler.refresh(id) },
   });
 
-  const reconciler = new Reconciler({ sync, replayer: answers.replayer, queue, connections, logger: logger.child({ module: 'reconcile' }) });
+  // One replayer sends every queued write, answers and owner writes alike, in the order they were made.
+  const replayer = new Replayer({
+    store: queue,
+    connections,
+    logger: logger.child({ module: 'queue' }),
+    onChange: () => events.changed(['queue', 'invitations', 'bulk']),
+    onSettled: (action, outcome, connection) => (action.kind === 'invitation.answer' ? answers.settled(action, outcome, connection) : bulk.settled(action)),
+    onHeldBack: (connectionId, verdict) => sync.markFailure(connectionId, verdict.code, verdict.message),
+  });
+  const bulk = new BulkRuns({ store: queue, connections, cache, events, followUp: { writesQueued: (ids, o) => reconciler.writesQueued(ids, o) } });
+
+  const reconciler = new Reconciler({ sync, replayer, queue, connections, logger: logger.child({ module: 'reconcile' }) });
   reconciler.pause(settings.get().syncPaused ?? false);
 
   const vaultStatus = async (): Promise<VaultStatus> => options.vaultStatus ?? (await vault.describe?.()) ?? { backend: 'keychain', message: null };
@@ -156,6 +169,7 @@ export function createCore(options: CoreOptions): Core {
     marks,
     settings,
     answers,
+    bulk,
     vaultStatus,
     panelOpener: options.panelOpener ?? null,
     clock,

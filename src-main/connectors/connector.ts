@@ -40,17 +40,26 @@ export interface AccountPageRequest {
 
 export type AccountPageResult = { notModified: true } | { notModified: false; items: Account[]; nextCursor: string | null; etag: string | null };
 
+/**
+ * A write the offline queue sends: its idempotency key is stored with it, so a replay after a
+ * crash or a lost answer is the same request and the provider acts once. Platforms without
+ * idempotency keys (WHMCS) take no options; the queue's single send per key is then the guard.
+ */
+export interface WriteOptions {
+  idempotencyKey?: string;
+}
+
 /** Who has access to an account (capability `users.manage`). */
 export interface TeamPart {
   listUsers(accountId: string): Promise<AccountUser[]>;
   updateUser(accountId: string, userId: string, changes: UpdateAccountUser): Promise<AccountUser>;
-  revokeUser(accountId: string, userId: string): Promise<void>;
+  revokeUser(accountId: string, userId: string, options?: WriteOptions): Promise<void>;
   /** The signed-in user gives up their own access. */
   leave(accountId: string): Promise<void>;
   listInvitations(accountId: string): Promise<OutgoingInvitation[]>;
-  invite(accountId: string, invitation: CreateInvitation): Promise<OutgoingInvitation>;
+  invite(accountId: string, invitation: CreateInvitation, options?: WriteOptions): Promise<OutgoingInvitation>;
   resendInvitation(accountId: string, invitationId: string): Promise<OutgoingInvitation>;
-  cancelInvitation(accountId: string, invitationId: string): Promise<OutgoingInvitation>;
+  cancelInvitation(accountId: string, invitationId: string, options?: WriteOptions): Promise<OutgoingInvitation>;
 }
 
 /** Users the owner creates directly, and their activation mails (capability `managed_users`). */

@@ -1,6 +1,7 @@
 import type { Connection } from '../../src-shared/ipc/channels/connections.js';
 import type { VaultStatus } from '../../src-shared/ipc/channels/vault.js';
 import type { AccountMarks } from '../accounts/account-marks.js';
+import type { BulkRuns } from '../bulk/bulk-runs.js';
 import type { Connections } from '../connections/connections.js';
 import type { EventHub } from '../events.js';
 import type { InvitationAnswers } from '../queue/invitation-answers.js';
@@ -24,6 +25,7 @@ export interface HandlerDeps {
   marks: AccountMarks;
   settings: SettingsStore;
   answers: InvitationAnswers;
+  bulk: BulkRuns;
   vaultStatus(): Promise<VaultStatus>;
   panelOpener: PanelOpener | null;
   clock: () => Date;

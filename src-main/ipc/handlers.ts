@@ -2,6 +2,7 @@ import type { IpcHandlers } from './dispatcher.js';
 import type { HandlerDeps, OwnerHandlerDeps } from './handler-deps.js';
 import { createAccountsHandlers } from './handlers/accounts.js';
 import { createAuditHandlers } from './handlers/audit.js';
+import { createBulkHandlers } from './handlers/bulk.js';
 import { createConnectionsHandlers } from './handlers/connections.js';
 import { createContactsHandlers } from './handlers/contacts.js';
 import { createInvitationsHandlers } from './handlers/invitations.js';
@@ -27,6 +28,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     ...createAccountsHandlers(deps),
     ...createInvitationsHandlers(deps),
     ...createQueueHandlers(deps),
+    ...createBulkHandlers(deps),
     ...createSettingsHandlers(deps),
     ...createVaultHandlers(deps),
     ...createPanelHandlers(deps),

@@ -13,7 +13,7 @@ import { notificationForSettledAnswer } from '../notifications/notifier.js';
 import type { AccountCache } from '../sync/account-cache.js';
 import type { SyncEngine } from '../sync/sync-engine.js';
 import { invitationKey, type QueueStore, type StoredAction } from './queue-store.js';
-import { Replayer } from './replayer.js';
+import type { SentOutcome } from './action-sending.js';
 import type { InvitationAnswer } from '../../src-shared/api/primitives.js';
 
 export interface InvitationAnswersOptions {
@@ -43,21 +43,12 @@ export interface AnswerFollowUp {
  * arrives later (replay after being offline), a notification tells them.
  */
 export class InvitationAnswers {
-  readonly replayer: Replayer;
   /** Actions whose outcome the user is waiting for in the reply: no notification for them. */
   readonly #awaited = new Set<string>();
   readonly #answerWaitMs: number;
 
   constructor(private readonly options: InvitationAnswersOptions) {
     this.#answerWaitMs = options.answerWaitMs ?? 8_000;
-    this.replayer = new Replayer({
-      store: options.store,
-      connections: options.connections,
-      logger: options.logger,
-      onChange: () => options.events.changed(['queue', 'invitations']),
-      onSettled: (action, answer, connection) => this.#settled(action, answer, connection),
-      onHeldBack: (connectionId, verdict) => options.sync.markFailure(connectionId, verdict.code, verdict.message),
-    });
   }
 
   async answer(connectionId: string, invitationId: string, answer: InvitationAnswer): Promise<ListedInvitation> {
@@ -164,7 +155,9 @@ export class InvitationAnswers {
     return { ...invitation, connectionId: connection.id, providerLabel: connection.label, pendingAnswer: action };
   }
 
-  async #settled(action: StoredAction, answer: InvitationAnswerResponse | null, connection: Connection): Promise<void> {
+  /** The replayer settled an answer: `outcome` is the provider's answer when it went through, null when refused. */
+  async settled(action: StoredAction, outcome: SentOutcome | null, connection: Connection): Promise<void> {
+    const answer: InvitationAnswerResponse | null = outcome?.kind === 'invitation.answer' ? outcome.answer : null;
     let accountName = this.options.cache.read(connection.id).invitations.find((i) => i.id === action.invitationId)?.account.name ?? null;
     if (answer) {
       // Reflect the outcome at once; the next sync confirms it from the provider.

@@ -2,15 +2,14 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { QueuedAction, QueuedActionState } from '../../src-shared/ipc/channels/queue.js';
-import { ClientdeckError } from '../errors.js';
+import type { z } from 'zod';
 import type { InvitationAnswer } from '../../src-shared/api/primitives.js';
+import { AccessGrant } from '../../src-shared/api/team.js';
+import type { BulkKind } from '../../src-shared/ipc/channels/bulk.js';
+import { ClientdeckError } from '../errors.js';
+import { migrateQueue, toAction, type ActionRow as Row, type OwnerWrite, type StoredAction } from './queue-schema.js';
 
-/** A queued action with what only main needs to replay it. */
-export interface StoredAction extends QueuedAction {
-  idempotencyKey: string;
-  attempts: number;
-}
+export type { OwnerWrite, StoredAction } from './queue-schema.js';
 
 export interface NewInvitationAnswer {
   connectionId: string;
@@ -19,52 +18,36 @@ export interface NewInvitationAnswer {
   summary: string;
 }
 
-interface Row {
-  seq: number;
-  id: string;
-  connection_id: string;
-  kind: 'invitation.answer';
-  invitation_id: string | null;
-  answer: InvitationAnswer | null;
+/** One account's write of a bulk run. */
+export interface NewOwnerWrite {
+  connectionId: string;
+  accountId: string;
   summary: string;
-  idempotency_key: string;
-  state: QueuedActionState;
-  reason: string | null;
-  reason_code: string | null;
-  attempts: number;
-  dismissed: number;
-  created_at: string;
-  updated_at: string;
+  write: OwnerWrite;
 }
 
-const SCHEMA_VERSION = 1;
+export interface NewBulkRun {
+  kind: BulkKind;
+  email: string;
+  grant: z.output<typeof AccessGrant> | null;
+}
 
-const MIGRATIONS = `
-CREATE TABLE IF NOT EXISTS actions (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  id TEXT NOT NULL UNIQUE,
-  connection_id TEXT NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ('invitation.answer')),
-  invitation_id TEXT,
-  answer TEXT CHECK (answer IN ('accept', 'decline')),
-  summary TEXT NOT NULL,
-  idempotency_key TEXT NOT NULL UNIQUE,
-  state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'done', 'rejected')),
-  reason TEXT,
-  reason_code TEXT,
-  attempts INTEGER NOT NULL DEFAULT 0,
-  dismissed INTEGER NOT NULL DEFAULT 0,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS actions_by_connection ON actions (connection_id, state, seq);
--- At most one answer per invitation waits at a time: the integrity guard behind "never twice".
-CREATE UNIQUE INDEX IF NOT EXISTS one_open_answer ON actions (connection_id, invitation_id) WHERE state IN ('queued', 'sending');
-`;
+export interface StoredRun extends NewBulkRun {
+  id: string;
+  createdAt: string;
+}
+
+interface RunRow {
+  id: string;
+  kind: BulkKind;
+  email: string;
+  grant_json: string | null;
+  created_at: string;
+}
 
 /**
- * The offline queue, durable in a SQLite file (WAL, synchronous=FULL): when `enqueueAnswer`
- * returns, the action and its idempotency key are on disk, before any network call is made. An
+ * The offline queue, durable in a SQLite file (WAL, synchronous=FULL): when `enqueueAnswer` or
+ * `enqueueRun` returns, the actions and their idempotency keys are on disk, before any network call is made. An
  * action stays `queued` until a replay takes it (`sending`) and ends `done` or `rejected`. A
  * process killed mid-send leaves `sending`, which the next open turns back into `queued`: the
  * retry carries the same idempotency key, so the provider never applies it twice.
@@ -85,12 +68,7 @@ export class QueueStore {
       this.#db.pragma('journal_mode = WAL');
       this.#db.pragma('synchronous = FULL');
       this.#db.pragma('busy_timeout = 5000');
-      const version = this.#db.pragma('user_version', { simple: true }) as number;
-      if (version > SCHEMA_VERSION) {
-        throw new ClientdeckError('internal_error', 'The offline queue was written by a newer Clientdeck. Update Clientdeck to open it.');
-      }
-      this.#db.exec(MIGRATIONS);
-      this.#db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      migrateQueue(this.#db);
     } catch (error) {
       // Closed before the caller decides (queue-file.ts may move a damaged file aside, which
       // Windows refuses while it is open).
@@ -136,6 +114,57 @@ export class QueueStore {
         .run(id, input.connectionId, input.invitationId, input.answer, input.summary, randomUUID(), now, now);
       return { action: this.get(id)!, created: true };
     })();
+  }
+
+  /**
+   * Stores a bulk run and one write per account in one transaction: after a crash the run is
+   * there whole or not at all, and every write already has the key it will always be sent with.
+   */
+  enqueueRun(run: NewBulkRun, writes: readonly NewOwnerWrite[]): StoredRun {
+    return this.#db.transaction(() => {
+      const id = randomUUID();
+      const now = this.#now();
+      this.#db
+        .prepare(`INSERT INTO bulk_runs (id, kind, email, grant_json, created_at) VALUES (?, ?, ?, ?, ?)`)
+        .run(id, run.kind, run.email, run.grant === null ? null : JSON.stringify(run.grant), now);
+      for (const write of writes) this.#insertWrite(id, write, now);
+      return { ...run, id, createdAt: now };
+    })();
+  }
+
+  /**
+   * Queues the refused writes of a run again, each as a new action with a new key (the old key
+   * would only bring back the old refusal); the refused one is dismissed, so each account shows once.
+   */
+  requeueRejected(runId: string): number {
+    return this.#db.transaction(() => {
+      const now = this.#now();
+      const rejected = this.runActions(runId).filter((a) => a.state === 'rejected' && a.write && a.accountId);
+      for (const action of rejected) {
+        this.#db.prepare(`UPDATE actions SET dismissed = 1, updated_at = ? WHERE id = ?`).run(now, action.id);
+        this.#insertWrite(runId, { connectionId: action.connectionId, accountId: action.accountId!, summary: action.summary, write: action.write! }, now);
+      }
+      return rejected.length;
+    })();
+  }
+
+  getRun(runId: string): StoredRun | undefined {
+    const row = this.#db.prepare<[string], RunRow>(`SELECT * FROM bulk_runs WHERE id = ?`).get(runId);
+    return row ? toRun(row) : undefined;
+  }
+
+  /** Every bulk run, newest first. */
+  runs(): StoredRun[] {
+    return this.#db.prepare<[], RunRow>(`SELECT * FROM bulk_runs ORDER BY seq DESC`).all().map(toRun);
+  }
+
+  /** The latest action of each account of a run, in the order the run queued them. */
+  runActions(runId: string): StoredAction[] {
+    const latest = new Map<string, StoredAction>();
+    for (const row of this.#db.prepare<[string], Row>(`SELECT * FROM actions WHERE run_id = ? ORDER BY seq`).all(runId)) {
+      latest.set(`${row.connection_id}\u0000${row.account_id}`, toAction(row));
+    }
+    return [...latest.values()];
   }
 
   get(id: string): StoredAction | undefined {
@@ -191,8 +220,8 @@ export class QueueStore {
   dismiss(id: string): void {
     const action = this.get(id);
     if (!action || action.state === 'queued' || action.state === 'sending') {
-      if (!action) throw new ClientdeckError('not_found', 'This queued answer no longer exists.');
-      throw new ClientdeckError('conflict', 'This answer has not been sent yet, so it cannot be dismissed.');
+      if (!action) throw new ClientdeckError('not_found', 'This queued action no longer exists.');
+      throw new ClientdeckError('conflict', 'This action has not been sent yet, so it cannot be dismissed.');
     }
     this.#db.prepare(`UPDATE actions SET dismissed = 1, updated_at = ? WHERE id = ?`).run(this.#now(), id);
   }
@@ -200,6 +229,7 @@ export class QueueStore {
   /** Drops every action of a connection that was removed (nothing can be sent for it any more). */
   removeConnection(connectionId: string): void {
     this.#db.prepare(`DELETE FROM actions WHERE connection_id = ?`).run(connectionId);
+    this.#db.prepare(`DELETE FROM bulk_runs WHERE id NOT IN (SELECT run_id FROM actions WHERE run_id IS NOT NULL)`).run();
   }
 
   /** Finished and dismissed actions older than `days` are deleted. */
@@ -211,6 +241,15 @@ export class QueueStore {
   close(): void {
     if (this.#progress.open) this.#progress.close();
     if (this.#db.open) this.#db.close();
+  }
+
+  #insertWrite(runId: string, input: NewOwnerWrite, now: string): void {
+    this.#db
+      .prepare(
+        `INSERT INTO actions (id, connection_id, kind, account_id, run_id, payload, summary, idempotency_key, state, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)`,
+      )
+      .run(randomUUID(), input.connectionId, input.write.kind, input.accountId, runId, JSON.stringify(input.write), input.summary, randomUUID(), now, now);
   }
 
   #update(id: string, set: string, params: unknown[], guard: string): void {
@@ -226,22 +265,9 @@ export function invitationKey(connectionId: string, invitationId: string): strin
   return `${connectionId}\u0000${invitationId}`;
 }
 
-function toAction(row: Row): StoredAction {
-  return {
-    id: row.id,
-    connectionId: row.connection_id,
-    kind: row.kind,
-    summary: row.summary,
-    invitationId: row.invitation_id,
-    answer: row.answer,
-    state: row.state,
-    reason: row.reason,
-    reasonCode: row.reason_code,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    idempotencyKey: row.idempotency_key,
-    attempts: row.attempts,
-  };
+function toRun(row: RunRow): StoredRun {
+  const grant = row.grant_json === null ? null : AccessGrant.safeParse(JSON.parse(row.grant_json));
+  return { id: row.id, kind: row.kind, email: row.email, grant: grant?.success ? grant.data : null, createdAt: row.created_at };
 }
 
 /**

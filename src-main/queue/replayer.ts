@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import type { InvitationAnswerResponse } from '../../src-shared/api/invitations.js';
 import type { Connection } from '../../src-shared/ipc/channels/connections.js';
 import type { Connector } from '../connectors/connector.js';
+import { sendAction, unsendable, type SentOutcome } from './action-sending.js';
 import type { QueueStore, StoredAction } from './queue-store.js';
 import { judgeReplayFailure, type ReplayVerdict } from './replay-outcome.js';
 
@@ -13,7 +13,7 @@ export interface ReplayerOptions {
   };
   logger: Logger;
   /** An action reached `done` (with the provider's answer) or `rejected` (with null). */
-  onSettled(action: StoredAction, answer: InvitationAnswerResponse | null, connection: Connection): Promise<void> | void;
+  onSettled(action: StoredAction, outcome: SentOutcome | null, connection: Connection): Promise<void> | void;
   /** Sending had to stop for now: the provider could not be asked. */
   onHeldBack?(connectionId: string, verdict: Extract<ReplayVerdict, { kind: 'retry' }>): void;
   /** Any state of the queue changed. */
@@ -21,8 +21,8 @@ export interface ReplayerOptions {
 }
 
 /**
- * Sends what the queue holds, per connection in the order the user acted, with each action's own
- * idempotency key. One pass per connection at a time; asking again while a pass runs makes it go
+ * Sends what the queue holds (invitation answers and owner writes alike), per connection in the
+ * order the user acted, with each action's own idempotency key. One pass per connection at a time; asking again while a pass runs makes it go
  * round once more, so an action queued meanwhile is never left behind. A failure that means "not
  * now" stops the connection's pass (order is kept; the next replay continues); a refusal is final
  * for that action and the pass goes on.
@@ -77,43 +77,45 @@ export class Replayer {
     // Read again: actions may have been added while the connector was prepared.
     for (const action of store.waiting(connectionId)) {
       if (this.#closed) return;
-      if (action.kind !== 'invitation.answer' || !action.invitationId || !action.answer) {
-        store.markRejected(action.id, 'Clientdeck does not know how to send this action.', 'unsupported_action');
+      const refusal = unsendable(target.connector, action);
+      if (refusal) {
+        store.markRejected(action.id, refusal.reason, refusal.reasonCode);
         this.options.onChange();
+        await this.#settle(store.get(action.id), null, target.connection);
         continue;
       }
       store.markSending(action.id);
       this.options.onChange();
-      let answer: InvitationAnswerResponse;
+      let outcome: SentOutcome;
       try {
-        answer = await target.connector.answerInvitation(action.invitationId, action.answer, action.idempotencyKey);
+        outcome = await sendAction(target.connector, action);
       } catch (error) {
         const verdict = judgeReplayFailure(error);
         if (verdict.kind === 'retry') {
           store.markQueued(action.id);
           this.options.onChange();
-          logger.info({ connectionId, actionId: action.id, code: verdict.code }, 'queued answer held back');
+          logger.info({ connectionId, actionId: action.id, code: verdict.code }, 'queued action held back');
           this.options.onHeldBack?.(connectionId, verdict);
           return;
         }
         store.markRejected(action.id, verdict.reason, verdict.reasonCode);
         this.options.onChange();
-        logger.info({ connectionId, actionId: action.id, reasonCode: verdict.reasonCode }, 'queued answer rejected');
+        logger.info({ connectionId, actionId: action.id, reasonCode: verdict.reasonCode }, 'queued action rejected');
         await this.#settle(store.get(action.id), null, target.connection);
         continue;
       }
       store.markDone(action.id);
       this.options.onChange();
-      await this.#settle(store.get(action.id), answer, target.connection);
+      await this.#settle(store.get(action.id), outcome, target.connection);
     }
   }
 
-  async #settle(action: StoredAction | undefined, answer: InvitationAnswerResponse | null, connection: Connection): Promise<void> {
+  async #settle(action: StoredAction | undefined, outcome: SentOutcome | null, connection: Connection): Promise<void> {
     if (!action) return;
     try {
-      await this.options.onSettled(action, answer, connection);
+      await this.options.onSettled(action, outcome, connection);
     } catch (error) {
-      this.options.logger.error({ err: error, actionId: action.id }, 'could not apply a settled answer locally');
+      this.options.logger.error({ err: error, actionId: action.id }, 'could not apply a settled action locally');
     }
   }
 }

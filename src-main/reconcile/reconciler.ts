@@ -20,6 +20,9 @@ export interface ReconcilerOptions {
  * - After a sync, whatever waits in the queue is sent: the provider just answered.
  * - After an answer is queued, it is sent at once (InvitationAnswers does not ask a provider
  *   known to be offline; the online watcher brings that one back here).
+ * - After a bulk run queued its owner writes, each connection's queue is sent at once, except a
+ *   provider known to be offline (its comeback sends them); a retry the user asked for tries
+ *   every connection of the run, offline or not.
  * - A connection added or signed in again, or an answer the provider refused, is synced, then its
  *   queue sent: the sync brings the provider's view (a refused invitation's new state).
  * - "Sync now" syncs while the user waits, then sends the queue.
@@ -53,6 +56,13 @@ export class Reconciler {
   answerQueued(connectionId: string): Promise<void> {
     if (this.#closed) return Promise.resolve();
     return this.#track(this.options.replayer.replay(connectionId));
+  }
+
+  /** Owner writes (a bulk run) were queued for these connections: send each one's queue in the background. */
+  writesQueued(connectionIds: readonly string[], options: { evenOffline?: boolean } = {}): void {
+    if (this.#closed) return;
+    const offline = new Set(options.evenOffline ? [] : this.#offline());
+    for (const id of new Set(connectionIds)) if (!offline.has(id)) void this.#track(this.options.replayer.replay(id));
   }
 
   /** Sync this connection in the background, then send its queue (after an add, a sign-in, a refusal). */

@@ -57,6 +57,7 @@ export function usePaletteActions(): PaletteAction[] {
       { id: 'go-accounts', label: t('palette.goTo', { view: t('nav.accounts') }), icon: 'view', run: () => nav.go('accounts') },
       { id: 'go-invitations', label: t('palette.goTo', { view: t('nav.invitations') }), icon: 'view', run: () => nav.go('invitations') },
       { id: 'go-connections', label: t('palette.goTo', { view: t('nav.connections') }), icon: 'view', run: () => nav.go('connections') },
+      { id: 'go-bulk', label: t('palette.goTo', { view: t('bulk.nav') }), icon: 'view', run: () => nav.go('bulk') },
       { id: 'go-settings', label: t('palette.goTo', { view: t('nav.settings') }), icon: 'view', run: () => nav.go('settings') },
       {
         id: 'theme',

@@ -10,10 +10,10 @@ interface QueueState extends Loadable {
   dismiss(actionId: string): Promise<void>;
 }
 
-/** Answers still waiting to reach their provider. */
+/** Answers still waiting to reach their provider (a bulk run's writes show in the bulk view instead). */
 export function waitingCount(actions: readonly QueuedAction[]): number {
   let n = 0;
-  for (const a of actions) if (a.state === 'queued' || a.state === 'sending') n++;
+  for (const a of actions) if (a.kind === 'invitation.answer' && (a.state === 'queued' || a.state === 'sending')) n++;
   return n;
 }
 

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccountDetailView } from '../account-detail/AccountDetailView.js';
 import { AccountsView } from '../accounts/AccountsView.js';
+import { BulkView } from '../bulk/BulkView.js';
 import { ConnectionsView } from '../connections/ConnectionsView.js';
 import { InvitationsView } from '../invitations/InvitationsView.js';
 import { CommandPalette } from '../palette/CommandPalette.js';
@@ -52,6 +53,7 @@ export function Shell() {
         {view === 'accounts' && <AccountsView />}
         {view === 'account' && account && <AccountDetailView key={`${account.connectionId}\u0000${account.accountId}`} account={account} />}
         {view === 'invitations' && <InvitationsView />}
+        {view === 'bulk' && <BulkView />}
         {view === 'connections' && <ConnectionsView />}
         {view === 'settings' && <SettingsView />}
       </main>

@@ -1,5 +1,6 @@
 import type { ClientdeckBridge } from '../../src-shared/ipc/contract.js';
 import { useAccounts } from '../accounts/accounts-store.js';
+import { useBulk } from '../bulk/bulk-store.js';
 import { useConnections } from '../connections/connections-store.js';
 import { useInvitations } from '../invitations/invitations-store.js';
 import { useQueue } from '../queue/queue-store.js';
@@ -16,6 +17,8 @@ export function followMain(bridge: ClientdeckBridge): () => void {
     if (lists.includes('invitations')) void useInvitations.getState().load();
     if (lists.includes('queue')) void useQueue.getState().load();
     if (lists.includes('settings')) void useSettings.getState().load();
+    // Bulk runs are fetched once their view was opened; until then nobody shows them.
+    if (lists.includes('bulk') && useBulk.getState().status !== 'idle') void useBulk.getState().load();
   });
   const offNavigate = bridge.on('navigate', followTarget);
   const offNotification = bridge.on('notification', (item) => useNotifications.getState().push(item));

@@ -28,6 +28,7 @@ const TITLES: Record<ApiErrorCode, string> = {
   host_not_allowed: 'Unknown host',
   storage_unavailable: 'Changes cannot be saved right now',
   invalid_characters: 'The text holds characters that are not allowed',
+  email_domain_not_allowed: 'Email domain not allowed',
 };
 
 export function problem(code: ApiErrorCode, status: number, detail: string): Problem {

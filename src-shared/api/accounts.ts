@@ -26,6 +26,8 @@ export const Account = z
      * at most 50, by name: for search. Absent from providers that do not list them.
      */
     domainNames: z.array(z.string()).max(50).optional(),
+    /** When the caller's own access to this account ends by itself; null or absent: it does not end. */
+    accessExpiresAt: Timestamp.nullable().optional(),
     /**
      * The account's policy "require two-factor sign-in for everyone with access", and whether the
      * caller's login has it on: with `required` and not `enabled`, every action on the account but

@@ -44,5 +44,7 @@ export const API_ERROR_CODES = [
   'storage_unavailable',
   /** Text holds characters that are never part of a name or message (line breaks in a name, control characters, nothing visible). */
   'invalid_characters',
+  /** The invitee's email is not at one of the domains the account's owner allows invitations to. */
+  'email_domain_not_allowed',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import { accountsChannels } from './channels/accounts.js';
 import { auditChannels } from './channels/audit.js';
+import { bulkChannels } from './channels/bulk.js';
 import { connectionsChannels } from './channels/connections.js';
 import { contactsChannels } from './channels/contacts.js';
 import { invitationsChannels } from './channels/invitations.js';
@@ -39,6 +40,7 @@ export const ipcContract = {
   ...contactsChannels,
   ...auditChannels,
   ...productsChannels,
+  ...bulkChannels,
 } as const;
 
 export type IpcChannel = keyof typeof ipcContract;

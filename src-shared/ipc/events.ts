@@ -5,7 +5,7 @@ import { SyncStatus } from './channels/sync.js';
 
 /** A place in the app a deep link or a notification leads to. */
 export const NavigateTarget = z.object({
-  view: z.enum(['accounts', 'invitations', 'connections', 'settings', 'account']),
+  view: z.enum(['accounts', 'invitations', 'connections', 'settings', 'account', 'bulk']),
   connectionId: Id.optional(),
   accountId: Id.optional(),
   invitationId: Id.optional(),
@@ -15,7 +15,7 @@ export type NavigateTarget = z.infer<typeof NavigateTarget>;
 export const ipcEvents = {
   'sync.changed': z.array(SyncStatus),
   /** Tells the renderer which lists to fetch again. */
-  'data.changed': z.object({ lists: z.array(z.enum(['connections', 'accounts', 'invitations', 'queue', 'settings'])) }),
+  'data.changed': z.object({ lists: z.array(z.enum(['connections', 'accounts', 'invitations', 'queue', 'settings', 'bulk'])) }),
   /** A `clientdeck://` deep link asked the app to show something (e.g. an invitation from a mail). */
   navigate: NavigateTarget,
   /**

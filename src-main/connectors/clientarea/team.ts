@@ -8,7 +8,7 @@ import {
   type UpdateAccountUser,
 } from '../../../src-shared/api/team.js';
 import { ClientdeckError } from '../../errors.js';
-import type { TeamPart } from '../connector.js';
+import type { TeamPart, WriteOptions } from '../connector.js';
 import { NoContent, seg, type ApiSession } from './api-session.js';
 
 /** Account users and outgoing invitations at the Client Area Access API (`/accounts/{id}/users`, `/invitations`). */
@@ -23,8 +23,8 @@ export class ClientareaTeam implements TeamPart {
     return this.api.write(AccountUser, 'PATCH', `/accounts/${seg(accountId)}/users/${seg(userId)}`, changes);
   }
 
-  async revokeUser(accountId: string, userId: string): Promise<void> {
-    await this.api.write(NoContent, 'DELETE', `/accounts/${seg(accountId)}/users/${seg(userId)}`);
+  async revokeUser(accountId: string, userId: string, options: WriteOptions = {}): Promise<void> {
+    await this.api.write(NoContent, 'DELETE', `/accounts/${seg(accountId)}/users/${seg(userId)}`, undefined, options.idempotencyKey);
   }
 
   async leave(accountId: string): Promise<void> {
@@ -36,16 +36,16 @@ export class ClientareaTeam implements TeamPart {
     return this.api.listAll(OutgoingInvitationList, `/accounts/${seg(accountId)}/invitations`);
   }
 
-  invite(accountId: string, invitation: CreateInvitation) {
-    return this.api.write(OutgoingInvitation, 'POST', `/accounts/${seg(accountId)}/invitations`, invitation);
+  invite(accountId: string, invitation: CreateInvitation, options: WriteOptions = {}) {
+    return this.api.write(OutgoingInvitation, 'POST', `/accounts/${seg(accountId)}/invitations`, invitation, options.idempotencyKey);
   }
 
   resendInvitation(accountId: string, invitationId: string) {
     return this.api.write(OutgoingInvitation, 'POST', `/accounts/${seg(accountId)}/invitations/${seg(invitationId)}/resend`, {});
   }
 
-  async cancelInvitation(accountId: string, invitationId: string) {
-    const body = await this.api.write(NoContent, 'DELETE', `/accounts/${seg(accountId)}/invitations/${seg(invitationId)}`);
+  async cancelInvitation(accountId: string, invitationId: string, options: WriteOptions = {}) {
+    const body = await this.api.write(NoContent, 'DELETE', `/accounts/${seg(accountId)}/invitations/${seg(invitationId)}`, undefined, options.idempotencyKey);
     const parsed = OutgoingInvitation.safeParse(body);
     if (parsed.success) return parsed.data;
     // A provider may answer 204: the cancelled invitation is then read back from the list.
