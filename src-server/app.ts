@@ -16,12 +16,13 @@ import { installEtags } from './http/etag.js';
 import { installIdempotency } from './http/idempotency.js';
 import { openApiRoutes, registerOpenApi } from './http/openapi.js';
 import { apiNotFound, frameworkProblem, installProblemHandlers } from './http/problem.js';
-import { accessPolicyRoutes } from './http/routes/access-policy.js';
 import { accountUserRoutes } from './http/routes/account-users.js';
 import { accountRoutes } from './http/routes/accounts.js';
 import { adminRoutes } from './http/routes/admin.js';
 import { auditRoutes } from './http/routes/audit.js';
 import { contactRoutes } from './http/routes/contacts.js';
+import { invitationDomainRoutes } from './http/routes/invitation-domains.js';
+import { invitationGrantRoutes } from './http/routes/invitation-grant.js';
 import { invitationLinkRoutes } from './http/routes/invitation-links.js';
 import { invitationRoutes } from './http/routes/invitations.js';
 import { managedUserRoutes } from './http/routes/managed-users.js';
@@ -73,7 +74,8 @@ const API_ROUTES = [
   ticketRoutes,
   auditRoutes,
   twoFactorPolicyRoutes,
-  accessPolicyRoutes,
+  invitationGrantRoutes,
+  invitationDomainRoutes,
 ];
 
 /** One Fastify plugin per capability; every request and response goes through the shared zod schemas. */

@@ -1,29 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AllowedInvitationDomains } from '../../../src-shared/api/access-policy.js';
 import { IdParams } from '../../../src-shared/api/primitives.js';
-import { OutgoingInvitation, UpdateInvitationGrant } from '../../../src-shared/api/team.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { getInvitationDomains, putInvitationDomains } from '../../domain/invitation-domains.js';
-import { updateInvitationGrant } from '../../domain/invitation-grant.js';
 import { BEARER, requireSignIn } from '../auth.js';
-import { InvitationParams } from '../links.js';
 import { problemResponses } from '../problem.js';
 
-/** How an owner bounds access (docs/ARCHITECTURE.md §10): when an offered grant ends, and who may be invited. */
-export const accessPolicyRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
+/** Who may be invited to an account, by email domain (docs/ARCHITECTURE.md §10; owner only). */
+export const invitationDomainRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
   requireSignIn(app, ctx);
-
-  app.patch('/accounts/:id/invitations/:invId', {
-    schema: {
-      summary: 'Move (or with null lift) when the access a pending invitation offers ends (owner, or admin with users.manage)',
-      tags: ['team'],
-      security: BEARER,
-      params: InvitationParams,
-      body: UpdateInvitationGrant,
-      response: { 200: OutgoingInvitation, ...problemResponses(400, 401, 403, 404, 409) },
-    },
-    handler: async (request) => updateInvitationGrant(ctx, request.caller.user, request.params.id, request.params.invId, request.body),
-  });
 
   app.get('/accounts/:id/invitation-domains', {
     schema: {
