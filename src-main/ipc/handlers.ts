@@ -1,5 +1,6 @@
 import type { IpcHandlers } from './dispatcher.js';
 import type { HandlerDeps, OwnerHandlerDeps } from './handler-deps.js';
+import { createAccessPolicyHandlers } from './handlers/access-policy.js';
 import { createAccountsHandlers } from './handlers/accounts.js';
 import { createAuditHandlers } from './handlers/audit.js';
 import { createConnectionsHandlers } from './handlers/connections.js';
@@ -46,5 +47,6 @@ export function createOwnerHandlers(deps: OwnerHandlerDeps) {
     ...createContactsHandlers(deps),
     ...createAuditHandlers(deps),
     ...createProductsHandlers(deps),
+    ...createAccessPolicyHandlers(deps),
   };
 }
