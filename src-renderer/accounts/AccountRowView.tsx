@@ -7,6 +7,7 @@ import { Spinner } from '../kit/Spinner.js';
 import { initials } from '../kit/initials.js';
 import { ChevronIcon, StarIcon } from '../kit/icons.js';
 import { describeAccess } from './AccessText.js';
+import { accessDaysLeft } from './access-left.js';
 import type { Connection } from '../../src-shared/ipc/channels/connections.js';
 import { connectionName } from '../connections/connection-name.js';
 
@@ -80,6 +81,7 @@ export const AccountRowView = memo(function AccountRowView({
 }: Props) {
   const tab = active ? 0 : -1;
   const access = describeAccess(row, language, t);
+  const daysLeft = accessDaysLeft(row.accessExpiresAt, now);
   return (
     <div
       role="row"
@@ -126,6 +128,11 @@ export const AccountRowView = memo(function AccountRowView({
       </span>
       <span role="cell">
         <span className={`role role--${row.role}`}>{labels.roles[row.role]}</span>
+        {daysLeft !== null && (
+          <span className={`access-left small${daysLeft <= 3 ? ' expiry--soon' : ''}`} title={formatDate(row.accessExpiresAt!, language, true)}>
+            {t('expiry.listDays', { count: daysLeft })}
+          </span>
+        )}
       </span>
       <span role="cell" className="truncate">
         <span className="access" title={access.full}>
