@@ -65,7 +65,7 @@ export function ExtendDialog({ who, accountName, expiresAt, onClose, onExtend }:
           onChange={(e) => setDay(e.target.value)}
         />
         <span id={`${id}-hint`} className={tried && invalid ? 'inline-error' : 'hint'}>
-          {tried && invalid ? t('expiry.fieldPast') : t('expiry.fieldHint')}
+          {tried && invalid ? t('expiry.fieldPast') : t('expiry.extendHint')}
         </span>
       </div>
       <div role="alert">{error && <p className="inline-error">{error}</p>}</div>

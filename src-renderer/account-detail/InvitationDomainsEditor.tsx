@@ -84,7 +84,7 @@ export function InvitationDomainsEditor({ row }: { row: ListedAccount }) {
             <textarea
               id={`${id}-list`}
               rows={3}
-              className="mono"
+              className="mono domains-editor__list"
               value={text}
               spellCheck={false}
               aria-invalid={tried && invalid.length > 0}

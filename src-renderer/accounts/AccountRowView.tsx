@@ -116,9 +116,15 @@ export const AccountRowView = memo(function AccountRowView({
         <span className="cell-name__text">
           <span className="truncate cell-name__name">{row.name}</span>
           {/* The cell is named by the customer alone; the domain is a visual aid, and searchable. */}
-          {row.domains.length > 0 && (
-            <span className="truncate cell-name__domain" aria-hidden="true">
-              {row.domains[0]}
+          {(row.domains.length > 0 || daysLeft !== null) && (
+            <span className="truncate cell-name__domain">
+              {/* On the domain's line, first: the rows keep one height, which the list's windowing counts on. */}
+              {daysLeft !== null && (
+                <span className={`access-left${daysLeft <= 3 ? ' expiry--soon' : ''}`} title={formatDate(row.accessExpiresAt!, language, true)}>
+                  {t('expiry.listDays', { count: daysLeft })}
+                </span>
+              )}
+              {row.domains.length > 0 && <span aria-hidden="true">{daysLeft !== null ? ` · ${row.domains[0]}` : row.domains[0]}</span>}
             </span>
           )}
         </span>
@@ -128,11 +134,6 @@ export const AccountRowView = memo(function AccountRowView({
       </span>
       <span role="cell">
         <span className={`role role--${row.role}`}>{labels.roles[row.role]}</span>
-        {daysLeft !== null && (
-          <span className={`access-left small${daysLeft <= 3 ? ' expiry--soon' : ''}`} title={formatDate(row.accessExpiresAt!, language, true)}>
-            {t('expiry.listDays', { count: daysLeft })}
-          </span>
-        )}
       </span>
       <span role="cell" className="truncate">
         <span className="access" title={access.full}>
