@@ -28,6 +28,12 @@ export const Account = z
     domainNames: z.array(z.string()).max(50).optional(),
     /** When the caller's own access to this account ends by itself; null or absent: it does not end. */
     accessExpiresAt: Timestamp.nullable().optional(),
+    /**
+     * The account's policy "require two-factor sign-in for everyone with access", and whether the
+     * caller's login has it on: with `required` and not `enabled`, every action on the account but
+     * seeing it is refused until the caller turns it on. Absent from providers that do not tell.
+     */
+    twoFactor: z.object({ required: z.boolean(), enabled: z.boolean() }).optional(),
   })
   .meta({ id: 'Account' });
 export type Account = z.infer<typeof Account>;
