@@ -94,6 +94,13 @@ describe('expiring access', () => {
     ]);
     expect(mails.find((m) => m.to === owner.email)?.text).toContain(temp.email);
     expect((await audit()).filter((e) => e.action === 'access.expiry_reminded' && e.subject === temp.email)).toHaveLength(1);
+
+    // With nobody calling, the timer's sweep retires the grant once its end has come, exactly once.
+    h.advance(3 * DAY);
+    expect(await sweep()).toEqual({ retired: 1, reminded: 0 });
+    expect(await sweep()).toEqual({ retired: 0, reminded: 0 });
+    owner.token = (await h.signIn(owner.email)).accessToken;
+    expect((await audit()).filter((e) => e.action === 'access.expired' && e.subject === temp.email)).toHaveLength(1);
   });
 
   it('lets the owner extend (a fresh reminder follows the new end), lift, and refuses an end in the past', async () => {
