@@ -7,6 +7,7 @@
  * in `products.ts`), their handlers in `src-main/ipc/handlers/<area>.ts`.
  */
 import type { z } from 'zod';
+import { accessPolicyChannels } from './channels/access-policy.js';
 import { accountsChannels } from './channels/accounts.js';
 import { auditChannels } from './channels/audit.js';
 import { bulkChannels } from './channels/bulk.js';
@@ -41,6 +42,7 @@ export const ipcContract = {
   ...auditChannels,
   ...productsChannels,
   ...bulkChannels,
+  ...accessPolicyChannels,
 } as const;
 
 export type IpcChannel = keyof typeof ipcContract;

@@ -186,7 +186,7 @@ export class ApiSession {
    * Every write carries an Idempotency-Key, so a retried request can never act twice: the queue's
    * stored key for a queued write (the same across restarts), a fresh one otherwise.
    */
-  write<T>(schema: z.ZodType<T>, method: 'POST' | 'PATCH' | 'DELETE', url: string, data?: unknown, idempotencyKey: string = randomUUID()): Promise<T> {
+  write<T>(schema: z.ZodType<T>, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, data?: unknown, idempotencyKey: string = randomUUID()): Promise<T> {
     const config: AxiosRequestConfig = { method, url, headers: { 'Idempotency-Key': idempotencyKey } };
     if (data !== undefined) config.data = data;
     return this.authorized(schema, config);
