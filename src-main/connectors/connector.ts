@@ -106,6 +106,12 @@ export interface Connector {
   listAccountsPage(request: AccountPageRequest, options?: RequestOptions): Promise<AccountPageResult>;
   listIncomingInvitations(options?: RequestOptions): Promise<IncomingInvitation[]>;
   answerInvitation(invitationId: string, answer: InvitationAnswer, idempotencyKey: string, options?: RequestOptions): Promise<InvitationAnswerResponse>;
+  /**
+   * True where the provider keeps no list of the invitee's invitations and they reach Clientdeck
+   * as mailed links only (WHMCS): sync then keeps the invitations the cache learned from links,
+   * since `listIncomingInvitations` can never list them again.
+   */
+  readonly invitationsFromLinks: boolean;
 
   readonly team?: TeamPart;
   readonly managedUsers?: ManagedUsersPart;

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Connection } from '../../src-shared/ipc/channels/connections.js';
+import type { IncomingInvitation } from '../../src-shared/api/invitations.js';
 import type { SyncStatus } from '../../src-shared/ipc/channels/sync.js';
 import type { Connector } from '../connectors/connector.js';
 import { ClientdeckError, isClientdeckError } from '../errors.js';
@@ -180,7 +181,8 @@ export class SyncEngine {
         const work = this.#fetch(connectionId, current, validate, controller.signal);
         // If the timeout wins, the abandoned work's own failure is expected and must not go unhandled.
         work.catch(() => undefined);
-        const { listing, invitations } = await Promise.race([work, timeout]);
+        const { listing, invitations: listed, fromLinks } = await Promise.race([work, timeout]);
+        const invitations = fromLinks ? withLinkInvitations(listed, current.invitations) : listed;
         // A connection removed while it synced must not leave a cache file behind.
         if (!this.options.connections.list().some((c) => c.id === connectionId)) return null;
         seen.stats = listing.stats;
@@ -214,7 +216,7 @@ export class SyncEngine {
       }),
       connector.listIncomingInvitations({ signal }),
     ]);
-    return { listing, invitations };
+    return { listing, invitations, fromLinks: connector.invitationsFromLinks };
   }
 
   #initial(connectionId: string): SyncStatus {
@@ -227,6 +229,15 @@ export class SyncEngine {
     this.options.events.emit('sync.changed', this.statuses());
     return status;
   }
+}
+
+/**
+ * The provider's list, plus what the cache learned from pasted links that the provider cannot
+ * list (pending while their answer waits in the queue, accepted once it went through).
+ */
+function withLinkInvitations(listed: IncomingInvitation[], cached: IncomingInvitation[]): IncomingInvitation[] {
+  const ids = new Set(listed.map((i) => i.id));
+  return [...listed, ...cached.filter((i) => !ids.has(i.id))];
 }
 
 function stateOf(code: string): SyncStatus['state'] {

@@ -20,6 +20,7 @@ export type WhmcsAdminConnectorOptions = AdminApiOptions;
  */
 export class WhmcsAdminConnector implements Connector {
   readonly kind = 'whmcs-admin' as const;
+  readonly invitationsFromLinks = false;
   readonly #api: AdminApi;
   readonly team: WhmcsAdminTeam;
   readonly contacts: WhmcsAdminContacts;

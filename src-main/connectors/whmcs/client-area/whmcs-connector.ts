@@ -32,6 +32,7 @@ const NO_COUNTS = { services: 0, domainsExpiringSoon: 0, unpaidInvoices: 0, open
  */
 export class WhmcsConnector implements Connector {
   readonly kind = 'whmcs' as const;
+  readonly invitationsFromLinks = true;
   readonly #session: WhmcsSession;
   readonly #summaries: AccountSummaries;
   readonly #clock: () => Date;
