@@ -25,6 +25,8 @@ export interface RowLabels {
   openPanel: string;
   neverOpened: string;
   scoped: string;
+  /** Said (to screen readers) for a count the provider has not told yet. */
+  countPending: string;
   roles: Record<ListedAccount['role'], string>;
   /** What each connection is called on screen, by id (the demo's in the user's language). */
   providers: ReadonlyMap<string, string>;
@@ -39,6 +41,7 @@ export function rowLabels(t: TFunction, connections: readonly Pick<Connection, '
     openPanel: t('accounts.openPanel'),
     neverOpened: t('accounts.neverOpened'),
     scoped: t('access.scoped'),
+    countPending: t('whmcs.countPending'),
     roles: { owner: t('roles.owner'), admin: t('roles.admin'), member: t('roles.member') },
   };
 }
@@ -135,6 +138,14 @@ export const AccountRowView = memo(function AccountRowView({
       </span>
       {COUNT_COLUMNS.map(([field, , warn]) => {
         const value = row.summary[field];
+        // Zeros the provider has not counted yet must not read as "nothing unpaid".
+        if (row.summaryPending)
+          return (
+            <span key={field} role="cell" className="num num--zero" title={labels.countPending}>
+              <span aria-hidden="true">—</span>
+              <span className="visually-hidden">{labels.countPending}</span>
+            </span>
+          );
         return (
           <span key={field} role="cell" className={`num${value === 0 ? ' num--zero' : warn ? ' num--warn' : ''}`}>
             {value}

@@ -146,6 +146,7 @@ function sameRow(a: ListedAccount, b: ListedAccount): boolean {
     a.summary.domainsExpiringSoon === b.summary.domainsExpiringSoon &&
     a.summary.unpaidInvoices === b.summary.unpaidInvoices &&
     a.summary.openTickets === b.summary.openTickets &&
+    a.summaryPending === b.summaryPending &&
     sameList(a.permissions, b.permissions) &&
     sameList(a.domains, b.domains) &&
     (a.scope === b.scope || JSON.stringify(a.scope) === JSON.stringify(b.scope))

@@ -121,7 +121,7 @@ export class WhmcsConnector implements Connector {
       this.#firstSeen.set(row.id, firstSeen);
     }
     const role = row.owner ? 'owner' : 'member';
-    return {
+    const account: Account = {
       id: row.id,
       name: row.name,
       role,
@@ -138,6 +138,8 @@ export class WhmcsConnector implements Connector {
         : NO_COUNTS,
       updatedAt: known ? known.fetchedAt.toISOString() : firstSeen,
     };
+    // Until its home page was read, an account's counts are unknown, not zero.
+    return known ? account : { ...account, summaryPending: true };
   }
 
   async #readCounts(accountId: string) {
