@@ -104,7 +104,7 @@ export class SyncEngine {
     if (running) return running.validate || !validate ? running.run : running.run.then(() => this.syncOne(connectionId, options));
     // Shown as syncing at once, even while it waits for a free slot.
     const previous = this.status(connectionId);
-    this.#set({ ...previous, state: 'syncing', message: null });
+    this.#set({ connectionId, state: 'syncing', syncedAt: previous.syncedAt, message: null });
     const run = this.#limiter.run(() => this.#sync(connectionId, previous, validate)).finally(() => this.#running.delete(connectionId));
     this.#running.set(connectionId, { run, validate });
     return run;
@@ -151,7 +151,8 @@ export class SyncEngine {
           this.#status.delete(connectionId);
           return { connectionId, state: 'error', syncedAt: null, message: failure.message };
         }
-        return this.#set({ connectionId, state: stateOf(failure.code), syncedAt: previous.syncedAt, message: failure.message });
+        const status: SyncStatus = { connectionId, state: stateOf(failure.code), syncedAt: previous.syncedAt, message: failure.message };
+        return this.#set(failure.code === 'needs_sign_in' && failure.providerCode === 'second_factor_required' ? { ...status, asksForCode: true } : status);
       }
     }
   }

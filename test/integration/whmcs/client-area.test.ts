@@ -167,6 +167,37 @@ describe('whmcs sign-in refusals and sessions', () => {
     }
   });
 
+  it('asks for the two-factor code when the sign-in after a session ended meets the challenge, and signs in again with it', async () => {
+    const core = newCore(tempDir('whmcs-session-code'));
+    const secret = standIn.state.users.find((u) => u.email === TOTP_EMAIL)!.totpSecret!;
+    try {
+      const connection = await call(core, 'connections.add', {
+        baseUrl: standIn.url,
+        kind: 'whmcs',
+        email: TOTP_EMAIL,
+        password: STAND_IN_PASSWORD,
+        code: generateSync({ secret }),
+      });
+      await core.idle();
+      standIn.endSessions();
+      standIn.resetCount();
+      const [refusedSync] = await call(core, 'sync.now', { connectionId: connection.id });
+      expect(refusedSync).toMatchObject({ state: 'needs_sign_in', asksForCode: true, message: expect.stringContaining('two-factor code') });
+      // Signed in again once by itself, not in a loop: the Switch Account page and its redirect to
+      // the login, the login page, its post and the challenge it redirected to.
+      expect(standIn.requestCount()).toBe(5);
+      const statuses: { connectionId: string; asksForCode?: boolean }[] = await call(core, 'sync.status', {});
+      expect(statuses.find((s) => s.connectionId === connection.id)).toMatchObject({ state: 'needs_sign_in', asksForCode: true });
+
+      await call(core, 'connections.reauthenticate', { connectionId: connection.id, password: STAND_IN_PASSWORD, code: generateSync({ secret }) });
+      const [again] = await call(core, 'sync.now', { connectionId: connection.id });
+      expect(again).toMatchObject({ state: 'synced' });
+      expect(again.asksForCode).toBeUndefined();
+    } finally {
+      await core.close();
+    }
+  });
+
   it('signs in again by itself once a session ended, and asks for a sign-in when that fails, keeping the cached accounts', async () => {
     const core = newCore(tempDir('whmcs-session'));
     try {
@@ -186,6 +217,7 @@ describe('whmcs sign-in refusals and sessions', () => {
       standIn.endSessions();
       const [refusedSync] = await call(core, 'sync.now', { connectionId: connection.id });
       expect(refusedSync).toMatchObject({ state: 'needs_sign_in' });
+      expect(refusedSync.asksForCode).toBeUndefined();
       expect(await call(core, 'accounts.list', {})).toEqual(before);
       agency.password = STAND_IN_PASSWORD;
     } finally {

@@ -165,7 +165,8 @@ export class WhmcsSession {
     } catch (error) {
       // A changed password or a login that now asks for a code needs the user, not a retry.
       if (isClientdeckError(error) && ['wrong_credentials', 'second_factor_required', 'captcha_required'].includes(error.code)) {
-        throw new ClientdeckError('needs_sign_in', `${error.message} Sign in again to use this connection.`);
+        // The reason goes along, so the sign-in form can ask for the code the challenge wants.
+        throw new ClientdeckError('needs_sign_in', `${error.message} Sign in again to use this connection.`, { providerCode: error.code });
       }
       throw error;
     }
