@@ -3,6 +3,7 @@
  * account with which of WHMCS's permission keys, pending invites and contacts. Plain data, so tests
  * can seed it, change it mid-test (close an account, end a session) and read it back.
  */
+import type { StandInLanguage } from './since-text.js';
 import { randomBytes } from 'node:crypto';
 import { generateSecret } from 'otplib';
 
@@ -88,6 +89,8 @@ export type Theme = 'twenty-one' | 'six';
 
 export interface StandInState {
   theme: Theme;
+  /** The client area's language: what its relative dates ("3 hours ago") are written in. */
+  language: StandInLanguage;
   users: StandInUser[];
   clients: StandInClient[];
   memberships: StandInMembership[];
@@ -114,6 +117,7 @@ export interface SeedOptions {
   /** Client accounts the agency login reaches; every third is owned, the last one closed. */
   accounts?: number;
   theme?: Theme;
+  language?: StandInLanguage;
   clock?: () => Date;
 }
 
@@ -123,6 +127,7 @@ export function seedState(options: SeedOptions = {}): StandInState {
   const clock = options.clock ?? (() => new Date());
   const state: StandInState = {
     theme: options.theme ?? 'twenty-one',
+    language: options.language ?? 'english',
     users: [],
     clients: [],
     memberships: [],
