@@ -26,6 +26,8 @@ export interface RequestOptions {
 export interface SignInOptions extends RequestOptions {
   /** The two-factor code, for a login whose provider challenges for one (WHMCS, the Client Area Access API). */
   code?: string;
+  /** WHMCS's API access key, which lets an admin-API credential past the installation's IP restriction. */
+  accessKey?: string;
 }
 
 /** One page of the accounts list, asked for conditionally (ETag) and/or incrementally (updatedSince). */
