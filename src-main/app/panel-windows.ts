@@ -26,7 +26,7 @@ export function createPanelOpener(): PanelOpener {
       return true;
     },
 
-    async open({ url, target, connection, account }) {
+    async open({ url, target, connection, account, cookies, form }) {
       if (target === 'browser') {
         // The SSO link the provider minted for this connection (checked in ipc/handlers/panel).
         await shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
@@ -45,8 +45,21 @@ export function createPanelOpener(): PanelOpener {
       const panelSession = session.fromPartition(partition);
       panelSession.setPermissionRequestHandler((_contents, permission, callback) => callback(decidePermission(permission)));
       panelSession.setPermissionCheckHandler((_contents, permission) => decidePermission(permission));
+      // A handed-over session (WHMCS) is this partition's own before the window asks for anything.
+      for (const cookie of cookies ?? []) {
+        await panelSession.cookies.set({
+          url: cookie.url,
+          name: cookie.name,
+          value: cookie.value,
+          path: cookie.path,
+          secure: cookie.secure,
+          httpOnly: cookie.httpOnly,
+          sameSite: 'lax',
+        });
+      }
 
-      const options = panelWindowOptions(partition, title);
+      // A window that must first switch its session to the account shows once it landed there.
+      const options = { ...panelWindowOptions(partition, title), ...(form ? { show: false } : {}) };
       // As for the app window: the secure switches as literals for the scanner, and no middle-click.
       const window = new BrowserWindow({
         ...options,
@@ -72,7 +85,15 @@ export function createPanelOpener(): PanelOpener {
       contents.on('will-redirect', (event) => guard(event, event.url));
       contents.on('will-attach-webview', (event) => event.preventDefault());
 
-      await window.loadURL(url);
+      if (form) {
+        window.once('ready-to-show', () => window.show());
+        await window.loadURL(url, {
+          postData: [{ type: 'rawData', bytes: Buffer.from(new URLSearchParams(form).toString()) }],
+          extraHeaders: 'Content-Type: application/x-www-form-urlencoded',
+        });
+      } else {
+        await window.loadURL(url);
+      }
       return true;
     },
   };

@@ -21,12 +21,21 @@ export function createPanelHandlers(deps: HandlerDeps): Pick<IpcHandlers, keyof 
         marks.recordOpened(connectionId, accountId, deps.clock());
         return { url: '', expiresAt: deps.clock().toISOString(), handled: true };
       }
-      const link = await (await capablePart(connections, connectionId, 'sso', what)).createLink(accountId);
+      // Only a panel window of the shell can take a signed-in session; a browser tab cannot.
+      const handOver = deps.panelOpener !== null && target === 'window';
+      const link = await (await capablePart(connections, connectionId, 'sso', what)).createLink(accountId, { handOver });
       marks.recordOpened(connectionId, accountId, deps.clock());
       const handled = deps.panelOpener
-        ? await deps.panelOpener.open({ url: link.url, target, connection, account: { id: account.id, name: account.name } })
+        ? await deps.panelOpener.open({
+            url: link.url,
+            target,
+            connection,
+            account: { id: account.id, name: account.name },
+            ...(link.cookies ? { cookies: link.cookies } : {}),
+            ...(link.form ? { form: link.form } : {}),
+          })
         : false;
-      return { url: link.url, expiresAt: link.expiresAt, handled };
+      return { url: link.url, expiresAt: link.expiresAt, handled, ...(link.signedOut ? { signInThere: true as const } : {}) };
     },
     'panel.viewAs': async ({ connectionId, accountId, userId }) => {
       const connection = connections.get(connectionId);

@@ -39,7 +39,7 @@ describe.each<Theme>(['twenty-one', 'six'])('whmcs connector, %s theme', (theme)
     try {
       const connection = await call(core, 'connections.add', { baseUrl: standIn.url, email: AGENCY_EMAIL, password: STAND_IN_PASSWORD, kind: 'whmcs' });
       expect(connection).toMatchObject({ kind: 'whmcs', email: AGENCY_EMAIL, isDemo: false });
-      expect(connection.capabilities).toEqual(['accounts.list', 'invitations.incoming', 'invitations.answer', 'users.manage', 'contacts']);
+      expect(connection.capabilities).toEqual(['accounts.list', 'invitations.incoming', 'invitations.answer', 'users.manage', 'contacts', 'sso']);
 
       const secret = await keychainItem(connection.id);
       expect(JSON.parse(secret!)).toEqual({ email: AGENCY_EMAIL, password: STAND_IN_PASSWORD });

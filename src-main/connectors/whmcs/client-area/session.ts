@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { User } from '../../../../src-shared/api/users.js';
 import { ClientdeckError, isClientdeckError } from '../../../errors.js';
-import type { CredentialSlot, RequestOptions, SignInOptions } from '../../connector.js';
+import type { CredentialSlot, PanelCookie, RequestOptions, SignInOptions } from '../../connector.js';
 import { Browser, type Page } from './browser.js';
 import { unrecognisedPage, whmcsFailures } from './failures.js';
 import {
@@ -53,6 +53,11 @@ export class WhmcsSession {
     this.#browser = new Browser(options.baseUrl, this.provider, options.timeoutMs ?? 10_000);
   }
 
+  /** An address of the client area, as this session's browser resolves it. */
+  address(path: string): URL {
+    return this.#browser.resolve(path);
+  }
+
   get logger(): Logger {
     return this.options.logger;
   }
@@ -95,6 +100,21 @@ export class WhmcsSession {
     } catch {
       return false;
     }
+  }
+
+  /**
+   * A second session signed in with the stored login, apart from this one: a panel window takes
+   * it over, so the switching and reading this session does never moves the window's account.
+   */
+  async separate(signal?: AbortSignal): Promise<{ cookies: PanelCookie[]; token: string; address(path: string): URL }> {
+    const other = new WhmcsSession(this.options);
+    await other.refresh({ signal });
+    // The switch form needs the session's token; the Switch Account page always carries one.
+    if (!other.#token) {
+      const page = await other.#send(route(SWITCH_ACCOUNT_ROUTE), undefined, signal);
+      if (!other.#token) throw unrecognisedPage(this.provider, 'Switch Account', page, this.logger);
+    }
+    return { cookies: await other.#browser.cookies(), token: other.#token, address: (path) => other.#browser.resolve(path) };
   }
 
   /** The Switch Account list; call inside `exclusive`. */

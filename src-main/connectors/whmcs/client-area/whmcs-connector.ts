@@ -10,6 +10,7 @@ import { AccountSummaries } from './account-summaries.js';
 import { WhmcsContacts } from './contacts.js';
 import { unrecognisedPage } from './failures.js';
 import { acceptInvitationLink } from './invitation-link.js';
+import { WhmcsPanel } from './panel-entry.js';
 import { kindOf, parseHomeCounts, type SwitchAccountRow } from './pages.js';
 import { WhmcsSession, type WhmcsSessionOptions } from './session.js';
 import { WhmcsTeam } from './team.js';
@@ -41,12 +42,14 @@ export class WhmcsConnector implements Connector {
   #snapshot: Account[] = [];
   readonly team: WhmcsTeam;
   readonly contacts: WhmcsContacts;
+  readonly sso: WhmcsPanel;
 
   constructor(options: WhmcsConnectorOptions) {
     this.#session = new WhmcsSession(options);
     this.#clock = options.clock ?? (() => new Date());
     this.team = new WhmcsTeam(this.#session, this.#clock);
     this.contacts = new WhmcsContacts(this.#session, this.#clock);
+    this.sso = new WhmcsPanel(this.#session, this.#clock);
     this.#summaries = new AccountSummaries({
       fetch: (accountId) => this.#session.exclusive(() => this.#readCounts(accountId)),
       logger: options.logger,
