@@ -15,6 +15,7 @@ import {
   storedConnections,
   tempDir,
 } from '../main/fixtures/environment.js';
+import { createLogger } from '../../../src-main/logging.js';
 import { SESSION_COOKIE, startWhmcsClientArea, type StandInServer } from '../../whmcs-stand-in/client-area/server.js';
 import { AGENCY_EMAIL, displayName, STAND_IN_PASSWORD, TOTP_EMAIL, type Theme } from '../../whmcs-stand-in/client-area/state.js';
 
@@ -164,6 +165,35 @@ describe('whmcs sign-in refusals and sessions', () => {
       expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_url', message: expect.stringContaining('does not look like a WHMCS client area') } });
     } finally {
       await other.close();
+    }
+  });
+
+  it('names a Switch Account page in markup it does not know, logs it without secrets or addresses, and keeps the cached accounts', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'warn', destination: { write: (line: string) => void lines.push(line) } });
+    const core = newCore(tempDir('whmcs-restyled'), { logger });
+    try {
+      const connection = await call(core, 'connections.add', { baseUrl: standIn.url, kind: 'whmcs', email: AGENCY_EMAIL, password: STAND_IN_PASSWORD });
+      await core.idle();
+      await call(core, 'sync.now', { connectionId: connection.id });
+      const before: ListedAccount[] = await call(core, 'accounts.list', {});
+      expect(before.length).toBe(3);
+
+      standIn.state.restyled = true;
+      const [refusedSync] = await call(core, 'sync.now', { connectionId: connection.id });
+      expect(refusedSync).toMatchObject({ state: 'error', message: expect.stringContaining('did not recognise the Switch Account page') });
+      expect(await call(core, 'accounts.list', {})).toEqual(before);
+
+      const logged = lines.join('\n');
+      expect(logged).toContain('WHMCS page not recognised');
+      expect(logged).toContain('select-account');
+      for (const secret of [AGENCY_EMAIL, STAND_IN_PASSWORD, SESSION_COOKIE]) expect(logged).not.toContain(secret);
+      const token = /name=\\?"token\\?" value=\\?"([^"\\]+)/.exec(logged)?.[1];
+      expect(token).toBe('[removed]');
+      expect(logged).not.toMatch(/content=\\?"[0-9a-f]{20,}/);
+    } finally {
+      standIn.state.restyled = false;
+      await core.close();
     }
   });
 

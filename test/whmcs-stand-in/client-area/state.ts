@@ -96,6 +96,11 @@ export interface StandInState {
   memberships: StandInMembership[];
   invites: StandInInvite[];
   contacts: StandInContact[];
+  /**
+   * When true Switch Account is in a customised theme's markup the connector does not know (list
+   * items instead of `a[data-id]`, the CSRF token in a meta tag, the user's address in the header).
+   */
+  restyled: boolean;
   /** When true the login form carries WHMCS's built-in captcha (`code`), which a connector cannot solve. */
   captcha: boolean;
   /** Remote addresses WHMCS's ban list holds. */
@@ -134,6 +139,7 @@ export function seedState(options: SeedOptions = {}): StandInState {
     invites: [],
     contacts: [],
     captcha: false,
+    restyled: false,
     bannedIps: new Set(),
     loginFailuresAllowed: 5,
     failedLogins: new Map(),

@@ -9,6 +9,7 @@ import {
   CHALLENGE_VERIFY,
   formFor,
   hasCaptcha,
+  hasUnreadAccountList,
   hiddenFields,
   kindOf,
   LOGIN_ROUTE,
@@ -121,7 +122,10 @@ export class WhmcsSession {
   async accountList(signal?: AbortSignal): Promise<SwitchAccountRow[]> {
     const page = await this.page(route(SWITCH_ACCOUNT_ROUTE), undefined, signal);
     if (kindOf(page) !== 'switch_account') throw unrecognisedPage(this.provider, 'Switch Account', page, this.logger);
-    return parseSwitchAccount(page);
+    const rows = parseSwitchAccount(page);
+    // Read as "no accounts", a list in unknown markup would empty the cached list at the next sync.
+    if (hasUnreadAccountList(page, rows)) throw unrecognisedPage(this.provider, 'Switch Account', page, this.logger);
+    return rows;
   }
 
   /**
