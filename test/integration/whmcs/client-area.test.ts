@@ -197,6 +197,29 @@ describe('whmcs sign-in refusals and sessions', () => {
     }
   });
 
+  it('signs in again once when the session ends in the middle of reading the counts, and puts the same account back', async () => {
+    const core = newCore(tempDir('whmcs-mid-sync'));
+    try {
+      const connection = await call(core, 'connections.add', { baseUrl: standIn.url, kind: 'whmcs', email: AGENCY_EMAIL, password: STAND_IN_PASSWORD });
+      await core.idle();
+      // The counts are read account by account after the list: the session ends after the first
+      // account's switch, so the next home page read finds the login form.
+      standIn.endSessionsAfter(1);
+      await settleSummaries(core, connection.id);
+      await call(core, 'sync.now', { connectionId: connection.id });
+      const accounts: ListedAccount[] = await call(core, 'accounts.list', {});
+      expect(accounts.length).toBe(3);
+      for (const account of accounts) {
+        const client = standIn.state.clients.find((c) => String(c.id) === account.id)!;
+        // Each count is that account's own: the sign-in again did not read another account's home.
+        expect(account).toMatchObject({ summary: { services: client.counts.services, openTickets: client.counts.openTickets } });
+        expect(account.summaryPending).toBeUndefined();
+      }
+    } finally {
+      await core.close();
+    }
+  });
+
   it('asks for the two-factor code when the sign-in after a session ended meets the challenge, and signs in again with it', async () => {
     const core = newCore(tempDir('whmcs-session-code'));
     const secret = standIn.state.users.find((u) => u.email === TOTP_EMAIL)!.totpSecret!;
