@@ -201,7 +201,7 @@ function load(url: string, logins: Login[], pace: { seconds: number; rate?: numb
   const requests = [list, conditionalList, oneAccount, contacts, conditionalList, newContact, changedContact, list, conditionalList, oneAccount];
 
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: CLIENTS, duration: SECONDS, requests, initialContext: {}, timeout: 10 }, (error, result) =>
+    autocannon({ url, connections: CLIENTS, duration: pace.seconds, connectionRate: pace.rate, requests, initialContext: {}, timeout: 10 }, (error, result) =>
       error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result),
     );
   });
