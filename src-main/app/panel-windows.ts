@@ -31,7 +31,7 @@ export function createPanelOpener(logger: Logger): PanelOpener {
       return true;
     },
 
-    async open({ url: minted, target, connection, account }) {
+    async open({ url: minted, target, connection, account, cookies, form }) {
       // Checked by ipc/handlers/panel already; again here, right where it reaches Electron, so no
       // other caller can hand a provider's file:, smb: or foreign link to the system.
       const url = checkPanelLink(minted, connection.baseUrl, connection.label);
@@ -52,8 +52,21 @@ export function createPanelOpener(logger: Logger): PanelOpener {
       const panelSession = session.fromPartition(partition);
       panelSession.setPermissionRequestHandler((_contents, permission, callback) => callback(decidePermission(permission)));
       panelSession.setPermissionCheckHandler((_contents, permission) => decidePermission(permission));
+      // A handed-over session (WHMCS) is this partition's own before the window asks for anything.
+      for (const cookie of cookies ?? []) {
+        await panelSession.cookies.set({
+          url: cookie.url,
+          name: cookie.name,
+          value: cookie.value,
+          path: cookie.path,
+          secure: cookie.secure,
+          httpOnly: cookie.httpOnly,
+          sameSite: 'lax',
+        });
+      }
 
-      const options = panelWindowOptions(partition, title);
+      // A window that must first switch its session to the account shows once it landed there.
+      const options = { ...panelWindowOptions(partition, title), ...(form ? { show: false } : {}) };
       // As for the app window: the secure switches as literals for the scanner, and no middle-click.
       const window = new BrowserWindow({
         ...options,
@@ -82,7 +95,15 @@ export function createPanelOpener(logger: Logger): PanelOpener {
       contents.on('will-redirect', (event) => guard(event, event.url));
       contents.on('will-attach-webview', (event) => event.preventDefault());
 
-      await window.loadURL(url);
+      if (form) {
+        window.once('ready-to-show', () => window.show());
+        await window.loadURL(url, {
+          postData: [{ type: 'rawData', bytes: Buffer.from(new URLSearchParams(form).toString()) }],
+          extraHeaders: 'Content-Type: application/x-www-form-urlencoded',
+        });
+      } else {
+        await window.loadURL(url);
+      }
       return true;
     },
   };

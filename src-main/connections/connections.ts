@@ -128,14 +128,18 @@ export class Connections {
   async #add(input: AddConnectionInput): Promise<Connection> {
     const baseUrl = checkProviderUrl(input.baseUrl);
     const label = input.label?.trim() || new URL(baseUrl).host;
+    const kind = input.kind ?? 'clientarea';
+    if (input.accessKey !== undefined && kind !== 'whmcs-admin')
+      throw new ClientdeckError('invalid_message', 'An API access key belongs to a WHMCS admin API connection only. Leave it empty for this provider type.');
     return this.#signInAndSave({
       baseUrl,
       email: input.email,
       password: input.password,
       code: input.code,
+      accessKey: input.accessKey,
       label,
       isDemo: false,
-      kind: input.kind ?? 'clientarea',
+      kind,
     });
   }
 
@@ -144,6 +148,7 @@ export class Connections {
     email: string;
     password: string;
     code?: string | undefined;
+    accessKey?: string | undefined;
     label: string;
     isDemo: boolean;
     kind: ConnectorKind;
@@ -157,7 +162,10 @@ export class Connections {
     const connector = this.#build(draft.kind, draft.baseUrl, id, draft.isDemo);
     // Sign-in writes the refresh token to the vault only once the provider accepted the password.
     // The login goes as typed: an API identifier (whmcs-admin) is case-sensitive; emails are compared lower-cased.
-    await connector.signIn(draft.email.trim(), draft.password, draft.code ? { code: draft.code } : {});
+    await connector.signIn(draft.email.trim(), draft.password, {
+      ...(draft.code ? { code: draft.code } : {}),
+      ...(draft.accessKey ? { accessKey: draft.accessKey } : {}),
+    });
     const connection: Connection = {
       id,
       label: draft.label,

@@ -27,6 +27,8 @@ export interface RequestOptions {
 export interface SignInOptions extends RequestOptions {
   /** The two-factor code, for a login whose provider challenges for one (WHMCS, the Client Area Access API). */
   code?: string;
+  /** WHMCS's API access key, which lets an admin-API credential past the installation's IP restriction. */
+  accessKey?: string;
 }
 
 /** One page of the accounts list, asked for conditionally (ETag) and/or incrementally (updatedSince). */
@@ -102,9 +104,40 @@ export interface AccessPolicyPart {
   setInvitationDomains(accountId: string, domains: AllowedInvitationDomains): Promise<AllowedInvitationDomains>;
 }
 
-/** Signed one-time links into the customer's own panel (capability `sso`). */
+/** A cookie the panel window's own session gets before it loads: a session handed over (WHMCS). */
+export interface PanelCookie {
+  /** The address the cookie belongs to (its domain and path scope, as a browser set it). */
+  url: string;
+  name: string;
+  value: string;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+}
+
+/**
+ * How a panel window gets into the customer's area: a one-time link, or (a provider without SSO
+ * links, WHMCS) a signed-in session of its own, handed over as cookies, and the form that
+ * switches that session to the account, posted to `url` as the window's first page.
+ */
+export interface PanelEntry extends SsoLink {
+  cookies?: PanelCookie[];
+  /** Posted url-encoded to `url` instead of a GET. */
+  form?: Record<string, string>;
+  /**
+   * `url` opens the provider's page without a session (no session was handed over): the user
+   * signs in there and picks the account themselves.
+   */
+  signedOut?: true;
+}
+
+/** Ways into the customer's own panel (capability `sso`). */
 export interface SsoPart {
-  createLink(accountId: string): Promise<SsoLink>;
+  /**
+   * `handOver: false` when no panel window will take a session (web mode opens `url` in the
+   * user's own browser): a connector that would sign a session in for the window does not.
+   */
+  createLink(accountId: string, options?: { handOver?: boolean }): Promise<PanelEntry>;
 }
 
 /**
@@ -127,6 +160,12 @@ export interface Connector {
   listAccountsPage(request: AccountPageRequest, options?: RequestOptions): Promise<AccountPageResult>;
   listIncomingInvitations(options?: RequestOptions): Promise<IncomingInvitation[]>;
   answerInvitation(invitationId: string, answer: InvitationAnswer, idempotencyKey: string, options?: RequestOptions): Promise<InvitationAnswerResponse>;
+  /**
+   * True where the provider keeps no list of the invitee's invitations and they reach Clientdeck
+   * as mailed links only (WHMCS): sync then keeps the invitations the cache learned from links,
+   * since `listIncomingInvitations` can never list them again.
+   */
+  readonly invitationsFromLinks: boolean;
 
   readonly team?: TeamPart;
   readonly managedUsers?: ManagedUsersPart;

@@ -3,6 +3,7 @@ import type { VaultStatus } from '../../src-shared/ipc/channels/vault.js';
 import type { AccountMarks } from '../accounts/account-marks.js';
 import type { BulkRuns } from '../bulk/bulk-runs.js';
 import type { Connections } from '../connections/connections.js';
+import type { PanelCookie } from '../connectors/connector.js';
 import type { EventHub } from '../events.js';
 import type { InvitationAnswers } from '../queue/invitation-answers.js';
 import type { Reconciler } from '../reconcile/reconciler.js';
@@ -14,7 +15,16 @@ import type { SyncEngine } from '../sync/sync-engine.js';
 export interface PanelOpener {
   /** Brings an account's panel window to the front when one is open already; false when none is. */
   focus?(connectionId: string, accountId: string): boolean;
-  open(request: { url: string; target: 'window' | 'browser'; connection: Connection; account: { id: string; name: string } }): Promise<boolean>;
+  open(request: {
+    url: string;
+    target: 'window' | 'browser';
+    connection: Connection;
+    account: { id: string; name: string };
+    /** A session handed over (WHMCS): set into the window's partition before its first page. */
+    cookies?: PanelCookie[];
+    /** The first page is this form posted to `url` (WHMCS's Switch Account), not a GET. */
+    form?: Record<string, string>;
+  }): Promise<boolean>;
 }
 
 export interface HandlerDeps {

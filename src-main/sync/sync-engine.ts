@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Connection } from '../../src-shared/ipc/channels/connections.js';
+import type { IncomingInvitation } from '../../src-shared/api/invitations.js';
 import type { SyncStatus } from '../../src-shared/ipc/channels/sync.js';
 import type { Connector } from '../connectors/connector.js';
 import { ClientdeckError, isClientdeckError } from '../errors.js';
@@ -103,7 +104,7 @@ export class SyncEngine {
     if (running) return running.validate || !validate ? running.run : running.run.then(() => this.syncOne(connectionId, options));
     // Shown as syncing at once, even while it waits for a free slot.
     const previous = this.status(connectionId);
-    this.#set({ ...previous, state: 'syncing', message: null });
+    this.#set({ connectionId, state: 'syncing', syncedAt: previous.syncedAt, message: null });
     const run = this.#limiter.run(() => this.#sync(connectionId, previous, validate)).finally(() => this.#running.delete(connectionId));
     this.#running.set(connectionId, { run, validate });
     return run;
@@ -150,7 +151,8 @@ export class SyncEngine {
           this.#status.delete(connectionId);
           return { connectionId, state: 'error', syncedAt: null, message: failure.message };
         }
-        return this.#set({ connectionId, state: stateOf(failure.code), syncedAt: previous.syncedAt, message: failure.message });
+        const status: SyncStatus = { connectionId, state: stateOf(failure.code), syncedAt: previous.syncedAt, message: failure.message };
+        return this.#set(failure.code === 'needs_sign_in' && failure.providerCode === 'second_factor_required' ? { ...status, asksForCode: true } : status);
       }
     }
   }
@@ -180,7 +182,8 @@ export class SyncEngine {
         const work = this.#fetch(connectionId, current, validate, controller.signal);
         // If the timeout wins, the abandoned work's own failure is expected and must not go unhandled.
         work.catch(() => undefined);
-        const { listing, invitations } = await Promise.race([work, timeout]);
+        const { listing, invitations: listed, fromLinks } = await Promise.race([work, timeout]);
+        const invitations = fromLinks ? withLinkInvitations(listed, current.invitations) : listed;
         // A connection removed while it synced must not leave a cache file behind.
         if (!this.options.connections.list().some((c) => c.id === connectionId)) return null;
         seen.stats = listing.stats;
@@ -214,7 +217,7 @@ export class SyncEngine {
       }),
       connector.listIncomingInvitations({ signal }),
     ]);
-    return { listing, invitations };
+    return { listing, invitations, fromLinks: connector.invitationsFromLinks };
   }
 
   #initial(connectionId: string): SyncStatus {
@@ -227,6 +230,15 @@ export class SyncEngine {
     this.options.events.emit('sync.changed', this.statuses());
     return status;
   }
+}
+
+/**
+ * The provider's list, plus what the cache learned from pasted links that the provider cannot
+ * list (pending while their answer waits in the queue, accepted once it went through).
+ */
+function withLinkInvitations(listed: IncomingInvitation[], cached: IncomingInvitation[]): IncomingInvitation[] {
+  const ids = new Set(listed.map((i) => i.id));
+  return [...listed, ...cached.filter((i) => !ids.has(i.id))];
 }
 
 function stateOf(code: string): SyncStatus['state'] {

@@ -32,9 +32,16 @@ export function OverviewPanel({ row, abilities, onOpenTab }: { row: ListedAccoun
     <div className="overview">
       <dl className="stats">
         {COUNTS.map(([field, label, warn]) => (
-          <div key={field} className={`stat${warn && row.summary[field] > 0 ? ' stat--warn' : ''}`}>
+          <div key={field} className={`stat${warn && !row.summaryPending && row.summary[field] > 0 ? ' stat--warn' : ''}`}>
             <dt>{t(label)}</dt>
-            <dd>{row.summary[field]}</dd>
+            {row.summaryPending ? (
+              <dd title={t('whmcs.countPending')}>
+                <span aria-hidden="true">—</span>
+                <span className="visually-hidden">{t('whmcs.countPending')}</span>
+              </dd>
+            ) : (
+              <dd>{row.summary[field]}</dd>
+            )}
           </div>
         ))}
       </dl>

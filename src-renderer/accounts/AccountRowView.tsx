@@ -27,6 +27,8 @@ export interface RowLabels {
   openPanel: string;
   neverOpened: string;
   scoped: string;
+  /** Said (to screen readers) for a count the provider has not told yet. */
+  countPending: string;
   needsTwoFactor: string;
   needsTwoFactorHint: string;
   roles: Record<ListedAccount['role'], string>;
@@ -43,6 +45,7 @@ export function rowLabels(t: TFunction, connections: readonly Pick<Connection, '
     openPanel: t('accounts.openPanel'),
     neverOpened: t('accounts.neverOpened'),
     scoped: t('access.scoped'),
+    countPending: t('whmcs.countPending'),
     needsTwoFactor: t('access.needsTwoFactor'),
     needsTwoFactorHint: t('access.needsTwoFactorHint'),
     roles: { owner: t('roles.owner'), admin: t('roles.admin'), member: t('roles.member') },
@@ -155,6 +158,14 @@ export const AccountRowView = memo(function AccountRowView({
       </span>
       {COUNT_COLUMNS.map(([field, , warn]) => {
         const value = row.summary[field];
+        // Zeros the provider has not counted yet must not read as "nothing unpaid".
+        if (row.summaryPending)
+          return (
+            <span key={field} role="cell" className="num num--zero" title={labels.countPending}>
+              <span aria-hidden="true">—</span>
+              <span className="visually-hidden">{labels.countPending}</span>
+            </span>
+          );
         return (
           <span key={field} role="cell" className={`num${value === 0 ? ' num--zero' : warn ? ' num--warn' : ''}`}>
             {value}

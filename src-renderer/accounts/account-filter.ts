@@ -146,6 +146,7 @@ function sameRow(a: ListedAccount, b: ListedAccount): boolean {
     a.summary.domainsExpiringSoon === b.summary.domainsExpiringSoon &&
     a.summary.unpaidInvoices === b.summary.unpaidInvoices &&
     a.summary.openTickets === b.summary.openTickets &&
+    a.summaryPending === b.summaryPending &&
     a.twoFactor?.required === b.twoFactor?.required &&
     a.twoFactor?.enabled === b.twoFactor?.enabled &&
     sameList(a.permissions, b.permissions) &&

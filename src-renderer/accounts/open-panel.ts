@@ -8,8 +8,10 @@ import { useAccounts } from './accounts-store.js';
  * browser still counts the reply as user-initiated (transient activation lasts seconds,
  * the loopback round trip milliseconds).
  */
-export async function openPanel(row: Pick<ListedAccount, 'connectionId' | 'id'>): Promise<void> {
-  const { url, handled } = await invoke('panel.open', { connectionId: row.connectionId, accountId: row.id, target: 'window' });
+export async function openPanel(row: Pick<ListedAccount, 'connectionId' | 'id'>): Promise<{ signInThere: boolean }> {
+  const { url, handled, signInThere } = await invoke('panel.open', { connectionId: row.connectionId, accountId: row.id, target: 'window' });
   if (!handled) window.open(url, '_blank', 'noopener');
   useAccounts.getState().markOpened(row);
+  // A provider without one-time links (WHMCS) opens signed out in a browser tab: the user is told.
+  return { signInThere: !handled && signInThere === true };
 }

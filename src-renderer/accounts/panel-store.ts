@@ -9,6 +9,8 @@ interface PanelState {
   opening: string | null;
   /** The last failure, shown under the header wherever the user opened from. */
   failure: { name: string; message: string } | null;
+  /** The account whose panel opened in a browser tab that the user must sign in to themselves (WHMCS in web mode). */
+  signInThere: { name: string } | null;
   open(row: Pick<ListedAccount, 'connectionId' | 'id' | 'name'>): Promise<void>;
   clearFailure(): void;
 }
@@ -17,12 +19,14 @@ interface PanelState {
 export const usePanels = create<PanelState>()((set, get) => ({
   opening: null,
   failure: null,
+  signInThere: null,
 
   async open(row) {
     const key = accountKey(row);
-    set({ opening: key, failure: null });
+    set({ opening: key, failure: null, signInThere: null });
     try {
-      await openPanel(row);
+      const { signInThere } = await openPanel(row);
+      if (signInThere) set({ signInThere: { name: row.name } });
     } catch (err) {
       set({ failure: { name: row.name, message: errorSentence(err) } });
     } finally {
@@ -31,6 +35,6 @@ export const usePanels = create<PanelState>()((set, get) => ({
   },
 
   clearFailure() {
-    set({ failure: null });
+    set({ failure: null, signInThere: null });
   },
 }));

@@ -21,6 +21,8 @@ export function AddProviderForm({ onAdded }: { onAdded?: () => void }) {
   // A WHMCS client-area login may have two-factor authentication: its code goes with the password.
   // Other kinds show the field once the provider asks for a code.
   const [code, setCode] = useState('');
+  // Only where the installation restricts API access to listed IPs; most leave it empty.
+  const [accessKey, setAccessKey] = useState('');
   const [codeAsked, setCodeAsked] = useState(false);
   const showsCode = kind === 'whmcs' || codeAsked;
   const { busy, error, submit: signIn } = useSubmit();
@@ -30,8 +32,10 @@ export function AddProviderForm({ onAdded }: { onAdded?: () => void }) {
     event.preventDefault();
     const secret = password;
     const secondFactor = showsCode && code.trim() ? code.trim() : undefined;
+    const key = withApiCredentials && accessKey.trim() ? accessKey.trim() : undefined;
     setPassword('');
     setCode('');
+    setAccessKey('');
     setAdded(null);
     await signIn(async () => {
       const connection = await add({
@@ -41,6 +45,7 @@ export function AddProviderForm({ onAdded }: { onAdded?: () => void }) {
         label: label.trim() || undefined,
         kind,
         ...(secondFactor ? { code: secondFactor } : {}),
+        ...(key ? { accessKey: key } : {}),
       }).catch((error: unknown) => {
         if (asksForCode(error)) setCodeAsked(true);
         throw error;
@@ -111,6 +116,24 @@ export function AddProviderForm({ onAdded }: { onAdded?: () => void }) {
           />
         </div>
       </div>
+      {withApiCredentials && (
+        <div className="field">
+          <label htmlFor={`${id}-access-key`}>{t('whmcs.accessKey')}</label>
+          <input
+            id={`${id}-access-key`}
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={1024}
+            aria-describedby={`${id}-access-key-hint`}
+            value={accessKey}
+            onChange={(e) => setAccessKey(e.target.value)}
+          />
+          <span id={`${id}-access-key-hint`} className="hint">
+            {t('whmcs.accessKeyHint')}
+          </span>
+        </div>
+      )}
       {showsCode && <SecondFactorField id={`${id}-code`} value={code} onChange={setCode} asked={codeAsked} />}
       <div className="field">
         <label htmlFor={`${id}-label`}>{t('addProvider.label')}</label>

@@ -81,7 +81,13 @@ export function ConnectionItem({ connection }: { connection: Connection }) {
         </p>
         {mode === 'rename' && <RenameForm connection={connection} onDone={done} />}
         {(mode === 'signIn' || needsSignIn) && mode !== 'rename' && (
-          <SignInForm connection={connection} highlighted={needsSignIn} onDone={done} onCancel={needsSignIn ? undefined : () => setMode('idle')} />
+          <SignInForm
+            connection={connection}
+            highlighted={needsSignIn}
+            codeWanted={needsSignIn && status?.asksForCode === true}
+            onDone={done}
+            onCancel={needsSignIn ? undefined : () => setMode('idle')}
+          />
         )}
         <div role="status">{notice && <p className="inline-ok">{notice}</p>}</div>
       </div>
@@ -125,11 +131,14 @@ function RenameForm({ connection, onDone }: { connection: Connection; onDone(tex
 function SignInForm({
   connection,
   highlighted,
+  codeWanted,
   onDone,
   onCancel,
 }: {
   connection: Connection;
   highlighted: boolean;
+  /** Signing in again by itself met a two-factor challenge: the code is asked for at once. */
+  codeWanted: boolean;
   onDone(text: string): void;
   onCancel?: () => void;
 }) {
@@ -140,7 +149,7 @@ function SignInForm({
   // Shown once the provider asks for a code: most logins have none, and the field would only puzzle them.
   const [code, setCode] = useState('');
   const [codeAsked, setCodeAsked] = useState(false);
-  const showsCode = codeAsked;
+  const showsCode = codeAsked || codeWanted;
   const { busy, error, submit: signIn } = useSubmit();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -167,7 +176,7 @@ function SignInForm({
       {highlighted && <p className="inline-form__text">{t('connections.needsSignInText', { email: connection.email })}</p>}
       <label htmlFor={`${id}-p`}>{t('connections.passwordFor', { email: connection.email })}</label>
       <input id={`${id}-p`} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-      {showsCode && <SecondFactorField id={`${id}-code`} value={code} onChange={setCode} asked={codeAsked} />}
+      {showsCode && <SecondFactorField id={`${id}-code`} value={code} onChange={setCode} asked={showsCode} />}
       <button type="submit" className="btn btn--small btn--primary" disabled={busy || password === ''} aria-busy={busy}>
         {busy && <Spinner />}
         {t('connections.signIn')}

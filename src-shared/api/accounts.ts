@@ -20,6 +20,12 @@ export const Account = z
     permissions: z.array(Permission),
     scope: Scope,
     summary: AccountCounts,
+    /**
+     * Set while the provider has not told the counts yet (WHMCS shows them only on each account's
+     * home page, read in the background): `summary` then holds zeros that mean "not known", and the
+     * list shows them as not counted yet.
+     */
+    summaryPending: z.literal(true).optional(),
     updatedAt: Timestamp,
     /**
      * Names of the account's domains the caller may see (domains.view or .manage, within a scope),

@@ -26,3 +26,29 @@ test('a WHMCS admin-API connection is added in the form, and its clients show be
     await standIn.close();
   }
 });
+
+test('a WHMCS installation that restricts API IPs is added with its access key, and says why without it', async ({ web, page }) => {
+  const standIn = await startAdminStandIn({ clients: 2, allowedIps: ['203.0.113.9'], accessKey: 'k3y-of-the-install' });
+  try {
+    await startWithDemo(page, web.url);
+    await navButton(page, 'Connections').click();
+    const form = page.getByRole('form', { name: 'Add a provider' });
+    await expect(form.getByLabel('API access key (optional)')).toHaveCount(0);
+    await form.getByLabel('Provider type').selectOption('whmcs-admin');
+    await form.getByLabel('Provider URL').fill(standIn.url);
+    await form.getByLabel('API identifier').fill(STAND_IN_CREDENTIAL.identifier);
+    await form.getByLabel('API secret').fill(STAND_IN_CREDENTIAL.secret);
+    await form.getByRole('button', { name: 'Add provider' }).click();
+    await expect(form.getByRole('alert')).toContainText('Invalid IP 127.0.0.1', { timeout: 30_000 });
+
+    await form.getByLabel('API secret').fill(STAND_IN_CREDENTIAL.secret);
+    await form.getByLabel('API access key (optional)').fill('k3y-of-the-install');
+    await form.getByLabel('Name (optional)').fill('Restricted billing');
+    await form.getByRole('button', { name: 'Add provider' }).click();
+    await expect(form.getByRole('status')).toHaveText('Connected to Restricted billing.', { timeout: 30_000 });
+    await expect(form.getByLabel('API access key (optional)')).toHaveValue('');
+    await page.screenshot({ path: 'test-results/whmcs-admin-access-key.png', fullPage: true });
+  } finally {
+    await standIn.close();
+  }
+});

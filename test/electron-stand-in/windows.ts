@@ -10,6 +10,12 @@ export class Session {
   requestHandler: PermissionRequest | null = null;
   checkHandler: PermissionCheck | null = null;
   headersListener: HeadersListener | null = null;
+  /** Cookies set into this session, recorded so tests see what a panel window was signed in with. */
+  readonly cookies = {
+    set: async (details: { url: string; name: string; value?: string }) => {
+      record(this.recordName, 'cookies.set', details);
+    },
+  };
   readonly webRequest = {
     onHeadersReceived: (listener: HeadersListener) => {
       record(this.recordName, 'webRequest.onHeadersReceived', listener);
@@ -122,8 +128,11 @@ export class BrowserWindow extends RecordingEmitter {
     await this.#loaded(`file://${file}`);
   }
 
-  async loadURL(url: string): Promise<void> {
-    record(this.recordName, 'loadURL', url);
+  async loadURL(url: string, options?: { postData?: { type: string; bytes: Buffer }[]; extraHeaders?: string }): Promise<void> {
+    // Posted bytes travel as text, so the records can be read by a test in another process.
+    const posted = options?.postData?.map((part) => Buffer.from(part.bytes).toString('utf8'));
+    if (options) record(this.recordName, 'loadURL', url, { postData: posted, extraHeaders: options.extraHeaders });
+    else record(this.recordName, 'loadURL', url);
     await this.#loaded(url);
   }
 

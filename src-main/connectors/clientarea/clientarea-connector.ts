@@ -21,6 +21,7 @@ export type ClientareaConnectorOptions = ApiSessionOptions;
  */
 export class ClientareaConnector implements Connector {
   readonly kind = 'clientarea' as const;
+  readonly invitationsFromLinks = false;
   readonly #api: ApiSession;
   readonly team: ClientareaTeam;
   readonly managedUsers: ClientareaManagedUsers;

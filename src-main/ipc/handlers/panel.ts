@@ -22,11 +22,22 @@ export function createPanelHandlers(deps: HandlerDeps): Pick<IpcHandlers, keyof 
         marks.recordOpened(connectionId, accountId, deps.clock());
         return { url: '', expiresAt: deps.clock().toISOString(), handled: true };
       }
-      const link = await (await capablePart(connections, connectionId, 'sso', what)).createLink(accountId);
+      // Only a panel window of the shell can take a signed-in session; a browser tab cannot.
+      const handOver = deps.panelOpener !== null && target === 'window';
+      const link = await (await capablePart(connections, connectionId, 'sso', what)).createLink(accountId, { handOver });
       const url = checkPanelLink(link.url, connection.baseUrl, connection.label);
       marks.recordOpened(connectionId, accountId, deps.clock());
-      const handled = deps.panelOpener ? await deps.panelOpener.open({ url, target, connection, account: { id: account.id, name: account.name } }) : false;
-      return { url: handled ? '' : url, expiresAt: link.expiresAt, handled };
+      const handled = deps.panelOpener
+        ? await deps.panelOpener.open({
+            url,
+            target,
+            connection,
+            account: { id: account.id, name: account.name },
+            ...(link.cookies ? { cookies: link.cookies } : {}),
+            ...(link.form ? { form: link.form } : {}),
+          })
+        : false;
+      return { url: handled ? '' : url, expiresAt: link.expiresAt, handled, ...(link.signedOut ? { signInThere: true as const } : {}) };
     },
     'panel.viewAs': async ({ connectionId, accountId, userId }) => {
       const connection = connections.get(connectionId);

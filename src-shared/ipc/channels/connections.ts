@@ -38,6 +38,11 @@ export const AddConnectionInput = z
     kind: ConnectorKind.optional(),
     /** A two-factor code, for a login whose provider asks for one (WHMCS). */
     code: SecondFactorCode.optional(),
+    /**
+     * A WHMCS installation's API access key (`$api_access_key`), for a `whmcs-admin` connection
+     * whose installation only lets listed IPs call the API otherwise.
+     */
+    accessKey: z.string().trim().min(1).max(1024).optional(),
   })
   .strict();
 export type AddConnectionInput = z.infer<typeof AddConnectionInput>;

@@ -10,7 +10,16 @@ export const panelChannels = {
    */
   'panel.open': {
     input: z.object({ connectionId: Id, accountId: Id, target: z.enum(['window', 'browser']).default('window') }).strict(),
-    output: z.object({ url: z.string(), expiresAt: z.string(), handled: z.boolean() }),
+    output: z.object({
+      url: z.string(),
+      expiresAt: z.string(),
+      handled: z.boolean(),
+      /**
+       * The provider has no one-time links (WHMCS): `url` opens its Switch Account page without a
+       * session, so the user signs in there and chooses the account; the renderer says so.
+       */
+      signInThere: z.literal(true).optional(),
+    }),
   },
   /**
    * The owner looks at the panel as one of the account's managed users: the provider's one-time

@@ -12,6 +12,11 @@ export const SyncStatus = z.object({
   syncedAt: z.string().nullable(),
   /** A sentence for the user when state is offline, needs_sign_in or error. */
   message: z.string().nullable(),
+  /**
+   * Set with `needs_sign_in` when signing in again met a two-factor challenge (WHMCS asks for the
+   * code at every sign-in with 2FA on): the sign-in form asks for the code along with the password.
+   */
+  asksForCode: z.literal(true).optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -67,4 +67,58 @@ describe('a whmcs-admin connection in the app', () => {
       fs.rmSync(path.join(dataDir), { recursive: true, force: true });
     }
   });
+
+  it('takes the access key where the installation restricts API IPs, and gives each refusal its code and WHMCS’s sentence', async () => {
+    const restricted = await startAdminStandIn({
+      clients: 2,
+      allowedIps: ['203.0.113.9'],
+      accessKey: 'k3y-of-the-install',
+      credentials: [STAND_IN_CREDENTIAL, { identifier: 'ReadOnlyRole', secret: 'r3ad-only', allowedActions: new Set(['getusers']) }],
+    });
+    const dataDir = tempDir('whmcs-admin-access-key');
+    const core = newCore(dataDir);
+    const add = (fields: Record<string, unknown>) => core.dispatch('connections.add', { kind: 'whmcs-admin', baseUrl: restricted.url, ...fields });
+    try {
+      expect(await add({ email: identifier, password: secret })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', message: expect.stringContaining('Invalid IP 127.0.0.1') },
+      });
+      expect(await add({ email: identifier, password: secret, accessKey: 'not-the-key' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await add({ email: identifier, password: 'nope', accessKey: 'k3y-of-the-install' })).toMatchObject({
+        ok: false,
+        error: { code: 'wrong_credentials', message: expect.stringContaining('Authentication Failed') },
+      });
+      expect(await add({ email: 'ReadOnlyRole', password: 'r3ad-only', accessKey: 'k3y-of-the-install' })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', message: expect.stringContaining('Invalid Permissions: API action "getclients" is not allowed') },
+      });
+      // Nothing was kept of a refused sign-in.
+      expect(await call(core, 'connections.list', {})).toEqual([]);
+      // An access key belongs to the admin API: another kind refuses it instead of dropping it silently.
+      expect(
+        await core.dispatch('connections.add', { kind: 'whmcs', baseUrl: restricted.url, email: 'a@b.test', password: 'x', accessKey: 'k' }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_message' },
+      });
+
+      const connection = await call(core, 'connections.add', {
+        email: identifier,
+        password: secret,
+        accessKey: 'k3y-of-the-install',
+        kind: 'whmcs-admin',
+        baseUrl: restricted.url,
+      });
+      expect(JSON.parse((await keychainItem(connection.id))!)).toEqual({ identifier, secret, accessKey: 'k3y-of-the-install' });
+      const [synced] = await call(core, 'sync.now', { connectionId: connection.id });
+      expect(synced).toMatchObject({ state: 'synced' });
+      // Signing in again with the secret alone keeps the stored access key: the IP check still passes.
+      await call(core, 'connections.reauthenticate', { connectionId: connection.id, password: secret });
+      expect(JSON.parse((await keychainItem(connection.id))!)).toEqual({ identifier, secret, accessKey: 'k3y-of-the-install' });
+    } finally {
+      await core.close();
+      await restricted.close();
+      fs.rmSync(path.join(dataDir), { recursive: true, force: true });
+    }
+  });
 });

@@ -64,6 +64,30 @@ describe('whmcs invitation links', () => {
     expect(again).toMatchObject({ ok: false, error: { code: 'invitation_not_pending', message: expect.stringContaining('already used') } });
   });
 
+  it('keeps invitations answered from links across syncs: the accepted one and the one still queued', async () => {
+    const { invite: accepted } = invitedClient(state, 'Kept Accepted');
+    await call(core, 'invitations.acceptLink', { connectionId, link: link(accepted.token) });
+    // A link for a provider that is down stays pending in the cache, its answer queued.
+    const { invite: waiting } = invitedClient(state, 'Kept Waiting');
+    const port = Number(new URL(standIn.url).port);
+    await standIn.close();
+    await call(core, 'invitations.acceptLink', { connectionId, link: link(waiting.token) });
+    standIn = await startWhmcsClientArea({ state, port });
+    // WHMCS lists no invitation for the invitee: what the sync reads must not wipe the links' rows.
+    await call(core, 'sync.now', { connectionId });
+    await call(core, 'sync.now', { connectionId });
+    const rows: ListedInvitation[] = await call(core, 'invitations.list', {});
+    expect(rows.find((r) => r.id === accepted.token)).toMatchObject({ status: 'accepted', account: { name: 'Kept Accepted' } });
+    expect(rows.find((r) => r.id === waiting.token)).toBeDefined();
+    await until('the queued link to be sent', async () => {
+      const list: QueuedAction[] = await call(core, 'queue.list', {});
+      return list.find((a) => a.invitationId === waiting.token)?.state === 'done';
+    });
+    await call(core, 'sync.now', { connectionId });
+    const after: ListedInvitation[] = await call(core, 'invitations.list', {});
+    expect(after.find((r) => r.id === waiting.token)).toMatchObject({ status: 'accepted', account: { name: 'Kept Waiting' } });
+  });
+
   it('refuses an expired link, a link of another provider and what is not an invitation link', async () => {
     const { invite } = invitedClient(state, 'Expired Co');
     invite.createdAt = new Date(Date.now() - state.inviteLifetimeMs - 1_000);

@@ -4,6 +4,7 @@ import { PERMISSIONS } from '../../../src-shared/api/permissions.js';
 import type { Team } from '../../../src-shared/ipc/channels/team.js';
 import { call, newCore, requireSecretService, tempDir } from '../main/fixtures/environment.js';
 import { startWhmcsClientArea, type StandInServer } from '../../whmcs-stand-in/client-area/server.js';
+import type { StandInLanguage } from '../../whmcs-stand-in/client-area/since-text.js';
 import { AGENCY_EMAIL, STAND_IN_PASSWORD, WHMCS_PERMISSION_KEYS } from '../../whmcs-stand-in/client-area/state.js';
 
 describe('whmcs team (owner)', () => {
@@ -83,5 +84,37 @@ describe('whmcs team (owner)', () => {
     expect(
       await core.dispatch('team.invite', { connectionId, accountId: owned, invitation: { customerNumber: '123456', consent: true, permissions: ['tickets'] } }),
     ).toMatchObject({ ok: false, error: { code: 'not_supported' } });
+  });
+});
+
+describe.each<StandInLanguage>(['german', 'polish'])('whmcs team in a %s client area', (language) => {
+  let standIn: StandInServer;
+  let core: ReturnType<typeof newCore>;
+
+  beforeAll(async () => {
+    await requireSecretService();
+    standIn = await startWhmcsClientArea({ accounts: 3, language });
+    core = newCore(tempDir(`whmcs-team-${language}`));
+  });
+  afterAll(async () => {
+    await core?.close();
+    await standIn?.close();
+  });
+
+  it('reads last logins written in the client area’s language', async () => {
+    const connectionId = (await call(core, 'connections.add', { baseUrl: standIn.url, kind: 'whmcs', email: AGENCY_EMAIL, password: STAND_IN_PASSWORD })).id;
+    const agency = standIn.state.users[0]!;
+    const ownership = standIn.state.memberships.find((m) => m.userId === agency.id && m.owner)!;
+    const helper = standIn.state.memberships.find((m) => m.clientId === ownership.clientId && !m.owner)!;
+    const now = Date.now();
+    ownership.lastLogin = new Date(now - 5 * 86_400_000);
+    helper.lastLogin = new Date(now - 3 * 3_600_000);
+
+    const team: Team = await call(core, 'team.get', { connectionId, accountId: String(ownership.clientId) });
+    const at = (email: string) => Date.parse(team.users.find((u) => u.email === email)!.lastLoginAt!);
+    const helperEmail = standIn.state.users.find((u) => u.id === helper.userId)!.email;
+    // Carbon's text has the unit's precision: a minute's slack covers the time the request took.
+    expect(Math.abs(at(AGENCY_EMAIL) - ownership.lastLogin.getTime())).toBeLessThan(60_000);
+    expect(Math.abs(at(helperEmail) - helper.lastLogin.getTime())).toBeLessThan(60_000);
   });
 });

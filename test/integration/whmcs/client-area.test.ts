@@ -15,6 +15,7 @@ import {
   storedConnections,
   tempDir,
 } from '../main/fixtures/environment.js';
+import { createLogger } from '../../../src-main/logging.js';
 import { SESSION_COOKIE, startWhmcsClientArea, type StandInServer } from '../../whmcs-stand-in/client-area/server.js';
 import { AGENCY_EMAIL, displayName, STAND_IN_PASSWORD, TOTP_EMAIL, type Theme } from '../../whmcs-stand-in/client-area/state.js';
 
@@ -39,7 +40,7 @@ describe.each<Theme>(['twenty-one', 'six'])('whmcs connector, %s theme', (theme)
     try {
       const connection = await call(core, 'connections.add', { baseUrl: standIn.url, email: AGENCY_EMAIL, password: STAND_IN_PASSWORD, kind: 'whmcs' });
       expect(connection).toMatchObject({ kind: 'whmcs', email: AGENCY_EMAIL, isDemo: false });
-      expect(connection.capabilities).toEqual(['accounts.list', 'invitations.incoming', 'invitations.answer', 'users.manage', 'contacts']);
+      expect(connection.capabilities).toEqual(['accounts.list', 'invitations.incoming', 'invitations.answer', 'users.manage', 'contacts', 'sso']);
 
       const secret = await keychainItem(connection.id);
       expect(JSON.parse(secret!)).toEqual({ email: AGENCY_EMAIL, password: STAND_IN_PASSWORD });
@@ -48,9 +49,15 @@ describe.each<Theme>(['twenty-one', 'six'])('whmcs connector, %s theme', (theme)
       expect(onDisk).not.toContain(SESSION_COOKIE);
 
       await core.idle();
+      // The first sync lists the accounts before any home page was read: no count is known yet,
+      // and none may pass for a zero.
+      const first: ListedAccount[] = await call(core, 'accounts.list', {});
+      expect(first.length).toBeGreaterThan(0);
+      for (const account of first) expect(account.summaryPending).toBe(true);
       await settleSummaries(core, connection.id);
       await call(core, 'sync.now', { connectionId: connection.id });
       const accounts: ListedAccount[] = await call(core, 'accounts.list', {});
+      for (const account of accounts) expect(account.summaryPending).toBeUndefined();
       const reachable = standIn.state.clients.filter((c) => c.status === 'Active');
       expect(accounts.map((a) => a.name).sort()).toEqual(reachable.map(displayName).sort());
       for (const account of accounts) {
@@ -161,6 +168,89 @@ describe('whmcs sign-in refusals and sessions', () => {
     }
   });
 
+  it('names a Switch Account page in markup it does not know, logs it without secrets or addresses, and keeps the cached accounts', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'warn', destination: { write: (line: string) => void lines.push(line) } });
+    const core = newCore(tempDir('whmcs-restyled'), { logger });
+    try {
+      const connection = await call(core, 'connections.add', { baseUrl: standIn.url, kind: 'whmcs', email: AGENCY_EMAIL, password: STAND_IN_PASSWORD });
+      await core.idle();
+      await call(core, 'sync.now', { connectionId: connection.id });
+      const before: ListedAccount[] = await call(core, 'accounts.list', {});
+      expect(before.length).toBe(3);
+
+      standIn.state.restyled = true;
+      const [refusedSync] = await call(core, 'sync.now', { connectionId: connection.id });
+      expect(refusedSync).toMatchObject({ state: 'error', message: expect.stringContaining('did not recognise the Switch Account page') });
+      expect(await call(core, 'accounts.list', {})).toEqual(before);
+
+      const logged = lines.join('\n');
+      expect(logged).toContain('WHMCS page not recognised');
+      expect(logged).toContain('select-account');
+      for (const secret of [AGENCY_EMAIL, STAND_IN_PASSWORD, SESSION_COOKIE]) expect(logged).not.toContain(secret);
+      const token = /name=\\?"token\\?" value=\\?"([^"\\]+)/.exec(logged)?.[1];
+      expect(token).toBe('[removed]');
+      expect(logged).not.toMatch(/content=\\?"[0-9a-f]{20,}/);
+    } finally {
+      standIn.state.restyled = false;
+      await core.close();
+    }
+  });
+
+  it('signs in again once when the session ends in the middle of reading the counts, and puts the same account back', async () => {
+    const core = newCore(tempDir('whmcs-mid-sync'));
+    try {
+      const connection = await call(core, 'connections.add', { baseUrl: standIn.url, kind: 'whmcs', email: AGENCY_EMAIL, password: STAND_IN_PASSWORD });
+      await core.idle();
+      // The counts are read account by account after the list: the session ends after the first
+      // account's switch, so the next home page read finds the login form.
+      standIn.endSessionsAfter(1);
+      await settleSummaries(core, connection.id);
+      await call(core, 'sync.now', { connectionId: connection.id });
+      const accounts: ListedAccount[] = await call(core, 'accounts.list', {});
+      expect(accounts.length).toBe(3);
+      for (const account of accounts) {
+        const client = standIn.state.clients.find((c) => String(c.id) === account.id)!;
+        // Each count is that account's own: the sign-in again did not read another account's home.
+        expect(account).toMatchObject({ summary: { services: client.counts.services, openTickets: client.counts.openTickets } });
+        expect(account.summaryPending).toBeUndefined();
+      }
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('asks for the two-factor code when the sign-in after a session ended meets the challenge, and signs in again with it', async () => {
+    const core = newCore(tempDir('whmcs-session-code'));
+    const secret = standIn.state.users.find((u) => u.email === TOTP_EMAIL)!.totpSecret!;
+    try {
+      const connection = await call(core, 'connections.add', {
+        baseUrl: standIn.url,
+        kind: 'whmcs',
+        email: TOTP_EMAIL,
+        password: STAND_IN_PASSWORD,
+        code: generateSync({ secret }),
+      });
+      await core.idle();
+      standIn.endSessions();
+      standIn.resetCount();
+      const [refusedSync] = await call(core, 'sync.now', { connectionId: connection.id });
+      expect(refusedSync).toMatchObject({ state: 'needs_sign_in', asksForCode: true, message: expect.stringContaining('two-factor code') });
+      // Signed in again once by itself, not in a loop: the Switch Account page and its redirect to
+      // the login, the login page, its post and the challenge it redirected to.
+      expect(standIn.requestCount()).toBe(5);
+      const statuses: { connectionId: string; asksForCode?: boolean }[] = await call(core, 'sync.status', {});
+      expect(statuses.find((s) => s.connectionId === connection.id)).toMatchObject({ state: 'needs_sign_in', asksForCode: true });
+
+      await call(core, 'connections.reauthenticate', { connectionId: connection.id, password: STAND_IN_PASSWORD, code: generateSync({ secret }) });
+      const [again] = await call(core, 'sync.now', { connectionId: connection.id });
+      expect(again).toMatchObject({ state: 'synced' });
+      expect(again.asksForCode).toBeUndefined();
+    } finally {
+      await core.close();
+    }
+  });
+
   it('signs in again by itself once a session ended, and asks for a sign-in when that fails, keeping the cached accounts', async () => {
     const core = newCore(tempDir('whmcs-session'));
     try {
@@ -180,6 +270,7 @@ describe('whmcs sign-in refusals and sessions', () => {
       standIn.endSessions();
       const [refusedSync] = await call(core, 'sync.now', { connectionId: connection.id });
       expect(refusedSync).toMatchObject({ state: 'needs_sign_in' });
+      expect(refusedSync.asksForCode).toBeUndefined();
       expect(await call(core, 'accounts.list', {})).toEqual(before);
       agency.password = STAND_IN_PASSWORD;
     } finally {

@@ -22,6 +22,7 @@ const auditPage = SAMPLES['audit.list'].output;
 function listingOnlyConnector(): Connector & { audit: AuditPart } {
   return {
     kind: 'clientarea',
+    invitationsFromLinks: false,
     signIn: async (email) => ({ id: 'usr_1', email, name: 'Agency', customerNumber: '1001', status: 'active' }),
     refresh: async () => undefined,
     signOut: async () => undefined,

@@ -24,6 +24,19 @@ export function switchAccountPage(theme: Theme, token: string, rows: { client: S
   return layout(theme, inner + form, true, 'Switch Account');
 }
 
+/** Switch Account as a customised theme might write it: same route and form, other markup. */
+export function restyledSwitchAccountPage(
+  theme: Theme,
+  token: string,
+  rows: { client: StandInClient; membership: StandInMembership }[],
+  email: string,
+): string {
+  const items = rows.map(({ client }) => `<li class="account-choice" data-account="${client.id}">${escapeHtml(displayName(client))}</li>`).join('');
+  const inner = `<meta name="csrf-token" content="${token}"><p class="who">${escapeHtml(email)}</p><ul class="select-account">${items}</ul>`;
+  const form = `<form method="post" action="index.php?rp=/user/accounts">${tokenInput(token)}<input type="hidden" name="id" value=""></form>`;
+  return layout(theme, inner + form, true, 'Switch Account');
+}
+
 const TILES = [
   { href: 'clientarea.php?action=services', key: 'services', title: 'Services' },
   { href: 'clientarea.php?action=domains', key: 'domains', title: 'Domains' },

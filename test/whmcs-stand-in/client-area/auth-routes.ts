@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import { verifySync } from 'otplib';
-import { homePage, switchAccountPage } from './account-pages.js';
+import { homePage, restyledSwitchAccountPage, switchAccountPage } from './account-pages.js';
 import { bannedPage, challengePage, layout, loginPage, rateLimitPage } from './auth-pages.js';
 import { requireUser, type StandInRoutes, type StandInSession } from './routing.js';
 import { displayName, membership, type StandInState } from './state.js';
@@ -87,6 +87,7 @@ export function registerAccountRoutes(routes: StandInRoutes): void {
         return client ? [{ client, membership: m }] : [];
       })
       .sort((a, b) => displayName(a.client).localeCompare(displayName(b.client)));
+    if (state.restyled) return restyledSwitchAccountPage(state.theme, session.token, rows, state.users.find((u) => u.id === userId)?.email ?? '');
     return switchAccountPage(state.theme, session.token, rows);
   });
   routes.post('/user/accounts', (context) => {

@@ -5,6 +5,7 @@
  * `contactid`, `email_preferences[<kind>]`) and data attributes, our own markup.
  */
 import { escapeHtml, layout, tokenInput } from './auth-pages.js';
+import { LABELS, sinceText, type StandInLanguage } from './since-text.js';
 import {
   CONTACT_DETAILS,
   EMAIL_PREFERENCES,
@@ -22,28 +23,6 @@ export interface UserRow {
   lastLogin: Date | null;
 }
 
-/** WHMCS shows a last login the way Carbon's diffForHumans writes it. */
-function sinceText(then: Date | null, now: Date): string {
-  if (!then) return 'Never';
-  const seconds = Math.max(1, Math.round((now.getTime() - then.getTime()) / 1000));
-  const units: [string, number][] = [
-    ['year', 31_536_000],
-    ['month', 2_592_000],
-    ['week', 604_800],
-    ['day', 86_400],
-    ['hour', 3_600],
-    ['minute', 60],
-    ['second', 1],
-  ];
-  for (const [unit, size] of units) {
-    if (seconds >= size) {
-      const n = Math.floor(seconds / size);
-      return `${n} ${unit}${n === 1 ? '' : 's'} ago`;
-    }
-  }
-  return 'Never';
-}
-
 function permissionBoxes(checked: readonly WhmcsPermissionKey[]): string {
   return WHMCS_PERMISSION_KEYS.map(
     (key) =>
@@ -51,18 +30,25 @@ function permissionBoxes(checked: readonly WhmcsPermissionKey[]): string {
   ).join('');
 }
 
-export function userManagementPage(theme: Theme, token: string, now: Date, users: UserRow[], invites: StandInInvite[]): string {
+export function userManagementPage(
+  theme: Theme,
+  token: string,
+  now: Date,
+  users: UserRow[],
+  invites: StandInInvite[],
+  language: StandInLanguage = 'english',
+): string {
   const userRows = users
     .map(({ user, owner, lastLogin }) => {
       const shield = user.totpSecret ? 'fas fa-shield text-success' : 'fas fa-shield text-grey';
-      return `<tr><td>${escapeHtml(user.email)}${owner ? ' <span class="label label-info">Owner</span>' : ''} <i class="${shield}" data-toggle="tooltip"></i><br><small>Last Login: ${sinceText(lastLogin, now)}</small></td>
+      return `<tr><td>${escapeHtml(user.email)}${owner ? ' <span class="label label-info">Owner</span>' : ''} <i class="${shield}" data-toggle="tooltip"></i><br><small>${LABELS[language].lastLogin}: ${sinceText(lastLogin, now, language)}</small></td>
 <td><a href="index.php?rp=/account/users/${user.id}/permissions" class="btn btn-default btn-sm btn-manage-permissions${owner ? ' disabled' : ''}">Manage Permissions</a>
 <a href="#" class="btn btn-danger btn-sm btn-remove-user${owner ? ' disabled' : ''}" data-id="${user.id}">Remove Access</a></td></tr>`;
     })
     .join('\n');
   const inviteRows = invites
     .map(
-      (invite) => `<tr><td>${escapeHtml(invite.email)}<br><small>Invite Sent: ${sinceText(invite.createdAt, now)}</small></td><td>
+      (invite) => `<tr><td>${escapeHtml(invite.email)}<br><small>${LABELS[language].inviteSent}: ${sinceText(invite.createdAt, now, language)}</small></td><td>
 <form method="post" action="index.php?rp=/account/users/invite/resend">${tokenInput(token)}<input type="hidden" name="inviteid" value="${invite.id}"><button type="submit" class="btn btn-default btn-sm">Resend Invite</button>
 <button type="button" class="btn btn-default btn-sm btn-cancel-invite" data-id="${invite.id}">Cancel Invite</button></form></td></tr>`,
     )

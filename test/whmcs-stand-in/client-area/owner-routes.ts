@@ -58,7 +58,7 @@ export function registerOwnerRoutes(routes: StandInRoutes): void {
         return user ? [{ user, owner: m.owner, lastLogin: m.lastLogin }] : [];
       });
     const invites = state.invites.filter((i) => i.clientId === clientId && isInviteLive(state, i));
-    return userManagementPage(state.theme, session.token, state.clock(), users, invites);
+    return userManagementPage(state.theme, session.token, state.clock(), users, invites, state.language);
   });
   routes.post('/account/users/invite', (context) => {
     const clientId = ownedClient(context);

@@ -23,6 +23,8 @@ export interface StandInServer {
   resetCount(): void;
   /** Ends every session, as a provider's session timeout would. */
   endSessions(): void;
+  /** Ends every session once `requests` more requests were answered: a timeout in the middle of a sync. */
+  endSessionsAfter(requests: number): void;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startWhmcsClientArea(options: SeedOptions & { state?: Stan
     post: (path, handler) => routes.push({ method: 'POST', path, handler }),
   };
   let requests = 0;
+  let endAt: number | null = null;
 
   const app = Fastify({ logger: false });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, new URLSearchParams(String(body))));
@@ -64,6 +67,10 @@ export async function startWhmcsClientArea(options: SeedOptions & { state?: Stan
 
   const dispatch = async (request: FastifyRequest, reply: FastifyReply, target: string) => {
     requests++;
+    if (endAt !== null && requests > endAt) {
+      sessions.clear();
+      endAt = null;
+    }
     const session = sessionOf(request, reply);
     const ip = request.ip;
     if (state.bannedIps.has(ip) && target !== 'banned.php') return reply.redirect('banned.php');
@@ -104,6 +111,9 @@ export async function startWhmcsClientArea(options: SeedOptions & { state?: Stan
       requests = 0;
     },
     endSessions: () => sessions.clear(),
+    endSessionsAfter: (more) => {
+      endAt = requests + more;
+    },
     close: () => app.close(),
   };
 }

@@ -3,6 +3,7 @@
  * account with which of WHMCS's permission keys, pending invites and contacts. Plain data, so tests
  * can seed it, change it mid-test (close an account, end a session) and read it back.
  */
+import type { StandInLanguage } from './since-text.js';
 import { randomBytes } from 'node:crypto';
 import { generateSecret } from 'otplib';
 
@@ -88,11 +89,18 @@ export type Theme = 'twenty-one' | 'six';
 
 export interface StandInState {
   theme: Theme;
+  /** The client area's language: what its relative dates ("3 hours ago") are written in. */
+  language: StandInLanguage;
   users: StandInUser[];
   clients: StandInClient[];
   memberships: StandInMembership[];
   invites: StandInInvite[];
   contacts: StandInContact[];
+  /**
+   * When true Switch Account is in a customised theme's markup the connector does not know (list
+   * items instead of `a[data-id]`, the CSRF token in a meta tag, the user's address in the header).
+   */
+  restyled: boolean;
   /** When true the login form carries WHMCS's built-in captcha (`code`), which a connector cannot solve. */
   captcha: boolean;
   /** Remote addresses WHMCS's ban list holds. */
@@ -114,6 +122,7 @@ export interface SeedOptions {
   /** Client accounts the agency login reaches; every third is owned, the last one closed. */
   accounts?: number;
   theme?: Theme;
+  language?: StandInLanguage;
   clock?: () => Date;
 }
 
@@ -123,12 +132,14 @@ export function seedState(options: SeedOptions = {}): StandInState {
   const clock = options.clock ?? (() => new Date());
   const state: StandInState = {
     theme: options.theme ?? 'twenty-one',
+    language: options.language ?? 'english',
     users: [],
     clients: [],
     memberships: [],
     invites: [],
     contacts: [],
     captcha: false,
+    restyled: false,
     bannedIps: new Set(),
     loginFailuresAllowed: 5,
     failedLogins: new Map(),

@@ -65,9 +65,9 @@ export class AdminApi {
     return credential;
   }
 
-  /** The identifier in the vault, as first typed, when there is one. */
-  async storedIdentifier(): Promise<string | null> {
-    return decodeCredential(await this.options.credentials.read())?.identifier ?? null;
+  /** The credential in the vault (the identifier as first typed), when there is one. */
+  async storedCredential(): Promise<AdminCredential | null> {
+    return decodeCredential(await this.options.credentials.read());
   }
 
   forget(): void {

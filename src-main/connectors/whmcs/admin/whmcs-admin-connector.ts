@@ -2,7 +2,7 @@ import type { IncomingInvitation, InvitationAnswerResponse } from '../../../../s
 import type { InvitationAnswer } from '../../../../src-shared/api/primitives.js';
 import type { User } from '../../../../src-shared/api/users.js';
 import { ClientdeckError } from '../../../errors.js';
-import type { AccountPageRequest, AccountPageResult, Connector, RequestOptions } from '../../connector.js';
+import type { AccountPageRequest, AccountPageResult, Connector, RequestOptions, SignInOptions } from '../../connector.js';
 import { AdminApi, type AdminApiOptions } from './admin-api.js';
 import { splitSecretAndAccessKey } from './admin-credential.js';
 import { clientsPage } from './client-accounts.js';
@@ -20,6 +20,7 @@ export type WhmcsAdminConnectorOptions = AdminApiOptions;
  */
 export class WhmcsAdminConnector implements Connector {
   readonly kind = 'whmcs-admin' as const;
+  readonly invitationsFromLinks = false;
   readonly #api: AdminApi;
   readonly team: WhmcsAdminTeam;
   readonly contacts: WhmcsAdminContacts;
@@ -33,16 +34,20 @@ export class WhmcsAdminConnector implements Connector {
   }
 
   /**
-   * `identifier` is the API identifier; `password` the API secret, or the secret and the access
+   * `identifier` is the API identifier; `password` the API secret (the access key in
+   * `options.accessKey`, as the add-provider form sends it), or the secret and the access
    * key joined by `joinSecretAndAccessKey` where the installation restricts IPs and the caller's is
    * not allowed.
    */
-  async signIn(identifier: string, password: string, options: RequestOptions = {}): Promise<User> {
+  async signIn(identifier: string, password: string, options: SignInOptions = {}): Promise<User> {
     // Signing in again gets the login the connection list keeps, lower-cased; WHMCS wants the identifier as first typed.
     const typed = identifier.trim();
-    const stored = await this.#api.storedIdentifier();
-    const chosen = stored !== null && stored.toLowerCase() === typed.toLowerCase() ? stored : typed;
-    await this.#api.signIn({ identifier: chosen, ...splitSecretAndAccessKey(password) }, options);
+    const stored = await this.#api.storedCredential();
+    const same = stored !== null && stored.identifier.toLowerCase() === typed.toLowerCase();
+    const given = splitSecretAndAccessKey(password);
+    // Signing in again with the secret alone keeps the installation's access key: it has not changed.
+    const accessKey = options.accessKey ?? given.accessKey ?? (same ? stored.accessKey : undefined);
+    await this.#api.signIn({ identifier: same ? stored.identifier : typed, secret: given.secret, ...(accessKey ? { accessKey } : {}) }, options);
     return this.#user();
   }
 

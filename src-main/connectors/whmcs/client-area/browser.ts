@@ -2,6 +2,7 @@ import axios, { isAxiosError, type AxiosInstance } from 'axios';
 import * as cheerio from 'cheerio';
 import { CookieJar } from 'tough-cookie';
 import { ClientdeckError } from '../../../errors.js';
+import type { PanelCookie } from '../../connector.js';
 
 /** A page as the browser ended on it, after following redirects. */
 export interface Page {
@@ -43,6 +44,20 @@ export class Browser {
   resolve(path: string): URL {
     const root = this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`;
     return new URL(path, root);
+  }
+
+  /** The cookies the client area set on this browser, for handing the session to a panel window. */
+  async cookies(): Promise<PanelCookie[]> {
+    const address = this.resolve('index.php');
+    const cookies = await this.#jar.getCookies(address.href);
+    return cookies.map((cookie) => ({
+      url: new URL(cookie.path ?? '/', address).href,
+      name: cookie.key,
+      value: cookie.value,
+      path: cookie.path ?? '/',
+      secure: cookie.secure,
+      httpOnly: cookie.httpOnly,
+    }));
   }
 
   /** Forgets every cookie: the next request starts a new session. */

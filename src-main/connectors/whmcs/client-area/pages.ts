@@ -107,6 +107,15 @@ export function parseSwitchAccount(page: Page): SwitchAccountRow[] {
   return rows;
 }
 
+/**
+ * A Switch Account page that shows a list the reader found no account in: the accounts are there,
+ * in markup it does not know (a restyled theme). The default themes' empty state has neither the
+ * `.select-account` list nor any `data-id`, so an empty reading of such a page is not "no accounts".
+ */
+export function hasUnreadAccountList(page: Page, rows: readonly SwitchAccountRow[]): boolean {
+  return rows.length === 0 && page.$('.select-account, [data-id]').length > 0;
+}
+
 export interface HomeCounts {
   services: number;
   domains: number;
@@ -154,6 +163,10 @@ export function parseHomeCounts(page: Page): HomeCounts | null {
 export function redactedHtml(page: Page, limit = 20_000): string {
   const $ = load(page.html).root();
   $.find('script, style, svg').remove();
+  // Meta tags carry CSRF tokens in many themes; nothing in them helps a bug report.
+  $.find('meta[content]').each((_, meta) => {
+    (meta as Element).attribs.content = '[removed]';
+  });
   $.find('input').each((_, input) => {
     const attributes = (input as Element).attribs;
     if ('value' in attributes) attributes.value = '[removed]';
@@ -165,5 +178,6 @@ export function redactedHtml(page: Page, limit = 20_000): string {
       if (value && /[?&](token|key|hash|code)=/i.test(value)) attributes[name] = value.replace(/([?&](token|key|hash|code)=)[^&#]*/gi, '$1[removed]');
     }
   });
-  return ($.html() ?? '').slice(0, limit);
+  // Whoever is signed in (and their contacts) shows in the page's text: addresses never reach the log.
+  return ($.html() ?? '').replace(/[^\s<>"'@]+@[^\s<>"'@]+\.[a-z]{2,}/gi, '[email removed]').slice(0, limit);
 }

@@ -2,13 +2,14 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { User } from '../../../../src-shared/api/users.js';
 import { ClientdeckError, isClientdeckError } from '../../../errors.js';
-import type { CredentialSlot, RequestOptions, SignInOptions } from '../../connector.js';
+import type { CredentialSlot, PanelCookie, RequestOptions, SignInOptions } from '../../connector.js';
 import { Browser, type Page } from './browser.js';
 import { unrecognisedPage, whmcsFailures } from './failures.js';
 import {
   CHALLENGE_VERIFY,
   formFor,
   hasCaptcha,
+  hasUnreadAccountList,
   hiddenFields,
   kindOf,
   LOGIN_ROUTE,
@@ -51,6 +52,11 @@ export class WhmcsSession {
   constructor(private readonly options: WhmcsSessionOptions) {
     this.provider = new URL(options.baseUrl).host;
     this.#browser = new Browser(options.baseUrl, this.provider, options.timeoutMs ?? 10_000);
+  }
+
+  /** An address of the client area, as this session's browser resolves it. */
+  address(path: string): URL {
+    return this.#browser.resolve(path);
   }
 
   get logger(): Logger {
@@ -97,11 +103,29 @@ export class WhmcsSession {
     }
   }
 
+  /**
+   * A second session signed in with the stored login, apart from this one: a panel window takes
+   * it over, so the switching and reading this session does never moves the window's account.
+   */
+  async separate(signal?: AbortSignal): Promise<{ cookies: PanelCookie[]; token: string; address(path: string): URL }> {
+    const other = new WhmcsSession(this.options);
+    await other.refresh({ signal });
+    // The switch form needs the session's token; the Switch Account page always carries one.
+    if (!other.#token) {
+      const page = await other.#send(route(SWITCH_ACCOUNT_ROUTE), undefined, signal);
+      if (!other.#token) throw unrecognisedPage(this.provider, 'Switch Account', page, this.logger);
+    }
+    return { cookies: await other.#browser.cookies(), token: other.#token, address: (path) => other.#browser.resolve(path) };
+  }
+
   /** The Switch Account list; call inside `exclusive`. */
   async accountList(signal?: AbortSignal): Promise<SwitchAccountRow[]> {
     const page = await this.page(route(SWITCH_ACCOUNT_ROUTE), undefined, signal);
     if (kindOf(page) !== 'switch_account') throw unrecognisedPage(this.provider, 'Switch Account', page, this.logger);
-    return parseSwitchAccount(page);
+    const rows = parseSwitchAccount(page);
+    // Read as "no accounts", a list in unknown markup would empty the cached list at the next sync.
+    if (hasUnreadAccountList(page, rows)) throw unrecognisedPage(this.provider, 'Switch Account', page, this.logger);
+    return rows;
   }
 
   /**
@@ -165,7 +189,8 @@ export class WhmcsSession {
     } catch (error) {
       // A changed password or a login that now asks for a code needs the user, not a retry.
       if (isClientdeckError(error) && ['wrong_credentials', 'second_factor_required', 'captcha_required'].includes(error.code)) {
-        throw new ClientdeckError('needs_sign_in', `${error.message} Sign in again to use this connection.`);
+        // The reason goes along, so the sign-in form can ask for the code the challenge wants.
+        throw new ClientdeckError('needs_sign_in', `${error.message} Sign in again to use this connection.`, { providerCode: error.code });
       }
       throw error;
     }

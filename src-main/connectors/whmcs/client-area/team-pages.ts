@@ -3,6 +3,7 @@
  * account-user-permissions.tpl) by their forms, buttons' `data-id` and input names.
  */
 import type { Page } from './browser.js';
+import { lastLoginFrom } from './last-login.js';
 import { formFor } from './pages.js';
 
 export const USERS_ROUTE = '/account/users';
@@ -17,7 +18,7 @@ export interface UserRow {
   email: string;
   owner: boolean;
   twoFactorEnabled: boolean;
-  /** Carbon's "3 hours ago" read back, where it is in a language Clientdeck reads; null for never or unread. */
+  /** Read by `last-login.ts` (machine date, written date or Carbon's "3 hours ago"); null for never or unread. */
   lastLoginAt: string | null;
 }
 
@@ -31,16 +32,6 @@ export function isUserManagement(page: Page): boolean {
   return page.status === 200 && formFor(page, INVITE_ROUTE) !== null;
 }
 
-const UNIT_SECONDS: Record<string, number> = { second: 1, minute: 60, hour: 3_600, day: 86_400, week: 604_800, month: 2_592_000, year: 31_536_000 };
-
-/** Best effort: WHMCS shows last logins only relative and translated; the English form is read, others give null. */
-function relativeTime(text: string, now: Date): string | null {
-  const match = /([0-9]+)\s+(second|minute|hour|day|week|month|year)s?\s+ago/i.exec(text);
-  if (!match) return null;
-  const seconds = Number(match[1]) * (UNIT_SECONDS[match[2]!.toLowerCase()] ?? 0);
-  return new Date(now.getTime() - seconds * 1000).toISOString();
-}
-
 export function parseUsers(page: Page, now: Date): UserRow[] {
   const { $ } = page;
   const rows: UserRow[] = [];
@@ -50,10 +41,18 @@ export function parseUsers(page: Page, now: Date): UserRow[] {
     const cell = row.find('td').first().clone();
     const owner = cell.find('.label-info, .badge-info').length > 0;
     const twoFactorEnabled = cell.find('i[class*="shield"].text-success').length > 0;
-    const small = cell.find('small').text();
+    const small = cell.find('small');
+    const machineValues = [
+      small,
+      ...small
+        .find('time, [data-date], [data-last-login], [title]')
+        .toArray()
+        .map((e) => $(e)),
+    ].flatMap((e) => ['datetime', 'data-date', 'data-last-login', 'title'].map((name) => e.attr(name)).filter((v): v is string => v !== undefined));
+    const lastLoginAt = lastLoginFrom({ text: small.text(), machineValues }, now);
     cell.find('small, .label, .badge, i').remove();
     const email = cell.text().replace(/\s+/g, ' ').trim();
-    if (/^[0-9]+$/.test(id) && email.includes('@')) rows.push({ id, email, owner, twoFactorEnabled, lastLoginAt: relativeTime(small, now) });
+    if (/^[0-9]+$/.test(id) && email.includes('@')) rows.push({ id, email, owner, twoFactorEnabled, lastLoginAt });
   });
   return rows;
 }

@@ -10,6 +10,7 @@ import { AccountSummaries } from './account-summaries.js';
 import { WhmcsContacts } from './contacts.js';
 import { unrecognisedPage } from './failures.js';
 import { acceptInvitationLink } from './invitation-link.js';
+import { WhmcsPanel } from './panel-entry.js';
 import { kindOf, parseHomeCounts, type SwitchAccountRow } from './pages.js';
 import { WhmcsSession, type WhmcsSessionOptions } from './session.js';
 import { WhmcsTeam } from './team.js';
@@ -32,6 +33,7 @@ const NO_COUNTS = { services: 0, domainsExpiringSoon: 0, unpaidInvoices: 0, open
  */
 export class WhmcsConnector implements Connector {
   readonly kind = 'whmcs' as const;
+  readonly invitationsFromLinks = true;
   readonly #session: WhmcsSession;
   readonly #summaries: AccountSummaries;
   readonly #clock: () => Date;
@@ -40,12 +42,14 @@ export class WhmcsConnector implements Connector {
   #snapshot: Account[] = [];
   readonly team: WhmcsTeam;
   readonly contacts: WhmcsContacts;
+  readonly sso: WhmcsPanel;
 
   constructor(options: WhmcsConnectorOptions) {
     this.#session = new WhmcsSession(options);
     this.#clock = options.clock ?? (() => new Date());
     this.team = new WhmcsTeam(this.#session, this.#clock);
     this.contacts = new WhmcsContacts(this.#session, this.#clock);
+    this.sso = new WhmcsPanel(this.#session, this.#clock);
     this.#summaries = new AccountSummaries({
       fetch: (accountId) => this.#session.exclusive(() => this.#readCounts(accountId)),
       logger: options.logger,
@@ -120,7 +124,7 @@ export class WhmcsConnector implements Connector {
       this.#firstSeen.set(row.id, firstSeen);
     }
     const role = row.owner ? 'owner' : 'member';
-    return {
+    const account: Account = {
       id: row.id,
       name: row.name,
       role,
@@ -137,6 +141,8 @@ export class WhmcsConnector implements Connector {
         : NO_COUNTS,
       updatedAt: known ? known.fetchedAt.toISOString() : firstSeen,
     };
+    // Until its home page was read, an account's counts are unknown, not zero.
+    return known ? account : { ...account, summaryPending: true };
   }
 
   async #readCounts(accountId: string) {
