@@ -15,6 +15,7 @@ import { installEtags } from './http/etag.js';
 import { installIdempotency } from './http/idempotency.js';
 import { openApiRoutes, registerOpenApi } from './http/openapi.js';
 import { apiNotFound, frameworkProblem, installProblemHandlers } from './http/problem.js';
+import { accessRequestRoutes } from './http/routes/access-requests.js';
 import { accountUserRoutes } from './http/routes/account-users.js';
 import { accountRoutes } from './http/routes/accounts.js';
 import { adminRoutes } from './http/routes/admin.js';
@@ -71,6 +72,7 @@ const API_ROUTES = [
   ticketRoutes,
   auditRoutes,
   twoFactorPolicyRoutes,
+  accessRequestRoutes,
 ];
 
 /** One Fastify plugin per capability; every request and response goes through the shared zod schemas. */

@@ -38,5 +38,7 @@ export const API_ERROR_CODES = [
   'invalid_two_factor_code',
   /** The account requires two-factor sign-in and this login has not turned it on yet. */
   'two_factor_required',
+  /** An access request was already approved or declined, or has expired. */
+  'access_request_not_pending',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
