@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ClientAreaContext } from '../domain/context.js';
 import { ClientAreaError } from '../domain/errors.js';
+import { accessRequestPages } from './access-request-pages.js';
 import { accountPages } from './account-pages.js';
 import { devMailPages } from './dev-mail-pages.js';
 import { installFormParser } from './forms.js';
@@ -74,6 +75,7 @@ export async function panelRoutes(app: FastifyInstance, { ctx, devTools = false,
 
   signInPages(app, ctx);
   accountPages(app, ctx);
+  accessRequestPages(app, ctx);
   ticketPages(app, ctx);
   invitationPages(app, ctx);
   userLinkPages(app, ctx);
