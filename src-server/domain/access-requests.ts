@@ -215,6 +215,37 @@ export async function listAccountRequests(db: Kysely<Database>, now: Date, actor
   return pageRequests(q, now, query);
 }
 
+/**
+ * Every open request the caller may answer, across all their accounts, for a client's one-request
+ * sync: about an account they own or administer with users.manage, or sent to their customer number
+ * while they own an account.
+ */
+export async function listRequestsToAnswer(db: Kysely<Database>, now: Date, actor: UserRow, query: ListQuery) {
+  const nowIso = now.toISOString();
+  const q = listedQuery(db)
+    .where('access_requests.status', '=', 'pending')
+    .where('access_requests.expires_at', '>', nowIso)
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('memberships as m')
+            .select('m.id')
+            .whereRef('m.account_id', '=', 'access_requests.account_id')
+            .where('m.user_id', '=', actor.id)
+            // Stored permissions are a JSON array of names; an admin answers only with users.manage.
+            .where((w) => w.or([w('m.role', '=', 'owner'), w.and([w('m.role', '=', 'admin'), w('m.permissions', 'like', '%"users.manage"%')])])),
+        ),
+        eb.and([
+          eb('access_requests.account_id', 'is', null),
+          eb('access_requests.target_user_id', '=', actor.id),
+          eb.exists(eb.selectFrom('accounts as owned').select('owned.id').where('owned.owner_id', '=', actor.id)),
+        ]),
+      ]),
+    );
+  return pageRequests(q, now, query);
+}
+
 async function pageRequests(q: ReturnType<typeof listedQuery>, now: Date, query: ListQuery) {
   const since = sinceIso(query.updatedSince);
   if (since !== undefined) q = q.where('access_requests.updated_at', '>=', since);

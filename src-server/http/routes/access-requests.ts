@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AccessRequest, AccessRequestList, ApproveAccessRequest, CreateAccessRequest } from '../../../src-shared/api/access-requests.js';
 import { Id, IdParams, PageQuery } from '../../../src-shared/api/primitives.js';
 import { approveAccessRequest, declineAccessRequest } from '../../domain/access-request-answers.js';
-import { createAccessRequest, listAccountRequests, listOwnRequests } from '../../domain/access-requests.js';
+import { createAccessRequest, listAccountRequests, listOwnRequests, listRequestsToAnswer } from '../../domain/access-requests.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { BEARER, requireSignIn } from '../auth.js';
 import { withEtag } from '../etag.js';
@@ -38,6 +38,17 @@ export const accessRequestRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext
       response: { 200: AccessRequestList, 304: z.undefined(), ...problemResponses(400, 401) },
     },
     handler: async (request, reply) => withEtag(request, reply, await listOwnRequests(ctx.db, ctx.clock(), request.caller.user, request.query)),
+  });
+
+  app.get('/access-requests/incoming', {
+    schema: {
+      summary: 'Open requests you may answer, across every account you own or manage users of',
+      tags: ['access requests'],
+      security: BEARER,
+      querystring: PageQuery,
+      response: { 200: AccessRequestList, 304: z.undefined(), ...problemResponses(400, 401) },
+    },
+    handler: async (request, reply) => withEtag(request, reply, await listRequestsToAnswer(ctx.db, ctx.clock(), request.caller.user, request.query)),
   });
 
   app.get('/accounts/:id/access-requests', {

@@ -61,6 +61,10 @@ describe('access requests: ask, approve narrower, decline, see the outcome', () 
     expect(new Date(request.expiresAt).getTime() - h.now().getTime()).toBe(7 * 86_400_000);
     expect((await pending(shop)).map((r) => r.id)).toEqual([request.id]);
     expect((await pending(blog)).map((r) => r.id)).toEqual([request.id]);
+    // The one list a client syncs: everything the owner may answer, once; nothing for a plain member.
+    const incoming = async (token: string) => AccessRequestList.parse((await h.call('GET', '/api/v1/access-requests/incoming', { token })).body).items;
+    expect((await incoming(owner.token)).map((r) => r.id)).toEqual([request.id]);
+    expect(await incoming(member.token)).toEqual([]);
 
     const [mail] = await outbox(h, owner.email);
     expect(mail?.subject).toBe('Requester asks for access to one of your accounts');
@@ -84,6 +88,7 @@ describe('access requests: ask, approve narrower, decline, see the outcome', () 
     expect(await membership(blog, requester.id)).toBeUndefined();
     // Taken by the shop: no longer open on the blog; the requester sees the outcome.
     expect(await pending(blog)).toEqual([]);
+    expect(await incoming(owner.token)).toEqual([]);
     expect((await own(requester.token)).find((r) => r.id === request.id)).toMatchObject({ status: 'approved', accountName: 'Bellini Shop' });
     // A second answer finds it settled.
     expectProblem(await decline(shop, request.id), 409, 'access_request_not_pending');

@@ -483,6 +483,7 @@ const ROWS: Row[] = [
     request: async (c) => ({ path: '/api/v1/access-requests', body: { accountId: c.a.id, permissions: ['billing.quotes'], message: 'More, please' } }),
   },
   { op: 'GET /api/v1/access-requests', allow: SIGNED_IN, request: async () => ({ path: '/api/v1/access-requests' }) },
+  { op: 'GET /api/v1/access-requests/incoming', allow: SIGNED_IN, request: async () => ({ path: '/api/v1/access-requests/incoming' }) },
   {
     op: 'GET /api/v1/accounts/{id}/access-requests',
     accountScoped: true,
