@@ -13,6 +13,7 @@ import { createDispatcher, type Dispatch } from './ipc/dispatcher.js';
 import type { PanelOpener } from './ipc/handler-deps.js';
 import { createHandlers } from './ipc/handlers.js';
 import { notificationsForSync } from './notifications/notifier.js';
+import { AccessRequestInbox } from './access-requests/request-inbox.js';
 import { InvitationAnswers } from './queue/invitation-answers.js';
 import { QueueStore } from './queue/queue-store.js';
 import { Reconciler } from './reconcile/reconciler.js';
@@ -94,10 +95,13 @@ export function createCore(options: CoreOptions): Core {
     forgetCachedData: async (id) => {
       answers.forgetConnection(id);
       marks.forgetConnection(id);
+      accessRequests.forget(id);
       await cache.remove(id);
     },
     onChange: () => events.emit('data.changed', { lists: ['connections'] }),
   });
+
+  const accessRequests: AccessRequestInbox = new AccessRequestInbox({ connections, events, logger: logger.child({ module: 'access-requests' }) });
 
   const sync: SyncEngine = new SyncEngine({
     connections,
@@ -114,6 +118,7 @@ export function createCore(options: CoreOptions): Core {
     afterSync: (connectionId, before, after) => {
       const connection = connections.list().find((c) => c.id === connectionId);
       if (connection) for (const n of notificationsForSync(connection, before, after.invitations)) events.emit('notification', n);
+      void accessRequests.synced(connectionId);
       reconciler.synced(connectionId);
     },
   });
@@ -145,6 +150,7 @@ export function createCore(options: CoreOptions): Core {
     panelOpener: options.panelOpener ?? null,
     clock,
     reconciler,
+    accessRequests,
   });
   const dispatch = createDispatcher(handlers, logger.child({ module: 'ipc' }), { memoizeOutputs: ['accounts.list'] });
 

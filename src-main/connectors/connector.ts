@@ -1,3 +1,4 @@
+import type { AccessRequest, ApproveAccessRequest, CreateAccessRequest } from '../../src-shared/api/access-requests.js';
 import type { AuditPage } from '../../src-shared/api/activity.js';
 import type { Contact, ContactInput, ContactPatch } from '../../src-shared/api/contacts.js';
 import type { Account } from '../../src-shared/api/accounts.js';
@@ -81,6 +82,20 @@ export interface ProductsPart {
   listDomains(accountId: string): Promise<Domain[]>;
 }
 
+/**
+ * Asking an owner for access and answering such requests (capability `access_requests`): the
+ * requester's own requests with their outcome, and the open ones the user may answer.
+ */
+export interface AccessRequestsPart {
+  create(request: CreateAccessRequest): Promise<AccessRequest>;
+  listOwn(): Promise<AccessRequest[]>;
+  /** Every open request the user may answer, across their accounts: what a sync fetches. */
+  listToAnswer(options?: RequestOptions): Promise<AccessRequest[]>;
+  listForAccount(accountId: string): Promise<AccessRequest[]>;
+  approve(accountId: string, requestId: string, answer: ApproveAccessRequest): Promise<AccessRequest>;
+  decline(accountId: string, requestId: string): Promise<AccessRequest>;
+}
+
 /** Signed one-time links into the customer's own panel (capability `sso`). */
 export interface SsoPart {
   createLink(accountId: string): Promise<SsoLink>;
@@ -113,4 +128,5 @@ export interface Connector {
   readonly audit?: AuditPart;
   readonly products?: ProductsPart;
   readonly sso?: SsoPart;
+  readonly accessRequests?: AccessRequestsPart;
 }

@@ -1,5 +1,6 @@
 import type { IpcHandlers } from './dispatcher.js';
 import type { HandlerDeps, OwnerHandlerDeps } from './handler-deps.js';
+import { createAccessRequestsHandlers } from './handlers/access-requests.js';
 import { createAccountsHandlers } from './handlers/accounts.js';
 import { createAuditHandlers } from './handlers/audit.js';
 import { createConnectionsHandlers } from './handlers/connections.js';
@@ -30,6 +31,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     ...createSettingsHandlers(deps),
     ...createVaultHandlers(deps),
     ...createPanelHandlers(deps),
+    ...createAccessRequestsHandlers({ connections, cache, events }, deps.accessRequests),
   };
 }
 

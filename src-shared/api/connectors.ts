@@ -22,5 +22,7 @@ export const Capability = z.enum([
   'sso',
   /** Lists an account's services and domains (e.g. to scope a grant). */
   'products',
+  /** Asks owners for access, and answers the requests sent to the user's own accounts. */
+  'access_requests',
 ]);
 export type Capability = z.infer<typeof Capability>;

@@ -7,6 +7,7 @@
  * in `products.ts`), their handlers in `src-main/ipc/handlers/<area>.ts`.
  */
 import type { z } from 'zod';
+import { accessRequestsChannels } from './channels/access-requests.js';
 import { accountsChannels } from './channels/accounts.js';
 import { auditChannels } from './channels/audit.js';
 import { connectionsChannels } from './channels/connections.js';
@@ -39,6 +40,7 @@ export const ipcContract = {
   ...contactsChannels,
   ...auditChannels,
   ...productsChannels,
+  ...accessRequestsChannels,
 } as const;
 
 export type IpcChannel = keyof typeof ipcContract;
