@@ -12,6 +12,7 @@ import { safeDefaultGrant } from './grant-draft.js';
 import { PermissionPicker, RolePicker } from './PermissionPicker.js';
 import { isEmptyChoice, type ScopeChoice, scopeOf, scopeOptions } from './scope-choice.js';
 import { ScopePicker } from './ScopePicker.js';
+import { RequestAccessOffer } from './RequestAccessOffer.js';
 import { useTeam } from './team-store.js';
 import { useAccountProducts } from './use-account-products.js';
 import { CUSTOMER_NUMBER_PATTERN, type GrantRole } from '../../src-shared/api/primitives.js';
@@ -38,7 +39,7 @@ export function InviteForm({ row, focused = false }: { row: ListedAccount; focus
   const connections = useConnections((s) => s.connections);
   const [scopeChoice, setScopeChoice] = useState<ScopeChoice>(null);
   const [tried, setTried] = useState(false);
-  const { busy, error, submit: send } = useSubmit();
+  const { busy, error, refusedForPermission, submit: send } = useSubmit();
   const [sent, setSent] = useState<string | null>(null);
   const [wasReset, setWasReset] = useState(false);
 
@@ -144,6 +145,7 @@ export function InviteForm({ row, focused = false }: { row: ListedAccount; focus
       <div role="alert" className="form__alert">
         {error && <p className="inline-error">{error}</p>}
       </div>
+      {refusedForPermission && <RequestAccessOffer row={row} needed="users.manage" />}
       <div role="status" className="form__status">
         {sent && <p className="inline-ok">{sent}</p>}
       </div>

@@ -8,6 +8,7 @@ import { DialogActions } from '../kit/DialogActions.js';
 import { useSubmit } from '../kit/use-submit.js';
 import { useNavigation } from '../navigation/navigation-store.js';
 import type { Abilities } from './abilities.js';
+import { RequestAccessOffer } from './RequestAccessOffer.js';
 import type { DetailTab } from './detail-tab.js';
 import { useContacts } from './contacts-store.js';
 import { useTeam } from './team-store.js';
@@ -43,6 +44,7 @@ export function OverviewPanel({ row, abilities, onOpenTab }: { row: ListedAccoun
         <PermissionChips role={row.role} permissions={row.permissions} />
         {scoped && <p className="muted small">{t('detail.scopedTo', { items: [...(row.scope?.domains ?? []), ...(row.scope?.services ?? [])].join(', ') })}</p>}
         {!abilities.manageUsers && <p className="hint">{t('detail.cannotManage')}</p>}
+        <RequestAccessOffer row={row} label={t('accessRequests.askMore')} />
       </section>
       {abilities.manageUsers && <TeamAtAGlance contacts={abilities.contacts} onOpenTab={onOpenTab} />}
       {row.domains.length > 0 && (

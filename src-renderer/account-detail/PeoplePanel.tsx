@@ -5,6 +5,7 @@ import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { errorSentence } from '../bridge/invoke.js';
 import { AccessText } from '../accounts/AccessText.js';
 import { PersonCell } from './PersonCell.js';
+import { AccessRequestsSection } from './AccessRequestsSection.js';
 import { ErrorBanner } from '../kit/ErrorBanner.js';
 import { formatDate } from '../kit/relative-time.js';
 import { Skeleton } from '../kit/Skeleton.js';
@@ -99,6 +100,7 @@ export function PeoplePanel({ row, onInvite, onCreateUsers, managesUsers }: Prop
           </div>
         </div>
       )}
+      <AccessRequestsSection row={row} />
       {revoking && (
         <RevokeDialog
           user={revoking}

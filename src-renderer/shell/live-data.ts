@@ -2,6 +2,7 @@ import type { ClientdeckBridge } from '../../src-shared/ipc/contract.js';
 import { useAccounts } from '../accounts/accounts-store.js';
 import { useConnections } from '../connections/connections-store.js';
 import { useInvitations } from '../invitations/invitations-store.js';
+import { useAccessRequests } from '../invitations/access-requests-store.js';
 import { useQueue } from '../queue/queue-store.js';
 import { useSettings } from '../settings/settings-store.js';
 import { followTarget } from '../navigation/navigation-store.js';
@@ -16,6 +17,7 @@ export function followMain(bridge: ClientdeckBridge): () => void {
     if (lists.includes('invitations')) void useInvitations.getState().load();
     if (lists.includes('queue')) void useQueue.getState().load();
     if (lists.includes('settings')) void useSettings.getState().load();
+    if (lists.includes('access_requests')) void useAccessRequests.getState().load();
   });
   const offNavigate = bridge.on('navigate', followTarget);
   const offNotification = bridge.on('notification', (item) => useNotifications.getState().push(item));

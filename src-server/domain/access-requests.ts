@@ -73,13 +73,15 @@ export async function auditedAccounts(db: Kysely<Database>, row: Pick<AccessRequ
  */
 export async function createAccessRequest(ctx: ClientAreaContext, actor: UserRow, input: AccessRequestInput, baseUrl: string): Promise<AccessRequest> {
   const now = ctx.clock();
-  // Asked permissions go through the same rules as an invitation's: a member never manages users.
-  const asked = normalizeOffer('member', input.permissions, 'scope' in input ? input.scope : undefined);
   let accountId: string | null = null;
   let target: UserRow | undefined;
+  // Asked permissions go through the same rules as an invitation's: a member never manages users,
+  // an admin may ask for it back.
+  let asked: ReturnType<typeof normalizeOffer>;
   if ('accountId' in input) {
     const membership = await findMembership(ctx.db, actor.id, input.accountId);
     if (!membership) throw notFound('The account');
+    asked = normalizeOffer(membership.role === 'admin' ? 'admin' : 'member', input.permissions, undefined);
     const held = grantOf(membership).permissions;
     if (membership.role === 'owner') throw new ClientAreaError('conflict', 409, 'You own this account and already hold every permission.');
     if (asked.permissions.every((p) => held.includes(p))) {
@@ -87,6 +89,7 @@ export async function createAccessRequest(ctx: ClientAreaContext, actor: UserRow
     }
     accountId = input.accountId;
   } else {
+    asked = normalizeOffer('member', input.permissions, input.scope);
     if (input.customerNumber === actor.customer_number) {
       throw new ClientAreaError('validation_failed', 400, 'This is your own customer number; ask the owner of the account for theirs.');
     }
