@@ -49,6 +49,8 @@ export function PeoplePanel({ row, onInvite, onCreateUsers, managesUsers }: Prop
       <div role="status" className="outcome-region">
         {notice && <div className="banner banner--ok">{notice}</div>}
       </div>
+      {/* Requests first: they wait for an answer, the rest of the page does not. */}
+      <AccessRequestsSection row={row} />
       <section aria-labelledby="people-h">
         <div className="section-head">
           <h3 id="people-h" className="section-title">
@@ -100,7 +102,6 @@ export function PeoplePanel({ row, onInvite, onCreateUsers, managesUsers }: Prop
           </div>
         </div>
       )}
-      <AccessRequestsSection row={row} />
       {revoking && (
         <RevokeDialog
           user={revoking}
