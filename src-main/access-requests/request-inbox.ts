@@ -64,7 +64,8 @@ export class AccessRequestInbox {
       const before = this.#pending.get(connectionId) ?? null;
       this.#pending.set(connectionId, after);
       for (const n of notificationsForAccessRequests(connection, before, after)) events.emit('notification', n);
-      if (JSON.stringify(before) !== JSON.stringify(after)) events.changed(['access_requests']);
+      // Nothing before and nothing now is no change: the lists on screen stay as they are.
+      if (JSON.stringify(before ?? []) !== JSON.stringify(after)) events.changed(['access_requests']);
     } catch (error) {
       logger.warn({ connectionId, code: (error as { code?: string }).code }, 'could not fetch the access requests to answer');
     }
