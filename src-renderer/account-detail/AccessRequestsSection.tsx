@@ -21,7 +21,6 @@ export function AccessRequestsSection({ row }: { row: ListedAccount }) {
   const { t } = useTranslation();
   const connection = useConnections((s) => s.connections.find((c) => c.id === row.connectionId));
   const capable = connection?.capabilities.includes('access_requests') ?? false;
-  const status = useAccountRequests((s) => s.status);
   const requests = useAccountRequests((s) => s.requests);
   const error = useAccountRequests((s) => s.error);
   const load = useAccountRequests((s) => s.load);
@@ -34,6 +33,8 @@ export function AccessRequestsSection({ row }: { row: ListedAccount }) {
     return <p className="muted small">{t('accessRequests.notSupported', { provider: connection?.label ?? '' })}</p>;
   }
   const pending = requests.filter((r) => r.status === 'pending');
+  // Nothing waiting (or not known yet): People starts with the people, as it always did.
+  if (pending.length === 0 && !error) return null;
   return (
     <section aria-labelledby="requests-h" className="access-requests">
       <div className="section-head">
@@ -45,9 +46,7 @@ export function AccessRequestsSection({ row }: { row: ListedAccount }) {
       {error && (
         <ErrorBanner title={t('accessRequests.loadFailed')} message={error} onRetry={() => void load({ connectionId: row.connectionId, accountId: row.id })} />
       )}
-      {status === 'loading' ? (
-        <p className="muted">{t('accessRequests.loading')}</p>
-      ) : pending.length === 0 ? (
+      {pending.length === 0 ? (
         <p className="muted">{t('accessRequests.none')}</p>
       ) : (
         <ul className="plain-list" aria-label={t('accessRequests.listLabel')}>
