@@ -15,6 +15,7 @@ import type { PanelOpener } from './ipc/handler-deps.js';
 import { createHandlers } from './ipc/handlers.js';
 import { dataFileNotices } from './notifications/data-file-notices.js';
 import { notificationsForSync, type DesktopNotification } from './notifications/notifier.js';
+import { AccessRequestInbox } from './access-requests/request-inbox.js';
 import { InvitationAnswers } from './queue/invitation-answers.js';
 import { openQueueFile } from './queue/queue-file.js';
 import { Replayer } from './queue/replayer.js';
@@ -110,10 +111,13 @@ export function createCore(options: CoreOptions): Core {
     forgetCachedData: async (id) => {
       answers.forgetConnection(id);
       marks.forgetConnection(id);
+      accessRequests.forget(id);
       await cache.remove(id);
     },
     onChange: () => events.emit('data.changed', { lists: ['connections'] }),
   });
+
+  const accessRequests: AccessRequestInbox = new AccessRequestInbox({ connections, events, logger: logger.child({ module: 'access-requests' }) });
 
   const sync: SyncEngine = new SyncEngine({
     connections,
@@ -130,6 +134,7 @@ export function createCore(options: CoreOptions): Core {
     afterSync: (connectionId, before, after) => {
       const connection = connections.list().find((c) => c.id === connectionId);
       if (connection) for (const n of notificationsForSync(connection, before, after.invitations)) events.emit('notification', n);
+      void accessRequests.synced(connectionId);
       reconciler.synced(connectionId);
     },
   });
@@ -174,6 +179,7 @@ export function createCore(options: CoreOptions): Core {
     panelOpener: options.panelOpener ?? null,
     clock,
     reconciler,
+    accessRequests,
   });
   const dispatch = createDispatcher(handlers, logger.child({ module: 'ipc' }), { memoizeOutputs: ['accounts.list'] });
 

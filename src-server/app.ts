@@ -18,6 +18,7 @@ import { installHostGuard } from './http/public-origin.js';
 import type { TrustProxy } from './config/public-url.js';
 import { openApiRoutes, registerOpenApi } from './http/openapi.js';
 import { apiNotFound, frameworkProblem, installProblemHandlers } from './http/problem.js';
+import { accessRequestRoutes } from './http/routes/access-requests.js';
 import { accountUserRoutes } from './http/routes/account-users.js';
 import { accountRoutes } from './http/routes/accounts.js';
 import { adminRoutes } from './http/routes/admin.js';
@@ -85,6 +86,7 @@ const API_ROUTES = [
   twoFactorPolicyRoutes,
   invitationGrantRoutes,
   invitationDomainRoutes,
+  accessRequestRoutes,
 ];
 
 /** One Fastify plugin per capability; every request and response goes through the shared zod schemas. */

@@ -17,6 +17,7 @@ export const PART_CAPABILITIES = {
   products: 'products',
   sso: 'sso',
   accessPolicy: 'access_policy',
+  accessRequests: 'access_requests',
 } as const satisfies { [P in keyof Connector as undefined extends Connector[P] ? P : never]-?: Capability };
 
 export type PartName = keyof typeof PART_CAPABILITIES;

@@ -1,3 +1,4 @@
+import type { AccessRequest, ApproveAccessRequest, CreateAccessRequest } from '../../src-shared/api/access-requests.js';
 import type { AuditPage } from '../../src-shared/api/activity.js';
 import type { Contact, ContactInput, ContactPatch } from '../../src-shared/api/contacts.js';
 import type { Account } from '../../src-shared/api/accounts.js';
@@ -131,6 +132,21 @@ export interface PanelEntry extends SsoLink {
   signedOut?: true;
 }
 
+/**
+ * Asking an owner for access and answering such requests (capability `access_requests`): the
+ * requester's own requests with their outcome, and the open ones the user may answer.
+ */
+export interface AccessRequestsPart {
+  create(request: CreateAccessRequest): Promise<AccessRequest>;
+  listOwn(): Promise<AccessRequest[]>;
+  /** Every open request the user may answer, across their accounts: what a sync fetches. */
+  listToAnswer(options?: RequestOptions): Promise<AccessRequest[]>;
+  listForAccount(accountId: string): Promise<AccessRequest[]>;
+  approve(accountId: string, requestId: string, answer: ApproveAccessRequest): Promise<AccessRequest>;
+  decline(accountId: string, requestId: string): Promise<AccessRequest>;
+}
+
+
 /** Ways into the customer's own panel (capability `sso`). */
 export interface SsoPart {
   /**
@@ -174,4 +190,5 @@ export interface Connector {
   readonly products?: ProductsPart;
   readonly sso?: SsoPart;
   readonly accessPolicy?: AccessPolicyPart;
+  readonly accessRequests?: AccessRequestsPart;
 }

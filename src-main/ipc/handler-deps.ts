@@ -1,5 +1,6 @@
 import type { Connection } from '../../src-shared/ipc/channels/connections.js';
 import type { VaultStatus } from '../../src-shared/ipc/channels/vault.js';
+import type { AccessRequestInbox } from '../access-requests/request-inbox.js';
 import type { AccountMarks } from '../accounts/account-marks.js';
 import type { BulkRuns } from '../bulk/bulk-runs.js';
 import type { Connections } from '../connections/connections.js';
@@ -41,6 +42,8 @@ export interface HandlerDeps {
   clock: () => Date;
   /** Decides when syncs and queue replays run after what a channel did. */
   reconciler: Pick<Reconciler, 'refresh' | 'syncNow'>;
+  /** The open access requests each connection's last sync found. */
+  accessRequests: AccessRequestInbox;
 }
 
 /** What the owner actions (team, managed users, contacts, audit, products) need. */

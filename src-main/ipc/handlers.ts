@@ -1,6 +1,7 @@
 import type { IpcHandlers } from './dispatcher.js';
 import type { HandlerDeps, OwnerHandlerDeps } from './handler-deps.js';
 import { createAccessPolicyHandlers } from './handlers/access-policy.js';
+import { createAccessRequestsHandlers } from './handlers/access-requests.js';
 import { createAccountsHandlers } from './handlers/accounts.js';
 import { createAuditHandlers } from './handlers/audit.js';
 import { createBulkHandlers } from './handlers/bulk.js';
@@ -33,6 +34,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     ...createSettingsHandlers(deps),
     ...createVaultHandlers(deps),
     ...createPanelHandlers(deps),
+    ...createAccessRequestsHandlers({ connections, cache, events }, deps.accessRequests),
   };
 }
 

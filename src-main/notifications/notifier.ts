@@ -1,3 +1,4 @@
+import type { AccessRequest } from '../../src-shared/api/access-requests.js';
 import type { IncomingInvitation } from '../../src-shared/api/invitations.js';
 import type { QueuedAction } from '../../src-shared/ipc/channels/queue.js';
 import type { IpcEventPayload } from '../../src-shared/ipc/events.js';
@@ -73,4 +74,42 @@ export function notificationForSettledAnswer(action: QueuedAction, accountName: 
     body: `${providerLabel} refused it: ${action.reason ?? 'no reason given.'}`,
     navigate,
   };
+}
+
+/**
+ * Notifications for access requests a sync found waiting for the user's answer: one for each that
+ * was not there at the previous fetch (`before` null: the first fetch, which tells nothing).
+ */
+export function notificationsForAccessRequests(
+  connection: { id: string; label: string },
+  before: readonly AccessRequest[] | null,
+  after: readonly AccessRequest[],
+): DesktopNotification[] {
+  if (before === null) return [];
+  const known = new Set(before.map((r) => r.id));
+  const fresh = after.filter((r) => !known.has(r.id));
+  if (fresh.length > MAX_SEPARATE) {
+    return [
+      {
+        id: `access-requests:${connection.id}:${fresh
+          .map((r) => r.id)
+          .sort()
+          .join(',')}`,
+        title: `${fresh.length} new access requests`,
+        body: `${connection.label}: ${fresh
+          .slice(0, MAX_SEPARATE)
+          .map((r) => r.requester.name)
+          .join(', ')} and others ask for access.`,
+        navigate: { view: 'invitations', connectionId: connection.id },
+      },
+    ];
+  }
+  return fresh.map((r) => ({
+    id: `access-request:${connection.id}:${r.id}`,
+    title: `${r.requester.name} asks for access`,
+    body: r.accountName
+      ? `${r.requester.name} asks for more permissions on ${r.accountName} at ${connection.label}.`
+      : `${r.requester.name} asks for access to one of your accounts at ${connection.label}.`,
+    navigate: r.accountId ? { view: 'account', connectionId: connection.id, accountId: r.accountId } : { view: 'invitations', connectionId: connection.id },
+  }));
 }

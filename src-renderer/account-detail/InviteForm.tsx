@@ -13,6 +13,7 @@ import { safeDefaultGrant } from './grant-draft.js';
 import { PermissionPicker, RolePicker } from './PermissionPicker.js';
 import { isEmptyChoice, type ScopeChoice, scopeOf, scopeOptions } from './scope-choice.js';
 import { ScopePicker } from './ScopePicker.js';
+import { RequestAccessOffer } from './RequestAccessOffer.js';
 import { useTeam } from './team-store.js';
 import { useAccountProducts } from './use-account-products.js';
 import { CUSTOMER_NUMBER_PATTERN, type GrantRole } from '../../src-shared/api/primitives.js';
@@ -42,7 +43,7 @@ export function InviteForm({ row, focused = false }: { row: ListedAccount; focus
   // Empty: the access does not end (the default); otherwise the last day of access.
   const [endDay, setEndDay] = useState('');
   const [tried, setTried] = useState(false);
-  const { busy, error, submit: send } = useSubmit();
+  const { busy, error, refusedForPermission, submit: send } = useSubmit();
   const [sent, setSent] = useState<string | null>(null);
   const [wasReset, setWasReset] = useState(false);
 
@@ -170,6 +171,7 @@ export function InviteForm({ row, focused = false }: { row: ListedAccount; focus
       <div role="alert" className="form__alert">
         {error && <p className="inline-error">{error}</p>}
       </div>
+      {refusedForPermission && <RequestAccessOffer row={row} needed="users.manage" />}
       <div role="status" className="form__status">
         {sent && <p className="inline-ok">{sent}</p>}
       </div>

@@ -8,6 +8,7 @@ import { DialogActions } from '../kit/DialogActions.js';
 import { useSubmit } from '../kit/use-submit.js';
 import { useNavigation } from '../navigation/navigation-store.js';
 import type { Abilities } from './abilities.js';
+import { RequestAccessOffer } from './RequestAccessOffer.js';
 import type { DetailTab } from './detail-tab.js';
 import { useAccessPolicy } from './access-end.js';
 import { useContacts } from './contacts-store.js';
@@ -58,6 +59,7 @@ export function OverviewPanel({ row, abilities, onOpenTab }: { row: ListedAccoun
             {row.twoFactor.enabled ? t('detail.twoFactorRequiredMet') : t('detail.twoFactorRequiredMissing')}
           </p>
         )}
+        <RequestAccessOffer row={row} label={t('accessRequests.askMore')} />
       </section>
       {abilities.manageUsers && <TeamAtAGlance contacts={abilities.contacts} onOpenTab={onOpenTab} />}
       {policy.domains && <InvitationDomainsEditor key={`${row.connectionId}/${row.id}`} row={row} />}

@@ -8,6 +8,7 @@ import { useNow } from '../kit/use-now.js';
 import { AccessEndText, ExtendDialog } from './AccessEnd.js';
 import { useAccessPolicy } from './access-end.js';
 import { PersonCell } from './PersonCell.js';
+import { AccessRequestsSection } from './AccessRequestsSection.js';
 import { ErrorBanner } from '../kit/ErrorBanner.js';
 import { formatDate } from '../kit/relative-time.js';
 import { Skeleton } from '../kit/Skeleton.js';
@@ -55,6 +56,8 @@ export function PeoplePanel({ row, onInvite, onCreateUsers, managesUsers }: Prop
       <div role="status" className="outcome-region">
         {notice && <div className="banner banner--ok">{notice}</div>}
       </div>
+      {/* Requests first: they wait for an answer, the rest of the page does not. */}
+      <AccessRequestsSection row={row} />
       <section aria-labelledby="people-h">
         <div className="section-head">
           <h3 id="people-h" className="section-title">

@@ -7,6 +7,7 @@ import { Skeleton } from '../kit/Skeleton.js';
 import { useNow } from '../kit/use-now.js';
 import { ViewHeading } from '../kit/ViewHeading.js';
 import { AcceptLinkForm } from './AcceptLinkForm.js';
+import { AccessRequestsBoard } from './AccessRequestsBoard.js';
 import { linkFromText } from './invitation-link.js';
 import { LinkAnswers } from './LinkAnswers.js';
 import { InvitationCard } from './InvitationCard.js';
@@ -124,6 +125,7 @@ export function InvitationsView() {
           )}
         </>
       )}
+      <AccessRequestsBoard />
     </div>
   );
 }

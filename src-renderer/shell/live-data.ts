@@ -3,6 +3,7 @@ import { useAccounts } from '../accounts/accounts-store.js';
 import { useBulk } from '../bulk/bulk-store.js';
 import { useConnections } from '../connections/connections-store.js';
 import { useInvitations } from '../invitations/invitations-store.js';
+import { useAccessRequests } from '../invitations/access-requests-store.js';
 import { useQueue } from '../queue/queue-store.js';
 import { useSettings } from '../settings/settings-store.js';
 import { followTarget } from '../navigation/navigation-store.js';
@@ -19,6 +20,7 @@ export function followMain(bridge: ClientdeckBridge): () => void {
     if (lists.includes('settings')) void useSettings.getState().load();
     // Bulk runs are fetched once their view was opened; until then nobody shows them.
     if (lists.includes('bulk') && useBulk.getState().status !== 'idle') void useBulk.getState().load();
+    if (lists.includes('access_requests')) void useAccessRequests.getState().load();
   });
   const offNavigate = bridge.on('navigate', followTarget);
   const offNotification = bridge.on('notification', (item) => useNotifications.getState().push(item));

@@ -3,6 +3,7 @@
  * SQLite and PostgreSQL alike); permission sets and scopes are JSON text.
  */
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { AccessRequestStatus } from '../../src-shared/api/access-requests.js';
 import type { Ticket } from '../../src-shared/api/activity.js';
 import type { Role } from '../../src-shared/api/permissions.js';
 import type { GrantRole, ServiceStatus } from '../../src-shared/api/primitives.js';
@@ -277,6 +278,31 @@ export interface TwoFactorPoliciesTable {
   required_at: string;
 }
 
+/** Someone asking an account's owner for access or more permissions (migration 0011). */
+export interface AccessRequestsTable {
+  id: string;
+  requester_id: string;
+  /** The account asked about; null for a request by customer number until it is approved. */
+  account_id: string | null;
+  /** The owner's customer number as the requester typed it (requests by number only). */
+  customer_number: string | null;
+  /** The login with that customer number, when there is one. */
+  target_user_id: string | null;
+  /** JSON: the permissions asked for. */
+  permissions: string;
+  /** JSON: the scope asked for; null for the whole account. */
+  scope: string | null;
+  message: string;
+  status: AccessRequestStatus;
+  granted_permissions: string | null;
+  granted_scope: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+  expires_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   accounts: AccountsTable;
@@ -303,6 +329,7 @@ export interface Database {
   two_factor_policies: TwoFactorPoliciesTable;
   access_expiries: AccessExpiriesTable;
   invitation_domains: InvitationDomainsTable;
+  access_requests: AccessRequestsTable;
 }
 
 /** A grant that ends by itself: the membership goes at `expires_at`; `reminded_at` marks the reminder mails sent. */
@@ -334,3 +361,4 @@ export type TicketRow = Selectable<TicketsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type OwnershipTransferRow = Selectable<OwnershipTransfersTable>;
+export type AccessRequestRow = Selectable<AccessRequestsTable>;

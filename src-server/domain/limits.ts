@@ -22,4 +22,8 @@ export const LIMITS = {
   twoFactorFailuresPerUser: { name: '2fa.user', max: 10, windowSeconds: SETTINGS.signInWindowSeconds, what: 'wrong two-factor codes' },
   /** Wrong second-factor codes for one challenge (it dies after these). */
   twoFactorFailuresPerChallenge: { name: '2fa.challenge', max: 5, windowSeconds: SETTINGS.twoFactorChallengeSeconds, what: 'wrong two-factor codes' },
+  /** Access requests one login sends. */
+  accessRequestsPerRequester: { name: 'access-request.requester', max: 5, windowSeconds: HOUR, what: 'access requests from your login' },
+  /** Access requests to one account, or to one customer number (known or not: the answer is the same). */
+  accessRequestsPerTarget: { name: 'access-request.target', max: 20, windowSeconds: 24 * HOUR, what: 'access requests to this account' },
 } as const satisfies Record<string, Limit>;

@@ -27,6 +27,9 @@ export interface MailVars {
   /** The person whose access a mail to the owner is about. */
   memberName?: string;
   memberEmail?: string;
+  requesterName?: string;
+  requesterEmail?: string;
+  message?: string;
 }
 
 /** What each template needs, so a caller cannot forget the link of an invitation. */
@@ -40,6 +43,8 @@ export interface TemplateVars {
   invoice: MailVars & { accountName: string; amount: string; dueAt: string };
   ticket_opened: MailVars & { accountName: string; subject: string; openedBy: string; openedAsAuthorizedUser: boolean };
   service_added: MailVars & { accountName: string; serviceName: string };
+  /** To the owner: someone asks for access; `accountName` is absent for a request by customer number. */
+  access_request: MailVars & { name: string; requesterName: string; requesterEmail: string; permissions: string; message: string; link: string };
   domain_added: MailVars & { accountName: string; domain: string; expiresAt: string };
   /** To the person whose access ends within three days (§5 expiring access). */
   access_expiring: MailVars & { name: string; accountName: string; expiresAt: string };

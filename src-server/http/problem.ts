@@ -29,6 +29,7 @@ const TITLES: Record<ApiErrorCode, string> = {
   storage_unavailable: 'Changes cannot be saved right now',
   invalid_characters: 'The text holds characters that are not allowed',
   email_domain_not_allowed: 'Email domain not allowed',
+  access_request_not_pending: 'The access request is no longer open',
 };
 
 export function problem(code: ApiErrorCode, status: number, detail: string): Problem {

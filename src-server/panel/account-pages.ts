@@ -11,6 +11,7 @@ import { seeOther, sendPage, sendPanelError } from './responses.js';
 import { currentSession, type PanelSession } from './session.js';
 import { PERMISSION_LABELS, scopeWords } from './words.js';
 import { sendSignInPage } from './sign-in-pages.js';
+import { accessRequestSection, pendingRequestsFor } from './access-request-section.js';
 
 /** How many accounts the chooser and the switcher list; a login with more uses Clientdeck's search. */
 const CHOOSER_LIMIT = 1000;
@@ -92,8 +93,10 @@ export function accountPages(app: FastifyInstance, ctx: ClientAreaContext): void
     if (!view) return reply;
     const { session, account, accounts } = view;
     const dashboard = await loadDashboard(ctx.db, ctx.clock(), session.viewer, account);
+    const requests = await pendingRequestsFor(ctx, session.viewer, account);
     const body = html`
 <h1>${account.name}</h1>
+${accessRequestSection(account, requests, session)}
 ${dashboardBody(account, dashboard, !session.impersonator)}
 <section aria-label="Your access"><h2>Your access</h2>
 ${account.permissions.length > 0 ? html`<ul>${account.permissions.map((p) => html`<li>${PERMISSION_LABELS[p]}</li>`)}</ul>` : html`<p>No permissions.</p>`}

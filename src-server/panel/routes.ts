@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ClientAreaContext } from '../domain/context.js';
 import { ClientAreaError } from '../domain/errors.js';
 import { storageProblem } from '../http/problem.js';
+import { accessRequestPages } from './access-request-pages.js';
 import { accountPages } from './account-pages.js';
 import { devMailPages } from './dev-mail-pages.js';
 import { installFormParser } from './forms.js';
@@ -82,6 +83,7 @@ export async function panelRoutes(
 
   signInPages(app, ctx);
   accountPages(app, ctx);
+  accessRequestPages(app, ctx);
   ticketPages(app, ctx);
   invitationPages(app, ctx);
   userLinkPages(app, ctx);

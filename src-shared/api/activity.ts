@@ -37,6 +37,10 @@ export const AUDIT_ACTIONS = [
   'access.expiry_reminded',
   'access.extended',
   'invitation_domains.updated',
+  'access_request.created',
+  'access_request.approved',
+  'access_request.declined',
+  'access_request.expired',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

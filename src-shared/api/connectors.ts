@@ -24,5 +24,7 @@ export const Capability = z.enum([
   'products',
   /** Sets when access ends (grants, invitations) and which email domains invitations may go to. */
   'access_policy',
+  /** Asks owners for access, and answers the requests sent to the user's own accounts. */
+  'access_requests',
 ]);
 export type Capability = z.infer<typeof Capability>;

@@ -46,5 +46,7 @@ export const API_ERROR_CODES = [
   'invalid_characters',
   /** The invitee's email is not at one of the domains the account's owner allows invitations to. */
   'email_domain_not_allowed',
+  /** An access request was already approved or declined, or has expired. */
+  'access_request_not_pending',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

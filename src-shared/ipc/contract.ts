@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod';
 import { accessPolicyChannels } from './channels/access-policy.js';
+import { accessRequestsChannels } from './channels/access-requests.js';
 import { accountsChannels } from './channels/accounts.js';
 import { auditChannels } from './channels/audit.js';
 import { bulkChannels } from './channels/bulk.js';
@@ -43,6 +44,7 @@ export const ipcContract = {
   ...productsChannels,
   ...bulkChannels,
   ...accessPolicyChannels,
+  ...accessRequestsChannels,
 } as const;
 
 export type IpcChannel = keyof typeof ipcContract;

@@ -15,7 +15,7 @@ export type NavigateTarget = z.infer<typeof NavigateTarget>;
 export const ipcEvents = {
   'sync.changed': z.array(SyncStatus),
   /** Tells the renderer which lists to fetch again. */
-  'data.changed': z.object({ lists: z.array(z.enum(['connections', 'accounts', 'invitations', 'queue', 'settings', 'bulk'])) }),
+  'data.changed': z.object({ lists: z.array(z.enum(['connections', 'accounts', 'invitations', 'queue', 'settings', 'bulk', 'access_requests'])) }),
   /** A `clientdeck://` deep link asked the app to show something (e.g. an invitation from a mail). */
   navigate: NavigateTarget,
   /**

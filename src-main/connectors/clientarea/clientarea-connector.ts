@@ -5,6 +5,7 @@ import type { User } from '../../../src-shared/api/users.js';
 import type { AccountPageRequest, AccountPageResult, Connector, RequestOptions, SignInOptions } from '../connector.js';
 import { ApiSession, LIST_PAGE, seg, type ApiSessionOptions } from './api-session.js';
 import { ClientareaAccessPolicy } from './access-policy.js';
+import { ClientareaAccessRequests } from './access-requests.js';
 import { ClientareaAudit } from './audit.js';
 import { ClientareaContacts } from './contacts.js';
 import { ClientareaManagedUsers } from './managed-users.js';
@@ -30,6 +31,7 @@ export class ClientareaConnector implements Connector {
   readonly products: ClientareaProducts;
   readonly sso: ClientareaSso;
   readonly accessPolicy: ClientareaAccessPolicy;
+  readonly accessRequests: ClientareaAccessRequests;
 
   constructor(options: ClientareaConnectorOptions) {
     this.#api = new ApiSession(options);
@@ -40,6 +42,7 @@ export class ClientareaConnector implements Connector {
     this.products = new ClientareaProducts(this.#api);
     this.sso = new ClientareaSso(this.#api);
     this.accessPolicy = new ClientareaAccessPolicy(this.#api);
+    this.accessRequests = new ClientareaAccessRequests(this.#api);
   }
 
   signIn(email: string, password: string, options: SignInOptions = {}): Promise<User> {

@@ -43,6 +43,18 @@ export const en: Catalog = {
     paragraphs: [`Hello ${v.name},`, `Confirm that this address belongs to you, so invitations sent to it reach your login.`],
     action: { label: 'Confirm my email', url: v.link },
   }),
+  access_request: (v) => ({
+    subject: v.accountName ? `${v.requesterName} asks for access to ${v.accountName}` : `${v.requesterName} asks for access to one of your accounts`,
+    paragraphs: [
+      `Hello ${v.name},`,
+      v.accountName
+        ? `${v.requesterName} (${v.requesterEmail}) asks for these permissions on ${v.accountName}: ${v.permissions}.`
+        : `${v.requesterName} (${v.requesterEmail}) used your customer number to ask for access to one of your accounts, with these permissions: ${v.permissions}.`,
+      `Their message: “${v.message}”`,
+      `Approve, give less, or decline in the client area or in Clientdeck. Nothing changes until you answer; the request expires after 7 days.`,
+    ],
+    action: { label: 'Answer the request', url: v.link },
+  }),
   ownership_transfer: (v) => ({
     subject: `${v.inviterName} wants to make you the owner of ${v.accountName}`,
     paragraphs: [

@@ -43,6 +43,18 @@ export const fr: Catalog = {
     paragraphs: [`Bonjour ${v.name},`, `Confirmez que cette adresse vous appartient, pour que les invitations envoyées ici arrivent à votre identifiant.`],
     action: { label: 'Confirmer mon adresse', url: v.link },
   }),
+  access_request: (v) => ({
+    subject: v.accountName ? `${v.requesterName} demande l'accès à ${v.accountName}` : `${v.requesterName} demande l'accès à l'un de vos comptes`,
+    paragraphs: [
+      `Bonjour ${v.name},`,
+      v.accountName
+        ? `${v.requesterName} (${v.requesterEmail}) demande ces autorisations sur ${v.accountName} : ${v.permissions}.`
+        : `${v.requesterName} (${v.requesterEmail}) a utilisé votre numéro client pour demander l'accès à l'un de vos comptes, avec ces autorisations : ${v.permissions}.`,
+      `Son message : « ${v.message} »`,
+      `Approuvez, accordez moins ou refusez dans l'espace client ou dans Clientdeck. Rien ne change tant que vous n'avez pas répondu ; la demande expire après 7 jours.`,
+    ],
+    action: { label: 'Répondre à la demande', url: v.link },
+  }),
   ownership_transfer: (v) => ({
     subject: `${v.inviterName} souhaite vous confier ${v.accountName}`,
     paragraphs: [

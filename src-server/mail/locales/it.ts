@@ -43,6 +43,18 @@ export const it: Catalog = {
     paragraphs: [`Ciao ${v.name},`, `Conferma che questo indirizzo è tuo, così gli inviti inviati qui arrivano al tuo accesso.`],
     action: { label: 'Conferma la mia email', url: v.link },
   }),
+  access_request: (v) => ({
+    subject: v.accountName ? `${v.requesterName} chiede l'accesso a ${v.accountName}` : `${v.requesterName} chiede l'accesso a uno dei tuoi account`,
+    paragraphs: [
+      `Ciao ${v.name},`,
+      v.accountName
+        ? `${v.requesterName} (${v.requesterEmail}) chiede questi permessi su ${v.accountName}: ${v.permissions}.`
+        : `${v.requesterName} (${v.requesterEmail}) ha usato il tuo numero cliente per chiedere l'accesso a uno dei tuoi account, con questi permessi: ${v.permissions}.`,
+      `Il suo messaggio: «${v.message}»`,
+      `Approva, concedi meno o rifiuta nell'area clienti o in Clientdeck. Non cambia nulla finché non rispondi; la richiesta scade dopo 7 giorni.`,
+    ],
+    action: { label: 'Rispondi alla richiesta', url: v.link },
+  }),
   ownership_transfer: (v) => ({
     subject: `${v.inviterName} vuole renderti titolare di ${v.accountName}`,
     paragraphs: [

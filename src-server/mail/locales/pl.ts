@@ -43,6 +43,18 @@ export const pl: Catalog = {
     paragraphs: [`Dzień dobry ${v.name},`, `Potwierdź, że ten adres należy do Ciebie, aby wysyłane na niego zaproszenia trafiały do Twojego konta.`],
     action: { label: 'Potwierdź adres', url: v.link },
   }),
+  access_request: (v) => ({
+    subject: v.accountName ? `${v.requesterName} prosi o dostęp do ${v.accountName}` : `${v.requesterName} prosi o dostęp do jednego z Twoich kont`,
+    paragraphs: [
+      `Dzień dobry ${v.name},`,
+      v.accountName
+        ? `${v.requesterName} (${v.requesterEmail}) prosi o te uprawnienia na koncie ${v.accountName}: ${v.permissions}.`
+        : `${v.requesterName} (${v.requesterEmail}) użył(a) Twojego numeru klienta, aby poprosić o dostęp do jednego z Twoich kont, z tymi uprawnieniami: ${v.permissions}.`,
+      `Wiadomość: „${v.message}”`,
+      `Zatwierdź, przyznaj mniej lub odrzuć w panelu klienta albo w Clientdeck. Nic się nie zmieni, dopóki nie odpowiesz; prośba wygasa po 7 dniach.`,
+    ],
+    action: { label: 'Odpowiedz na prośbę', url: v.link },
+  }),
   ownership_transfer: (v) => ({
     subject: `${v.inviterName} chce przekazać Ci ${v.accountName}`,
     paragraphs: [

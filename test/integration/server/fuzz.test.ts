@@ -168,6 +168,17 @@ describe(`fuzzing: ${total} malformed and hostile inputs across ${operations.len
     };
     ids.contacts = (await created(`/api/v1/accounts/${account}/contacts`, { name: 'Carla Contact', email: 'carla@example.com' })) ?? 'no_contact';
     ids.tickets = (await created(`/api/v1/accounts/${account}/tickets`, { subject: 'Help', body: 'Please' })) ?? 'no_ticket';
+    // A pending access request from the member, so approve and decline have a real target.
+    const memberToken = (await h.signIn('member@example.com')).accessToken;
+    const asked = await h.call('POST', '/api/v1/access-requests', {
+      token: memberToken,
+      body: {
+        customerNumber: (await h.db.selectFrom('users').select('customer_number').where('id', '=', owner.id).executeTakeFirstOrThrow()).customer_number,
+        permissions: ['tickets'],
+        message: 'Fuzz target',
+      },
+    });
+    ids['access-requests'] = (asked.body?.id as string | undefined) ?? 'no_request';
   });
   afterAll(() => h?.close());
 

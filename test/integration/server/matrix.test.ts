@@ -11,6 +11,7 @@ import type { Permission } from '../../../src-shared/api/permissions.js';
 import { createInvitation } from '../../../src-server/domain/invitations.js';
 import { issueUserLink } from '../../../src-server/domain/user-links.js';
 import { createUser } from '../../../src-server/domain/users.js';
+import { insertMembership } from '../../../src-server/domain/memberships.js';
 import { type CellAccount, type Login, MatrixWorld, PERSONAS, type Persona } from './fixtures/matrix-world.js';
 import { loadOperations } from './fixtures/openapi.js';
 import { type Harness, STRONG_PASSWORD, startHarness } from './harness.js';
@@ -86,6 +87,20 @@ async function twoFactorLogin(c: Cell, confirm = true) {
   if (!confirm) return { address, accessToken, code, backupCodes: [] as string[] };
   const confirmed = await c.h.call('POST', '/api/v1/me/two-factor/confirmation', { token: accessToken, body: { code: await code() } });
   return { address, accessToken, code, backupCodes: confirmed.body.backupCodes as string[] };
+}
+
+/** A pending request for more permissions on the cell's account, from a login of its own. */
+async function accessRequestOn(c: Cell): Promise<string> {
+  const address = email(c, 'asker');
+  const asker = await c.h.createLogin(address, 'Asking Alex');
+  await insertMembership(c.h.db, c.h.now(), { accountId: c.a.id, userId: asker.id, role: 'member', permissions: ['tickets'] });
+  const { accessToken } = await c.h.signIn(address);
+  const res = await c.h.call('POST', '/api/v1/access-requests', {
+    token: accessToken,
+    body: { accountId: c.a.id, permissions: ['billing.invoices'], message: 'Invoices too' },
+  });
+  if (res.status !== 201) throw new Error(`arranging an access request failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
 }
 
 const ROWS: Row[] = [
@@ -479,6 +494,41 @@ const ROWS: Row[] = [
     allow: ['owner'],
     request: async (c) => ({ path: acc(c, '/invitation-domains'), body: { domains: ['example.com'] } }),
   },
+
+  // Access requests: anyone signed in asks; the account's managers answer.
+  {
+    op: 'POST /api/v1/access-requests',
+    variant: 'by customer number',
+    allow: SIGNED_IN,
+    request: async (c) => ({
+      path: '/api/v1/access-requests',
+      body: { customerNumber: c.w.logins.inviter.customerNumber, permissions: ['tickets'], message: 'Matrix asks' },
+    }),
+  },
+  {
+    op: 'POST /api/v1/access-requests',
+    variant: 'more permissions on the account',
+    accountScoped: true,
+    // Owner, admin and the member with every other permission already hold what is asked: 409.
+    allow: ['memberWith', 'scopedElsewhere'],
+    request: async (c) => ({ path: '/api/v1/access-requests', body: { accountId: c.a.id, permissions: ['billing.quotes'], message: 'More, please' } }),
+  },
+  { op: 'GET /api/v1/access-requests', allow: SIGNED_IN, request: async () => ({ path: '/api/v1/access-requests' }) },
+  { op: 'GET /api/v1/access-requests/incoming', allow: SIGNED_IN, request: async () => ({ path: '/api/v1/access-requests/incoming' }) },
+  {
+    op: 'GET /api/v1/accounts/{id}/access-requests',
+    accountScoped: true,
+    permission: 'users.manage',
+    allow: MANAGERS,
+    request: async (c) => ({ path: acc(c, '/access-requests') }),
+  },
+  ...(['approve', 'decline'] as const).map((answer): Row => ({
+    op: `POST /api/v1/accounts/{id}/access-requests/{requestId}/${answer}`,
+    accountScoped: true,
+    permission: 'users.manage',
+    allow: MANAGERS,
+    request: async (c) => ({ path: acc(c, `/access-requests/${await accessRequestOn(c)}/${answer}`), ...(answer === 'approve' ? { body: {} } : {}) }),
+  })),
 ];
 function contactRows(): Row[] {
   const contact = async (c: Cell) => (await c.w.asOwner('POST', acc(c, '/contacts'), { name: 'Carla Contact', email: email(c, 'contact') })).id as string;

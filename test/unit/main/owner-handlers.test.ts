@@ -5,6 +5,8 @@ import type { Connections } from '../../../src-main/connections/connections.js';
 import { EventHub } from '../../../src-main/events.js';
 import { createDispatcher } from '../../../src-main/ipc/dispatcher.js';
 import { createOwnerHandlers } from '../../../src-main/ipc/handlers.js';
+import { createAccessRequestsHandlers } from '../../../src-main/ipc/handlers/access-requests.js';
+import { AccessRequestInbox } from '../../../src-main/access-requests/request-inbox.js';
 import { silentLogger } from '../../../src-main/logging.js';
 import type { AccountCache } from '../../../src-main/sync/account-cache.js';
 import { SAMPLES } from './fixtures/channel-samples.js';
@@ -27,6 +29,11 @@ const NEEDS: Array<[keyof typeof SAMPLES, Capability]> = [
   ['contacts.promote', 'contacts'],
   ['audit.list', 'audit'],
   ['account.products', 'products'],
+  ['accessRequests.forAccount', 'access_requests'],
+  ['accessRequests.mine', 'access_requests'],
+  ['accessRequests.create', 'access_requests'],
+  ['accessRequests.approve', 'access_requests'],
+  ['accessRequests.decline', 'access_requests'],
 ];
 
 function setup(capabilities: Capability[]) {
@@ -35,7 +42,9 @@ function setup(capabilities: Capability[]) {
     throw new Error('the connector must not be reached');
   });
   const connections = { get: () => connection, connectorFor } as unknown as Connections;
-  const handlers = createOwnerHandlers({ connections, cache: {} as AccountCache, events: new EventHub() });
+  const deps = { connections, cache: {} as AccountCache, events: new EventHub() };
+  const inbox = new AccessRequestInbox({ ...deps, logger: silentLogger() });
+  const handlers = { ...createOwnerHandlers(deps), ...createAccessRequestsHandlers(deps, inbox) };
   return { handlers, connectorFor };
 }
 
@@ -43,7 +52,9 @@ describe('owner channels and connector capabilities', () => {
   it('refuses each channel with not_supported, before any request, when the connector lacks its capability', async () => {
     for (const [channel, capability] of NEEDS) {
       const { handlers, connectorFor } = setup(
-        (['accounts.list', 'users.manage', 'contacts', 'managed_users', 'audit', 'sso', 'products'] as Capability[]).filter((c) => c !== capability),
+        (['accounts.list', 'users.manage', 'contacts', 'managed_users', 'audit', 'sso', 'products', 'access_requests'] as Capability[]).filter(
+          (c) => c !== capability,
+        ),
       );
       const dispatch = createDispatcher(handlers as never, silentLogger());
       const reply = await dispatch(channel, SAMPLES[channel].input);

@@ -1,3 +1,4 @@
+import { ACCESS_REQUEST_STATUSES } from '../../../src-shared/api/access-requests.js';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS } from '../../../src-shared/api/activity.js';
 import { MAIL_KINDS } from '../../../src-shared/api/contacts.js';
@@ -23,6 +24,7 @@ describe('English has a text for every value the contract can send', () => {
     ['role', ROLES.flatMap((r) => [`roles.${r}`, `detail.roleText.${r}`])],
     ['user status', UserStatus.options.map((s) => `team.status.${s}`)],
     ['theme', Theme.options.map((t) => `settings.themes.${t}`)],
+    ['access request status', ACCESS_REQUEST_STATUSES.map((s) => `accessRequests.status.${s}`)],
   ])('%s', (_what, keys) => {
     expect(keys.filter((k) => lookup(k) === undefined)).toEqual([]);
   });

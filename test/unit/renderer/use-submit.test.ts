@@ -40,6 +40,16 @@ describe('runSubmit (the core of useSubmit)', () => {
     expect(state.writes).toEqual(['busy=true', 'error=null', 'error=You may not invite people to this account.', 'busy=false']);
   });
 
+  it("keeps a refusal's code, so a form can offer Request access after forbidden, and forgets it on the next try", async () => {
+    const codes: (string | null)[] = [];
+    const { setters } = formState();
+    const withCode = { ...setters, setErrorCode: (code: string | null) => codes.push(code) };
+    await runSubmit(() => Promise.reject(new IpcCallError('forbidden', 'You have no permission to manage its users on this account.')), withCode);
+    await runSubmit(() => Promise.reject(new Error('Plain failure.')), withCode);
+    await runSubmit(async () => {}, withCode);
+    expect(codes).toEqual([null, 'forbidden', null, null, null]);
+  });
+
   it('keeps the button busy after a success when the dialog goes away', async () => {
     const { state, setters } = formState();
     await runSubmit(async () => {}, setters, { staysBusyOnSuccess: true });

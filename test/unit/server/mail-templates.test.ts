@@ -17,6 +17,15 @@ const VARS: { [T in TemplateName]: TemplateVars[T] } = {
   invoice: { accountName: 'Bellini', amount: '49.00 EUR', dueAt: '2025-03-10T09:00:00.000Z' },
   ticket_opened: { accountName: 'Bellini', subject: 'Site down', openedBy: 'Luigi', openedAsAuthorizedUser: true },
   service_added: { accountName: 'Bellini', serviceName: 'Web Hosting' },
+  access_request: {
+    name: 'Giulia',
+    accountName: 'Bellini',
+    requesterName: 'Luigi',
+    requesterEmail: 'luigi@example.com',
+    permissions: 'tickets',
+    message: 'I build <your> site',
+    link: LINK,
+  },
   domain_added: { accountName: 'Bellini', domain: 'bellini.example', expiresAt: '2026-03-10T09:00:00.000Z' },
   access_expiring: { name: 'Nora', accountName: 'Bellini', expiresAt: '2026-03-10T09:00:00.000Z' },
   access_expiring_owner: { name: 'Giulia', accountName: 'Bellini', expiresAt: '2026-03-10T09:00:00.000Z', memberName: 'Nora', memberEmail: 'nora@example.com' },
@@ -52,6 +61,12 @@ describe('mail templates', () => {
     expect(renderMail('invitation', 'pl', VARS.invitation).text).toContain('10 marca 2025');
     expect(renderMail('invitation', 'de', VARS.invitation)).toMatchObject({ language: 'en', subject: 'Giulia invited you to Bellini <Ristorante>' });
     expect(renderMail('ticket_opened', 'it', VARS.ticket_opened).text).toContain('Luigi (utente autorizzato)');
+    // The requester's own words reach the owner as text, never as markup.
+    const request = renderMail('access_request', 'en', VARS.access_request);
+    expect(request.text).toContain('I build <your> site');
+    expect(request.html).toContain('I build &lt;your&gt; site');
+    const { accountName: _named, ...byNumber } = VARS.access_request;
+    expect(renderMail('access_request', 'fr', byNumber).subject).toBe("Luigi demande l'accès à l'un de vos comptes");
   });
 });
 
