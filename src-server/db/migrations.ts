@@ -372,6 +372,30 @@ migrations['0007_two_factor_policy'] = {
   },
 };
 
+/**
+ * Authentication hardening: refresh tokens a session has rotated away (a second use of one is a
+ * theft signal that ends the whole session), and the client addresses each login signed in from
+ * (a known address passes the per-login sign-in limit an attacker may have filled).
+ */
+migrations['0008_auth_hardening'] = {
+  async up(db: SchemaThen) {
+    await db.schema
+      .createTable('retired_refresh_tokens')
+      .addColumn('refresh_hash', 'text', (c) => c.primaryKey())
+      .addColumn('session_id', 'text', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('retired_refresh_tokens_expires').on('retired_refresh_tokens').column('expires_at').execute();
+    await db.schema
+      .createTable('sign_in_addresses')
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('address_hash', 'text', (c) => c.notNull())
+      .addColumn('last_success_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('sign_in_addresses_pk', ['user_id', 'address_hash'])
+      .execute();
+  },
+};
+
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();

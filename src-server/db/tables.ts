@@ -273,6 +273,21 @@ export interface TwoFactorPoliciesTable {
   required_at: string;
 }
 
+/** A refresh token its session rotated away; presenting it again ends the session (`sessions.ts`). */
+export interface RetiredRefreshTokensTable {
+  refresh_hash: string;
+  session_id: string;
+  /** When the token would have expired anyway: the row is pruned after that. */
+  expires_at: string;
+}
+
+/** A client address a login signed in from successfully (digest only): a known device for the sign-in limiter. */
+export interface SignInAddressesTable {
+  user_id: string;
+  address_hash: string;
+  last_success_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   accounts: AccountsTable;
@@ -297,6 +312,8 @@ export interface Database {
   two_factor_backup_codes: TwoFactorBackupCodesTable;
   two_factor_challenges: TwoFactorChallengesTable;
   two_factor_policies: TwoFactorPoliciesTable;
+  retired_refresh_tokens: RetiredRefreshTokensTable;
+  sign_in_addresses: SignInAddressesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -7,15 +7,19 @@ import { RateLimits } from './rate-limits.js';
 export interface Pruned {
   counters: number;
   mails: number;
+  /** Retired refresh tokens past the expiry they would have had: reuse of them can no longer be told from garbage. */
+  retiredRefreshTokens: number;
 }
 
 /**
- * What the store forgets with time: rate-limit counters whose window ended, and mails older than
- * the outbox's retention (their links expired long before). Time comes from the injected clock.
+ * What the store forgets with time: rate-limit counters whose window ended, mails older than
+ * the outbox's retention (their links expired long before), and retired refresh tokens that
+ * would have expired by now. Time comes from the injected clock.
  */
 export async function pruneExpired(db: Kysely<Database>, clock: Clock, outboxRetentionDays: number = SETTINGS.outboxRetentionDays): Promise<Pruned> {
   const counters = await new RateLimits(db, clock).prune();
   const before = addDays(clock(), -outboxRetentionDays).toISOString();
   const result = await db.deleteFrom('outbox').where('created_at', '<', before).executeTakeFirst();
-  return { counters, mails: Number(result.numDeletedRows) };
+  const retired = await db.deleteFrom('retired_refresh_tokens').where('expires_at', '<=', clock().toISOString()).executeTakeFirst();
+  return { counters, mails: Number(result.numDeletedRows), retiredRefreshTokens: Number(retired.numDeletedRows) };
 }

@@ -63,29 +63,62 @@ export async function issueSession(ctx: ClientAreaContext, user: UserRow): Promi
   return { accessToken, refreshToken, expiresIn: SETTINGS.accessTokenSeconds, user: toApiUser(user) };
 }
 
-/** Rotates both tokens of a session: the refresh token presented dies, whatever happens next. */
+/**
+ * Rotates both tokens of a session: the refresh token presented dies, whatever happens next, and
+ * is remembered as retired. A retired token presented again means two parties hold the session
+ * (a stolen copy was rotated by one of them), so the whole session ends: every refresh and access
+ * token of the family stops working, and whoever is the real user signs in again.
+ */
 export async function refreshSession(ctx: ClientAreaContext, refreshToken: string): Promise<SessionResponse> {
   const now = ctx.clock();
   const nowIso = now.toISOString();
   const accessToken = newToken('cda');
   const nextRefreshToken = newToken('cdr');
-  const session = await ctx.db
-    .updateTable('sessions')
-    .set({
-      access_hash: hashToken(accessToken),
-      access_expires_at: addSeconds(now, SETTINGS.accessTokenSeconds).toISOString(),
-      refresh_hash: hashToken(nextRefreshToken),
-      refresh_expires_at: addDays(now, SETTINGS.refreshTokenDays).toISOString(),
-    })
-    .where('refresh_hash', '=', hashToken(refreshToken))
-    .where('revoked_at', 'is', null)
-    .where('refresh_expires_at', '>', nowIso)
-    .returning(['user_id'])
-    .executeTakeFirst();
-  if (!session) throw unauthenticated('This session has ended. Sign in again.');
+  const presented = hashToken(refreshToken);
+  const session = await ctx.db.transaction().execute(async (trx) => {
+    const rotated = await trx
+      .updateTable('sessions')
+      .set({
+        access_hash: hashToken(accessToken),
+        access_expires_at: addSeconds(now, SETTINGS.accessTokenSeconds).toISOString(),
+        refresh_hash: hashToken(nextRefreshToken),
+        refresh_expires_at: addDays(now, SETTINGS.refreshTokenDays).toISOString(),
+      })
+      .where('refresh_hash', '=', presented)
+      .where('revoked_at', 'is', null)
+      .where('refresh_expires_at', '>', nowIso)
+      .returning(['id', 'user_id'])
+      .executeTakeFirst();
+    if (rotated) {
+      await trx
+        .insertInto('retired_refresh_tokens')
+        .values({ refresh_hash: presented, session_id: rotated.id, expires_at: addDays(now, SETTINGS.refreshTokenDays).toISOString() })
+        .execute();
+    }
+    return rotated;
+  });
+  if (!session) {
+    if (await endSessionOfRetiredToken(ctx, presented)) {
+      throw unauthenticated('This refresh token was already used once, so the session was ended to protect the login. Sign in again.');
+    }
+    throw unauthenticated('This session has ended. Sign in again.');
+  }
   const user = await findUserById(ctx.db, session.user_id);
   if (!user || user.status !== 'active') throw unauthenticated('This login can no longer sign in.');
   return { accessToken, refreshToken: nextRefreshToken, expiresIn: SETTINGS.accessTokenSeconds, user: toApiUser(user) };
+}
+
+/** Ends the session a retired refresh token belonged to; true when the token was one. */
+async function endSessionOfRetiredToken(ctx: ClientAreaContext, refreshHash: string): Promise<boolean> {
+  const retired = await ctx.db.selectFrom('retired_refresh_tokens').select('session_id').where('refresh_hash', '=', refreshHash).executeTakeFirst();
+  if (!retired) return false;
+  await ctx.db
+    .updateTable('sessions')
+    .set({ revoked_at: ctx.clock().toISOString() })
+    .where('id', '=', retired.session_id)
+    .where('revoked_at', 'is', null)
+    .execute();
+  return true;
 }
 
 export interface Caller {

@@ -131,7 +131,7 @@ describe('counters in the database', () => {
       .values([mail('old', '2025-01-01T00:00:00.000Z'), mail('recent', '2025-02-20T00:00:00.000Z')])
       .execute();
     now = new Date(now.getTime() + 120_000);
-    expect(await pruneExpired(store.db, clock)).toEqual({ counters: 1, mails: 1 });
+    expect(await pruneExpired(store.db, clock)).toEqual({ counters: 1, mails: 1, retiredRefreshTokens: 0 });
     expect((await store.db.selectFrom('rate_limits').select('name').execute()).map((r) => r.name)).toEqual(['test.long']);
     expect((await store.db.selectFrom('outbox').select('id').execute()).map((r) => r.id)).toEqual(['recent']);
     expect(SETTINGS.outboxRetentionDays).toBe(30);
