@@ -20,15 +20,32 @@ const unauthenticated = (why: string) => new ClientAreaError('unauthenticated', 
  * A login with two-factor sign-in gets a challenge instead of tokens (`two-factor-sign-in.ts`).
  */
 export async function signIn(ctx: ClientAreaContext, email: string, password: string, ip: string): Promise<SignInOutcome> {
+  const user = await checkCredentials(ctx, email, password, ip);
+  if (await hasTwoFactor(ctx.db, user.id)) return issueChallenge(ctx, user);
+  return issueSession(ctx, user);
+}
+
+/**
+ * The password step of every sign-in (API and panel). The limits per address come first and stop
+ * an attacker before the password is checked. The per-login limit comes after it, so that it
+ * cannot lock the owner out (`sign-in-limiter.ts`): over it, only a right password with a second
+ * factor still to come, or from an address this login signed in from before, gets through; a
+ * wrong one and a right one without either get the same 429, so the answer reveals nothing.
+ */
+export async function checkCredentials(ctx: ClientAreaContext, email: string, password: string, ip: string): Promise<UserRow> {
   const retryAfter = await ctx.signInLimiter.retryAfter(email, ip);
   if (retryAfter > 0) throw rateLimited({ what: 'failed sign-ins' }, retryAfter);
+  const loginWait = await ctx.signInLimiter.loginRetryAfter(email);
   const user = await findUserByEmail(ctx.db, email);
   // Verify against a decoy when the login does not exist, so timing does not reveal which emails do.
   const ok = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), password);
   if (!user || !ok) {
     await ctx.signInLimiter.recordFailure(email, ip);
+    if (loginWait > 0) throw loginLimited(loginWait);
     throw invalidCredentials();
   }
+  const twoFactor = await hasTwoFactor(ctx.db, user.id);
+  if (loginWait > 0 && !twoFactor && !(await ctx.signInLimiter.isKnownAddress(user.id, ip))) throw loginLimited(loginWait);
   await ctx.signInLimiter.recordSuccess(email, ip);
   if (user.status === 'disabled') throw new ClientAreaError('forbidden', 403, 'This login has been disabled by the provider.');
   if (user.status === 'pending_activation') {
@@ -38,9 +55,13 @@ export async function signIn(ctx: ClientAreaContext, email: string, password: st
       'This login is not activated yet. Use the link in the activation mail first, or ask the account owner to send it.',
     );
   }
-  if (await hasTwoFactor(ctx.db, user.id)) return issueChallenge(ctx, user);
-  return issueSession(ctx, user);
+  // Logins with a second factor pass the per-login limit by it; the others by a known address.
+  if (!twoFactor) await ctx.signInLimiter.rememberAddress(user.id, ip);
+  return user;
 }
+
+// The same words for a wrong and a right password: the answer must not tell them apart.
+const loginLimited = (retryAfter: number) => rateLimited({ what: 'failed sign-ins for this login from other places' }, retryAfter);
 
 /** A new API session (access and refresh token) for a user who proved who they are. */
 export async function issueSession(ctx: ClientAreaContext, user: UserRow): Promise<SessionResponse> {

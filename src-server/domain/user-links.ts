@@ -119,7 +119,7 @@ export async function resetPasswordWithLink(ctx: ClientAreaContext, token: strin
   if (!preview.valid || !preview.user) throw new ClientAreaError('link_invalid', 410, LINK_FAILURE.password_reset);
   assertPasswordPolicy(password, ctx.passwordPolicy, preview.user);
   const passwordHash = await hashPassword(password);
-  return ctx.db.transaction().execute(async (trx) => {
+  const reset = await ctx.db.transaction().execute(async (trx) => {
     const link = await consumeUserLink(trx, now, token, 'password_reset');
     await trx
       .updateTable('users')
@@ -132,6 +132,9 @@ export async function resetPasswordWithLink(ctx: ClientAreaContext, token: strin
     if (!user || user.status !== 'active') throw new ClientAreaError('link_invalid', 410, 'This login is not active; its password cannot be reset.');
     return user;
   });
+  // The mailed link proved the mailbox: failures others made against this login no longer hold it back.
+  await ctx.signInLimiter.clearLogin(reset.email);
+  return reset;
 }
 
 /** Marks the login's email as proved (the link from the confirmation mail after a sign-up). */
