@@ -52,13 +52,13 @@ export class SignInLimiter {
   /** Seconds until this address may try this email again (the attacker's limits), or 0 when it may now. */
   async retryAfter(email: string, ip: string): Promise<number> {
     const [pair, , address] = this.keys(email, ip);
-    const waits = await Promise.all([pair, address].map(([limit, key]) => this.counters.retryAfter(limit, key)));
+    const waits = await Promise.all([pair!, address!].map(([limit, key]) => this.counters.retryAfter(limit, key)));
     return Math.max(0, ...waits);
   }
 
   /** Seconds until the per-login limit (failures from all addresses together) lets a plain password through. */
   async loginRetryAfter(email: string): Promise<number> {
-    const [, [limit, key]] = this.keys(email, '');
+    const [limit, key] = this.keys(email, '')[1]!;
     return this.counters.retryAfter(limit, key);
   }
 
@@ -96,7 +96,7 @@ export class SignInLimiter {
 
   /** A password reset by mail proves the mailbox: the per-login count of that login starts again. */
   async clearLogin(email: string): Promise<void> {
-    const [, [limit, key]] = this.keys(email, '');
+    const [limit, key] = this.keys(email, '')[1]!;
     await this.counters.clear(limit, key);
   }
 
