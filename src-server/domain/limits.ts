@@ -12,6 +12,8 @@ export const LIMITS = {
   signUpPerAddress: { name: 'signup.address', max: 10, windowSeconds: HOUR, what: 'sign-ups from this address' },
   /** Invitation mails (new invitations and resends together) one account sends. */
   invitationMailsPerAccount: { name: 'invitation.account', max: 50, windowSeconds: HOUR, what: 'invitations from this account' },
+  /** Invitations by customer number one login sends (with any account): guessing numbers stays slow. */
+  customerNumberInvitationsPerUser: { name: 'invitation.customer-number', max: 20, windowSeconds: HOUR, what: 'invitations by customer number' },
   /** Resends of one invitation. */
   resendsPerInvitation: { name: 'invitation.resend', max: 3, windowSeconds: HOUR, what: 'resends of this invitation' },
   /** Activation and password mails one account sends to its managed users. */
