@@ -9,7 +9,6 @@ import { csrfField, preSessionCsrfToken, sessionCsrfToken, validPreSessionCsrf, 
 import { formOf } from './forms.js';
 import { type Html, html } from './html.js';
 import { cookie, seeOther, sendPage } from './responses.js';
-import { baseUrlOf } from '../http/links.js';
 import { currentSession, openPanelSession, type PanelSession } from './session.js';
 import { signInForm } from './sign-in-pages.js';
 import { PERMISSION_LABELS, passwordPolicyWords, scopeWords } from './words.js';
@@ -76,12 +75,7 @@ export function invitationPages(app: FastifyInstance, ctx: ClientAreaContext): v
     if (name.length === 0 || name.length > 200)
       return showInvitation(request, reply, token, { status: 400, error: 'Enter your name (up to 200 characters).', name: form.name });
     try {
-      const { user, answer } = await signupAndRedeem(
-        ctx,
-        { email: preview.email, name, password: form.password ?? '', invitationToken: token },
-        baseUrlOf(ctx, request),
-        request.ip,
-      );
+      const { user, answer } = await signupAndRedeem(ctx, { email: preview.email, name, password: form.password ?? '', invitationToken: token }, request.ip);
       const panelToken = await openPanelSession(ctx.db, ctx.clock(), user.id);
       const target = answer?.account ? accountPath(answer.account.id) : '/panel';
       return seeOther(reply, target, [cookie(request, SETTINGS.panelCookie, panelToken, SETTINGS.panelSessionSeconds)]);

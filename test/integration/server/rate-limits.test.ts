@@ -183,7 +183,7 @@ describe('limits of the API', () => {
 
   it('limits sign-ups per address', async () => {
     for (let i = 0; i < LIMITS.signUpPerAddress.max; i++) {
-      expect((await post('/api/v1/signup', { email: `new${i}@example.com`, name: 'New', password: STRONG_PASSWORD })).status).toBe(201);
+      expect((await post('/api/v1/signup', { email: `new${i}@example.com`, name: 'New', password: STRONG_PASSWORD })).status).toBe(202);
     }
     expectLimited(await post('/api/v1/signup', { email: 'one-more@example.com', name: 'New', password: STRONG_PASSWORD }));
     expect(await h.db.selectFrom('users').select('id').where('email', '=', 'one-more@example.com').executeTakeFirst()).toBeUndefined();
