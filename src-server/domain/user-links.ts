@@ -86,7 +86,9 @@ export async function describeUserLink(db: Kysely<Database>, now: Date, token: s
 /**
  * Completes a managed user's activation (the panel's `/panel/activate` page and
  * `POST /api/v1/activation`): sets the password under the provider's policy, and the login
- * becomes active with its email proved. A disabled login stays disabled.
+ * becomes active. The link proves the login email only when it was mailed there: delivered to a
+ * notification address it proves nothing about the login email's mailbox, so the login stays
+ * unconfirmed and cannot see or answer invitations sent to that email. A disabled login stays disabled.
  */
 export async function activateManagedUser(ctx: ClientAreaContext, token: string, password: string): Promise<UserRow> {
   const now = ctx.clock();
@@ -96,9 +98,15 @@ export async function activateManagedUser(ctx: ClientAreaContext, token: string,
   const passwordHash = await hashPassword(password);
   return ctx.db.transaction().execute(async (trx) => {
     const link = await consumeUserLink(trx, now, token, 'activation');
+    const mailedToLoginEmail = preview.user.notification_email === null || preview.user.notification_email === preview.user.email;
     const updated = await trx
       .updateTable('users')
-      .set({ password_hash: passwordHash, status: 'active', email_verified_at: now.toISOString(), updated_at: now.toISOString() })
+      .set({
+        password_hash: passwordHash,
+        status: 'active',
+        email_verified_at: mailedToLoginEmail ? now.toISOString() : null,
+        updated_at: now.toISOString(),
+      })
       .where('id', '=', link.user_id)
       .where('status', '=', 'pending_activation')
       .executeTakeFirst();
