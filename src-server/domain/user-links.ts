@@ -96,9 +96,10 @@ export async function activateManagedUser(ctx: ClientAreaContext, token: string,
   if (!preview.valid || !preview.user) throw new ClientAreaError('link_invalid', 410, LINK_FAILURE.activation);
   assertPasswordPolicy(password, ctx.passwordPolicy, preview.user);
   const passwordHash = await hashPassword(password);
+  const { email, notification_email: notificationEmail } = preview.user;
+  const mailedToLoginEmail = notificationEmail === null || notificationEmail === email;
   return ctx.db.transaction().execute(async (trx) => {
     const link = await consumeUserLink(trx, now, token, 'activation');
-    const mailedToLoginEmail = preview.user.notification_email === null || preview.user.notification_email === preview.user.email;
     const updated = await trx
       .updateTable('users')
       .set({
