@@ -218,6 +218,9 @@ export interface AuditEventsTable {
 /** The stored outcome of a write sent with an `Idempotency-Key` (keyed by caller, key, method and path). */
 export interface IdempotencyKeysTable {
   key_hash: string;
+  /** Digest of the request body the key was first used with (migration 0008); null on older rows. */
+  request_hash: Generated<string | null>;
+  /** 0 while the change is committed but its answer not stored yet (`http/idempotency-claim.ts`). */
   status: number;
   content_type: string | null;
   body: string;

@@ -38,5 +38,7 @@ export const API_ERROR_CODES = [
   'invalid_two_factor_code',
   /** The account requires two-factor sign-in and this login has not turned it on yet. */
   'two_factor_required',
+  /** An Idempotency-Key came again with a different request body; a new request needs a new key. */
+  'idempotency_key_reused',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
