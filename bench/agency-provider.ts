@@ -11,7 +11,7 @@ import { createAccount } from '../src-server/domain/accounts.js';
 import { insertMembership } from '../src-server/domain/memberships.js';
 import { addDomain, addInvoice } from '../src-server/domain/purchases.js';
 import { createUser } from '../src-server/domain/users.js';
-import { spawnScript, stopGroup, untilReady } from '../test/e2e/fixtures/process-group.js';
+import { type RunningProvider, serveProvider } from './provider-process.js';
 
 export const AGENCY_PASSWORD = 'Bench-Mark-2025!x';
 
@@ -68,21 +68,5 @@ export async function seedAgency(databaseFile: string, accounts: number, logins:
   }
 }
 
-export interface RunningProvider {
-  url: string;
-  stop(): Promise<void>;
-}
-
 /** The reference client area on `databaseFile`, in its own process on a free loopback port. */
-export async function serveAgency(databaseFile: string): Promise<RunningProvider> {
-  const script = spawnScript(['src-server/cli.ts', '--port', '0', '--db', databaseFile, '--log-level', 'warn'], { ...process.env, DATABASE_URL: '' });
-  const [, url] = await untilReady(script.child, {
-    ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
-    read: script.output,
-    timeoutMs: 60_000,
-    timedOut: 'The provider printed no address within 60 s',
-    exited: (code, signal) => `The provider exited before it listened (code ${code}, signal ${signal})`,
-    explain: (sentence) => new Error(`${sentence}:\n${script.output()}`),
-  });
-  return { url: url!, stop: () => stopGroup(script.child) };
-}
+export const serveAgency = (databaseFile: string): Promise<RunningProvider> => serveProvider({ databaseFile });

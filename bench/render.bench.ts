@@ -18,14 +18,15 @@ import { openDatabase } from '../src-server/db/database.js';
 import { silentLogger } from '../src-main/logging.js';
 import { startWebMode, type WebMode } from '../src-main/web/web-mode.js';
 import { chromiumExecutable } from '../test/e2e/fixtures/chromium.js';
-import { AGENCY_PASSWORD, seedAgency, serveAgency, type RunningProvider } from './agency-provider.js';
+import { AGENCY_PASSWORD, seedAgency, serveAgency } from './agency-provider.js';
+import type { RunningProvider } from './provider-process.js';
 import { MemoryVault } from './memory-vault.js';
 import type { Switched } from './render-probe.js';
 import type { BenchRow } from './run.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ACCOUNTS = 5_000;
-const CONNECTIONS = 10;
+const CONNECTIONS = 20;
 const SWITCHES = 5;
 const CHANGED = 100;
 /** What people type: a customer's name, then a domain, then a provider. */
@@ -133,6 +134,15 @@ function scriptOnly(rows: readonly ListedAccount[]): { index: number; refresh: n
   return { index: indexMs, refresh: refreshMs, filter };
 }
 
+/** The page's JavaScript heap in use, after Chromium collected what it could. */
+async function rendererHeapMegabytes(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return Math.round(usedSize / 1_048_576);
+}
+
 export async function run(): Promise<BenchRow[]> {
   const dir = await mkdtemp(path.join(tmpdir(), 'clientdeck-render-bench-'));
   const rendererDir = path.join(dir, 'renderer');
@@ -174,6 +184,7 @@ export async function run(): Promise<BenchRow[]> {
     const changed = await changeShown(page, web, databaseFile, ids[0]!, rows);
     if (errors.length > 0) throw new Error(`The page failed: ${errors.join(' ')}`);
     const script = scriptOnly(rows);
+    const heap = await rendererHeapMegabytes(page);
 
     return [
       { name: `accounts list: index ${n} rows (sort, search text), script only`, value: script.index, unit: 'ms' },
@@ -187,6 +198,7 @@ export async function run(): Promise<BenchRow[]> {
       { name: `accounts list: search keystroke to next frame, slowest`, value: Math.max(...typed), unit: 'ms' },
       { name: `accounts list: ${CHANGED} of ${n} rows changed, notice to list current`, value: changed, unit: 'ms', target: 30 },
       { name: `accounts list: filter ${n} rows, script only, median`, value: median(script.filter), unit: 'ms', target: 16 },
+      { name: `renderer heap holding ${n} rows, after a collection`, value: heap, unit: 'MB', target: 250 },
     ];
   } finally {
     await browser?.close();

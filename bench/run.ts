@@ -12,7 +12,7 @@ export interface BenchRow {
   name: string;
   /** The measured value in `unit`. */
   value: number;
-  unit: 'ms' | 's' | 'count';
+  unit: 'ms' | 's' | 'count' | 'MB';
   /** The docs/ARCHITECTURE.md §11 target in the same unit, when there is one; lower is better. */
   target?: number;
 }
@@ -37,7 +37,8 @@ for (const file of files) {
   }
 }
 
-const format = (v: number, unit: BenchRow['unit']) => (unit === 'count' ? String(v) : `${v.toFixed(unit === 's' ? 2 : 1)} ${unit}`);
+const format = (v: number, unit: BenchRow['unit']) =>
+  unit === 'count' ? String(v) : unit === 'MB' ? `${Math.round(v)} MB` : `${v.toFixed(unit === 's' ? 2 : 1)} ${unit}`;
 const table = rows.map((r) => ({
   benchmark: r.name,
   measured: format(r.value, r.unit),

@@ -1,8 +1,9 @@
 /**
- * The server side of docs/ARCHITECTURE.md §11: "the server answers the accounts list for a user with 5,000
- * accounts in under 50 ms at the 99th percentile". One login owns 5,000 accounts (with services,
- * domains and invoices, so the summary counts have work to do); then `GET /api/v1/accounts` is
- * measured over loopback: the first page, and paging through all of it.
+ * The server side of docs/ARCHITECTURE.md §11: a 200-row accounts page for a login with 5,000
+ * accounts in under 4 ms at the 99th percentile on SQLite (6 ms on PostgreSQL). One login owns
+ * 5,000 accounts (with services, domains and invoices, so the summary counts have work to do);
+ * the server runs in its own process and `GET /api/v1/accounts` is timed over loopback from
+ * request to last byte: the first page, and paging through all of it.
  *
  * `npm run bench -- server` measures on SQLite; with `CLIENTDECK_TEST_POSTGRES_URL` set (a server
  * where databases may be created, as `scripts/test.sh` starts one) also on a fresh PostgreSQL database.
@@ -12,51 +13,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AccountPage } from '../src-shared/api/accounts.js';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openDatabase } from '../src-server/db/database.js';
 import { createAccount } from '../src-server/domain/accounts.js';
 import { addDomain, addInvoice, addService } from '../src-server/domain/purchases.js';
-import { startClientArea } from '../src-server/server.js';
+import { withPostgresDatabase } from './postgres-database.js';
+import { serveProvider } from './provider-process.js';
 import type { BenchRow } from './run.js';
 
 const ACCOUNTS = 5_000;
 const FIRST_PAGE_REQUESTS = 300;
 const FULL_PAGING_RUNS = 5;
 const PASSWORD = 'Bench-Mark-2025!';
-const TARGET_P99_MS = 50;
+/** docs/ARCHITECTURE.md §11: a 200-row page for a login with 5,000 accounts, at the 99th percentile. */
+const TARGET_P99_MS = { sqlite: 4, postgres: 6 } as const;
 
 export async function run(): Promise<BenchRow[]> {
   const rows = await measure('sqlite', '');
   const adminUrl = process.env.CLIENTDECK_TEST_POSTGRES_URL;
-  if (adminUrl) {
-    const name = `cd_bench_${randomBytes(5).toString('hex')}`;
-    await onServer(adminUrl, `CREATE DATABASE "${name}"`);
-    try {
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      rows.push(...(await measure('postgres', url.toString())));
-    } finally {
-      await onServer(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    }
-  }
+  if (adminUrl) rows.push(...(await withPostgresDatabase(adminUrl, (url) => measure('postgres', url))));
   return rows;
-}
-
-async function onServer(adminUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 async function measure(store: 'sqlite' | 'postgres', databaseUrl: string): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'clientarea-bench-'));
   const databaseFile = join(dir, 'clientarea.sqlite');
-  const server = await startClientArea({ databaseFile, databaseUrl, adminKey: 'bench-admin-key' });
+  // The server in its own process, as a provider runs it: the client's own work (this process)
+  // never shares the server's event loop, and what is timed is request to last byte.
+  const server = await serveProvider({ databaseFile, databaseUrl });
   const db = openDatabase({ file: databaseFile, url: databaseUrl });
   try {
     const admin = (path: string, body: unknown) =>
@@ -91,8 +74,10 @@ async function measure(store: 'sqlite' | 'postgres', databaseUrl: string): Promi
     const get = async (query: string) => {
       const started = performance.now();
       const res = await fetch(`${server.url}/api/v1/accounts${query}`, { headers: { authorization: `Bearer ${session.accessToken}` } });
-      const body = AccountPage.parse(await res.json());
-      return { ms: performance.now() - started, body };
+      const bytes = await res.text();
+      const ms = performance.now() - started;
+      // Checked after the clock stops: the client's parsing is not the server's time.
+      return { ms, body: AccountPage.parse(JSON.parse(bytes)) };
     };
 
     // Warm up: connections, statement caches, the JIT.
@@ -122,14 +107,14 @@ async function measure(store: 'sqlite' | 'postgres', databaseUrl: string): Promi
     return [
       { name: `server: seed ${label}`, value: seedSeconds, unit: 's' },
       { name: `server: GET /accounts first page p50 ${label}`, value: percentile(firstPage, 50), unit: 'ms' },
-      { name: `server: GET /accounts first page p99 ${label}`, value: percentile(firstPage, 99), unit: 'ms', target: TARGET_P99_MS },
+      { name: `server: GET /accounts first page p99 ${label}`, value: percentile(firstPage, 99), unit: 'ms', target: TARGET_P99_MS[store] },
       { name: `server: GET /accounts any page p50, full paging ${label}`, value: percentile(pageTimes, 50), unit: 'ms' },
-      { name: `server: GET /accounts any page p99, full paging ${label}`, value: percentile(pageTimes, 99), unit: 'ms', target: TARGET_P99_MS },
+      { name: `server: GET /accounts any page p99, full paging ${label}`, value: percentile(pageTimes, 99), unit: 'ms', target: TARGET_P99_MS[store] },
       { name: `server: all ${Math.ceil(ACCOUNTS / 200)} pages, p50 of ${FULL_PAGING_RUNS} runs ${label}`, value: percentile(fullTimes, 50), unit: 'ms' },
     ];
   } finally {
     await db.destroy();
-    await server.close();
+    await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

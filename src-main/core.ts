@@ -12,9 +12,10 @@ import { EventHub } from './events.js';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher.js';
 import type { PanelOpener } from './ipc/handler-deps.js';
 import { createHandlers } from './ipc/handlers.js';
-import { notificationsForSync } from './notifications/notifier.js';
+import { dataFileNotices } from './notifications/data-file-notices.js';
+import { notificationsForSync, type DesktopNotification } from './notifications/notifier.js';
 import { InvitationAnswers } from './queue/invitation-answers.js';
-import { QueueStore } from './queue/queue-store.js';
+import { openQueueFile } from './queue/queue-file.js';
 import { Reconciler } from './reconcile/reconciler.js';
 import { SettingsStore } from './settings/settings-store.js';
 import { AccountCache } from './sync/account-cache.js';
@@ -54,12 +55,23 @@ export interface Core {
   sync: SyncEngine;
   answers: InvitationAnswers;
   cache: AccountCache;
+  /**
+   * What the user must be told about this start's own files (a damaged queue or connection list
+   * moved aside, a stored connection dropped as unsafe). The shell shows them once its
+   * notifications listen; web mode logs them.
+   */
+  startNotices(): DesktopNotification[];
   /** Adds the demo provider when the user has no connection at all (first start). */
   addDemoWhenEmpty(): Promise<void>;
   /** Syncs everything and replays the queue now, then periodically and whenever a provider comes back. */
   startAutoSync(intervalMs?: number): void;
-  /** Stops (or resumes) the background syncs started by `startAutoSync`; the user's own requests still run. */
+  /**
+   * Stops (or resumes) the background syncs started by `startAutoSync`; the user's own requests
+   * still run. Kept in the settings, so a restart does not quietly resume what the user paused.
+   */
   pauseSync(paused: boolean): void;
+  /** Whether background syncs are paused (as the user left them, also in an earlier run). */
+  syncPaused(): boolean;
   /** Shows what a `clientdeck://` link points at (a `navigate` event); false when it is not a Clientdeck link. */
   openDeepLink(url: string): NavigateTarget | null;
   /** Resolves once the background work started so far (syncs after an add...) has settled. */
@@ -79,10 +91,12 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventHub();
   const cache = new AccountCache(dataDir, logger.child({ module: 'cache' }));
   const store = new ConnectionStore(dataDir, logger.child({ module: 'connections' }));
-  const settings = new SettingsStore(dataDir, logger.child({ module: 'settings' }));
-  const marks = new AccountMarks(dataDir, logger.child({ module: 'marks' }));
-  const queue = new QueueStore(path.join(dataDir, 'queue.sqlite'), clock);
+  const otherMovedAside: Array<{ file: 'settings' | 'account-marks'; aside: string }> = [];
+  const settings = new SettingsStore(dataDir, logger.child({ module: 'settings' }), (aside) => otherMovedAside.push({ file: 'settings', aside }));
+  const marks = new AccountMarks(dataDir, logger.child({ module: 'marks' }), (aside) => otherMovedAside.push({ file: 'account-marks', aside }));
+  const { queue, movedAside: queueMovedAside } = openQueueFile(path.join(dataDir, 'queue.sqlite'), clock, logger.child({ module: 'queue' }));
   queue.prune();
+  const notices = dataFileNotices({ queueMovedAside, connectionsMovedAside: store.movedAside, droppedConnections: store.dropped, otherMovedAside });
   const demo = options.demo ?? createDemoProvider(dataDir, logger.child({ module: 'demo' }));
 
   const connections: Connections = new Connections({
@@ -130,6 +144,7 @@ export function createCore(options: CoreOptions): Core {
   });
 
   const reconciler = new Reconciler({ sync, replayer: answers.replayer, queue, connections, logger: logger.child({ module: 'reconcile' }) });
+  reconciler.pause(settings.get().syncPaused ?? false);
 
   const vaultStatus = async (): Promise<VaultStatus> => options.vaultStatus ?? (await vault.describe?.()) ?? { backend: 'keychain', message: null };
 
@@ -156,6 +171,8 @@ export function createCore(options: CoreOptions): Core {
     answers,
     cache,
 
+    startNotices: () => [...notices],
+
     async addDemoWhenEmpty() {
       if (connections.list().length > 0) return;
       const reply = await dispatch('connections.addDemo', {});
@@ -179,7 +196,11 @@ export function createCore(options: CoreOptions): Core {
 
     pauseSync(paused) {
       reconciler.pause(paused);
+      settings.update({ syncPaused: paused });
+      events.changed(['settings']);
     },
+
+    syncPaused: () => settings.get().syncPaused ?? false,
 
     openDeepLink(url) {
       const link = parseDeepLink(url);

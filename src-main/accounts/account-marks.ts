@@ -27,8 +27,8 @@ export class AccountMarks {
   /** Goes up with every change, so a list built from the marks knows when to build again. */
   version = 0;
 
-  constructor(dataDir: string, logger: Logger) {
-    this.#conf = openConf<MarksFile>(dataDir, 'account-marks', { version: 1, marks: {} }, logger);
+  constructor(dataDir: string, logger: Logger, onMovedAside?: (aside: string) => void) {
+    this.#conf = openConf<MarksFile>(dataDir, 'account-marks', { version: 1, marks: {} }, logger, onMovedAside);
     const parsed = StoredMarks.safeParse(this.#conf.get('marks'));
     this.#memory = parsed.success ? parsed.data : {};
   }

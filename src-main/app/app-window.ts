@@ -5,7 +5,7 @@ import { restoredBounds, type WindowStateStore } from './window-state.js';
 
 export interface AppWindowOptions {
   preloadPath: string;
-  rendererIndex: string;
+  /** The page on `app://clientdeck/` (windows/app-scheme.ts), served by app-protocol.ts. */
   appEntryUrl: string;
   state: WindowStateStore;
   /** Closing hides the window instead, unless the app is quitting (the tray setting). */
@@ -50,6 +50,6 @@ export function createAppWindow(options: AppWindowOptions): BrowserWindow {
     window.hide();
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadFile(options.rendererIndex);
+  void window.loadURL(options.appEntryUrl);
   return window;
 }

@@ -6,7 +6,8 @@ export interface MenuActions {
   syncNow(): void;
   go(view: NavigateTarget['view']): void;
   openLogFolder(): void;
-  reportProblem(): void;
+  /** Null when no destination is configured (package.json `bugs`, CLIENTDECK_PROBLEM_REPORT): the item is left out. */
+  reportProblem: (() => void) | null;
 }
 
 /** The views Ctrl/Cmd+1…4 lead to, in the order of the app's header. */
@@ -61,7 +62,7 @@ export function applicationMenuTemplate(actions: MenuActions, options: { develop
       role: 'help',
       submenu: [
         { label: 'Open the log folder', click: () => actions.openLogFolder() },
-        { label: 'Report a problem…', click: () => actions.reportProblem() },
+        ...(actions.reportProblem ? [{ label: 'Report a problem…', click: actions.reportProblem }] : []),
       ],
     },
   );

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, session, shell } from 'electron';
 import { pino } from 'pino';
 import { createCore, type Core } from '../core.js';
@@ -9,6 +9,8 @@ import { DEEP_LINK_SCHEME, findDeepLinkArgument } from '../deep-links/deep-link.
 import { createLogger } from '../logging.js';
 import { contentSecurityPolicy } from '../windows/content-security-policy.js';
 import { decidePermission } from '../windows/navigation-policy.js';
+import { APP_ENTRY_URL } from '../windows/app-scheme.js';
+import { registerAppScheme, serveAppScheme } from './app-protocol.js';
 import { createAppWindow } from './app-window.js';
 import { installApplicationMenu } from './application-menu.js';
 import { startAutoUpdate } from './auto-update.js';
@@ -18,20 +20,29 @@ import { ElectronOnlineWatcher } from './electron-online-watcher.js';
 import { bindIpc } from './ipc-binding.js';
 import { createPanelOpener } from './panel-windows.js';
 import { followPendingCount } from './pending-count.js';
-import { problemReportUrl } from './problem-report.js';
+import { problemReportDestination, problemReportUrl, type BugsField } from './problem-report.js';
 import { createTray } from './tray.js';
 import { selectVault } from './vault-selection.js';
 import { WindowStateStore } from './window-state.js';
 
 // Bundled to build/main/main.mjs; the renderer is built next to it in build/renderer.
 const here = path.dirname(fileURLToPath(import.meta.url));
-const rendererIndex = path.join(here, '../renderer/index.html');
+const rendererDir = path.join(here, '../renderer');
 const preloadPath = path.join(here, 'preload.cjs');
 const trayIcon = path.join(here, 'icon.png');
-const appEntryUrl = pathToFileURL(rendererIndex).href;
+const appEntryUrl = APP_ENTRY_URL;
 const development = !app.isPackaged;
+/** package.json's `bugs`: read where the app is (the asar when packaged), not bundled in. */
+function bugsField(): BugsField {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(here, '../../package.json'), 'utf8')) as { bugs?: BugsField }).bugs;
+  } catch {
+    return undefined;
+  }
+}
 
 app.enableSandbox();
+registerAppScheme();
 
 // clientdeck:// links open the app (docs/ARCHITECTURE.md §3: an invitation mail leads to the invitation). In
 // development Electron runs as `electron .`, which needs its own path and the app's. A link can
@@ -80,11 +91,16 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   await app.whenReady();
   const dataDir = process.env.CLIENTDECK_DATA_DIR ? resolveDataDir() : app.getPath('userData');
+  const logFile = path.join(dataDir, 'clientdeck.log');
+  // The log names customers and providers: the user's only, as every data file (a log an older
+  // version created keeps its mode otherwise).
+  if (fs.existsSync(logFile)) fs.chmodSync(logFile, 0o600);
   const logger = createLogger({
     level: process.env.CLIENTDECK_LOG_LEVEL ?? 'info',
-    destination: pino.destination({ dest: path.join(dataDir, 'clientdeck.log'), mkdir: true, sync: false }),
+    destination: pino.destination({ dest: logFile, mkdir: true, sync: false, mode: 0o600 }),
   });
 
+  serveAppScheme(rendererDir, logger.child({ module: 'app-scheme' }));
   const appSession = session.defaultSession;
   appSession.setPermissionRequestHandler((_contents, permission, callback) => callback(decidePermission(permission)));
   appSession.setPermissionCheckHandler((_contents, permission) => decidePermission(permission));
@@ -98,7 +114,7 @@ async function start(): Promise<void> {
     vault,
     vaultStatus,
     logger,
-    panelOpener: createPanelOpener(),
+    panelOpener: createPanelOpener(logger.child({ module: 'panels' })),
     onlineWatchers: [new ElectronOnlineWatcher()],
   });
   core = started;
@@ -112,7 +128,6 @@ async function start(): Promise<void> {
   const createMainWindow = () => {
     const window = createAppWindow({
       preloadPath,
-      rendererIndex,
       appEntryUrl,
       state: windowState,
       hideOnClose: () => settings.current().keepInTray && !quitting,
@@ -132,6 +147,8 @@ async function start(): Promise<void> {
     mainWindow.webContents.once('did-finish-load', () => started.openDeepLink(link));
   }
 
+  // Said once, at start: a data file that was damaged or unsafe, what was kept, what to do.
+  for (const notice of started.startNotices()) started.events.emit('notification', notice);
   // Said once, at start: where sign-ins are kept when it is not the keychain, and why.
   if (vaultStatus.message) {
     started.events.emit('notification', {
@@ -143,6 +160,8 @@ async function start(): Promise<void> {
   }
 
   const syncNow = () => void started.dispatch('sync.now', {});
+  // Checked once: only an https page or a mail address, never another scheme handed to the system.
+  const reportTo = problemReportDestination(bugsField(), process.env.CLIENTDECK_PROBLEM_REPORT);
   installApplicationMenu(
     {
       // The page opens the palette on its own shortcut; the menu item presses it.
@@ -154,14 +173,22 @@ async function start(): Promise<void> {
         started.events.emit('navigate', { view });
       },
       openLogFolder: () => void shell.openPath(dataDir),
-      reportProblem: () => {
-        const url = problemReportUrl({ version: app.getVersion(), platform: process.platform, logFile: path.join(dataDir, 'clientdeck.log') });
-        void shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
-      },
+      reportProblem: reportTo
+        ? () => {
+            const url = problemReportUrl(reportTo, { version: app.getVersion(), platform: process.platform, logFile: path.join(dataDir, 'clientdeck.log') });
+            void shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
+          }
+        : null,
     },
     { development, platform: process.platform },
   );
-  const tray = createTray(trayIcon, { open: focusApp, syncNow, setPaused: (paused) => started.pauseSync(paused), quit: () => app.quit() });
+  const tray = createTray(trayIcon, {
+    paused: started.syncPaused(),
+    open: focusApp,
+    syncNow,
+    setPaused: (paused) => started.pauseSync(paused),
+    quit: () => app.quit(),
+  });
   const unfollowCount = followPendingCount(started, (count) => {
     tray.showPending(count);
     // The dock on macOS, the launcher on Linux (Unity); Windows has no count badge.

@@ -1,6 +1,8 @@
 import { Menu, nativeImage, Tray } from 'electron';
 
 export interface TrayActions {
+  /** Whether syncing is paused when the tray appears (the user paused it in an earlier run). */
+  paused: boolean;
   open(): void;
   syncNow(): void;
   setPaused(paused: boolean): void;
@@ -25,7 +27,7 @@ export function pendingLabel(count: number): string {
  */
 export function createTray(iconPath: string, actions: TrayActions): AppTray {
   const tray = new Tray(nativeImage.createFromPath(iconPath));
-  let paused = false;
+  let paused = actions.paused;
   let count = 0;
 
   const render = () => {

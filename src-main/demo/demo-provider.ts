@@ -28,9 +28,15 @@ export function createDemoProvider(dataDir: string, logger: Logger): DemoProvide
   async function start(): Promise<Running> {
     const databaseFile = demoDatabaseFile(dataDir);
     await fs.mkdir(path.dirname(databaseFile), { recursive: true, mode: 0o700 });
+    // Created empty with mode 0600 first, whatever the umask: SQLite gives its -wal and -shm the
+    // database file's mode, so the demo's logins and tokens stay readable by the user only.
+    await (await fs.open(databaseFile, 'a', 0o600)).close();
+    await fs.chmod(databaseFile, 0o600);
     // Loaded on demand: the server brings SQLite and fastify, which a user with real providers never needs.
     const { startClientArea } = await import('../../src-server/server.js');
     const server = await startClientArea({ port: 0, databaseFile, demo: true });
+    // Files an older version left behind with the umask's mode.
+    for (const file of [databaseFile, `${databaseFile}-wal`, `${databaseFile}-shm`]) await fs.chmod(file, 0o600).catch(() => undefined);
     logger.info({ url: server.url }, 'demo provider started');
     return server;
   }

@@ -79,18 +79,27 @@ export class QueueStore {
     private readonly clock: () => Date = () => new Date(),
   ) {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    ownerOnly(file);
     this.#db = new Database(file);
-    this.#db.pragma('journal_mode = WAL');
-    this.#db.pragma('synchronous = FULL');
-    this.#db.pragma('busy_timeout = 5000');
-    const version = this.#db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) {
+    try {
+      this.#db.pragma('journal_mode = WAL');
+      this.#db.pragma('synchronous = FULL');
+      this.#db.pragma('busy_timeout = 5000');
+      const version = this.#db.pragma('user_version', { simple: true }) as number;
+      if (version > SCHEMA_VERSION) {
+        throw new ClientdeckError('internal_error', 'The offline queue was written by a newer Clientdeck. Update Clientdeck to open it.');
+      }
+      this.#db.exec(MIGRATIONS);
+      this.#db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    } catch (error) {
+      // Closed before the caller decides (queue-file.ts may move a damaged file aside, which
+      // Windows refuses while it is open).
       this.#db.close();
-      throw new ClientdeckError('internal_error', 'The offline queue was written by a newer Clientdeck. Update Clientdeck to open it.');
+      throw error;
     }
-    this.#db.exec(MIGRATIONS);
-    this.#db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    fs.chmodSync(file, 0o600);
+    // SQLite creates -wal and -shm with the database file's mode, but files left by an older
+    // version may still be 0644.
+    for (const companion of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(companion)) fs.chmodSync(companion, 0o600);
     this.#progress = new Database(file);
     this.#progress.pragma('busy_timeout = 5000');
     // Progress (sending, done, rejected) need not wait for the disk: a process crash loses no
@@ -233,4 +242,14 @@ function toAction(row: Row): StoredAction {
     idempotencyKey: row.idempotency_key,
     attempts: row.attempts,
   };
+}
+
+/**
+ * Creates the database file empty with mode 0600 before SQLite opens it, whatever the process
+ * umask: SQLite gives the -wal and -shm files it creates the database file's own mode, so all
+ * three stay readable by the user only.
+ */
+function ownerOnly(file: string): void {
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  fs.chmodSync(file, 0o600);
 }

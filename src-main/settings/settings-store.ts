@@ -14,8 +14,8 @@ interface SettingsFile extends Record<string, unknown> {
 export class SettingsStore {
   readonly #conf: Conf<SettingsFile>;
 
-  constructor(dataDir: string, logger: Logger) {
-    this.#conf = openConf<SettingsFile>(dataDir, 'settings', { version: 1, settings: DEFAULT_SETTINGS }, logger);
+  constructor(dataDir: string, logger: Logger, onMovedAside?: (aside: string) => void) {
+    this.#conf = openConf<SettingsFile>(dataDir, 'settings', { version: 1, settings: DEFAULT_SETTINGS }, logger, onMovedAside);
   }
 
   get(): Settings {

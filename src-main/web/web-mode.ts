@@ -93,6 +93,7 @@ export async function startWebMode(options: WebModeOptions): Promise<WebMode> {
   const unlog = core.events.on((event, payload) => {
     if (event === 'notification') logger.info({ notification: (payload as { title: string }).title }, 'notification');
   });
+  for (const notice of core.startNotices()) logger.warn({ notification: notice.title }, notice.body);
   // Said once, at start: where sign-ins are kept when it is not the keychain, and why.
   void core.dispatch('vault.status', {}).then((reply) => {
     if (reply.ok && (reply.result as { message: string | null }).message) logger.warn({ vault: reply.result }, (reply.result as { message: string }).message);

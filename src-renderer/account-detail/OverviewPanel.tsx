@@ -43,6 +43,11 @@ export function OverviewPanel({ row, abilities, onOpenTab }: { row: ListedAccoun
         <PermissionChips role={row.role} permissions={row.permissions} />
         {scoped && <p className="muted small">{t('detail.scopedTo', { items: [...(row.scope?.domains ?? []), ...(row.scope?.services ?? [])].join(', ') })}</p>}
         {!abilities.manageUsers && <p className="hint">{t('detail.cannotManage')}</p>}
+        {row.twoFactor?.required && (
+          <p className={row.twoFactor.enabled ? 'muted small' : 'banner banner--warn'}>
+            {row.twoFactor.enabled ? t('detail.twoFactorRequiredMet') : t('detail.twoFactorRequiredMissing')}
+          </p>
+        )}
       </section>
       {abilities.manageUsers && <TeamAtAGlance contacts={abilities.contacts} onOpenTab={onOpenTab} />}
       {row.domains.length > 0 && (

@@ -7,6 +7,7 @@ import { Spinner } from '../kit/Spinner.js';
 import { initials } from '../kit/initials.js';
 import { ChevronIcon, StarIcon } from '../kit/icons.js';
 import { describeAccess } from './AccessText.js';
+import { needsTwoFactor } from './account-filter.js';
 import type { Connection } from '../../src-shared/ipc/channels/connections.js';
 import { connectionName } from '../connections/connection-name.js';
 
@@ -25,6 +26,8 @@ export interface RowLabels {
   openPanel: string;
   neverOpened: string;
   scoped: string;
+  needsTwoFactor: string;
+  needsTwoFactorHint: string;
   roles: Record<ListedAccount['role'], string>;
   /** What each connection is called on screen, by id (the demo's in the user's language). */
   providers: ReadonlyMap<string, string>;
@@ -39,6 +42,8 @@ export function rowLabels(t: TFunction, connections: readonly Pick<Connection, '
     openPanel: t('accounts.openPanel'),
     neverOpened: t('accounts.neverOpened'),
     scoped: t('access.scoped'),
+    needsTwoFactor: t('access.needsTwoFactor'),
+    needsTwoFactorHint: t('access.needsTwoFactorHint'),
     roles: { owner: t('roles.owner'), admin: t('roles.admin'), member: t('roles.member') },
   };
 }
@@ -132,6 +137,13 @@ export const AccountRowView = memo(function AccountRowView({
           {access.text}
           {access.scoped && <span className="access__scope"> · {labels.scoped}</span>}
         </span>
+        {needsTwoFactor(row) && (
+          <span className="access__needs-two-factor" title={labels.needsTwoFactorHint}>
+            <span aria-hidden="true">{labels.needsTwoFactor}</span>
+            {/* The short mark fits the column; a screen reader hears the whole sentence. */}
+            <span className="visually-hidden">{labels.needsTwoFactorHint}</span>
+          </span>
+        )}
       </span>
       {COUNT_COLUMNS.map(([field, , warn]) => {
         const value = row.summary[field];

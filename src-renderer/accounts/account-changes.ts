@@ -26,28 +26,25 @@ export function applyAccountChanges(index: AccountIndex, upserted: readonly List
   }
   if (incoming.size + gone.size > PLACED_AT_MOST) return indexAccounts(mergedRows(index, gone, incoming));
 
-  const keptRows: ListedAccount[] = [];
-  const keptHays: string[] = [];
-  for (let i = 0; i < index.rows.length; i++) {
-    if (gone.has(i)) continue;
-    keptRows.push(index.rows[i]!);
-    keptHays.push(index.haystacks[i]!);
-  }
   const placed = [...incoming.values()].map((row) => ({ row, ...orderOf(row) }));
   placed.sort((a, b) => compareOrder(a, b));
-  // Where each changed row goes among the kept ones, by the same order indexAccounts sorts in.
-  const slots = placed.map((p) => insertionPoint(keptRows, p));
+  // Where each changed row goes, by the same order indexAccounts sorts in. The old rows are still
+  // in that order (a changed row sits where its old values put it, and is dropped on the way), so
+  // the search runs on them directly, with no copy of the kept rows first.
+  const slots = placed.map((p) => insertionPoint(index.rows, p));
 
-  const n = keptRows.length + placed.length;
+  const n = index.rows.length - gone.size + placed.length;
   const rows = new Array<ListedAccount>(n);
   const haystacks = new Array<string>(n);
-  let kept = 0;
+  let old = 0;
   let out = 0;
   for (let p = 0; p <= placed.length; p++) {
-    const until = p < placed.length ? slots[p]! : keptRows.length;
-    for (; kept < until; kept++, out++) {
-      rows[out] = keptRows[kept]!;
-      haystacks[out] = keptHays[kept]!;
+    const until = p < placed.length ? slots[p]! : index.rows.length;
+    for (; old < until; old++) {
+      if (gone.has(old)) continue;
+      rows[out] = index.rows[old]!;
+      haystacks[out] = index.haystacks[old]!;
+      out++;
     }
     if (p < placed.length) {
       rows[out] = placed[p]!.row;
@@ -55,17 +52,36 @@ export function applyAccountChanges(index: AccountIndex, upserted: readonly List
       out++;
     }
   }
-  const positions = new Map<string, number>();
   const sourcePositions = new Int32Array(n);
-  let attention = 0;
-  for (let i = 0; i < n; i++) {
-    const row = rows[i]!;
-    positions.set(accountKey(row), i);
-    sourcePositions[i] = i;
-    if (needsAttention(row)) attention++;
-  }
+  for (let i = 0; i < n; i++) sourcePositions[i] = i;
+  let attention = index.attention;
+  for (const at of gone) if (needsAttention(index.rows[at]!)) attention--;
+  for (const p of placed) if (needsAttention(p.row)) attention++;
   // The source is now the index's own order: a later full copy from main is indexed afresh.
-  return { rows, haystacks, positions, orders: new Map(), source: rows, sourcePositions, attention };
+  return { rows, haystacks, ...lazyPositions(rows), orders: new Map(), source: rows, sourcePositions, attention };
+}
+
+/**
+ * Where each row is, worked out on first use instead of with every change: the list shows the
+ * change without it, and it is needed only to find a row (a favourite, the next changes), which the
+ * store lets happen while the window is idle (`warmPositions`).
+ */
+function lazyPositions(rows: readonly ListedAccount[]): Pick<AccountIndex, 'positions'> {
+  let positions: Map<string, number> | null = null;
+  return {
+    get positions() {
+      if (!positions) {
+        positions = new Map();
+        for (let i = 0; i < rows.length; i++) positions.set(accountKey(rows[i]!), i);
+      }
+      return positions;
+    },
+  };
+}
+
+/** Works out the positions of an index now, if they are not yet. */
+export function warmPositions(index: AccountIndex): void {
+  void index.positions.size;
 }
 
 interface Order {

@@ -146,6 +146,8 @@ function sameRow(a: ListedAccount, b: ListedAccount): boolean {
     a.summary.domainsExpiringSoon === b.summary.domainsExpiringSoon &&
     a.summary.unpaidInvoices === b.summary.unpaidInvoices &&
     a.summary.openTickets === b.summary.openTickets &&
+    a.twoFactor?.required === b.twoFactor?.required &&
+    a.twoFactor?.enabled === b.twoFactor?.enabled &&
     sameList(a.permissions, b.permissions) &&
     sameList(a.domains, b.domains) &&
     (a.scope === b.scope || JSON.stringify(a.scope) === JSON.stringify(b.scope))
@@ -215,6 +217,11 @@ export function sortOrder(index: AccountIndex, sort: AccountSort): Int32Array {
 
 export function needsAttention(row: Pick<ListedAccount, 'summary'>): boolean {
   return row.summary.domainsExpiringSoon > 0 || row.summary.unpaidInvoices > 0;
+}
+
+/** The account requires two-factor sign-in and the user's login does not have it: every action but seeing it is refused. */
+export function needsTwoFactor(row: Pick<ListedAccount, 'twoFactor'>): boolean {
+  return row.twoFactor?.required === true && !row.twoFactor.enabled;
 }
 
 /** The effective-permission test of docs/ARCHITECTURE.md §9 without building arrays: it runs 50,000 times a keystroke. */

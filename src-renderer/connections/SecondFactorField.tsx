@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IpcCallError } from '../bridge/invoke.js';
 
@@ -15,6 +15,13 @@ export function asksForCode(error: unknown): boolean {
 export function SecondFactorField({ id, value, onChange, asked }: { id: string; value: string; onChange(value: string): void; asked: boolean }) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
+  // Without the phone, one of the backup codes handed out at enrolment signs in once.
+  const [backup, setBackup] = useState(false);
+  const switchToBackup = (on: boolean) => {
+    setBackup(on);
+    onChange('');
+    input.current?.focus();
+  };
   // Focused when the provider asks, also where the field was already shown (WHMCS): it follows the
   // refusal the user just read, so moving them there is expected.
   useEffect(() => {
@@ -22,14 +29,14 @@ export function SecondFactorField({ id, value, onChange, asked }: { id: string; 
   }, [asked]);
   return (
     <div className="field">
-      <label htmlFor={id}>{t('addProvider.code')}</label>
+      <label htmlFor={id}>{backup ? t('addProvider.backupCode') : t('addProvider.code')}</label>
       <input
         id={id}
         type="text"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        pattern="[0-9]{6,8}"
-        maxLength={8}
+        inputMode={backup ? 'text' : 'numeric'}
+        autoComplete={backup ? 'off' : 'one-time-code'}
+        pattern={backup ? '[A-Za-z0-9]{5}-?[A-Za-z0-9]{5}' : '[0-9]{6,8}'}
+        maxLength={backup ? 11 : 8}
         required={asked}
         ref={input}
         aria-describedby={`${id}-hint`}
@@ -37,8 +44,13 @@ export function SecondFactorField({ id, value, onChange, asked }: { id: string; 
         onChange={(e) => onChange(e.target.value)}
       />
       <span id={`${id}-hint`} className="hint">
-        {asked ? t('addProvider.codeAsked') : t('addProvider.codeHint')}
+        {backup ? t('addProvider.backupCodeHint') : asked ? t('addProvider.codeAsked') : t('addProvider.codeHint')}
       </span>
+      {asked && (
+        <button type="button" className="btn btn--small btn--ghost field__aside" onClick={() => switchToBackup(!backup)}>
+          {backup ? t('addProvider.useAuthenticatorCode') : t('addProvider.useBackupCode')}
+        </button>
+      )}
     </div>
   );
 }

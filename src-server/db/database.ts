@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { DATABASE_SETTINGS } from '../config/database.js';
+import { withStatementCache } from './statement-cache.js';
 import type { Database } from './tables.js';
 
 export interface DatabaseLocation {
@@ -32,7 +33,7 @@ export function openDatabase({ file, url = process.env.DATABASE_URL }: DatabaseL
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${DATABASE_SETTINGS.sqliteBusyTimeoutMs}`);
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
 function postgresPool(url: string): pg.Pool {

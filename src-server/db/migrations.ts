@@ -289,25 +289,35 @@ migrations['0004_account_list_version'] = {
       .execute();
     await db.insertInto('account_list_version').values({ id: 1, version: 0 }).execute();
     await db.schema.createIndex('domains_expires').on('domains').column('expires_at').execute();
-    const bump = 'UPDATE account_list_version SET version = version + 1 WHERE id = 1';
     if (db.getExecutor().adapter instanceof PostgresAdapter) {
-      await sql`CREATE FUNCTION bump_account_list_version() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${sql.raw(bump)}; RETURN NULL; END $$`.execute(db);
-      for (const table of ACCOUNT_LIST_TABLES) {
-        await sql`CREATE TRIGGER ${sql.raw(`${table}_list_version`)} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${sql.table(table)} FOR EACH STATEMENT EXECUTE FUNCTION bump_account_list_version()`.execute(
-          db,
-        );
-      }
-      return;
+      await sql`CREATE FUNCTION bump_account_list_version() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${sql.raw(BUMP_LIST_VERSION)}; RETURN NULL; END $$`.execute(
+        db,
+      );
     }
-    for (const table of ACCOUNT_LIST_TABLES) {
-      for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
-        await sql`CREATE TRIGGER ${sql.raw(`${table}_${event.toLowerCase()}_list_version`)} AFTER ${sql.raw(event)} ON ${sql.table(table)} BEGIN ${sql.raw(bump)}; END`.execute(
-          db,
-        );
-      }
-    }
+    await bumpListVersionOnWrite(db, ACCOUNT_LIST_TABLES);
   },
 };
+
+const BUMP_LIST_VERSION = 'UPDATE account_list_version SET version = version + 1 WHERE id = 1';
+
+/** Triggers that bump the accounts list's version on every write to `tables`, in the writing transaction. */
+async function bumpListVersionOnWrite(db: SchemaThen, tables: readonly string[]): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    for (const table of tables) {
+      await sql`CREATE TRIGGER ${sql.raw(`${table}_list_version`)} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${sql.table(table)} FOR EACH STATEMENT EXECUTE FUNCTION bump_account_list_version()`.execute(
+        db,
+      );
+    }
+    return;
+  }
+  for (const table of tables) {
+    for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+      await sql`CREATE TRIGGER ${sql.raw(`${table}_${event.toLowerCase()}_list_version`)} AFTER ${sql.raw(event)} ON ${sql.table(table)} BEGIN ${sql.raw(BUMP_LIST_VERSION)}; END`.execute(
+        db,
+      );
+    }
+  }
+}
 
 /** What an accounts page is built from: a write to any of them changes the list's version. */
 const ACCOUNT_LIST_TABLES = ['accounts', 'memberships', 'services', 'domains', 'invoices', 'tickets'];
@@ -369,6 +379,54 @@ migrations['0007_two_factor_policy'] = {
       .addColumn('required_by', 'text', (c) => c.notNull())
       .addColumn('required_at', 'text', (c) => c.notNull())
       .execute();
+  },
+};
+
+/**
+ * The accounts list is ordered by account name per login: a copy of the name on each membership,
+ * kept by the database itself (whichever code writes), with an index in that order, lets a page be
+ * read as a range of one index instead of sorting every account the login reaches.
+ */
+migrations['0012_membership_account_name'] = {
+  async up(db: SchemaThen) {
+    await db.schema
+      .alterTable('memberships')
+      .addColumn('account_name', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
+    await sql`UPDATE memberships SET account_name = (SELECT name FROM accounts WHERE accounts.id = memberships.account_id)`.execute(db);
+    await db.schema.createIndex('memberships_user_account_name').on('memberships').columns(['user_id', 'account_name', 'account_id']).execute();
+    const copyOnInsert = 'UPDATE memberships SET account_name = (SELECT name FROM accounts WHERE accounts.id = NEW.account_id) WHERE id = NEW.id';
+    const copyOnRename = 'UPDATE memberships SET account_name = NEW.name WHERE account_id = NEW.id';
+    if (db.getExecutor().adapter instanceof PostgresAdapter) {
+      await sql`CREATE FUNCTION membership_account_name() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.account_name := (SELECT name FROM accounts WHERE id = NEW.account_id); RETURN NEW; END $$`.execute(
+        db,
+      );
+      await sql`CREATE TRIGGER memberships_account_name BEFORE INSERT OR UPDATE OF account_id ON memberships FOR EACH ROW EXECUTE FUNCTION membership_account_name()`.execute(
+        db,
+      );
+      await sql`CREATE FUNCTION account_name_to_memberships() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${sql.raw(copyOnRename)}; RETURN NULL; END $$`.execute(
+        db,
+      );
+      await sql`CREATE TRIGGER accounts_name_to_memberships AFTER UPDATE OF name ON accounts FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION account_name_to_memberships()`.execute(
+        db,
+      );
+      return;
+    }
+    await sql`CREATE TRIGGER memberships_account_name AFTER INSERT ON memberships BEGIN ${sql.raw(copyOnInsert)}; END`.execute(db);
+    await sql`CREATE TRIGGER memberships_account_moved AFTER UPDATE OF account_id ON memberships BEGIN ${sql.raw(copyOnInsert)}; END`.execute(db);
+    await sql`CREATE TRIGGER accounts_name_to_memberships AFTER UPDATE OF name ON accounts WHEN OLD.name IS NOT NEW.name BEGIN ${sql.raw(copyOnRename)}; END`.execute(
+      db,
+    );
+  },
+};
+
+/**
+ * The list shows each account's two-factor mark (its policy, and whether the caller has it on):
+ * a write to either changes what a page shows, so it changes the list's version too.
+ */
+migrations['0013_two_factor_list_version'] = {
+  async up(db: SchemaThen) {
+    await bumpListVersionOnWrite(db, ['two_factor_policies', 'two_factor']);
   },
 };
 

@@ -46,6 +46,8 @@ export interface MembershipsTable {
   updated_at: string;
   /** How the access came about: 'owner', 'invitation' or 'managed'. */
   origin: Generated<string>;
+  /** The account's name, copied by the database (migration 0012) so the list reads in index order. */
+  account_name: Generated<string>;
 }
 
 export interface InvitationsTable {

@@ -8,6 +8,7 @@ import { inScope } from './access.js';
 import { ClientAreaError, notFound } from './errors.js';
 import { grantOf, insertMembership } from './memberships.js';
 import { newId } from './tokens.js';
+import { hasTwoFactor } from './two-factor.js';
 import { findUserByEmail } from './users.js';
 
 type Summary = Account['summary'];
@@ -21,29 +22,42 @@ export interface AccountListQuery {
 
 /** Accounts the user can reach, ordered by name then id, paginated by an opaque keyset cursor. */
 export async function listAccounts(db: Kysely<Database>, now: Date, userId: string, query: AccountListQuery): Promise<AccountPage> {
+  const rows = await accountPageQuery(db, userId, query).execute();
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  const graded = page.map((r) => ({ ...r, grant: grantOf(r) }));
+  const [summaries, names, marks] = await Promise.all([summarize(db, now, graded), domainNamesOf(db, graded), twoFactorMarks(db, userId, graded)]);
+  return {
+    items: graded.map((r) => toAccount(r, summaries.get(r.id), names.get(r.id), marks(r.id))),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+  };
+}
+
+/**
+ * The rows of one page: `limit + 1` of them, to know whether another page follows. The
+ * membership's copy of the account name (migration 0012) is in index order per login, so the page
+ * is a range read of that index, never a sort of every account the login reaches.
+ */
+export function accountPageQuery(db: Kysely<Database>, userId: string, query: AccountListQuery) {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   let q = reachableQuery(db, userId);
   if (after) {
-    q = q.where((eb) => eb.or([eb('accounts.name', '>', after.name), eb.and([eb('accounts.name', '=', after.name), eb('accounts.id', '>', after.id)])]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('memberships.account_name', '>', after.name),
+        eb.and([eb('memberships.account_name', '=', after.name), eb('memberships.account_id', '>', after.id)]),
+      ]),
+    );
   }
   if (query.updatedSince !== undefined) {
     // Compare in UTC text form, as stored.
     const since = new Date(query.updatedSince).toISOString();
     q = q.where((eb) => eb.or([eb('accounts.updated_at', '>=', since), eb('memberships.updated_at', '>=', since)]));
   }
-  const rows = await q
-    .orderBy('accounts.name')
-    .orderBy('accounts.id')
-    .limit(query.limit + 1)
-    .execute();
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  const graded = page.map((r) => ({ ...r, grant: grantOf(r) }));
-  const [summaries, names] = await Promise.all([summarize(db, now, graded), domainNamesOf(db, graded)]);
-  return {
-    items: graded.map((r) => toAccount(r, summaries.get(r.id), names.get(r.id))),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
-  };
+  return q
+    .orderBy('memberships.account_name')
+    .orderBy('memberships.account_id')
+    .limit(query.limit + 1);
 }
 
 /**
@@ -81,8 +95,8 @@ export async function getAccount(db: Kysely<Database>, now: Date, userId: string
   const row = await reachableQuery(db, userId).where('accounts.id', '=', accountId).executeTakeFirst();
   if (!row) throw notFound('The account');
   const graded = { ...row, grant: grantOf(row) };
-  const [summaries, names] = await Promise.all([summarize(db, now, [graded]), domainNamesOf(db, [graded])]);
-  return toAccount(graded, summaries.get(row.id), names.get(row.id));
+  const [summaries, names, marks] = await Promise.all([summarize(db, now, [graded]), domainNamesOf(db, [graded]), twoFactorMarks(db, userId, [graded])]);
+  return toAccount(graded, summaries.get(row.id), names.get(row.id), marks(row.id));
 }
 
 function reachableQuery(db: Kysely<Database>, userId: string) {
@@ -104,7 +118,7 @@ function reachableQuery(db: Kysely<Database>, userId: string) {
 /** A reachable row with its effective grant, worked out once per row. */
 type Graded = Reachable & { grant: ReturnType<typeof grantOf> };
 
-function toAccount(row: Graded, summary: Summary | undefined, domainNames: string[] | undefined): Account {
+function toAccount(row: Graded, summary: Summary | undefined, domainNames: string[] | undefined, twoFactor: TwoFactorMark): Account {
   const updatedAt = row.membership_updated_at > row.updated_at ? row.membership_updated_at : row.updated_at;
   return {
     id: row.id,
@@ -113,7 +127,30 @@ function toAccount(row: Graded, summary: Summary | undefined, domainNames: strin
     summary: summary ?? { services: 0, domainsExpiringSoon: 0, unpaidInvoices: 0, openTickets: 0 },
     updatedAt,
     domainNames: domainNames ?? [],
+    twoFactor,
   };
+}
+
+type TwoFactorMark = NonNullable<Account['twoFactor']>;
+
+/** Each account's two-factor policy on a page, with whether the caller has two-factor sign-in on: two small reads per page. */
+async function twoFactorMarks(db: Kysely<Database>, userId: string, rows: Graded[]): Promise<(accountId: string) => TwoFactorMark> {
+  const [requiring, enabled] = await Promise.all([
+    rows.length === 0
+      ? []
+      : db
+          .selectFrom('two_factor_policies')
+          .select('account_id')
+          .where(
+            'account_id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .execute(),
+    hasTwoFactor(db, userId),
+  ]);
+  const required = new Set(requiring.map((r) => r.account_id));
+  return (accountId) => ({ required: required.has(accountId), enabled });
 }
 
 /** How many domain names one account carries in the list: enough to search by, bounded per page. */

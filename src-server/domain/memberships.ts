@@ -22,9 +22,22 @@ export function grantOf(row: Pick<MembershipRow, 'role' | 'permissions' | 'scope
   };
 }
 
+/**
+ * Stored permission sets repeat (a page of 200 accounts holds a handful of distinct ones), and
+ * reading them is on every accounts page: each distinct text is checked once and remembered.
+ */
+const parsedPermissions = new Map<string, readonly Permission[]>();
+const REMEMBERED_PERMISSION_SETS = 1_000;
+
 export function parsePermissions(json: string): Permission[] {
-  const parsed = Permission.array().safeParse(safeJson(json));
-  return parsed.success ? parsed.data : [];
+  let known = parsedPermissions.get(json);
+  if (!known) {
+    const parsed = Permission.array().safeParse(safeJson(json));
+    known = parsed.success ? parsed.data : [];
+    if (parsedPermissions.size >= REMEMBERED_PERMISSION_SETS) parsedPermissions.clear();
+    parsedPermissions.set(json, known);
+  }
+  return [...known];
 }
 
 export function parseScope(json: string | null): Scope {

@@ -1,6 +1,7 @@
 import type { TwoFactorPolicy } from '../../src-shared/api/two-factor.js';
 import type { UserRow } from '../db/tables.js';
 import { assertOwner, requireGrant } from './access.js';
+import { touchAccount } from './accounts.js';
 import { recordAudit } from './audit.js';
 import type { ClientAreaContext } from './context.js';
 import { ClientAreaError } from './errors.js';
@@ -35,7 +36,10 @@ export async function setTwoFactorPolicy(ctx: ClientAreaContext, actor: UserRow,
           .where('account_id', '=', accountId)
           .executeTakeFirst()
           .then((r) => Number(r.numDeletedRows) > 0);
-    if (changed) await recordAudit(trx, now, { accountId, actorId: actor.id, action: 'two_factor.policy_changed', detail: { required } });
+    if (!changed) return;
+    await recordAudit(trx, now, { accountId, actorId: actor.id, action: 'two_factor.policy_changed', detail: { required } });
+    // Everyone's mark on the account changes with it: incremental sync must see it.
+    await touchAccount(trx, now, accountId);
   });
   return policyOf(ctx, accountId);
 }

@@ -94,6 +94,7 @@ export async function confirmEnrolment(ctx: ClientAreaContext, user: UserRow, co
       )
       .execute();
     await auditOnEveryAccount(trx, now, user, 'two_factor.enabled');
+    await touchRequiringMemberships(trx, now, user);
   });
   return { backupCodes };
 }
@@ -125,6 +126,7 @@ export async function disableTwoFactor(ctx: ClientAreaContext, user: UserRow, pa
     await trx.deleteFrom('two_factor_backup_codes').where('user_id', '=', user.id).execute();
     await trx.deleteFrom('two_factor').where('user_id', '=', user.id).execute();
     await auditOnEveryAccount(trx, now, user, 'two_factor.disabled');
+    await touchRequiringMemberships(trx, now, user);
   });
 }
 
@@ -194,6 +196,16 @@ function normalizeBackupCode(code: string): string {
 }
 
 /** A login's second factor is part of every account it can reach, so each account's trail shows the change. */
+/** Where an account requires two-factor sign-in, the user's mark on it changed: incremental sync must see it. */
+async function touchRequiringMemberships(db: Kysely<Database>, now: Date, user: UserRow): Promise<void> {
+  await db
+    .updateTable('memberships')
+    .set({ updated_at: now.toISOString() })
+    .where('user_id', '=', user.id)
+    .where('account_id', 'in', db.selectFrom('two_factor_policies').select('account_id'))
+    .execute();
+}
+
 async function auditOnEveryAccount(db: Kysely<Database>, now: Date, user: UserRow, action: AuditAction): Promise<void> {
   const accounts = await db.selectFrom('memberships').select('account_id').where('user_id', '=', user.id).execute();
   for (const { account_id } of accounts) {

@@ -26,6 +26,12 @@ export const Account = z
      * at most 50, by name: for search. Absent from providers that do not list them.
      */
     domainNames: z.array(z.string()).max(50).optional(),
+    /**
+     * The account's policy "require two-factor sign-in for everyone with access", and whether the
+     * caller's login has it on: with `required` and not `enabled`, every action on the account but
+     * seeing it is refused until the caller turns it on. Absent from providers that do not tell.
+     */
+    twoFactor: z.object({ required: z.boolean(), enabled: z.boolean() }).optional(),
   })
   .meta({ id: 'Account' });
 export type Account = z.infer<typeof Account>;

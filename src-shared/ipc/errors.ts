@@ -7,6 +7,8 @@ export const IPC_ERROR_CODES = [
   'unknown_channel',
   'insecure_url',
   'invalid_url',
+  /** A link from a provider that Clientdeck will not open (another site, or not a web address). */
+  'unsafe_link',
   'wrong_credentials',
   /** The provider asks for a two-factor code with the password (WHMCS). */
   'second_factor_required',

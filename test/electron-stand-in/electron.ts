@@ -6,9 +6,10 @@
 import os from 'node:os';
 import path from 'node:path';
 import { command, exitProcess, lookup, named, record, RecordingEmitter } from './records.js';
+import { protocol } from './protocol.js';
 import { BrowserWindow, session, type Bounds } from './windows.js';
 
-export { BrowserWindow, session };
+export { BrowserWindow, protocol, session };
 
 const env = process.env;
 
@@ -122,10 +123,6 @@ export const shell = {
     record('shell', 'openPath', target);
     return '';
   },
-};
-
-export const protocol = {
-  registerSchemesAsPrivileged: (schemes: unknown) => record('protocol', 'registerSchemesAsPrivileged', schemes),
 };
 
 interface MenuItemOptions {

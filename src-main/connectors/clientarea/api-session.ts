@@ -101,9 +101,11 @@ export class ApiSession {
         `${this.provider} asks for a two-factor code for this login. Enter the code from your authenticator app.`,
       );
     }
+    // Six digits are the authenticator's code; ten letters and digits, one of the backup codes.
+    const factor = /^[0-9]{6}$/.test(code) ? { code } : { backupCode: code };
     return this.send(
       SessionResponse,
-      { method: 'POST', url: '/session/two-factor', data: { challengeToken: challenge.challengeToken, code }, signal: options.signal },
+      { method: 'POST', url: '/session/two-factor', data: { challengeToken: challenge.challengeToken, ...factor }, signal: options.signal },
       'sign_in',
     );
   }

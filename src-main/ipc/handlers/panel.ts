@@ -1,4 +1,5 @@
 import type { panelChannels } from '../../../src-shared/ipc/channels/panel.js';
+import { checkPanelLink } from '../../connections/panel-link.js';
 import type { IpcHandlers } from '../dispatcher.js';
 import { capablePart, requireAccount, requireCapability } from '../guards.js';
 import type { HandlerDeps } from '../handler-deps.js';
@@ -22,23 +23,23 @@ export function createPanelHandlers(deps: HandlerDeps): Pick<IpcHandlers, keyof 
         return { url: '', expiresAt: deps.clock().toISOString(), handled: true };
       }
       const link = await (await capablePart(connections, connectionId, 'sso', what)).createLink(accountId);
+      const url = checkPanelLink(link.url, connection.baseUrl, connection.label);
       marks.recordOpened(connectionId, accountId, deps.clock());
-      const handled = deps.panelOpener
-        ? await deps.panelOpener.open({ url: link.url, target, connection, account: { id: account.id, name: account.name } })
-        : false;
-      return { url: link.url, expiresAt: link.expiresAt, handled };
+      const handled = deps.panelOpener ? await deps.panelOpener.open({ url, target, connection, account: { id: account.id, name: account.name } }) : false;
+      return { url: handled ? '' : url, expiresAt: link.expiresAt, handled };
     },
     'panel.viewAs': async ({ connectionId, accountId, userId }) => {
       const connection = connections.get(connectionId);
       const what = 'view the panel as a user';
       const account = requireAccount(connections, cache, connectionId, accountId);
       const link = await (await capablePart(connections, connectionId, 'managedUsers', what)).viewAs(accountId, userId);
+      const url = checkPanelLink(link.url, connection.baseUrl, connection.label);
       // A window key of its own: the view-as session's cookie must never replace the owner's in
       // the account's panel window, nor that window be focused instead of showing the view.
       const handled = deps.panelOpener
-        ? await deps.panelOpener.open({ url: link.url, target: 'window', connection, account: { id: viewAsWindowKey(accountId, userId), name: account.name } })
+        ? await deps.panelOpener.open({ url, target: 'window', connection, account: { id: viewAsWindowKey(accountId, userId), name: account.name } })
         : false;
-      return { url: link.url, expiresAt: link.expiresAt, handled };
+      return { url: handled ? '' : url, expiresAt: link.expiresAt, handled };
     },
   };
 }

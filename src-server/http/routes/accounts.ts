@@ -7,6 +7,7 @@ import type { ClientAreaContext } from '../../domain/context.js';
 import { BEARER, requireSignIn } from '../auth.js';
 import { PageTags, withEtag } from '../etag.js';
 import { problemResponses } from '../problem.js';
+import { typedAnswer } from '../typed-answer.js';
 
 export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
   requireSignIn(app, ctx);
@@ -28,7 +29,8 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       const { limit, cursor, updatedSince } = request.query;
       const page = JSON.stringify([userId, limit, cursor ?? null, updatedSince ?? null]);
       if (tags.current(request, reply, page, await accountListState(ctx.db, now))) return reply.code(304).send();
-      return withEtag(request, reply, await listAccounts(ctx.db, now, userId, request.query));
+      const built = await listAccounts(ctx.db, now, userId, request.query);
+      return withEtag(request, typedAnswer(reply), built);
     },
   });
 
@@ -40,6 +42,9 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       params: IdParams,
       response: { 200: Account, ...problemResponses(400, 401, 404) },
     },
-    handler: async (request) => getAccount(ctx.db, ctx.clock(), request.caller.user.id, request.params.id),
+    handler: async (request, reply) => {
+      const account = await getAccount(ctx.db, ctx.clock(), request.caller.user.id, request.params.id);
+      return typedAnswer(reply).send(account);
+    },
   });
 };

@@ -22,10 +22,11 @@ export const Connection = z.object({
 });
 export type Connection = z.infer<typeof Connection>;
 
+/** A code from the authenticator app (six to eight digits), or one of the login's backup codes (`xxxxx-xxxxx`). */
 const SecondFactorCode = z
   .string()
   .trim()
-  .regex(/^[0-9]{6,8}$/);
+  .regex(/^([0-9]{6,8}|[A-Za-z0-9]{5}[\s-]?[A-Za-z0-9]{5})$/);
 
 export const AddConnectionInput = z
   .object({

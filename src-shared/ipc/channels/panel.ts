@@ -5,7 +5,8 @@ import { Id } from '../../api/primitives.js';
 export const panelChannels = {
   /**
    * Mints a one-time SSO link. `handled` is true when main opened it (a panel window or the system
-   * browser); in web mode main cannot open windows, so the renderer opens `url` itself.
+   * browser), and then `url` is empty: the one-time link is a sign-in, and the page has no use for
+   * it. In web mode main cannot open windows, so the renderer gets `url` and opens it itself.
    */
   'panel.open': {
     input: z.object({ connectionId: Id, accountId: Id, target: z.enum(['window', 'browser']).default('window') }).strict(),

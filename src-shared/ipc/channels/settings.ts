@@ -15,6 +15,8 @@ export const Settings = z.object({
   launchAtLogin: z.boolean().optional(),
   /** Which releases auto-update installs (default: stable). */
   updateChannel: UpdateChannel.optional(),
+  /** Background syncs paused from the tray (default: no); still paused after a restart until resumed. */
+  syncPaused: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

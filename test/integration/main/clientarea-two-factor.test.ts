@@ -50,12 +50,16 @@ describe('clientarea connector: two-factor sign-in', () => {
 
   /** A new login with two-factor sign-in on; answers its secret. `stepsBack` enrols with an earlier step's code. */
   async function enrolled(email: string, stepsBack = 0): Promise<string> {
+    return (await enrolledWithBackupCodes(email, stepsBack)).secret;
+  }
+
+  async function enrolledWithBackupCodes(email: string, stepsBack = 0): Promise<{ secret: string; backupCodes: string[] }> {
     await post('/admin/users', { email, name: 'Tess Factor', password: PASSWORD }, provider.adminKey);
     const session = await post('/session', { email, password: PASSWORD });
     const enrolment = await post('/me/two-factor/enrolment', {}, session.accessToken);
     const confirmed = await post('/me/two-factor/confirmation', { code: await codeAt(enrolment.secret, -stepsBack) }, session.accessToken);
     expect(confirmed.backupCodes).toHaveLength(10);
-    return enrolment.secret;
+    return { secret: enrolment.secret, backupCodes: confirmed.backupCodes };
   }
 
   const connector = (credentials = slot()) => new ClientareaConnector({ baseUrl: provider.url, credentials, logger: silentLogger() });
@@ -69,6 +73,19 @@ describe('clientarea connector: two-factor sign-in', () => {
       message: expect.stringMatching(/two-factor code/),
     });
     expect(credentials.value).toBeNull();
+  });
+
+  it('completes the sign-in with a backup code, which works once', async () => {
+    const email = 'tf-backup@example.com';
+    const { backupCodes } = await enrolledWithBackupCodes(email);
+    const credentials = slot();
+    const user = await connector(credentials).signIn(email, PASSWORD, { code: backupCodes[0]! });
+    expect(user.email).toBe(email);
+    expect(credentials.value).not.toBeNull();
+    await expect(connector(slot()).signIn(email, PASSWORD, { code: backupCodes[0]! })).rejects.toMatchObject({ code: expect.any(String) });
+    // Written as shown at enrolment or without the dash, in capitals: the same code.
+    const user2 = await connector(slot()).signIn(email, PASSWORD, { code: backupCodes[1]!.replace('-', '').toUpperCase() });
+    expect(user2.email).toBe(email);
   });
 
   it('completes the sign-in with a right code: the session works and refreshes', async () => {

@@ -2,11 +2,13 @@
  * Shared steps of the workflow suites: accounts with an owner, people with a login and a grant,
  * and reading mails (and the links in them) out of the outbox through the admin API.
  */
+import { generate } from 'otplib';
 import { expect } from 'vitest';
+import { SessionResponse } from '../../../src-shared/api/session.js';
 import type { Permission } from '../../../src-shared/api/permissions.js';
 import { OutboxPage, type OutboxMessage } from '../../../src-shared/api/mail.js';
 import { insertMembership } from '../../../src-server/domain/memberships.js';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, STRONG_PASSWORD, startHarness } from './harness.js';
 import type { GrantRole } from '../../../src-shared/api/primitives.js';
 
 export const DAY = 86_400_000;
@@ -71,4 +73,16 @@ export function tokenIn(mail: OutboxMessage, path: string): string {
   const match = new RegExp(`${path.replaceAll('/', '\\/')}\\?token=([A-Za-z0-9_%-]+)`).exec(mail.text);
   if (!match?.[1]) throw new Error(`no ${path} link in the mail "${mail.subject}": ${mail.text}`);
   return decodeURIComponent(match[1]);
+}
+
+/** Turns two-factor sign-in on for a login and answers a fresh session signed in with both factors. */
+export async function enrolTwoFactor(h: Harness, who: Person): Promise<string> {
+  const enrolment = await h.call('POST', '/api/v1/me/two-factor/enrolment', { token: who.token });
+  const secret = enrolment.body.secret as string;
+  const code = () => generate({ secret, epoch: Math.floor(h.now().getTime() / 1000) });
+  expect((await h.call('POST', '/api/v1/me/two-factor/confirmation', { token: who.token, body: { code: await code() } })).status).toBe(200);
+  h.advance(30_000);
+  const challenge = await h.call('POST', '/api/v1/session', { body: { email: who.email, password: STRONG_PASSWORD } });
+  const done = await h.call('POST', '/api/v1/session/two-factor', { body: { challengeToken: challenge.body.challengeToken, code: await code() } });
+  return SessionResponse.parse(done.body).accessToken;
 }

@@ -4,12 +4,10 @@
  * but is refused every action on it with `two_factor_required` until it enrols; the owner sees who
  * does not comply; each change is in the audit trail.
  */
-import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SessionResponse } from '../../../src-shared/api/session.js';
 import { TwoFactorPolicy } from '../../../src-shared/api/two-factor.js';
 import { expectProblem, type Harness, STRONG_PASSWORD, startHarness } from './harness.js';
-import { accountOf, grant, person, type Person } from './scenario.js';
+import { accountOf, enrolTwoFactor, grant, person, type Person } from './scenario.js';
 
 describe('requiring two-factor sign-in on an account', () => {
   let h: Harness;
@@ -30,17 +28,7 @@ describe('requiring two-factor sign-in on an account', () => {
 
   const policy = (required: boolean, token = owner.token) => h.call('PUT', `/api/v1/accounts/${accountId}/two-factor-policy`, { token, body: { required } });
 
-  /** Turns two-factor sign-in on for a login and answers a fresh session signed in with both factors. */
-  async function enrol(who: Person): Promise<string> {
-    const enrolment = await h.call('POST', '/api/v1/me/two-factor/enrolment', { token: who.token });
-    const secret = enrolment.body.secret as string;
-    const code = () => generate({ secret, epoch: Math.floor(h.now().getTime() / 1000) });
-    expect((await h.call('POST', '/api/v1/me/two-factor/confirmation', { token: who.token, body: { code: await code() } })).status).toBe(200);
-    h.advance(30_000);
-    const challenge = await h.call('POST', '/api/v1/session', { body: { email: who.email, password: STRONG_PASSWORD } });
-    const done = await h.call('POST', '/api/v1/session/two-factor', { body: { challengeToken: challenge.body.challengeToken, code: await code() } });
-    return SessionResponse.parse(done.body).accessToken;
-  }
+  const enrol = (who: Person) => enrolTwoFactor(h, who);
 
   it('only the owner sets it, and only with two-factor sign-in of their own', async () => {
     expectProblem(await policy(true), 409, 'conflict');

@@ -24,7 +24,7 @@ describe('clientdeck:// links', () => {
   it('shows what the link in the starting arguments points at, once the page has loaded', async () => {
     const shown = await shell.waitFor('the link to be shown', navigated);
     expect((shown.args[1] as any).payload).toEqual({ view: 'invitations' });
-    const loaded = shell.find(isCall('window:1', 'loadFile'))[0]!;
+    const loaded = shell.find(isCall('window:1', 'loadURL'))[0]!;
     expect(shown.seq).toBeGreaterThan(loaded.seq);
     expect(shell.find(navigated)).toHaveLength(1);
   });

@@ -2,6 +2,7 @@
  * What people expect of a desktop app they keep open all day, checked on the real shell: the tray
  * and its menu, the badge, the application menu, the window state, launch at login, auto-update.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_CHANNEL } from '../../../src-main/ipc/bridge-channels.js';
 import { isCall, startShell, tempDataDir, windowsMade, type RunningShell, type ShellRecord } from './shell-process.js';
@@ -13,6 +14,7 @@ const lastMenu = (shell: RunningShell, owner: string): any[] => {
   if (!built) throw new Error(`${owner} has no menu`);
   return built.args[0] as any[];
 };
+const packageJson = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { bugs: { url: string } };
 const labels = (items: any[]) => items.map((i) => i.label ?? i.role ?? i.type);
 const submenu = (items: any[], label: string) => items.find((i) => i.label === label || i.role === label)?.submenu as any[];
 const sent = (event: string) => (r: ShellRecord) => r.method === 'send' && r.args[0] === EVENT_CHANNEL && (r.args[1] as any)?.event === event;
@@ -88,8 +90,10 @@ describe('the tray, the badge and the application menu', () => {
     expect(shell.find((r) => r.seq > before && isCall('shell', 'openPath')(r)).map((r) => r.args[0])).toEqual([shell.dataDir]);
     await shell.send('menuClick', { menu: 'application', labels: ['Help', 'Report a problem…'] });
     const report = shell.find((r) => r.seq > before && isCall('shell', 'openExternal')(r))[0]!.args[0] as string;
-    expect(new URL(report).protocol).toBe('https:');
-    expect(new URL(report).searchParams.get('body')).toContain('clientdeck.log');
+    // package.json's `bugs` issue list, on its new-issue form, prefilled.
+    expect(report.startsWith(`${packageJson.bugs.url}/new?`)).toBe(true);
+    expect(new URL(report).searchParams.get('title')).toBe('Problem: Clientdeck 0.1.0');
+    expect(new URL(report).searchParams.get('body')).toContain(`${shell.dataDir}/clientdeck.log`);
   });
 });
 
@@ -174,4 +178,58 @@ describe('the window where the user left it', () => {
     expect(windowsMade((await run(two)).records)[0]!.options).toMatchObject({ x: 2200, y: 100, width: 1400, height: 900 });
     expect(windowsMade((await run(laptop)).records)[0]!.options).toMatchObject({ x: 40, y: 30, width: 1000, height: 700 });
   }, 120_000);
+});
+
+describe('choices that outlive a restart, and where problems are reported', () => {
+  it('keeps sync paused from the tray across a restart: no background sync at start, the menu offers to resume', async () => {
+    const dataDir = tempDataDir();
+    const first = startShell({ dataDir });
+    try {
+      await started(first);
+      await first.send('menuClick', { menu: 'tray:1', labels: ['Pause sync'] });
+      await first.waitFor('the paused setting saved', (r) => sent('data.changed')(r) && JSON.stringify(r.args).includes('settings'));
+      await first.send('quit');
+      await first.exited;
+    } finally {
+      await first.stop();
+    }
+    expect(JSON.parse(readFileSync(`${dataDir}/settings.json`, 'utf8')).settings).toMatchObject({ syncPaused: true });
+
+    const second = startShell({ dataDir });
+    try {
+      await second.waitFor('the app window to show', isCall('window:1', 'show'));
+      await second.waitFor('the tray menu', isCall('tray:1', 'setContextMenu'));
+      expect(labels(lastMenu(second, 'tray:1'))).toContain('Resume sync');
+      expect(await second.invoke('settings.get')).toMatchObject({ ok: true, result: { syncPaused: true } });
+      // Paused means no background sync at start either; the user's own "Sync now" still runs.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(second.find((r) => sent('sync.changed')(r) && JSON.stringify(r.args).includes('"state":"syncing"'))).toEqual([]);
+      const mark = second.records.at(-1)!.seq;
+      await second.send('menuClick', { menu: 'tray:1', labels: ['Sync now'] });
+      await second.waitFor('the user’s sync', (r) => sent('sync.changed')(r) && JSON.stringify(r.args).includes('"state":"syncing"'), { after: mark });
+      await second.send('menuClick', { menu: 'tray:1', labels: ['Resume sync'] });
+      await second.waitFor('the resumed setting', (r) => sent('data.changed')(r) && JSON.stringify(r.args).includes('settings'), { after: mark });
+      expect(await second.invoke('settings.get')).toMatchObject({ ok: true, result: { syncPaused: false } });
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('reports problems by mail when an agency configures an address, and never to another scheme', async () => {
+    for (const [configured, expected] of [
+      ['support@agency.example', /^mailto:support@agency\.example\?subject=Problem%3A%20Clientdeck%200\.1\.0&body=Clientdeck%200\.1\.0%20on%20/],
+      ['file:///etc/passwd', new RegExp(`^${packageJson.bugs.url.replace(/[.]/g, '\\.')}/new\\?`)],
+    ] as const) {
+      const shell = startShell({ env: { CLIENTDECK_PROBLEM_REPORT: configured } });
+      try {
+        await shell.waitFor('the app window to show', isCall('window:1', 'show'));
+        const mark = shell.records.at(-1)!.seq;
+        await shell.send('menuClick', { menu: 'application', labels: ['Help', 'Report a problem…'] });
+        const opened = await shell.waitFor('the report', isCall('shell', 'openExternal'), { after: mark });
+        expect(opened.args[0]).toMatch(expected);
+      } finally {
+        await shell.stop();
+      }
+    }
+  });
 });

@@ -13,8 +13,9 @@ export type { ShellRecord };
 
 const root = path.resolve(import.meta.dirname, '../../..');
 export const bundle = path.join(root, 'build/main/main.mjs');
-export const rendererIndex = path.join(root, 'build/renderer/index.html');
-export const appEntryUrl = `file://${rendererIndex}`;
+export const rendererDir = path.join(root, 'build/renderer');
+/** The shell serves its page on its own scheme (src-main/windows/app-scheme.ts), never file://. */
+export const appEntryUrl = 'app://clientdeck/index.html';
 export const preloadPath = path.join(root, 'build/main/preload.cjs');
 
 export interface ShellOptions {

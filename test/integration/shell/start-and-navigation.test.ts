@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../../src-main/windows/content-security-policy.js';
-import { appEntryUrl, isCall, preloadPath, rendererIndex, startShell, windowsMade, type RunningShell } from './shell-process.js';
+import { appEntryUrl, isCall, preloadPath, startShell, windowsMade, type RunningShell } from './shell-process.js';
 
 const SECURE_PREFERENCES = {
   contextIsolation: true,
@@ -49,7 +49,9 @@ describe('the shell started by a user', () => {
     expect(main!.options.show).toBe(false);
     expect(main!.options.webPreferences).toMatchObject({ ...SECURE_PREFERENCES, preload: preloadPath });
     expect(main!.options.webPreferences.partition).toBeUndefined();
-    expect(shell.find(isCall(main!.window, 'loadFile')).map((r) => r.args[0])).toEqual([rendererIndex]);
+    // The built page on the app's own scheme, never a file:// URL.
+    expect(shell.find(isCall(main!.window, 'loadURL')).map((r) => r.args[0])).toEqual([appEntryUrl]);
+    expect(shell.find(isCall(main!.window, 'loadFile'))).toEqual([]);
     expect(shell.find(isCall(main!.webContents, 'setWindowOpenHandler'))).toHaveLength(1);
     expect(shell.find(isCall(main!.webContents, 'on')).map((r) => r.args[0])).toEqual(expect.arrayContaining(['will-navigate', 'will-attach-webview']));
   });
@@ -124,21 +126,40 @@ describe('the shell started by a user', () => {
     const panel = panels[0]!;
     const partition = panel.options.webPreferences.partition;
     const loaded = shell.find(isCall(panel.window, 'loadURL'))[0]!.args[0] as string;
-    expect(loaded).toBe(opened.result.url);
+    // Main opened the one-time link itself, so the page was handed nothing secret.
+    expect(opened.result.url).toBe('');
+    expect(loaded).toMatch(/\/panel\/sso\//);
     const origin = new URL(loaded).origin;
     const before = shell.records.length;
     expect(await shell.send('navigate', { contents: panel.webContents, url: `${origin}/clientarea/services` })).toEqual({ prevented: false });
     expect(await shell.send('navigate', { contents: panel.webContents, event: 'will-redirect', url: `${origin}/login` })).toEqual({ prevented: false });
-    expect(await shell.send('navigate', { contents: panel.webContents, url: 'https://payments.example/checkout' })).toEqual({ prevented: true });
-    expect(await shell.send('navigate', { contents: panel.webContents, event: 'will-redirect', url: 'https://tracker.example/' })).toEqual({ prevented: true });
+    // Links out of the panel reach the browser only once the user said yes (panel-safety.test.ts
+    // pins the confirmation and the rate limit); here the user agrees to each.
+    const leaveAndAgree = async (send: () => Promise<unknown>, url: string) => {
+      const mark = shell.records.at(-1)!.seq;
+      expect(await send()).toEqual(url.endsWith('/popup') ? { action: 'deny' } : { prevented: true });
+      await shell.waitFor(`the confirmation for ${url}`, isCall('dialog', 'showMessageBox'), { after: mark });
+      await shell.send('answerDialog', { response: 0 });
+      await shell.waitFor(`${url} to open`, (r) => isCall('shell', 'openExternal')(r) && r.args[0] === url, { after: mark });
+    };
+    await leaveAndAgree(
+      () => shell.send('navigate', { contents: panel.webContents, url: 'https://payments.example/checkout' }),
+      'https://payments.example/checkout',
+    );
+    await leaveAndAgree(
+      () => shell.send('navigate', { contents: panel.webContents, event: 'will-redirect', url: 'https://tracker.example/' }),
+      'https://tracker.example/',
+    );
     expect(await shell.send('navigate', { contents: panel.webContents, url: 'file:///etc/passwd' })).toEqual({ prevented: true });
-    expect(await shell.send('windowOpen', { contents: panel.webContents, url: `${origin}/popup` })).toEqual({ action: 'deny' });
+    await leaveAndAgree(() => shell.send('windowOpen', { contents: panel.webContents, url: `${origin}/popup` }), `${origin}/popup`);
     expect(
       shell.records
         .slice(before)
         .filter(isCall('shell', 'openExternal'))
         .map((r) => r.args[0]),
     ).toEqual(['https://payments.example/checkout', 'https://tracker.example/', `${origin}/popup`]);
+    // file: was dropped without even asking.
+    expect(shell.records.slice(before).filter(isCall('dialog', 'showMessageBox'))).toHaveLength(3);
     expect(await shell.send('permission', { partition, permission: 'media' })).toEqual({ request: false, check: false });
 
     // The same account again brings its window forward instead of a second one.
