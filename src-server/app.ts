@@ -16,6 +16,7 @@ import { installEtags } from './http/etag.js';
 import { installIdempotency } from './http/idempotency.js';
 import { installHostGuard } from './http/public-origin.js';
 import type { TrustProxy } from './config/public-url.js';
+import { claimingTransactions } from './http/idempotency-claim.js';
 import { openApiRoutes, registerOpenApi } from './http/openapi.js';
 import { apiNotFound, frameworkProblem, installProblemHandlers } from './http/problem.js';
 import { accessRequestRoutes } from './http/routes/access-requests.js';
@@ -100,6 +101,8 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<{ ap
   const mailer = deps.mailer ?? new Mailer({ db: deps.db, clock: deps.clock, smtpUrl: options.smtpUrl ?? process.env.SMTP_URL, log: app.log });
   const ctx: ClientAreaContext = {
     ...deps,
+    // Every transaction a keyed write opens stores its idempotency key with its effect.
+    db: claimingTransactions(deps.db),
     mailer,
     passwordPolicy: deps.passwordPolicy ?? passwordPolicyFromEnv(),
     signInLimiter: deps.signInLimiter ?? new SignInLimiter(deps.db, deps.clock),

@@ -223,6 +223,9 @@ export interface AuditEventsTable {
 /** The stored outcome of a write sent with an `Idempotency-Key` (keyed by caller, key, method and path). */
 export interface IdempotencyKeysTable {
   key_hash: string;
+  /** Digest of the request body the key was first used with (migration 0008); null on older rows. */
+  request_hash: Generated<string | null>;
+  /** 0 while the change is committed but its answer not stored yet (`http/idempotency-claim.ts`). */
   status: number;
   content_type: string | null;
   body: string;
@@ -303,6 +306,21 @@ export interface AccessRequestsTable {
   updated_at: string;
 }
 
+/** A refresh token its session rotated away; presenting it again ends the session (`sessions.ts`). */
+export interface RetiredRefreshTokensTable {
+  refresh_hash: string;
+  session_id: string;
+  /** When the token would have expired anyway: the row is pruned after that. */
+  expires_at: string;
+}
+
+/** A client address a login signed in from successfully (digest only): a known device for the sign-in limiter. */
+export interface SignInAddressesTable {
+  user_id: string;
+  address_hash: string;
+  last_success_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   accounts: AccountsTable;
@@ -330,6 +348,8 @@ export interface Database {
   access_expiries: AccessExpiriesTable;
   invitation_domains: InvitationDomainsTable;
   access_requests: AccessRequestsTable;
+  retired_refresh_tokens: RetiredRefreshTokensTable;
+  sign_in_addresses: SignInAddressesTable;
 }
 
 /** A grant that ends by itself: the membership goes at `expires_at`; `reminded_at` marks the reminder mails sent. */

@@ -11,7 +11,7 @@ import { assertPasswordPolicy, hashPassword } from './passwords.js';
 import { issueSession } from './sessions.js';
 import { hashToken } from './tokens.js';
 import { LIMITS } from './limits.js';
-import { issueUserLink, userLinkUrl } from './user-links.js';
+
 import { createUser, findUserByEmail } from './users.js';
 import type { InvitationAnswer } from '../../src-shared/api/primitives.js';
 
@@ -109,69 +109,52 @@ export interface SignupInput {
   email: string;
   name: string;
   password: string;
-  invitationToken?: string | undefined;
+  invitationToken: string;
 }
 
 /**
- * Creates a login (docs/ARCHITECTURE.md §9: an invitee without a login signs up first). With an invitation
- * token, the sign-up and the acceptance are one transaction, and the email counts as proved;
- * without one, a confirmation mail is sent and invitations to the email wait for it.
+ * Creates a login with an invitation's mailed token (docs/ARCHITECTURE.md §9: an invitee without a
+ * login signs up first): the sign-up and the acceptance are one transaction, and the email counts
+ * as proved. The token holder already saw on the accept page whether the email has a login, so
+ * here a taken email may say so; a sign-up without a token answers alike either way (`sign-up.ts`).
  */
 export async function signupAndRedeem(
   ctx: ClientAreaContext,
   input: SignupInput,
-  baseUrl: string,
   ip: string,
 ): Promise<{ user: UserRow; answer: InvitationAnswerResponse | null }> {
   await ctx.limits.consume(LIMITS.signUpPerAddress, ip);
   const now = ctx.clock();
   const email = input.email.trim().toLowerCase();
   assertPasswordPolicy(input.password, ctx.passwordPolicy, { email });
-  let row: InvitationRow | undefined;
-  if (input.invitationToken !== undefined) {
-    row = await findByToken(ctx.db, input.invitationToken);
-    if (!row) throw new ClientAreaError('link_invalid', 410, DEAD_LINK);
-    if (row.email === null) {
-      throw new ClientAreaError(
-        'invitation_email_mismatch',
-        403,
-        'This invitation was sent to an existing login by its customer number. Sign in with that login to accept it.',
-      );
-    }
-    assertBoundTo(row, { email, customer_number: '' });
-    const status = effectiveStatus(row, now);
-    if (status === 'expired') throw new ClientAreaError('invitation_expired', 409, 'This invitation has expired. Ask the account owner to send it again.');
-    if (status !== 'pending') throw new ClientAreaError('invitation_not_pending', 409, `This invitation was already ${status}.`);
+  const invitation = await findByToken(ctx.db, input.invitationToken);
+  if (!invitation) throw new ClientAreaError('link_invalid', 410, DEAD_LINK);
+  if (invitation.email === null) {
+    throw new ClientAreaError(
+      'invitation_email_mismatch',
+      403,
+      'This invitation was sent to an existing login by its customer number. Sign in with that login to accept it.',
+    );
   }
+  assertBoundTo(invitation, { email, customer_number: '' });
+  const status = effectiveStatus(invitation, now);
+  if (status === 'expired') throw new ClientAreaError('invitation_expired', 409, 'This invitation has expired. Ask the account owner to send it again.');
+  if (status !== 'pending') throw new ClientAreaError('invitation_not_pending', 409, `This invitation was already ${status}.`);
   if (await findUserByEmail(ctx.db, email)) {
     throw new ClientAreaError('conflict', 409, 'A login with this email already exists. Sign in with it instead (and accept the invitation from there).');
   }
   const passwordHash = await hashPassword(input.password);
-  const invitation = row;
-  const language = invitation
-    ? ((await ctx.db.selectFrom('users').select('language').where('id', '=', invitation.invited_by).executeTakeFirst())?.language ?? 'en')
-    : 'en';
+  const language = (await ctx.db.selectFrom('users').select('language').where('id', '=', invitation.invited_by).executeTakeFirst())?.language ?? 'en';
   const user = await ctx.db.transaction().execute(async (trx) => {
-    const created = await createUser(trx, now, { email, name: input.name, passwordHash, language, emailVerifiedAt: invitation ? now.toISOString() : null });
-    if (invitation) {
-      await settleInvitation(trx, now, created, invitation, 'accept');
-    } else {
-      const { token } = await issueUserLink(trx, now, created.id, 'email_verification', null);
-      await ctx.mailer.enqueue(trx, now, {
-        to: created.email,
-        kind: 'access',
-        template: 'email_verification',
-        language: created.language,
-        vars: { name: created.name, link: userLinkUrl(baseUrl, 'email_verification', token) },
-      });
-    }
+    const created = await createUser(trx, now, { email, name: input.name, passwordHash, language, emailVerifiedAt: now.toISOString() });
+    await settleInvitation(trx, now, created, invitation, 'accept');
     return created;
   });
-  return { user, answer: invitation ? await answerOutcome(ctx.db, now, user, invitation.id) : null };
+  return { user, answer: await answerOutcome(ctx.db, now, user, invitation.id) };
 }
 
 /** `POST /api/v1/signup`: the login, signed in at once, and the accepted invitation if a token came. */
-export async function signup(ctx: ClientAreaContext, input: SignupInput, baseUrl: string, ip: string): Promise<SignupResponse> {
-  const { user, answer } = await signupAndRedeem(ctx, input, baseUrl, ip);
+export async function signup(ctx: ClientAreaContext, input: SignupInput, ip: string): Promise<SignupResponse> {
+  const { user, answer } = await signupAndRedeem(ctx, input, ip);
   return { ...(await issueSession(ctx, user)), invitation: answer };
 }

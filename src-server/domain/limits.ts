@@ -10,8 +10,12 @@ const HOUR = 60 * 60;
 export const LIMITS = {
   /** Sign-up attempts from one client address. */
   signUpPerAddress: { name: 'signup.address', max: 10, windowSeconds: HOUR, what: 'sign-ups from this address' },
+  /** Mails telling an existing login that someone tried to sign up with its address. */
+  signUpAttemptMailsPerLogin: { name: 'signup.attempt-mail', max: 3, windowSeconds: HOUR, what: 'sign-up notices to this login' },
   /** Invitation mails (new invitations and resends together) one account sends. */
   invitationMailsPerAccount: { name: 'invitation.account', max: 50, windowSeconds: HOUR, what: 'invitations from this account' },
+  /** Invitations by customer number one login sends (with any account): guessing numbers stays slow. */
+  customerNumberInvitationsPerUser: { name: 'invitation.customer-number', max: 20, windowSeconds: HOUR, what: 'invitations by customer number' },
   /** Resends of one invitation. */
   resendsPerInvitation: { name: 'invitation.resend', max: 3, windowSeconds: HOUR, what: 'resends of this invitation' },
   /** Activation and password mails one account sends to its managed users. */

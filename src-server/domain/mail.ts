@@ -39,6 +39,8 @@ export interface TemplateVars {
   activation: MailVars & { name: string; accountName: string; inviterName: string; link: string; expiresAt: string };
   password_reset: MailVars & { name: string; link: string; expiresAt: string };
   email_verification: MailVars & { name: string; link: string };
+  /** Someone tried to sign up with the address of an existing login; the link opens the sign-in page. */
+  sign_up_attempt: MailVars & { name: string; link: string };
   ownership_transfer: MailVars & { name: string; accountName: string; inviterName: string };
   invoice: MailVars & { accountName: string; amount: string; dueAt: string };
   ticket_opened: MailVars & { accountName: string; subject: string; openedBy: string; openedAsAuthorizedUser: boolean };

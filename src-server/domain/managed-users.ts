@@ -46,6 +46,16 @@ export async function createManagedUsers(
       `A login already exists for ${taken.join(', ')}. Invite ${taken.length === 1 ? 'it' : 'them'} instead; nothing was created.`,
     );
   }
+  // An address with a pending invitation belongs to someone deciding for themselves: a login the
+  // creator controls must not take it (and the invitations sent to it) over.
+  const invited = await emailsWithPendingInvitations(ctx.db, now, emails);
+  if (invited.length > 0) {
+    throw new ClientAreaError(
+      'conflict',
+      409,
+      `${invited.join(', ')} ${invited.length === 1 ? 'has' : 'have'} a pending invitation, so only the person behind that address can create its login. Invite ${invited.length === 1 ? 'it' : 'them'} instead; nothing was created.`,
+    );
+  }
   const account = await requireAccountExists(ctx.db, accountId);
   if (request.sendActivation) for (const _ of offers) await ctx.limits.consume(LIMITS.userLinkMailsPerAccount, accountId);
   const ids = await ctx.db.transaction().execute(async (trx) => {
@@ -75,6 +85,22 @@ export async function createManagedUsers(
     return created;
   });
   return Promise.all(ids.map((id) => getAccountUser(ctx.db, accountId, id)));
+}
+
+async function emailsWithPendingInvitations(db: Kysely<Database>, now: Date, emails: string[]): Promise<string[]> {
+  const rows = await db
+    .selectFrom('invitations')
+    .select('email')
+    .distinct()
+    .where(
+      'email',
+      'in',
+      emails.map((e) => e.trim().toLowerCase()),
+    )
+    .where('status', '=', 'pending')
+    .where('expires_at', '>', now.toISOString())
+    .execute();
+  return rows.map((r) => r.email).filter((e): e is string => e !== null);
 }
 
 async function mailActivation(

@@ -57,6 +57,7 @@ export async function inviteToAccount(
   assertCanGrant(grant, offer.permissions);
   assertFutureExpiry(now, input.expiresAt);
   const account = await requireAccountExists(ctx.db, accountId);
+  if ('customerNumber' in input) await ctx.limits.consume(LIMITS.customerNumberInvitationsPerUser, actor.id);
   await ctx.limits.consume(LIMITS.invitationMailsPerAccount, accountId);
 
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -68,14 +69,9 @@ export async function inviteToAccount(
       invitee = await findUserByEmail(trx, input.email);
       to = { email: input.email };
     } else {
+      // An unknown number is answered like a real one (the invitation is stored, only no mail
+      // leaves), so the answer does not tell which customer numbers exist.
       invitee = await findUserByCustomerNumber(trx, input.customerNumber);
-      if (!invitee) {
-        throw new ClientAreaError(
-          'not_found',
-          404,
-          `No login has the customer number ${input.customerNumber}. Check the number with the person you want to invite.`,
-        );
-      }
       to = { customerNumber: input.customerNumber };
     }
     // By customer number the rule reads the login's own email: the number stands for that login.

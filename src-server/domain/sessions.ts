@@ -20,15 +20,32 @@ const unauthenticated = (why: string) => new ClientAreaError('unauthenticated', 
  * A login with two-factor sign-in gets a challenge instead of tokens (`two-factor-sign-in.ts`).
  */
 export async function signIn(ctx: ClientAreaContext, email: string, password: string, ip: string): Promise<SignInOutcome> {
+  const user = await checkCredentials(ctx, email, password, ip);
+  if (await hasTwoFactor(ctx.db, user.id)) return issueChallenge(ctx, user);
+  return issueSession(ctx, user);
+}
+
+/**
+ * The password step of every sign-in (API and panel). The limits per address come first and stop
+ * an attacker before the password is checked. The per-login limit comes after it, so that it
+ * cannot lock the owner out (`sign-in-limiter.ts`): over it, only a right password with a second
+ * factor still to come, or from an address this login signed in from before, gets through; a
+ * wrong one and a right one without either get the same 429, so the answer reveals nothing.
+ */
+export async function checkCredentials(ctx: ClientAreaContext, email: string, password: string, ip: string): Promise<UserRow> {
   const retryAfter = await ctx.signInLimiter.retryAfter(email, ip);
   if (retryAfter > 0) throw rateLimited({ what: 'failed sign-ins' }, retryAfter);
+  const loginWait = await ctx.signInLimiter.loginRetryAfter(email);
   const user = await findUserByEmail(ctx.db, email);
   // Verify against a decoy when the login does not exist, so timing does not reveal which emails do.
   const ok = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), password);
   if (!user || !ok) {
     await ctx.signInLimiter.recordFailure(email, ip);
+    if (loginWait > 0) throw loginLimited(loginWait);
     throw invalidCredentials();
   }
+  const twoFactor = await hasTwoFactor(ctx.db, user.id);
+  if (loginWait > 0 && !twoFactor && !(await ctx.signInLimiter.isKnownAddress(user.id, ip))) throw loginLimited(loginWait);
   await ctx.signInLimiter.recordSuccess(email, ip);
   if (user.status === 'disabled') throw new ClientAreaError('forbidden', 403, 'This login has been disabled by the provider.');
   if (user.status === 'pending_activation') {
@@ -38,9 +55,13 @@ export async function signIn(ctx: ClientAreaContext, email: string, password: st
       'This login is not activated yet. Use the link in the activation mail first, or ask the account owner to send it.',
     );
   }
-  if (await hasTwoFactor(ctx.db, user.id)) return issueChallenge(ctx, user);
-  return issueSession(ctx, user);
+  // Logins with a second factor pass the per-login limit by it; the others by a known address.
+  if (!twoFactor) await ctx.signInLimiter.rememberAddress(user.id, ip);
+  return user;
 }
+
+// The same words for a wrong and a right password: the answer must not tell them apart.
+const loginLimited = (retryAfter: number) => rateLimited({ what: 'failed sign-ins for this login from other places' }, retryAfter);
 
 /** A new API session (access and refresh token) for a user who proved who they are. */
 export async function issueSession(ctx: ClientAreaContext, user: UserRow): Promise<SessionResponse> {
@@ -63,29 +84,62 @@ export async function issueSession(ctx: ClientAreaContext, user: UserRow): Promi
   return { accessToken, refreshToken, expiresIn: SETTINGS.accessTokenSeconds, user: toApiUser(user) };
 }
 
-/** Rotates both tokens of a session: the refresh token presented dies, whatever happens next. */
+/**
+ * Rotates both tokens of a session: the refresh token presented dies, whatever happens next, and
+ * is remembered as retired. A retired token presented again means two parties hold the session
+ * (a stolen copy was rotated by one of them), so the whole session ends: every refresh and access
+ * token of the family stops working, and whoever is the real user signs in again.
+ */
 export async function refreshSession(ctx: ClientAreaContext, refreshToken: string): Promise<SessionResponse> {
   const now = ctx.clock();
   const nowIso = now.toISOString();
   const accessToken = newToken('cda');
   const nextRefreshToken = newToken('cdr');
-  const session = await ctx.db
-    .updateTable('sessions')
-    .set({
-      access_hash: hashToken(accessToken),
-      access_expires_at: addSeconds(now, SETTINGS.accessTokenSeconds).toISOString(),
-      refresh_hash: hashToken(nextRefreshToken),
-      refresh_expires_at: addDays(now, SETTINGS.refreshTokenDays).toISOString(),
-    })
-    .where('refresh_hash', '=', hashToken(refreshToken))
-    .where('revoked_at', 'is', null)
-    .where('refresh_expires_at', '>', nowIso)
-    .returning(['user_id'])
-    .executeTakeFirst();
-  if (!session) throw unauthenticated('This session has ended. Sign in again.');
+  const presented = hashToken(refreshToken);
+  const session = await ctx.db.transaction().execute(async (trx) => {
+    const rotated = await trx
+      .updateTable('sessions')
+      .set({
+        access_hash: hashToken(accessToken),
+        access_expires_at: addSeconds(now, SETTINGS.accessTokenSeconds).toISOString(),
+        refresh_hash: hashToken(nextRefreshToken),
+        refresh_expires_at: addDays(now, SETTINGS.refreshTokenDays).toISOString(),
+      })
+      .where('refresh_hash', '=', presented)
+      .where('revoked_at', 'is', null)
+      .where('refresh_expires_at', '>', nowIso)
+      .returning(['id', 'user_id'])
+      .executeTakeFirst();
+    if (rotated) {
+      await trx
+        .insertInto('retired_refresh_tokens')
+        .values({ refresh_hash: presented, session_id: rotated.id, expires_at: addDays(now, SETTINGS.refreshTokenDays).toISOString() })
+        .execute();
+    }
+    return rotated;
+  });
+  if (!session) {
+    if (await endSessionOfRetiredToken(ctx, presented)) {
+      throw unauthenticated('This refresh token was already used once, so the session was ended to protect the login. Sign in again.');
+    }
+    throw unauthenticated('This session has ended. Sign in again.');
+  }
   const user = await findUserById(ctx.db, session.user_id);
   if (!user || user.status !== 'active') throw unauthenticated('This login can no longer sign in.');
   return { accessToken, refreshToken: nextRefreshToken, expiresIn: SETTINGS.accessTokenSeconds, user: toApiUser(user) };
+}
+
+/** Ends the session a retired refresh token belonged to; true when the token was one. */
+async function endSessionOfRetiredToken(ctx: ClientAreaContext, refreshHash: string): Promise<boolean> {
+  const retired = await ctx.db.selectFrom('retired_refresh_tokens').select('session_id').where('refresh_hash', '=', refreshHash).executeTakeFirst();
+  if (!retired) return false;
+  await ctx.db
+    .updateTable('sessions')
+    .set({ revoked_at: ctx.clock().toISOString() })
+    .where('id', '=', retired.session_id)
+    .where('revoked_at', 'is', null)
+    .execute();
+  return true;
 }
 
 export interface Caller {

@@ -86,7 +86,9 @@ export async function describeUserLink(db: Kysely<Database>, now: Date, token: s
 /**
  * Completes a managed user's activation (the panel's `/panel/activate` page and
  * `POST /api/v1/activation`): sets the password under the provider's policy, and the login
- * becomes active with its email proved. A disabled login stays disabled.
+ * becomes active. The link proves the login email only when it was mailed there: delivered to a
+ * notification address it proves nothing about the login email's mailbox, so the login stays
+ * unconfirmed and cannot see or answer invitations sent to that email. A disabled login stays disabled.
  */
 export async function activateManagedUser(ctx: ClientAreaContext, token: string, password: string): Promise<UserRow> {
   const now = ctx.clock();
@@ -94,11 +96,18 @@ export async function activateManagedUser(ctx: ClientAreaContext, token: string,
   if (!preview.valid || !preview.user) throw new ClientAreaError('link_invalid', 410, LINK_FAILURE.activation);
   assertPasswordPolicy(password, ctx.passwordPolicy, preview.user);
   const passwordHash = await hashPassword(password);
+  const { email, notification_email: notificationEmail } = preview.user;
+  const mailedToLoginEmail = notificationEmail === null || notificationEmail === email;
   return ctx.db.transaction().execute(async (trx) => {
     const link = await consumeUserLink(trx, now, token, 'activation');
     const updated = await trx
       .updateTable('users')
-      .set({ password_hash: passwordHash, status: 'active', email_verified_at: now.toISOString(), updated_at: now.toISOString() })
+      .set({
+        password_hash: passwordHash,
+        status: 'active',
+        email_verified_at: mailedToLoginEmail ? now.toISOString() : null,
+        updated_at: now.toISOString(),
+      })
       .where('id', '=', link.user_id)
       .where('status', '=', 'pending_activation')
       .executeTakeFirst();
@@ -119,7 +128,7 @@ export async function resetPasswordWithLink(ctx: ClientAreaContext, token: strin
   if (!preview.valid || !preview.user) throw new ClientAreaError('link_invalid', 410, LINK_FAILURE.password_reset);
   assertPasswordPolicy(password, ctx.passwordPolicy, preview.user);
   const passwordHash = await hashPassword(password);
-  return ctx.db.transaction().execute(async (trx) => {
+  const reset = await ctx.db.transaction().execute(async (trx) => {
     const link = await consumeUserLink(trx, now, token, 'password_reset');
     await trx
       .updateTable('users')
@@ -132,6 +141,9 @@ export async function resetPasswordWithLink(ctx: ClientAreaContext, token: strin
     if (!user || user.status !== 'active') throw new ClientAreaError('link_invalid', 410, 'This login is not active; its password cannot be reset.');
     return user;
   });
+  // The mailed link proved the mailbox: failures others made against this login no longer hold it back.
+  await ctx.signInLimiter.clearLogin(reset.email);
+  return reset;
 }
 
 /** Marks the login's email as proved (the link from the confirmation mail after a sign-up). */

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { User } from '../../src-shared/api/users.js';
 import type { Database, UserRow } from '../db/tables.js';
@@ -63,7 +64,7 @@ export async function createUser(db: Kysely<Database>, now: Date, input: NewUser
   if (await findUserByEmail(db, email)) {
     throw new ClientAreaError('conflict', 409, 'A login with this email already exists.');
   }
-  const customerNumber = input.customerNumber ?? (await nextCustomerNumber(db));
+  const customerNumber = input.customerNumber ?? (await drawCustomerNumber(db));
   const taken = await db.selectFrom('users').select('id').where('customer_number', '=', customerNumber).executeTakeFirst();
   if (taken) throw new ClientAreaError('conflict', 409, 'This customer number is already in use.');
   const row: UserRow = {
@@ -91,18 +92,23 @@ export async function createUser(db: Kysely<Database>, now: Date, input: NewUser
   return row;
 }
 
-/** Customer numbers are short and human: the next free one from 10001 upwards. */
-async function nextCustomerNumber(db: Kysely<Database>): Promise<string> {
-  const { count } = await db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<string | number>().as('count'))
-    .executeTakeFirstOrThrow();
-  for (let candidate = 10_001 + Number(count); ; candidate++) {
-    const number = String(candidate);
-    const taken = await db.selectFrom('users').select('id').where('customer_number', '=', number).executeTakeFirst();
-    if (!taken) return number;
+/**
+ * Customer numbers are short and human (five digits, as the first ones always were) but random,
+ * so a number reveals neither how many customers there are nor which numbers exist next to it.
+ * A taken number is drawn again; when the five-digit range gets crowded the numbers grow a digit.
+ */
+export async function drawCustomerNumber(db: Kysely<Database>, draw: (min: number, max: number) => number = randomInt): Promise<string> {
+  for (let digits = CUSTOMER_NUMBER_DIGITS; ; digits++) {
+    for (let attempt = 0; attempt < DRAWS_PER_LENGTH; attempt++) {
+      const number = String(draw(10 ** (digits - 1), 10 ** digits));
+      const taken = await db.selectFrom('users').select('id').where('customer_number', '=', number).executeTakeFirst();
+      if (!taken) return number;
+    }
   }
 }
+
+const CUSTOMER_NUMBER_DIGITS = 5;
+const DRAWS_PER_LENGTH = 20;
 
 /** `PATCH /me`: the caller's own name, mail language and notification address. */
 export async function updateProfile(

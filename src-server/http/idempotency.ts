@@ -5,6 +5,7 @@ import { ClientAreaError } from '../domain/errors.js';
 import { authenticate } from '../domain/sessions.js';
 import { hashToken, secretsEqual } from '../domain/tokens.js';
 import { bearerToken } from './auth.js';
+import { currentClaim, keyInUse, type PendingClaim, withClaimSlot } from './idempotency-claim.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Outcomes that say "try again later", so they are not what a key is bound to. */
@@ -12,14 +13,20 @@ const TRANSIENT = new Set([401, 408, 429]);
 const RETENTION_DAYS = 1;
 const KEY = Symbol('idempotencyKey');
 
-type Keyed = FastifyRequest & { [KEY]?: string };
+type Keyed = FastifyRequest & { [KEY]?: PendingClaim };
 
 /**
  * docs/ARCHITECTURE.md §10: a write sent with an `Idempotency-Key` header returns the same outcome when the key
  * comes again and never acts twice. Keys belong to the caller (a user, whichever access token it
  * uses after a refresh, or the admin key), so the offline queue can replay after re-signing in.
+ * A key is bound to the body it first came with: another body with it is refused (422), never
+ * answered with the first one's outcome. The key is stored in the transaction of the effect
+ * (`idempotency-claim.ts`); its answer is added once it is sent.
  */
 export function installIdempotency(app: FastifyInstance, ctx: ClientAreaContext): void {
+  // Every request gets its own claim slot, which the transactions it opens can see.
+  app.addHook('preValidation', (_request, _reply, done) => withClaimSlot(done));
+
   app.addHook('preHandler', async (request, reply) => {
     const key = request.headers['idempotency-key'];
     if (!WRITE_METHODS.has(request.method) || key === undefined) return;
@@ -29,34 +36,46 @@ export function installIdempotency(app: FastifyInstance, ctx: ClientAreaContext)
     const principal = await principalOf(ctx, request);
     if (!principal) return; // the scope's sign-in hook (auth.ts), next, answers 401
     const keyHash = hashToken(`${principal}\u0000${request.method}\u0000${request.url}\u0000${key}`);
+    const requestHash = hashToken(JSON.stringify(request.body ?? null));
     const stored = await ctx.db.selectFrom('idempotency_keys').selectAll().where('key_hash', '=', keyHash).executeTakeFirst();
     if (stored) {
+      if (stored.request_hash !== null && stored.request_hash !== requestHash) {
+        throw new ClientAreaError(
+          'idempotency_key_reused',
+          422,
+          'This Idempotency-Key was already used with a different request body. Use a new key for a new request.',
+        );
+      }
+      if (stored.status === 0) throw keyInUse();
       reply.code(stored.status).header('idempotent-replayed', 'true');
       if (stored.content_type) reply.type(stored.content_type);
       // Already serialized (and validated) the first time: send the very same bytes.
       reply.serializer((payload: unknown) => payload as string);
       return reply.send(stored.body);
     }
-    (request as Keyed)[KEY] = keyHash;
+    const claim = currentClaim() ?? {};
+    Object.assign(claim, { keyHash, requestHash, createdAt: ctx.clock().toISOString() });
+    (request as Keyed)[KEY] = claim;
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    const keyHash = (request as Keyed)[KEY];
-    if (!keyHash || reply.statusCode >= 500 || TRANSIENT.has(reply.statusCode)) return payload;
+    const claim = (request as Keyed)[KEY];
+    if (!claim?.keyHash) return payload;
     if (typeof payload !== 'string' && payload !== null && payload !== undefined) return payload;
-    const now = ctx.clock();
-    await ctx.db
-      .insertInto('idempotency_keys')
-      .values({
-        key_hash: keyHash,
-        status: reply.statusCode,
-        content_type: String(reply.getHeader('content-type') ?? '') || null,
-        body: payload ?? '',
-        created_at: now.toISOString(),
-      })
-      .onConflict((oc) => oc.column('key_hash').doNothing())
-      .execute();
-    await ctx.db.deleteFrom('idempotency_keys').where('created_at', '<', addDays(now, -RETENTION_DAYS).toISOString()).execute();
+    const answer = { status: reply.statusCode, content_type: String(reply.getHeader('content-type') ?? '') || null, body: payload ?? '' };
+    if (claim.claimed) {
+      // The change is committed with the key: whatever the outcome, a replay must get it, not act again.
+      await ctx.db.updateTable('idempotency_keys').set(answer).where('key_hash', '=', claim.keyHash).where('status', '=', 0).execute();
+    } else {
+      // Nothing was committed in a transaction: a failure or "try later" leaves the key free for a retry.
+      if (reply.statusCode >= 500 || TRANSIENT.has(reply.statusCode)) return payload;
+      await ctx.db
+        .insertInto('idempotency_keys')
+        .values({ key_hash: claim.keyHash, request_hash: claim.requestHash ?? null, ...answer, created_at: claim.createdAt ?? ctx.clock().toISOString() })
+        .onConflict((oc) => oc.column('key_hash').doNothing())
+        .execute();
+    }
+    await ctx.db.deleteFrom('idempotency_keys').where('created_at', '<', addDays(ctx.clock(), -RETENTION_DAYS).toISOString()).execute();
     return payload;
   });
 }

@@ -30,6 +30,7 @@ const TITLES: Record<ApiErrorCode, string> = {
   invalid_characters: 'The text holds characters that are not allowed',
   email_domain_not_allowed: 'Email domain not allowed',
   access_request_not_pending: 'The access request is no longer open',
+  idempotency_key_reused: 'Idempotency-Key reused with another request',
 };
 
 export function problem(code: ApiErrorCode, status: number, detail: string): Problem {

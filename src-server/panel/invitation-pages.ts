@@ -11,7 +11,6 @@ import { csrfField, preSessionCsrfToken, sessionCsrfToken, validPreSessionCsrf, 
 import { formOf } from './forms.js';
 import { type Html, html } from './html.js';
 import { cookie, seeOther, sendPage } from './responses.js';
-import { baseUrlOf } from '../http/links.js';
 import { currentSession, openPanelSession, type PanelSession } from './session.js';
 import { signInForm } from './sign-in-pages.js';
 import { PERMISSION_LABELS, passwordPolicyWords, scopeWords } from './words.js';
@@ -86,12 +85,7 @@ export function invitationPages(app: FastifyInstance, ctx: ClientAreaContext): v
     }
     const name = parsed.data;
     try {
-      const { user, answer } = await signupAndRedeem(
-        ctx,
-        { email: preview.email, name, password: form.password ?? '', invitationToken: token },
-        baseUrlOf(ctx, request),
-        request.ip,
-      );
+      const { user, answer } = await signupAndRedeem(ctx, { email: preview.email, name, password: form.password ?? '', invitationToken: token }, request.ip);
       const panelToken = await openPanelSession(ctx.db, ctx.clock(), user.id);
       const target = answer?.account ? accountPath(answer.account.id) : '/panel';
       return seeOther(reply, target, [cookie(request, SETTINGS.panelCookie, panelToken, SETTINGS.panelSessionSeconds)]);

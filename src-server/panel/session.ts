@@ -5,10 +5,10 @@ import { SETTINGS } from '../config/settings.js';
 import type { Database, UserRow } from '../db/tables.js';
 import { addSeconds } from '../domain/clock.js';
 import type { ClientAreaContext } from '../domain/context.js';
-import { decoyPasswordHash, verifyPassword } from '../domain/passwords.js';
+import { ClientAreaError } from '../domain/errors.js';
+import { checkCredentials } from '../domain/sessions.js';
 import { describePanelSession } from '../domain/sso.js';
 import { hashToken, newToken } from '../domain/tokens.js';
-import { findUserByEmail } from '../domain/users.js';
 import { readCookie } from './responses.js';
 
 /** A signed-in panel visitor. `viewer` is who the pages show; `impersonator` is set on view-as sessions. */
@@ -61,20 +61,11 @@ export async function checkPassword(ctx: ClientAreaContext, emailInput: string, 
   const parsed = SessionRequest.safeParse({ email: emailInput, password });
   if (!parsed.success) return { ok: false, status: 400, message: 'Enter your email address and your password.' };
   const { email } = parsed.data;
-  const retryAfter = await ctx.signInLimiter.retryAfter(email, ip);
-  if (retryAfter > 0) {
-    return { ok: false, status: 429, retryAfter, message: `Too many failed sign-ins. Try again in ${retryAfter} seconds.` };
+  try {
+    return { ok: true, user: await checkCredentials(ctx, email, password, ip) };
+  } catch (error) {
+    if (!(error instanceof ClientAreaError)) throw error;
+    const retryAfter = Number(error.headers['retry-after'] ?? 0);
+    return { ok: false, status: error.status, message: error.message, ...(retryAfter > 0 ? { retryAfter } : {}) };
   }
-  const user = await findUserByEmail(ctx.db, email);
-  const matches = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), password);
-  if (!user || !matches) {
-    await ctx.signInLimiter.recordFailure(email, ip);
-    return { ok: false, status: 401, message: 'The email or password is not correct.' };
-  }
-  await ctx.signInLimiter.recordSuccess(email, ip);
-  if (user.status === 'disabled') return { ok: false, status: 403, message: 'This login has been disabled by the provider.' };
-  if (user.status === 'pending_activation') {
-    return { ok: false, status: 403, message: 'This login is not activated yet. Use the link in the activation mail first.' };
-  }
-  return { ok: true, user };
 }

@@ -48,5 +48,7 @@ export const API_ERROR_CODES = [
   'email_domain_not_allowed',
   /** An access request was already approved or declined, or has expired. */
   'access_request_not_pending',
+  /** An Idempotency-Key came again with a different request body; a new request needs a new key. */
+  'idempotency_key_reused',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

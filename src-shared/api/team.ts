@@ -152,6 +152,14 @@ export type AccessGrant = z.input<typeof AccessGrant>;
 export const SignupResponse = SessionResponse.extend({ invitation: InvitationAnswerResponse.nullable() }).meta({ id: 'SignupResponse' });
 export type SignupResponse = z.infer<typeof SignupResponse>;
 
+/**
+ * `POST /signup` without an invitation token: the same answer whether or not the email already
+ * has a login, so sign-up cannot be used to find out who has one. A new login gets a confirmation
+ * mail and signs in with `POST /session`; an existing one gets a mail saying someone tried.
+ */
+export const SignupAccepted = z.object({ status: z.literal('confirmation_sent'), email: z.string(), message: z.string() }).meta({ id: 'SignupAccepted' });
+export type SignupAccepted = z.infer<typeof SignupAccepted>;
+
 /** Completes a mailed one-time link that sets a password (activation of a managed user, password reset). */
 export const SetPasswordWithToken = z.object({ token: LinkToken, password: Password }).strict().meta({ id: 'SetPasswordWithToken' });
 

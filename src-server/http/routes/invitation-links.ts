@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { InvitationAnswerResponse } from '../../../src-shared/api/invitations.js';
-import { RedeemInvitation, SignupRequest, SignupResponse } from '../../../src-shared/api/team.js';
+import { RedeemInvitation, SignupAccepted, SignupRequest, SignupResponse } from '../../../src-shared/api/team.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { redeemInvitation, signup } from '../../domain/invitation-links.js';
+import { requestSignup } from '../../domain/sign-up.js';
 import { BEARER, requireSignIn } from '../auth.js';
 import { baseUrlOf } from '../links.js';
 import { problemResponses } from '../problem.js';
@@ -11,12 +12,18 @@ import { problemResponses } from '../problem.js';
 export const invitationLinkRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
   app.post('/signup', {
     schema: {
-      summary: 'Create a login (signed in at once); with invitationToken, the invitation is accepted in the same step',
+      summary: 'Create a login; with invitationToken it is signed in at once and the invitation accepted in the same step',
+      description:
+        'Without invitationToken the answer is 202 whether or not the email already has a login (that mailbox is told instead): confirm the address with the mailed link, then sign in with POST /session.',
       tags: ['session'],
       body: SignupRequest,
-      response: { 201: SignupResponse, ...problemResponses(400, 403, 409, 410, 429) },
+      response: { 201: SignupResponse, 202: SignupAccepted, ...problemResponses(400, 403, 409, 410, 429) },
     },
-    handler: async (request, reply) => reply.code(201).send(await signup(ctx, request.body, baseUrlOf(ctx, request), request.ip)),
+    handler: async (request, reply) => {
+      const { invitationToken, ...plain } = request.body;
+      if (invitationToken === undefined) return reply.code(202).send(await requestSignup(ctx, plain, baseUrlOf(ctx, request), request.ip));
+      return reply.code(201).send(await signup(ctx, { ...plain, invitationToken }, request.ip));
+    },
   });
 
   // Redeeming answers for the login that follows the link, so it needs that login signed in.

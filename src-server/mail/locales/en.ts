@@ -55,6 +55,15 @@ export const en: Catalog = {
     ],
     action: { label: 'Answer the request', url: v.link },
   }),
+  sign_up_attempt: (v) => ({
+    subject: 'Someone tried to sign up with your address',
+    paragraphs: [
+      `Hello ${v.name},`,
+      `Someone just tried to create a new client area login with this address. You already have one, so nothing was created.`,
+      `If it was you, sign in with your existing login, or ask the account owner for a new password if you forgot it. If it was not you, you can ignore this mail.`,
+    ],
+    action: { label: 'Sign in', url: v.link },
+  }),
   ownership_transfer: (v) => ({
     subject: `${v.inviterName} wants to make you the owner of ${v.accountName}`,
     paragraphs: [

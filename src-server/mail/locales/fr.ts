@@ -55,6 +55,15 @@ export const fr: Catalog = {
     ],
     action: { label: 'Répondre à la demande', url: v.link },
   }),
+  sign_up_attempt: (v) => ({
+    subject: 'Quelqu’un a essayé de s’inscrire avec votre adresse',
+    paragraphs: [
+      `Bonjour ${v.name},`,
+      `Quelqu’un vient d’essayer de créer un nouvel accès à l’espace client avec cette adresse. Vous en avez déjà un : rien n’a été créé.`,
+      `Si c’était vous, connectez-vous avec votre accès actuel, ou demandez un nouveau mot de passe au titulaire du compte si vous l’avez oublié. Sinon, vous pouvez ignorer ce message.`,
+    ],
+    action: { label: 'Se connecter', url: v.link },
+  }),
   ownership_transfer: (v) => ({
     subject: `${v.inviterName} souhaite vous confier ${v.accountName}`,
     paragraphs: [

@@ -55,6 +55,15 @@ export const it: Catalog = {
     ],
     action: { label: 'Rispondi alla richiesta', url: v.link },
   }),
+  sign_up_attempt: (v) => ({
+    subject: 'Qualcuno ha provato a registrarsi con il tuo indirizzo',
+    paragraphs: [
+      `Ciao ${v.name},`,
+      `Qualcuno ha appena provato a creare un nuovo accesso all'area clienti con questo indirizzo. Ne hai già uno, quindi non è stato creato nulla.`,
+      `Se eri tu, accedi con il tuo accesso attuale, o chiedi al titolare dell'account una nuova password se l'hai dimenticata. Se non eri tu, puoi ignorare questa email.`,
+    ],
+    action: { label: 'Accedi', url: v.link },
+  }),
   ownership_transfer: (v) => ({
     subject: `${v.inviterName} vuole renderti titolare di ${v.accountName}`,
     paragraphs: [

@@ -55,6 +55,15 @@ export const pl: Catalog = {
     ],
     action: { label: 'Odpowiedz na prośbę', url: v.link },
   }),
+  sign_up_attempt: (v) => ({
+    subject: 'Ktoś próbował zarejestrować się z Twoim adresem',
+    paragraphs: [
+      `Dzień dobry ${v.name},`,
+      `Ktoś właśnie próbował utworzyć nowe konto w panelu klienta z tym adresem. Masz już konto, więc nic nie zostało utworzone.`,
+      `Jeśli to Ty, zaloguj się na swoje istniejące konto albo poproś właściciela konta o nowe hasło, jeśli go nie pamiętasz. Jeśli to nie Ty, zignoruj tę wiadomość.`,
+    ],
+    action: { label: 'Zaloguj się', url: v.link },
+  }),
   ownership_transfer: (v) => ({
     subject: `${v.inviterName} chce przekazać Ci ${v.accountName}`,
     paragraphs: [

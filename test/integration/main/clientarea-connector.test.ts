@@ -49,13 +49,26 @@ describe('clientarea connector against the reference server', () => {
     await Promise.all([connector.refresh(), connector.refresh(), connector.refresh()]);
     expect(credentials.writes).toBe(3);
 
-    const stale = new ClientareaConnector({
+    expect((await listAccounts(connector)).length).toBeGreaterThan(0);
+  });
+
+  it('a copy of a rotated refresh token used elsewhere ends the session: the app then needs sign-in', async () => {
+    const credentials = slot();
+    const connector = new ClientareaConnector({ baseUrl: provider.url, credentials, logger: silentLogger() });
+    await connector.signIn(DEMO_LOGINS.agency.email, DEMO_LOGINS.agency.password);
+    const copied = credentials.value!;
+    await connector.refresh();
+    expect((await listAccounts(connector)).length).toBeGreaterThan(0);
+
+    // Whoever holds the copy presents it after the app rotated it away.
+    const thief = new ClientareaConnector({
       baseUrl: provider.url,
-      credentials: { read: async () => first, write: async () => undefined },
+      credentials: { read: async () => copied, write: async () => undefined },
       logger: silentLogger(),
     });
-    await expect(listAccounts(stale)).rejects.toMatchObject({ code: 'needs_sign_in' });
-    expect((await listAccounts(connector)).length).toBeGreaterThan(0);
+    await expect(listAccounts(thief)).rejects.toMatchObject({ code: 'needs_sign_in' });
+    // The app's in-memory access token and its stored refresh token died with the family.
+    await expect(listAccounts(connector)).rejects.toMatchObject({ code: 'needs_sign_in' });
   });
 
   it('follows every page of accounts', async () => {

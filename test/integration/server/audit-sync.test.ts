@@ -169,7 +169,7 @@ describe('a provider’s stricter password policy', () => {
       expect((await short.json()).detail).toContain('at least 14 characters');
       const upper = await signup('CORRECT-HORSE-BATTERY-7');
       expect((await upper.json()).detail).toContain('a lower-case letter');
-      expect((await signup('Correct-Horse-Battery-7')).status).toBe(201);
+      expect((await signup('Correct-Horse-Battery-7')).status).toBe(202);
     } finally {
       await server.close();
       rmSync(dir, { recursive: true, force: true });

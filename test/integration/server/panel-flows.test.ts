@@ -266,7 +266,7 @@ describe('panel flows', () => {
     expect((await h.call('POST', '/api/v1/session', { body: { email: 'marco@example.com', password: 'Another-Pass-9?' } })).status).toBe(200);
 
     const signup = await h.call('POST', '/api/v1/signup', { body: { email: 'solo-signup@example.com', name: 'Solo', password: STRONG_PASSWORD } });
-    expect(signup.status).toBe(201);
+    expect(signup.status).toBe(202);
     const verify = linkIn((await mailTo('solo-signup@example.com')).text, '/panel/verify-email');
     const c = new Browser(h.server.url);
     const confirm = await c.get(verify);

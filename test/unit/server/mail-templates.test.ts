@@ -13,6 +13,7 @@ const VARS: { [T in TemplateName]: TemplateVars[T] } = {
   activation: { name: 'Nora', accountName: 'Bellini', inviterName: 'Giulia', link: LINK, expiresAt: '2025-03-10T09:00:00.000Z' },
   password_reset: { name: 'Nora', link: LINK, expiresAt: '2025-03-10T09:00:00.000Z' },
   email_verification: { name: 'Nora', link: LINK },
+  sign_up_attempt: { name: 'Nora', link: LINK },
   ownership_transfer: { name: 'Marco', accountName: 'Bellini', inviterName: 'Giulia' },
   invoice: { accountName: 'Bellini', amount: '49.00 EUR', dueAt: '2025-03-10T09:00:00.000Z' },
   ticket_opened: { accountName: 'Bellini', subject: 'Site down', openedBy: 'Luigi', openedAsAuthorizedUser: true },
