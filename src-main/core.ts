@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { VaultStatus } from '../src-shared/ipc/channels/vault.js';
 import type { NavigateTarget } from '../src-shared/ipc/events.js';
+import { AccessReviewer } from './access-review/access-reviewer.js';
 import { AccountMarks } from './accounts/account-marks.js';
 import { ConnectionStore } from './connections/connection-store.js';
 import { Connections } from './connections/connections.js';
@@ -10,7 +11,7 @@ import { parseDeepLink, resolveDeepLink } from './deep-links/deep-link.js';
 import { createDemoProvider, type DemoProvider } from './demo/demo-provider.js';
 import { EventHub } from './events.js';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher.js';
-import type { PanelOpener } from './ipc/handler-deps.js';
+import type { FileSaver, PanelOpener } from './ipc/handler-deps.js';
 import { createHandlers } from './ipc/handlers.js';
 import { notificationsForSync } from './notifications/notifier.js';
 import { InvitationAnswers } from './queue/invitation-answers.js';
@@ -28,6 +29,8 @@ export interface CoreOptions {
   logger: Logger;
   /** How panel links are opened; null in web mode, where the renderer opens them. */
   panelOpener?: PanelOpener | null;
+  /** How exported files are saved; null in web mode, where the page downloads them. */
+  fileSaver?: FileSaver | null;
   demo?: DemoProvider;
   /** What the shell chose as the secret store; by default the vault describes itself. */
   vaultStatus?: VaultStatus;
@@ -40,6 +43,8 @@ export interface CoreOptions {
   syncRetries?: number;
   syncBackoffMs?: number;
   syncConcurrency?: number;
+  /** Accounts the access review asks at once. */
+  reviewConcurrency?: number;
   syncPageSize?: number;
   fullSyncEveryMs?: number;
   /** How long an answer waits for its outcome before returning as queued. */
@@ -131,6 +136,8 @@ export function createCore(options: CoreOptions): Core {
 
   const reconciler = new Reconciler({ sync, replayer: answers.replayer, queue, connections, logger: logger.child({ module: 'reconcile' }) });
 
+  const accessReview = new AccessReviewer({ connections, cache, events, clock, concurrency: options.reviewConcurrency });
+
   const vaultStatus = async (): Promise<VaultStatus> => options.vaultStatus ?? (await vault.describe?.()) ?? { backend: 'keychain', message: null };
 
   const handlers = createHandlers({
@@ -143,10 +150,12 @@ export function createCore(options: CoreOptions): Core {
     answers,
     vaultStatus,
     panelOpener: options.panelOpener ?? null,
+    fileSaver: options.fileSaver ?? null,
+    accessReview,
     clock,
     reconciler,
   });
-  const dispatch = createDispatcher(handlers, logger.child({ module: 'ipc' }), { memoizeOutputs: ['accounts.list'] });
+  const dispatch = createDispatcher(handlers, logger.child({ module: 'ipc' }), { memoizeOutputs: ['accounts.list', 'accessReview.get'] });
 
   return {
     dispatch,

@@ -1,5 +1,6 @@
 import type { Connection } from '../../src-shared/ipc/channels/connections.js';
 import type { VaultStatus } from '../../src-shared/ipc/channels/vault.js';
+import type { AccessReviewer, ReviewFollower } from '../access-review/access-reviewer.js';
 import type { AccountMarks } from '../accounts/account-marks.js';
 import type { Connections } from '../connections/connections.js';
 import type { EventHub } from '../events.js';
@@ -16,6 +17,12 @@ export interface PanelOpener {
   open(request: { url: string; target: 'window' | 'browser'; connection: Connection; account: { id: string; name: string } }): Promise<boolean>;
 }
 
+/** Saves a file the user exported where they choose (the shell's save dialog); null in web mode, where the page downloads it. */
+export interface FileSaver {
+  /** False when the user cancelled the dialog. */
+  save(file: { fileName: string; content: string; kind: 'csv' }): Promise<boolean>;
+}
+
 export interface HandlerDeps {
   connections: Connections;
   sync: SyncEngine;
@@ -26,6 +33,8 @@ export interface HandlerDeps {
   answers: InvitationAnswers;
   vaultStatus(): Promise<VaultStatus>;
   panelOpener: PanelOpener | null;
+  fileSaver: FileSaver | null;
+  accessReview: AccessReviewer;
   clock: () => Date;
   /** Decides when syncs and queue replays run after what a channel did. */
   reconciler: Pick<Reconciler, 'refresh' | 'syncNow'>;
@@ -36,4 +45,6 @@ export interface OwnerHandlerDeps {
   connections: Connections;
   cache: AccountCache;
   events: EventHub;
+  /** Told about changes of access made from the app, so the access review's rows follow. */
+  review?: ReviewFollower;
 }

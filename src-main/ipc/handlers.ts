@@ -1,5 +1,6 @@
 import type { IpcHandlers } from './dispatcher.js';
 import type { HandlerDeps, OwnerHandlerDeps } from './handler-deps.js';
+import { createAccessReviewHandlers } from './handlers/access-review.js';
 import { createAccountsHandlers } from './handlers/accounts.js';
 import { createAuditHandlers } from './handlers/audit.js';
 import { createConnectionsHandlers } from './handlers/connections.js';
@@ -21,7 +22,8 @@ import { createVaultHandlers } from './handlers/vault.js';
 export function createHandlers(deps: HandlerDeps): IpcHandlers {
   const { connections, cache, events } = deps;
   return {
-    ...createOwnerHandlers({ connections, cache, events }),
+    ...createOwnerHandlers({ connections, cache, events, review: deps.accessReview }),
+    ...createAccessReviewHandlers(deps),
     ...createConnectionsHandlers(deps),
     ...createSyncHandlers(deps),
     ...createAccountsHandlers(deps),

@@ -7,6 +7,7 @@
  * in `products.ts`), their handlers in `src-main/ipc/handlers/<area>.ts`.
  */
 import type { z } from 'zod';
+import { accessReviewChannels } from './channels/access-review.js';
 import { accountsChannels } from './channels/accounts.js';
 import { auditChannels } from './channels/audit.js';
 import { connectionsChannels } from './channels/connections.js';
@@ -39,6 +40,8 @@ export const ipcContract = {
   ...contactsChannels,
   ...auditChannels,
   ...productsChannels,
+  // Across every account the user runs: who has access (reads through the team part).
+  ...accessReviewChannels,
 } as const;
 
 export type IpcChannel = keyof typeof ipcContract;

@@ -20,9 +20,14 @@ export function createTeamHandlers(deps: OwnerHandlerDeps): Pick<IpcHandlers, ke
     'team.invite': async ({ connectionId, accountId, invitation }) => (await team(connectionId)).invite(accountId, invitation),
     'team.resendInvitation': async ({ connectionId, accountId, invitationId }) => (await team(connectionId)).resendInvitation(accountId, invitationId),
     'team.cancelInvitation': async ({ connectionId, accountId, invitationId }) => (await team(connectionId)).cancelInvitation(accountId, invitationId),
-    'team.updateUser': async ({ connectionId, accountId, userId, changes }) => (await team(connectionId)).updateUser(accountId, userId, changes),
+    'team.updateUser': async ({ connectionId, accountId, userId, changes }) => {
+      const user = await (await team(connectionId)).updateUser(accountId, userId, changes);
+      deps.review?.userUpdated(connectionId, accountId, user);
+      return user;
+    },
     'team.revokeUser': async ({ connectionId, accountId, userId }) => {
       await (await team(connectionId)).revokeUser(accountId, userId);
+      deps.review?.userRevoked(connectionId, accountId, userId);
       return { revoked: true as const };
     },
     'team.leaveAccount': async ({ connectionId, accountId }) => {

@@ -18,6 +18,7 @@ const LAYERS: Record<string, number> = {
   kit: 1,
   accounts: 2,
   'account-detail': 2,
+  'access-review': 2,
   connections: 2,
   invitations: 2,
   queue: 2,
