@@ -18,7 +18,7 @@ export function CommandPalette() {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const hide = usePalette((s) => s.hide);
-  const { index, openPanel } = usePaletteAccounts();
+  const { index, openPanel, providerOf } = usePaletteAccounts();
   const openAccount = useNavigation((s) => s.openAccount);
   const actions = usePaletteActions();
   const [query, setQuery] = useState('');
@@ -132,7 +132,7 @@ export function CommandPalette() {
                   onMouseMove={() => i !== current && setActive(i)}
                   onClick={(e) => run(item, e.shiftKey)}
                 >
-                  {item.kind === 'account' ? <AccountOption row={item.row} /> : <ActionOption action={item.action} />}
+                  {item.kind === 'account' ? <AccountOption row={item.row} provider={providerOf(item.row)} /> : <ActionOption action={item.action} />}
                 </div>
               );
             })}
@@ -149,7 +149,7 @@ export function CommandPalette() {
   );
 }
 
-function AccountOption({ row }: { row: ListedAccount }) {
+function AccountOption({ row, provider }: { row: ListedAccount; provider: string }) {
   const { t } = useTranslation();
   return (
     <>
@@ -162,7 +162,7 @@ function AccountOption({ row }: { row: ListedAccount }) {
           {row.name}
         </span>
         <span className="palette__sub">
-          {row.providerLabel} · {t(`roles.${row.role}`)}
+          {provider} · {t(`roles.${row.role}`)}
           {row.domains[0] ? ` · ${row.domains[0]}` : ''}
         </span>
       </span>

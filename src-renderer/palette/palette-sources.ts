@@ -8,6 +8,7 @@ import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import type { AccountIndex } from '../accounts/account-filter.js';
 import { useAccounts } from '../accounts/accounts-store.js';
 import { usePanels } from '../accounts/panel-store.js';
+import { providerName } from '../connections/connection-name.js';
 import { useConnections } from '../connections/connections-store.js';
 import { isAnswerable, useInvitations } from '../invitations/invitations-store.js';
 import { useSettings } from '../settings/settings-store.js';
@@ -21,11 +22,14 @@ export interface PaletteAction {
   run(): void;
 }
 
-/** Every account, indexed for search, and how one opens in its provider's panel. */
-export function usePaletteAccounts(): { index: AccountIndex; openPanel(row: ListedAccount): Promise<void> } {
+/** Every account, indexed for search, how one opens in its provider's panel, and its provider's name as the app shows it. */
+export function usePaletteAccounts(): { index: AccountIndex; openPanel(row: ListedAccount): Promise<void>; providerOf(row: ListedAccount): string } {
+  const { t } = useTranslation();
   const index = useAccounts((s) => s.index);
   const openPanel = usePanels((s) => s.open);
-  return { index, openPanel };
+  const connections = useConnections((s) => s.connections);
+  const providerOf = useMemo(() => (row: ListedAccount) => providerName(row, connections, t), [connections, t]);
+  return { index, openPanel, providerOf };
 }
 
 /** What the palette can do besides opening accounts, in the UI's language. */
@@ -33,6 +37,7 @@ export function usePaletteActions(): PaletteAction[] {
   const { t } = useTranslation();
   const invitations = useInvitations((s) => s.rows);
   const theme = useSettings((s) => s.settings.theme);
+  const connections = useConnections((s) => s.connections);
 
   return useMemo(() => {
     const nav = useNavigation.getState();
@@ -42,7 +47,7 @@ export function usePaletteActions(): PaletteAction[] {
       .map((r) => ({
         id: `invitation:${r.connectionId}:${r.id}`,
         label: t('palette.answerInvitation', { name: r.invitedBy.name, account: r.account.name }),
-        detail: r.providerLabel,
+        detail: providerName(r, connections, t),
         icon: 'invitation' as const,
         run: () => nav.go('invitations', { focusInvitation: r.id }),
       }));
@@ -61,5 +66,5 @@ export function usePaletteActions(): PaletteAction[] {
       },
     );
     return list;
-  }, [invitations, theme, t]);
+  }, [invitations, connections, theme, t]);
 }

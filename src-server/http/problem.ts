@@ -23,6 +23,7 @@ const TITLES: Record<ApiErrorCode, string> = {
   link_invalid: 'This link is no longer valid',
   invalid_two_factor_code: 'Wrong two-factor code',
   two_factor_required: 'Two-factor sign-in required',
+  email_domain_not_allowed: 'Email domain not allowed',
 };
 
 export function problem(code: ApiErrorCode, status: number, detail: string): Problem {

@@ -26,6 +26,8 @@ export const Account = z
      * at most 50, by name: for search. Absent from providers that do not list them.
      */
     domainNames: z.array(z.string()).max(50).optional(),
+    /** When the caller's own access to this account ends by itself; null or absent: it does not end. */
+    accessExpiresAt: Timestamp.nullable().optional(),
   })
   .meta({ id: 'Account' });
 export type Account = z.infer<typeof Account>;

@@ -18,7 +18,10 @@ export const IncomingInvitation = z
     scope: Scope,
     status: InvitationStatus,
     createdAt: Timestamp,
+    /** When the invitation itself lapses unanswered. */
     expiresAt: Timestamp,
+    /** When the access it offers ends once accepted; null or absent: it does not end. */
+    accessExpiresAt: Timestamp.nullable().optional(),
   })
   .meta({ id: 'IncomingInvitation' });
 export type IncomingInvitation = z.infer<typeof IncomingInvitation>;

@@ -38,5 +38,7 @@ export const API_ERROR_CODES = [
   'invalid_two_factor_code',
   /** The account requires two-factor sign-in and this login has not turned it on yet. */
   'two_factor_required',
+  /** The invitee's email is not at one of the domains the account's owner allows invitations to. */
+  'email_domain_not_allowed',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -26,6 +26,8 @@ export const AccountUser = z
     lastLoginAt: Timestamp.nullable().optional(),
     /** Whether the user's login has two-factor authentication, where the provider shows it (WHMCS). */
     twoFactorEnabled: z.boolean().optional(),
+    /** The instant this access ends by itself (§9 expiring access); null or absent: it does not end. */
+    expiresAt: Timestamp.nullable().optional(),
   })
   .meta({ id: 'AccountUser' });
 export type AccountUser = z.infer<typeof AccountUser>;
@@ -33,10 +35,16 @@ export type AccountUser = z.infer<typeof AccountUser>;
 export const AccountUserList = z.object({ items: z.array(AccountUser), nextCursor: z.string().nullable().optional() }).meta({ id: 'AccountUserList' });
 
 export const UpdateAccountUser = z
-  .object({ role: GrantRole.optional(), permissions: z.array(Permission).max(20).optional(), scope: Scope.optional() })
+  .object({
+    role: GrantRole.optional(),
+    permissions: z.array(Permission).max(20).optional(),
+    scope: Scope.optional(),
+    /** Extends (or shortens, or with null lifts) when the access ends; it must lie in the future. */
+    expiresAt: Timestamp.nullable().optional(),
+  })
   .strict()
-  .refine((v) => v.role !== undefined || v.permissions !== undefined || v.scope !== undefined, {
-    message: 'Give at least one of role, permissions or scope.',
+  .refine((v) => v.role !== undefined || v.permissions !== undefined || v.scope !== undefined || v.expiresAt !== undefined, {
+    message: 'Give at least one of role, permissions, scope or expiresAt.',
   })
   .meta({ id: 'UpdateAccountUser' });
 export type UpdateAccountUser = z.infer<typeof UpdateAccountUser>;
@@ -45,6 +53,11 @@ const GrantFields = {
   role: GrantRole.default('member'),
   permissions: z.array(Permission).min(1).max(20),
   scope: Scope.optional(),
+  /**
+   * When the granted access ends by itself (a contractor's access that must end); absent or null:
+   * it does not end. On an invitation it is carried to the membership when accepted.
+   */
+  expiresAt: Timestamp.nullable().optional(),
 };
 
 export const InviteByEmail = z.object({ email: Email, ...GrantFields }).strict();
@@ -76,14 +89,21 @@ export const OutgoingInvitation = z
     invitedBy: NamedEmail,
     createdAt: Timestamp,
     sentAt: Timestamp,
+    /** When the invitation itself lapses unanswered (not the access it grants: see accessExpiresAt). */
     expiresAt: Timestamp,
     answeredAt: Timestamp.nullable(),
+    /** When the access it grants ends once accepted (the grant's expiresAt); null: it does not end. */
+    accessExpiresAt: Timestamp.nullable().optional(),
     kind: InvitationKind.optional(),
     /** For invitations by customer number: who ticked the consent boxes, when, and the exact text shown. */
     consent: z.object({ by: NamedEmail, at: Timestamp, text: z.string() }).nullable().optional(),
   })
   .meta({ id: 'OutgoingInvitation' });
 export type OutgoingInvitation = z.infer<typeof OutgoingInvitation>;
+
+/** `PATCH /accounts/{id}/invitations/{invId}`: the owner moves when the offered access ends. */
+export const UpdateInvitationGrant = z.object({ accessExpiresAt: Timestamp.nullable() }).strict().meta({ id: 'UpdateInvitationGrant' });
+export type UpdateInvitationGrant = z.infer<typeof UpdateInvitationGrant>;
 
 export const OutgoingInvitationList = z
   .object({ items: z.array(OutgoingInvitation), nextCursor: z.string().nullable().optional() })

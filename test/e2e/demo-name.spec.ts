@@ -6,7 +6,7 @@ function views(page: Page) {
   return page.getByRole('navigation').first().getByRole('button');
 }
 
-test('the demo provider is named in the language of the app: status bar, accounts list and connections', async ({ web, page }) => {
+test('the demo provider is named in the language of the app: status bar, accounts list, connections and palette', async ({ web, page }) => {
   await startWithDemo(page, web.url);
   const statusBar = page.getByRole('contentinfo');
   await expect(statusBar).toContainText('Demo provider');
@@ -27,4 +27,9 @@ test('the demo provider is named in the language of the app: status bar, account
     await page.getByRole('combobox', { name: label }).selectOption(language);
     await expect(statusBar).toContainText(name);
   }
+  // The palette names each account's provider as the rest of the app does, in the language chosen.
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Paleta poleceń' });
+  await expect(palette.getByRole('option').first()).toContainText('Dostawca demo');
+  await page.keyboard.press('Escape');
 });
