@@ -1,3 +1,4 @@
+import { emailDomainAllowed } from '../../src-shared/api/access-policy.js';
 import { effectivePermissions, PERMISSIONS } from '../../src-shared/api/permissions.js';
 import type { ReviewedAccess } from '../../src-shared/ipc/channels/access-review.js';
 
@@ -61,12 +62,7 @@ export function accessKey(row: Pick<ReviewedAccess, 'connectionId' | 'account' |
 
 /** When the access ends, where the provider gives access an end; null for access without one. */
 export function accessExpiry(row: ReviewedAccess): string | null {
-  const { user } = row;
-  return 'expiresAt' in user && typeof user.expiresAt === 'string' ? user.expiresAt : null;
-}
-
-function emailDomain(email: string): string {
-  return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+  return row.user.expiresAt ?? null;
 }
 
 export function indexEntry(row: ReviewedAccess): IndexedAccess {
@@ -86,7 +82,7 @@ export function indexEntry(row: ReviewedAccess): IndexedAccess {
     activeSince: seen,
     allPermissions: role !== 'owner' && effectivePermissions(role, user.permissions).length === possible,
     noTwoFactor: user.twoFactorEnabled === false,
-    outsideDomains: allowed.length > 0 && !allowed.includes(emailDomain(user.email)),
+    outsideDomains: !emailDomainAllowed(user.email, allowed),
     expiresAt: expiry === null ? null : Date.parse(expiry),
   };
 }

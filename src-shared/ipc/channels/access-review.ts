@@ -4,6 +4,7 @@
  * Changing or revoking a row's access goes through the `team.*` channels, like account detail.
  */
 import { z } from 'zod';
+import { InvitationDomain } from '../../api/access-policy.js';
 import { Id, NamedEmail, Timestamp } from '../../api/primitives.js';
 import { AccountUser } from '../../api/team.js';
 import { IpcErrorCode } from '../errors.js';
@@ -16,7 +17,7 @@ export const ReviewedAccess = z.object({
   /** Who sent the invitation the access came from, where the provider lists it; null when it does not tell. */
   grantedBy: NamedEmail.nullable(),
   /** The account's allowed invitation domains; null when the provider does not tell, empty when anyone may be invited. */
-  allowedDomains: z.array(z.string()).nullable(),
+  allowedDomains: z.array(InvitationDomain).nullable(),
 });
 export type ReviewedAccess = z.infer<typeof ReviewedAccess>;
 

@@ -97,9 +97,9 @@ describe('access review filters', () => {
     const later = new Date(NOW.getTime() + 40 * 86_400_000).toISOString();
     const past = new Date(NOW.getTime() - 60_000).toISOString();
     const rows = [
-      access('a1', 'Soon', { ...anna, expiresAt: soon } as AccountUser),
-      access('a2', 'Later', { ...anna, expiresAt: later } as AccountUser),
-      access('a3', 'Past', { ...anna, expiresAt: past } as AccountUser),
+      access('a1', 'Soon', { ...anna, expiresAt: soon }),
+      access('a2', 'Later', { ...anna, expiresAt: later }),
+      access('a3', 'Past', { ...anna, expiresAt: past }),
       access('a4', 'Never', anna),
     ];
     const result = filterReview(indexReview(rows), { ...NO_FILTERS, expiringSoon: true }, 'account', NOW);
