@@ -17,6 +17,7 @@ import { followDesktopSettings } from './desktop-settings.js';
 import { ElectronOnlineWatcher } from './electron-online-watcher.js';
 import { bindIpc } from './ipc-binding.js';
 import { createPanelOpener } from './panel-windows.js';
+import { createSaveDialog } from './save-dialog.js';
 import { followPendingCount } from './pending-count.js';
 import { problemReportUrl } from './problem-report.js';
 import { createTray } from './tray.js';
@@ -99,6 +100,7 @@ async function start(): Promise<void> {
     vaultStatus,
     logger,
     panelOpener: createPanelOpener(),
+    fileSaver: createSaveDialog(() => mainWindow),
     onlineWatchers: [new ElectronOnlineWatcher()],
   });
   core = started;

@@ -34,13 +34,20 @@ export const NO_FILTERS: ReviewFilters = {
   expiringSoon: false,
 };
 
+/** Whether any filter is on (the number of days alone filters nothing). */
+export function isFiltered(f: ReviewFilters): boolean {
+  return f.query.trim() !== '' || f.stale || f.allPermissions || f.noTwoFactor || f.outsideDomains || f.expiringSoon;
+}
+
 /** A row with everything a filter asks worked out once, when the review arrives, not on every keystroke. */
 export interface IndexedAccess {
   row: ReviewedAccess;
   /** Connection, account and user: one person's access to one account. */
   key: string;
+  /** Sort and group keys: the person by email (one login), the account by name within its connection. */
   person: string;
   account: string;
+  name: string;
   search: string;
   /** When the person last signed in, else joined; null when the provider does not tell. */
   activeSince: number | null;
@@ -77,6 +84,7 @@ export function indexEntry(row: ReviewedAccess): IndexedAccess {
     row,
     key: accessKey(row),
     person: `${user.email.toLowerCase()}\u0000${user.name.toLowerCase()}`,
+    name: `${user.name.toLowerCase()}\u0000${user.email.toLowerCase()}`,
     account: `${row.account.name.toLowerCase()}\u0000${row.connectionId}\u0000${row.account.id}`,
     search: `${user.name}\n${user.email}\n${row.account.name}`.toLowerCase(),
     activeSince: seen,
@@ -92,7 +100,7 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function indexReview(rows: readonly ReviewedAccess[]): ReviewIndex {
   const entries = rows.map(indexEntry);
   const byPerson = [...entries].sort((a, b) => compare(a.person, b.person) || compare(a.account, b.account));
-  const byAccount = [...entries].sort((a, b) => compare(a.account, b.account) || compare(a.person, b.person));
+  const byAccount = [...entries].sort((a, b) => compare(a.account, b.account) || compare(a.name, b.name));
   return { byPerson, byAccount };
 }
 

@@ -53,6 +53,7 @@ export function Header() {
           )}
           {tab('connections', t('nav.connections'))}
           {tab('settings', t('nav.settings'))}
+          {tab('access-review', t('accessReview.nav'))}
         </ul>
       </nav>
       <div className="app-header__end">
