@@ -47,6 +47,7 @@ export interface IndexedAccess {
   /** Sort and group keys: the person by email (one login), the account by name within its connection. */
   person: string;
   account: string;
+  /** The order of people within an account: by name. */
   name: string;
   search: string;
   /** When the person last signed in, else joined; null when the provider does not tell. */
@@ -55,6 +56,8 @@ export interface IndexedAccess {
   noTwoFactor: boolean;
   outsideDomains: boolean;
   expiresAt: number | null;
+  /** Its line in the list, made once: filtering pushes it, never a copy. */
+  line: Extract<ReviewLine, { kind: 'access' }>;
 }
 
 /** The review sorted both ways once, so grouping is a walk, not a sort, on every change of a filter. */
@@ -72,36 +75,82 @@ export function accessExpiry(row: ReviewedAccess): string | null {
   return row.user.expiresAt ?? null;
 }
 
+/** Thousands of rows share a handful of grants: whether one is "every permission" is worked out once per grant. */
+const fullGrants = new Map<string, boolean>();
+
+function holdsEverything(user: ReviewedAccess['user']): boolean {
+  // Owners hold everything by definition; the filter is for grants wider than they need be.
+  if (user.role === 'owner') return false;
+  const id = `${user.role}|${user.permissions.join(',')}`;
+  let full = fullGrants.get(id);
+  if (full === undefined) {
+    const possible = user.role === 'member' ? PERMISSIONS.length - 1 : PERMISSIONS.length;
+    full = effectivePermissions(user.role, user.permissions).length === possible;
+    if (fullGrants.size > 500) fullGrants.clear();
+    fullGrants.set(id, full);
+  }
+  return full;
+}
+
 export function indexEntry(row: ReviewedAccess): IndexedAccess {
   const { user } = row;
-  const role = user.role;
-  // Owners hold everything by definition; the filter is for grants wider than they need be.
-  const possible = role === 'member' ? PERMISSIONS.length - 1 : PERMISSIONS.length;
-  const allowed = row.allowedDomains?.map((d) => d.toLowerCase()) ?? [];
-  const seen = user.lastLoginAt === undefined ? null : Date.parse(user.lastLoginAt ?? user.joinedAt);
+  const email = user.email.toLowerCase();
+  const name = user.name.toLowerCase();
+  const accountName = row.account.name.toLowerCase();
+  const allowed = row.allowedDomains;
   const expiry = accessExpiry(row);
-  return {
+  const key = accessKey(row);
+  const person = `${email}\u0000${name}`;
+  const account = `${accountName}\u0000${row.connectionId}\u0000${row.account.id}`;
+  const entry: IndexedAccess = {
     row,
-    key: accessKey(row),
-    person: `${user.email.toLowerCase()}\u0000${user.name.toLowerCase()}`,
-    name: `${user.name.toLowerCase()}\u0000${user.email.toLowerCase()}`,
-    account: `${row.account.name.toLowerCase()}\u0000${row.connectionId}\u0000${row.account.id}`,
-    search: `${user.name}\n${user.email}\n${row.account.name}`.toLowerCase(),
-    activeSince: seen,
-    allPermissions: role !== 'owner' && effectivePermissions(role, user.permissions).length === possible,
+    key,
+    person,
+    account,
+    name: `${name}\u0000${email}`,
+    search: `${name}\n${email}\n${accountName}`,
+    activeSince: user.lastLoginAt === undefined ? null : Date.parse(user.lastLoginAt ?? user.joinedAt),
+    allPermissions: holdsEverything(user),
     noTwoFactor: user.twoFactorEnabled === false,
-    outsideDomains: !emailDomainAllowed(user.email, allowed),
+    outsideDomains:
+      allowed !== null &&
+      allowed.length > 0 &&
+      !emailDomainAllowed(
+        email,
+        allowed.map((d) => d.toLowerCase()),
+      ),
     expiresAt: expiry === null ? null : Date.parse(expiry),
+    line: undefined as unknown as IndexedAccess['line'],
   };
+  entry.line = { kind: 'access', key, entry };
+  return entry;
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * Entries in groups, the groups sorted, then each group's entries. A review repeats the same few
+ * people and accounts many times, so this compares far fewer strings than one sort of every row.
+ */
+function grouped(entries: readonly IndexedAccess[], group: 'person' | 'account', within: 'account' | 'name'): IndexedAccess[] {
+  const groups = new Map<string, IndexedAccess[]>();
+  for (const entry of entries) {
+    const list = groups.get(entry[group]);
+    if (list) list.push(entry);
+    else groups.set(entry[group], [entry]);
+  }
+  const out: IndexedAccess[] = [];
+  for (const key of [...groups.keys()].sort(compare)) {
+    const list = groups.get(key)!;
+    if (list.length > 1) list.sort((a, b) => compare(a[within], b[within]));
+    for (const entry of list) out.push(entry);
+  }
+  return out;
+}
+
 export function indexReview(rows: readonly ReviewedAccess[]): ReviewIndex {
   const entries = rows.map(indexEntry);
-  const byPerson = [...entries].sort((a, b) => compare(a.person, b.person) || compare(a.account, b.account));
-  const byAccount = [...entries].sort((a, b) => compare(a.account, b.account) || compare(a.name, b.name));
-  return { byPerson, byAccount };
+  return { byPerson: grouped(entries, 'person', 'account'), byAccount: grouped(entries, 'account', 'name') };
 }
 
 /** The index without one access, or with one access replaced: the order stays, nothing is sorted again. */
@@ -152,7 +201,7 @@ export function filterReview(index: ReviewIndex, filters: ReviewFilters, groupin
       lines.push(heading);
     }
     heading.count++;
-    lines.push({ kind: 'access', key: entry.key, entry });
+    lines.push(entry.line);
     entries.push(entry);
   }
   return { lines, entries };
