@@ -3,6 +3,7 @@ import { loggerOptions } from './config/logger.js';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { containsNul } from './db/database.js';
 import type { ClientAreaContext } from './domain/context.js';
+import { retireExpiredAccess, sweepAccessExpiry } from './domain/access-expiry-sweep.js';
 import { ClientAreaError } from './domain/errors.js';
 import { passwordPolicyFromEnv } from './domain/passwords.js';
 import { RateLimits } from './domain/rate-limits.js';
@@ -20,6 +21,8 @@ import { accountRoutes } from './http/routes/accounts.js';
 import { adminRoutes } from './http/routes/admin.js';
 import { auditRoutes } from './http/routes/audit.js';
 import { contactRoutes } from './http/routes/contacts.js';
+import { invitationDomainRoutes } from './http/routes/invitation-domains.js';
+import { invitationGrantRoutes } from './http/routes/invitation-grant.js';
 import { invitationLinkRoutes } from './http/routes/invitation-links.js';
 import { invitationRoutes } from './http/routes/invitations.js';
 import { managedUserRoutes } from './http/routes/managed-users.js';
@@ -71,6 +74,8 @@ const API_ROUTES = [
   ticketRoutes,
   auditRoutes,
   twoFactorPolicyRoutes,
+  invitationGrantRoutes,
+  invitationDomainRoutes,
 ];
 
 /** One Fastify plugin per capability; every request and response goes through the shared zod schemas. */
@@ -87,6 +92,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<{ ap
   };
   app.addHook('onClose', async () => mailer.close());
   installPruning(app, ctx);
+  installAccessExpiry(app, ctx);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandlers(app);
@@ -119,6 +125,29 @@ function installPruning(app: FastifyInstance, ctx: ClientAreaContext): void {
   app.addHook('onReady', async () => {
     await prune();
     timer = setInterval(() => void prune(), SETTINGS.pruneEverySeconds * 1000);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
+}
+
+/**
+ * Expiring access ends at its instant, not at the next tick of a timer: every API and panel request
+ * first retires the grants whose end has come (one indexed read of `access_expiries`, which names
+ * no table a page is built from), so no read, SSO link or panel session outlives its grant. The
+ * timer retires and sends the three-day reminders even when nobody calls.
+ */
+function installAccessExpiry(app: FastifyInstance, ctx: ClientAreaContext): void {
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/') || request.url.startsWith('/panel')) await retireExpiredAccess(ctx.db, ctx.clock);
+  });
+  const sweep = () =>
+    sweepAccessExpiry(ctx).catch((err: unknown) => {
+      app.log.warn({ err }, 'retiring and reminding of expiring access failed');
+    });
+  app.addHook('onReady', async () => {
+    await sweep();
+    timer = setInterval(() => void sweep(), SETTINGS.pruneEverySeconds * 1000);
     timer.unref();
   });
   app.addHook('onClose', async () => clearInterval(timer));

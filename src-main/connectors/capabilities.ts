@@ -16,6 +16,7 @@ export const PART_CAPABILITIES = {
   audit: 'audit',
   products: 'products',
   sso: 'sso',
+  accessPolicy: 'access_policy',
 } as const satisfies { [P in keyof Connector as undefined extends Connector[P] ? P : never]-?: Capability };
 
 export type PartName = keyof typeof PART_CAPABILITIES;

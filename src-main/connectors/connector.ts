@@ -7,6 +7,7 @@ import type { SsoLink } from '../../src-shared/api/sso.js';
 import type { User } from '../../src-shared/api/users.js';
 import type { Domain, Service } from '../../src-shared/api/services.js';
 import type { InvitationAnswer } from '../../src-shared/api/primitives.js';
+import type { AllowedInvitationDomains } from '../../src-shared/api/access-policy.js';
 import type { AccessGrant, AccountUser, CreateInvitation, CreateManagedUsers, OutgoingInvitation, UpdateAccountUser } from '../../src-shared/api/team.js';
 import type { z } from 'zod';
 
@@ -81,6 +82,17 @@ export interface ProductsPart {
   listDomains(accountId: string): Promise<Domain[]>;
 }
 
+/**
+ * How an owner bounds access (capability `access_policy`): when a pending invitation's access
+ * ends, and the email domains invitations may go to. A grant's own end moves through
+ * `TeamPart.updateUser` (`expiresAt`), which main allows only to connectors with this part.
+ */
+export interface AccessPolicyPart {
+  setInvitationAccessEnd(accountId: string, invitationId: string, accessExpiresAt: string | null): Promise<OutgoingInvitation>;
+  invitationDomains(accountId: string): Promise<AllowedInvitationDomains>;
+  setInvitationDomains(accountId: string, domains: AllowedInvitationDomains): Promise<AllowedInvitationDomains>;
+}
+
 /** Signed one-time links into the customer's own panel (capability `sso`). */
 export interface SsoPart {
   createLink(accountId: string): Promise<SsoLink>;
@@ -113,4 +125,5 @@ export interface Connector {
   readonly audit?: AuditPart;
   readonly products?: ProductsPart;
   readonly sso?: SsoPart;
+  readonly accessPolicy?: AccessPolicyPart;
 }

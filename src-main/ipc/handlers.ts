@@ -1,5 +1,6 @@
 import type { IpcHandlers } from './dispatcher.js';
 import type { HandlerDeps, OwnerHandlerDeps } from './handler-deps.js';
+import { createAccessPolicyHandlers } from './handlers/access-policy.js';
 import { createAccessReviewHandlers } from './handlers/access-review.js';
 import { createAccountsHandlers } from './handlers/accounts.js';
 import { createAuditHandlers } from './handlers/audit.js';
@@ -48,5 +49,6 @@ export function createOwnerHandlers(deps: OwnerHandlerDeps) {
     ...createContactsHandlers(deps),
     ...createAuditHandlers(deps),
     ...createProductsHandlers(deps),
+    ...createAccessPolicyHandlers(deps),
   };
 }

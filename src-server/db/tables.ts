@@ -72,6 +72,8 @@ export interface InvitationsTable {
   consent_at: Generated<string | null>;
   consent_by: Generated<string | null>;
   contact_id: Generated<string | null>;
+  /** When the access the invitation offers ends once accepted (migration 0010); null: it does not end. */
+  access_expires_at: Generated<string | null>;
 }
 
 export interface ContactsTable {
@@ -297,6 +299,25 @@ export interface Database {
   two_factor_backup_codes: TwoFactorBackupCodesTable;
   two_factor_challenges: TwoFactorChallengesTable;
   two_factor_policies: TwoFactorPoliciesTable;
+  access_expiries: AccessExpiriesTable;
+  invitation_domains: InvitationDomainsTable;
+}
+
+/** A grant that ends by itself: the membership goes at `expires_at`; `reminded_at` marks the reminder mails sent. */
+export interface AccessExpiriesTable {
+  membership_id: string;
+  account_id: string;
+  user_id: string;
+  expires_at: string;
+  reminded_at: string | null;
+  updated_at: string;
+}
+
+/** One email domain the account's owner allows invitations to (no row for an account: anyone). */
+export interface InvitationDomainsTable {
+  account_id: string;
+  domain: string;
+  created_at: string;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AccountUser, UpdateAccountUser } from '../../src-shared/api/team.js';
 import type { Database, MembershipRow, UserRow } from '../db/tables.js';
 import { assertCanGrant, assertPermission, type Grant, requireGrant, toGrant } from './access.js';
+import { assertFutureExpiry, setMembershipExpiry, storedInstant } from './access-expiry.js';
 import { recordAudit } from './audit.js';
 import type { ClientAreaContext } from './context.js';
 import { ClientAreaError, notFound } from './errors.js';
@@ -9,14 +10,15 @@ import { findMembership, grantOf, parsePermissions } from './memberships.js';
 import { normalizeOffer } from './outgoing-invitations.js';
 import { type ListQuery, decodePair, encodeKeyset, pageOf, sinceIso } from './paging.js';
 
-type MemberRow = MembershipRow & Pick<UserRow, 'name' | 'email' | 'status'> & { user_updated_at: string };
+type MemberRow = MembershipRow & Pick<UserRow, 'name' | 'email' | 'status'> & { user_updated_at: string; access_expires_at: string | null };
 
 function membersQuery(db: Kysely<Database>, accountId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
+    .leftJoin('access_expiries', 'access_expiries.membership_id', 'memberships.id')
     .selectAll('memberships')
-    .select(['users.name', 'users.email', 'users.status', 'users.updated_at as user_updated_at'])
+    .select(['users.name', 'users.email', 'users.status', 'users.updated_at as user_updated_at', 'access_expiries.expires_at as access_expires_at'])
     .where('memberships.account_id', '=', accountId);
 }
 
@@ -31,6 +33,7 @@ export function toAccountUser(row: MemberRow): AccountUser {
     origin,
     joinedAt: row.created_at,
     updatedAt: row.user_updated_at > row.updated_at ? row.user_updated_at : row.updated_at,
+    expiresAt: row.access_expires_at,
   };
 }
 
@@ -84,8 +87,9 @@ async function requireChangeableGrant(db: Kysely<Database>, actor: Grant, accoun
 }
 
 /**
- * Changes a user's role, permissions or scope; the next request of that user already sees it.
- * An owner is never demoted this way (ownership transfer), an admin grants only what they hold.
+ * Changes a user's role, permissions, scope or when the access ends; the next request of that user
+ * already sees it. An owner is never demoted this way (ownership transfer), an admin grants only
+ * what they hold. Moving the end is recorded as `access.extended` (§5 expiring access).
  */
 export async function updateAccountUser(
   ctx: ClientAreaContext,
@@ -102,7 +106,22 @@ export async function updateAccountUser(
   const scope = changes.scope !== undefined ? changes.scope : role === 'member' ? target.scope : null;
   const next = normalizeOffer(role, changes.permissions ?? parsePermissions(target.membership.permissions), scope ?? undefined);
   assertCanGrant(actorGrant, next.permissions);
+  assertFutureExpiry(now, changes.expiresAt);
+  const grantChanged = changes.role !== undefined || changes.permissions !== undefined || changes.scope !== undefined;
   await ctx.db.transaction().execute(async (trx) => {
+    if (changes.expiresAt !== undefined) {
+      const before = await trx.selectFrom('access_expiries').select('expires_at').where('membership_id', '=', target.membership.id).executeTakeFirst();
+      const after = storedInstant(changes.expiresAt);
+      await setMembershipExpiry(trx, now, target.membership, after);
+      await recordAudit(trx, now, {
+        accountId,
+        actorId: actor.id,
+        action: 'access.extended',
+        subject: await emailOf(trx, userId),
+        detail: { userId, before: before?.expires_at ?? null, after },
+      });
+    }
+    if (!grantChanged) return;
     await trx
       .updateTable('memberships')
       .set({

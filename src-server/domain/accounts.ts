@@ -11,7 +11,11 @@ import { newId } from './tokens.js';
 import { findUserByEmail } from './users.js';
 
 type Summary = Account['summary'];
-type Reachable = Pick<AccountRow, 'id' | 'name' | 'updated_at'> & Pick<MembershipRow, 'role' | 'permissions' | 'scope'> & { membership_updated_at: string };
+type Reachable = Pick<AccountRow, 'id' | 'name' | 'updated_at'> &
+  Pick<MembershipRow, 'role' | 'permissions' | 'scope'> & {
+    membership_updated_at: string;
+    access_expires_at: string | null;
+  };
 
 export interface AccountListQuery {
   limit: number;
@@ -89,6 +93,7 @@ function reachableQuery(db: Kysely<Database>, userId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('accounts', 'accounts.id', 'memberships.account_id')
+    .leftJoin('access_expiries', 'access_expiries.membership_id', 'memberships.id')
     .select([
       'accounts.id',
       'accounts.name',
@@ -97,6 +102,7 @@ function reachableQuery(db: Kysely<Database>, userId: string) {
       'memberships.permissions',
       'memberships.scope',
       'memberships.updated_at as membership_updated_at',
+      'access_expiries.expires_at as access_expires_at',
     ])
     .where('memberships.user_id', '=', userId);
 }
@@ -113,6 +119,7 @@ function toAccount(row: Graded, summary: Summary | undefined, domainNames: strin
     summary: summary ?? { services: 0, domainsExpiringSoon: 0, unpaidInvoices: 0, openTickets: 0 },
     updatedAt,
     domainNames: domainNames ?? [],
+    accessExpiresAt: row.access_expires_at,
   };
 }
 

@@ -7,8 +7,10 @@ import type { Database, InvitationRow, UserRow } from '../db/tables.js';
 import { lockAccount } from './account-lock.js';
 import { getAccount } from './accounts.js';
 import { recordAudit } from './audit.js';
+import { setMembershipExpiry } from './access-expiry.js';
 import { addDays } from './clock.js';
 import { ClientAreaError, notFound } from './errors.js';
+import { assertEmailDomainAllowed } from './invitation-domains.js';
 import { findMembership, grantOf, insertMembership, parsePermissions, parseScope, serializeScope } from './memberships.js';
 import { hashToken, newId, newToken } from './tokens.js';
 import type { InvitationAnswer, GrantRole } from '../../src-shared/api/primitives.js';
@@ -33,6 +35,8 @@ export interface NewInvitation {
   /** The exact consent text the inviter confirmed (invitations by customer number, domain handovers). */
   consentText?: string | undefined;
   contactId?: string | undefined;
+  /** When the access it offers ends once accepted (stored UTC text); absent: it does not end. */
+  accessExpiresAt?: string | null | undefined;
 }
 
 /**
@@ -67,6 +71,7 @@ export async function createInvitation(db: Kysely<Database>, now: Date, input: N
     consent_at: input.consentText ? at : null,
     consent_by: input.consentText ? input.invitedBy : null,
     contact_id: input.contactId ?? null,
+    access_expires_at: input.accessExpiresAt ?? null,
   };
   await db.insertInto('invitations').values(invitation).execute();
   await recordAudit(db, now, {
@@ -79,6 +84,7 @@ export async function createInvitation(db: Kysely<Database>, now: Date, input: N
       role: invitation.role,
       kind: invitation.kind,
       permissions: parsePermissions(invitation.permissions),
+      ...(invitation.access_expires_at ? { accessExpiresAt: invitation.access_expires_at } : {}),
       ...(invitation.consent_text ? { consent: invitation.consent_text } : {}),
     },
   });
@@ -116,6 +122,7 @@ export function toIncoming(row: IncomingRow, now: Date): IncomingInvitation {
     status: effectiveStatus(row, now),
     createdAt: row.created_at,
     expiresAt: row.expires_at,
+    accessExpiresAt: row.access_expires_at,
   };
 }
 
@@ -207,9 +214,17 @@ export async function settleInvitation(trx: Transaction<Database>, now: Date, us
     throw new ClientAreaError('invitation_expired', 409, 'This invitation has expired. Ask the account owner to send it again.');
   }
   if (answer === 'accept') {
+    if (row.access_expires_at !== null && row.access_expires_at <= now.toISOString()) {
+      throw new ClientAreaError(
+        'invitation_expired',
+        409,
+        `The access this invitation offered ended on ${row.access_expires_at.slice(0, 10)}. Ask the account owner for a new invitation.`,
+      );
+    }
     // Two invitations of one login to one account accepted at once must not both insert a membership.
     await lockAccount(trx, row.account_id);
     await assertInviterAuthority(trx, row);
+    await assertEmailDomainAllowed(trx, row.account_id, user.email, 'accept');
   }
   const updated = await trx
     .updateTable('invitations')
@@ -255,7 +270,10 @@ async function assertInviterAuthority(trx: Transaction<Database>, row: Invitatio
   }
 }
 
-/** One membership per user and account: an existing grant takes the invitation's, an owner stays owner. */
+/**
+ * One membership per user and account: an existing grant takes the invitation's, an owner stays
+ * owner. The invitation's end (or none) becomes the grant's: what was accepted is what holds.
+ */
 async function grantFromInvitation(trx: Transaction<Database>, now: Date, user: UserRow, inv: InvitationRow): Promise<void> {
   const existing = await findMembership(trx, user.id, inv.account_id);
   const permissions = parsePermissions(inv.permissions);
@@ -274,5 +292,9 @@ async function grantFromInvitation(trx: Transaction<Database>, now: Date, user: 
       .set({ role: inv.role, permissions: JSON.stringify(permissions), scope: inv.role === 'member' ? inv.scope : null, updated_at: now.toISOString() })
       .where('id', '=', existing.id)
       .execute();
+  } else {
+    return;
   }
+  const membership = await findMembership(trx, user.id, inv.account_id);
+  if (membership) await setMembershipExpiry(trx, now, membership, inv.access_expires_at);
 }

@@ -24,6 +24,9 @@ export interface MailVars {
   openedBy?: string;
   openedAsAuthorizedUser?: boolean;
   serviceName?: string;
+  /** The person whose access a mail to the owner is about. */
+  memberName?: string;
+  memberEmail?: string;
 }
 
 /** What each template needs, so a caller cannot forget the link of an invitation. */
@@ -38,6 +41,10 @@ export interface TemplateVars {
   ticket_opened: MailVars & { accountName: string; subject: string; openedBy: string; openedAsAuthorizedUser: boolean };
   service_added: MailVars & { accountName: string; serviceName: string };
   domain_added: MailVars & { accountName: string; domain: string; expiresAt: string };
+  /** To the person whose access ends within three days (§5 expiring access). */
+  access_expiring: MailVars & { name: string; accountName: string; expiresAt: string };
+  /** To the owner, about the same grant. */
+  access_expiring_owner: MailVars & { name: string; accountName: string; expiresAt: string; memberName: string; memberEmail: string };
 }
 export type TemplateName = keyof TemplateVars;
 

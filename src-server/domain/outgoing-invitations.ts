@@ -5,6 +5,7 @@ import { consentText, type CreateInvitation, type OutgoingInvitation, type Invit
 import { SETTINGS } from '../config/settings.js';
 import type { Database, InvitationRow, UserRow } from '../db/tables.js';
 import { assertCanGrant, assertPermission, type Grant, requireGrant } from './access.js';
+import { assertFutureExpiry, storedInstant } from './access-expiry.js';
 import { lockAccount } from './account-lock.js';
 import { requireAccountExists } from './accounts.js';
 import { recordAudit } from './audit.js';
@@ -12,6 +13,7 @@ import { addDays } from './clock.js';
 import type { ClientAreaContext } from './context.js';
 import { LIMITS } from './limits.js';
 import { ClientAreaError, notFound } from './errors.js';
+import { assertEmailDomainAllowed } from './invitation-domains.js';
 import { createInvitation, effectiveStatus } from './invitations.js';
 import { findMembership, grantOf, parsePermissions, parseScope } from './memberships.js';
 import { type ListQuery, decodePair, pageOf, sinceIso } from './paging.js';
@@ -53,6 +55,7 @@ export async function inviteToAccount(
   assertPermission(grant, 'users.manage');
   const offer = normalizeOffer(input.role, input.permissions, input.scope);
   assertCanGrant(grant, offer.permissions);
+  assertFutureExpiry(now, input.expiresAt);
   const account = await requireAccountExists(ctx.db, accountId);
   await ctx.limits.consume(LIMITS.invitationMailsPerAccount, accountId);
 
@@ -75,6 +78,8 @@ export async function inviteToAccount(
       }
       to = { customerNumber: input.customerNumber };
     }
+    // By customer number the rule reads the login's own email: the number stands for that login.
+    await assertEmailDomainAllowed(trx, accountId, to.email ?? invitee?.email ?? '', 'invite');
     await assertNotAlreadyIn(trx, now, accountId, {
       email: to.email ?? invitee?.email,
       customerNumber: to.customerNumber ?? invitee?.customer_number,
@@ -94,6 +99,7 @@ export async function inviteToAccount(
       kind: options.kind ?? 'access',
       consentText: consent,
       contactId: options.contactId,
+      accessExpiresAt: storedInstant(input.expiresAt),
     });
     await mailInvitation(ctx, trx, now, invitation, token, { actor, accountName: account.name, invitee, baseUrl, domainName: options.domainName });
     return invitation.id;
@@ -214,6 +220,7 @@ function toOutgoing(row: OutgoingRow, now: Date): OutgoingInvitation {
     sentAt: row.sent_at ?? row.created_at,
     expiresAt: row.expires_at,
     answeredAt: row.answered_at,
+    accessExpiresAt: row.access_expires_at,
     kind: row.kind === 'domain_delegation' || row.kind === 'contact_promotion' ? row.kind : 'access',
     consent:
       row.consent_text && row.consent_at
@@ -259,7 +266,7 @@ export async function listOutgoing(db: Kysely<Database>, now: Date, actor: UserR
   );
 }
 
-async function requireManagedInvitation(
+export async function requireManagedInvitation(
   db: Kysely<Database>,
   actor: UserRow,
   accountId: string,

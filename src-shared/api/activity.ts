@@ -32,6 +32,10 @@ export const AUDIT_ACTIONS = [
   'two_factor.disabled',
   'two_factor.backup_code_used',
   'two_factor.policy_changed',
+  'access.expired',
+  'access.expiry_reminded',
+  'access.extended',
+  'invitation_domains.updated',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -22,5 +22,7 @@ export const Capability = z.enum([
   'sso',
   /** Lists an account's services and domains (e.g. to scope a grant). */
   'products',
+  /** Sets when access ends (grants, invitations) and which email domains invitations may go to. */
+  'access_policy',
 ]);
 export type Capability = z.infer<typeof Capability>;

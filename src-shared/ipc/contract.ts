@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod';
 import { accessReviewChannels } from './channels/access-review.js';
+import { accessPolicyChannels } from './channels/access-policy.js';
 import { accountsChannels } from './channels/accounts.js';
 import { auditChannels } from './channels/audit.js';
 import { connectionsChannels } from './channels/connections.js';
@@ -40,6 +41,7 @@ export const ipcContract = {
   ...contactsChannels,
   ...auditChannels,
   ...productsChannels,
+  ...accessPolicyChannels,
   // Across every account the user runs: who has access (reads through the team part).
   ...accessReviewChannels,
 } as const;

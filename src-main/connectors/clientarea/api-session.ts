@@ -181,7 +181,7 @@ export class ApiSession {
   }
 
   /** Every write carries a fresh Idempotency-Key, so a retried request can never act twice. */
-  write<T>(schema: z.ZodType<T>, method: 'POST' | 'PATCH' | 'DELETE', url: string, data?: unknown): Promise<T> {
+  write<T>(schema: z.ZodType<T>, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, data?: unknown): Promise<T> {
     const config: AxiosRequestConfig = { method, url, headers: { 'Idempotency-Key': randomUUID() } };
     if (data !== undefined) config.data = data;
     return this.authorized(schema, config);

@@ -4,6 +4,7 @@ import type { InvitationAnswer } from '../../../src-shared/api/primitives.js';
 import type { User } from '../../../src-shared/api/users.js';
 import type { AccountPageRequest, AccountPageResult, Connector, RequestOptions, SignInOptions } from '../connector.js';
 import { ApiSession, LIST_PAGE, seg, type ApiSessionOptions } from './api-session.js';
+import { ClientareaAccessPolicy } from './access-policy.js';
 import { ClientareaAudit } from './audit.js';
 import { ClientareaContacts } from './contacts.js';
 import { ClientareaManagedUsers } from './managed-users.js';
@@ -27,6 +28,7 @@ export class ClientareaConnector implements Connector {
   readonly audit: ClientareaAudit;
   readonly products: ClientareaProducts;
   readonly sso: ClientareaSso;
+  readonly accessPolicy: ClientareaAccessPolicy;
 
   constructor(options: ClientareaConnectorOptions) {
     this.#api = new ApiSession(options);
@@ -36,6 +38,7 @@ export class ClientareaConnector implements Connector {
     this.audit = new ClientareaAudit(this.#api);
     this.products = new ClientareaProducts(this.#api);
     this.sso = new ClientareaSso(this.#api);
+    this.accessPolicy = new ClientareaAccessPolicy(this.#api);
   }
 
   signIn(email: string, password: string, options: SignInOptions = {}): Promise<User> {

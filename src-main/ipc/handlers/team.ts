@@ -10,6 +10,10 @@ import type { OwnerHandlerDeps } from '../handler-deps.js';
 export function createTeamHandlers(deps: OwnerHandlerDeps): Pick<IpcHandlers, keyof typeof teamChannels> {
   const manageUsers = 'manage who has access to accounts';
   const team = (connectionId: string, what = manageUsers) => capablePart(deps.connections, connectionId, 'team', what);
+  // A provider without the access-policy part would drop an end silently: refuse instead of granting for ever.
+  const endsAllowed = async (connectionId: string, expiresAt: string | null | undefined) => {
+    if (expiresAt !== undefined && expiresAt !== null) await capablePart(deps.connections, connectionId, 'accessPolicy', 'set when access ends');
+  };
 
   return {
     'team.get': async ({ connectionId, accountId }) => {
@@ -17,10 +21,14 @@ export function createTeamHandlers(deps: OwnerHandlerDeps): Pick<IpcHandlers, ke
       const [users, invitations] = await Promise.all([part.listUsers(accountId), part.listInvitations(accountId)]);
       return { users, invitations };
     },
-    'team.invite': async ({ connectionId, accountId, invitation }) => (await team(connectionId)).invite(accountId, invitation),
+    'team.invite': async ({ connectionId, accountId, invitation }) => {
+      await endsAllowed(connectionId, invitation.expiresAt);
+      return (await team(connectionId)).invite(accountId, invitation);
+    },
     'team.resendInvitation': async ({ connectionId, accountId, invitationId }) => (await team(connectionId)).resendInvitation(accountId, invitationId),
     'team.cancelInvitation': async ({ connectionId, accountId, invitationId }) => (await team(connectionId)).cancelInvitation(accountId, invitationId),
     'team.updateUser': async ({ connectionId, accountId, userId, changes }) => {
+      await endsAllowed(connectionId, changes.expiresAt);
       const user = await (await team(connectionId)).updateUser(accountId, userId, changes);
       deps.review?.userUpdated(connectionId, accountId, user);
       return user;

@@ -70,4 +70,20 @@ export const en: Catalog = {
     subject: `Domain registered: ${v.domain}`,
     paragraphs: [`Hello,`, `${v.domain} is now part of ${v.accountName}. It renews on ${date(v.expiresAt)}.`],
   }),
+  access_expiring: (v, date) => ({
+    subject: `Your access to ${v.accountName} ends on ${date(v.expiresAt)}`,
+    paragraphs: [
+      `Hello ${v.name},`,
+      `Your access to the client area of ${v.accountName} ends on ${date(v.expiresAt)}. After that you can no longer open the account.`,
+      `If you still need it, ask the account owner to extend it.`,
+    ],
+  }),
+  access_expiring_owner: (v, date) => ({
+    subject: `${v.memberName}'s access to ${v.accountName} ends on ${date(v.expiresAt)}`,
+    paragraphs: [
+      `Hello ${v.name},`,
+      `The access of ${v.memberName} (${v.memberEmail}) to ${v.accountName} ends on ${date(v.expiresAt)}, as you set it.`,
+      `To keep it, extend it in the client area or in Clientdeck; otherwise nothing needs doing.`,
+    ],
+  }),
 };

@@ -70,4 +70,20 @@ export const fr: Catalog = {
     subject: `Domaine enregistré : ${v.domain}`,
     paragraphs: [`Bonjour,`, `${v.domain} fait désormais partie de ${v.accountName}. Il sera renouvelé le ${date(v.expiresAt)}.`],
   }),
+  access_expiring: (v, date) => ({
+    subject: `Votre accès à ${v.accountName} prend fin le ${date(v.expiresAt)}`,
+    paragraphs: [
+      `Bonjour ${v.name},`,
+      `Votre accès à l'espace client de ${v.accountName} prend fin le ${date(v.expiresAt)}. Ensuite, vous ne pourrez plus ouvrir le compte.`,
+      `Si vous en avez encore besoin, demandez au titulaire du compte de le prolonger.`,
+    ],
+  }),
+  access_expiring_owner: (v, date) => ({
+    subject: `L'accès de ${v.memberName} à ${v.accountName} prend fin le ${date(v.expiresAt)}`,
+    paragraphs: [
+      `Bonjour ${v.name},`,
+      `L'accès de ${v.memberName} (${v.memberEmail}) à ${v.accountName} prend fin le ${date(v.expiresAt)}, comme vous l'avez choisi.`,
+      `Pour le garder, prolongez-le dans l'espace client ou dans Clientdeck ; sinon, rien à faire.`,
+    ],
+  }),
 };

@@ -70,4 +70,20 @@ export const it: Catalog = {
     subject: `Dominio registrato: ${v.domain}`,
     paragraphs: [`Ciao,`, `${v.domain} ora fa parte di ${v.accountName}. Si rinnova il ${date(v.expiresAt)}.`],
   }),
+  access_expiring: (v, date) => ({
+    subject: `Il tuo accesso a ${v.accountName} termina il ${date(v.expiresAt)}`,
+    paragraphs: [
+      `Ciao ${v.name},`,
+      `Il tuo accesso all'area clienti di ${v.accountName} termina il ${date(v.expiresAt)}. Dopo non potrai più aprire l'account.`,
+      `Se ti serve ancora, chiedi al titolare dell'account di prolungarlo.`,
+    ],
+  }),
+  access_expiring_owner: (v, date) => ({
+    subject: `L'accesso di ${v.memberName} a ${v.accountName} termina il ${date(v.expiresAt)}`,
+    paragraphs: [
+      `Ciao ${v.name},`,
+      `L'accesso di ${v.memberName} (${v.memberEmail}) a ${v.accountName} termina il ${date(v.expiresAt)}, come hai stabilito.`,
+      `Per mantenerlo, prolungalo nell'area clienti o in Clientdeck; altrimenti non serve fare nulla.`,
+    ],
+  }),
 };

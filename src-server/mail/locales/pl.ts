@@ -70,4 +70,20 @@ export const pl: Catalog = {
     subject: `Zarejestrowano domenę: ${v.domain}`,
     paragraphs: [`Dzień dobry,`, `Domena ${v.domain} należy teraz do ${v.accountName}. Odnowienie: ${date(v.expiresAt)}.`],
   }),
+  access_expiring: (v, date) => ({
+    subject: `Twój dostęp do ${v.accountName} kończy się ${date(v.expiresAt)}`,
+    paragraphs: [
+      `Dzień dobry ${v.name},`,
+      `Twój dostęp do panelu klienta ${v.accountName} kończy się ${date(v.expiresAt)}. Potem nie otworzysz już tego konta.`,
+      `Jeśli nadal go potrzebujesz, poproś właściciela konta o przedłużenie.`,
+    ],
+  }),
+  access_expiring_owner: (v, date) => ({
+    subject: `Dostęp ${v.memberName} do ${v.accountName} kończy się ${date(v.expiresAt)}`,
+    paragraphs: [
+      `Dzień dobry ${v.name},`,
+      `Dostęp ${v.memberName} (${v.memberEmail}) do ${v.accountName} kończy się ${date(v.expiresAt)}, tak jak ustawiono.`,
+      `Aby go zachować, przedłuż go w panelu klienta lub w Clientdeck; w przeciwnym razie nic nie trzeba robić.`,
+    ],
+  }),
 };

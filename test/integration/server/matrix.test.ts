@@ -49,6 +49,7 @@ const NOBODY: readonly Persona[] = [];
 
 const acc = (c: Cell, rest = '') => `/api/v1/accounts/${c.a.id}${rest}`;
 const email = (c: Cell, what: string) => `${c.w.unique(what)}@example.com`;
+const inDays = (c: Cell, days: number) => new Date(c.h.now().getTime() + days * 86_400_000).toISOString();
 
 /** A managed user of the cell's account, made by the owner; `active` gives it a password directly. */
 async function managedUser(c: Cell, active: boolean): Promise<string> {
@@ -196,6 +197,14 @@ const ROWS: Row[] = [
     permission: 'users.manage',
     allow: MANAGERS,
     request: async (c) => ({ path: acc(c, `/users/${c.a.victim}`), body: { permissions: ['tickets', 'services.view'] } }),
+  },
+  {
+    op: 'PATCH /api/v1/accounts/{id}/users/{userId}',
+    variant: 'extend when the access ends',
+    accountScoped: true,
+    permission: 'users.manage',
+    allow: MANAGERS,
+    request: async (c) => ({ path: acc(c, `/users/${c.a.victim}`), body: { expiresAt: inDays(c, 30) } }),
   },
   {
     op: 'DELETE /api/v1/accounts/{id}/users/{userId}',
@@ -447,6 +456,28 @@ const ROWS: Row[] = [
     accountScoped: true,
     allow: ['owner'],
     request: async (c) => ({ path: acc(c, '/two-factor-policy'), body: { required: false } }),
+  },
+  {
+    op: 'PATCH /api/v1/accounts/{id}/invitations/{invId}',
+    accountScoped: true,
+    permission: 'users.manage',
+    allow: MANAGERS,
+    request: async (c) => {
+      const inv = await c.w.asOwner('POST', acc(c, '/invitations'), { email: email(c, 'expiring'), permissions: ['tickets'], expiresAt: inDays(c, 10) });
+      return { path: acc(c, `/invitations/${inv.id}`), body: { accessExpiresAt: inDays(c, 20) } };
+    },
+  },
+  {
+    op: 'GET /api/v1/accounts/{id}/invitation-domains',
+    accountScoped: true,
+    allow: ['owner'],
+    request: async (c) => ({ path: acc(c, '/invitation-domains') }),
+  },
+  {
+    op: 'PUT /api/v1/accounts/{id}/invitation-domains',
+    accountScoped: true,
+    allow: ['owner'],
+    request: async (c) => ({ path: acc(c, '/invitation-domains'), body: { domains: ['example.com'] } }),
   },
 ];
 function contactRows(): Row[] {

@@ -88,6 +88,38 @@ describe('connector parts are its capabilities', () => {
     );
   });
 
+  it('refuses an end of access on a connector without the access-policy part, rather than granting for ever', async () => {
+    const team: TeamPart = {
+      listUsers: vi.fn(async () => []),
+      updateUser: vi.fn(async () => SAMPLES['team.updateUser'].output),
+      revokeUser: vi.fn(async () => undefined),
+      leave: vi.fn(async () => undefined),
+      listInvitations: vi.fn(async () => []),
+      invite: vi.fn(async () => SAMPLES['team.invite'].output),
+      resendInvitation: vi.fn(async () => SAMPLES['team.invite'].output),
+      cancelInvitation: vi.fn(async () => SAMPLES['team.invite'].output),
+    };
+    const connector = { ...listingOnlyConnector(), team };
+    const dispatch = ownerDispatch(connector, capabilitiesOf(connector));
+    const invitation = { email: 'new@b.example', permissions: ['tickets' as const], expiresAt: '2030-01-01T00:00:00.000Z' };
+    expect(await dispatch('team.invite', { ...SAMPLES['team.invite'].input, invitation })).toMatchObject({
+      ok: false,
+      error: { code: 'not_supported', message: 'Demo provider does not let Clientdeck set when access ends.' },
+    });
+    expect(await dispatch('team.updateUser', { ...SAMPLES['team.updateUser'].input, changes: { expiresAt: '2030-01-01T00:00:00.000Z' } })).toMatchObject({
+      ok: false,
+      error: { code: 'not_supported' },
+    });
+    expect(team.invite).not.toHaveBeenCalled();
+    expect(team.updateUser).not.toHaveBeenCalled();
+    // Without an end the team part serves as before; lifting an end (null) asks nothing of the provider it cannot do.
+    expect(await dispatch('team.invite', SAMPLES['team.invite'].input)).toMatchObject({ ok: true });
+    expect(await dispatch('accessPolicy.invitationDomains', SAMPLES['accessPolicy.invitationDomains'].input)).toMatchObject({
+      ok: false,
+      error: { code: 'not_supported', message: 'Demo provider does not let Clientdeck restrict invitations to email domains.' },
+    });
+  });
+
   it('makes the compiler refuse a part used without asking for it', () => {
     expectTypeOf<Connector['team']>().toEqualTypeOf<TeamPart | undefined>();
     expectTypeOf(partOf<'team'>).returns.toEqualTypeOf<TeamPart>();

@@ -18,6 +18,8 @@ const VARS: { [T in TemplateName]: TemplateVars[T] } = {
   ticket_opened: { accountName: 'Bellini', subject: 'Site down', openedBy: 'Luigi', openedAsAuthorizedUser: true },
   service_added: { accountName: 'Bellini', serviceName: 'Web Hosting' },
   domain_added: { accountName: 'Bellini', domain: 'bellini.example', expiresAt: '2026-03-10T09:00:00.000Z' },
+  access_expiring: { name: 'Nora', accountName: 'Bellini', expiresAt: '2026-03-10T09:00:00.000Z' },
+  access_expiring_owner: { name: 'Giulia', accountName: 'Bellini', expiresAt: '2026-03-10T09:00:00.000Z', memberName: 'Nora', memberEmail: 'nora@example.com' },
 };
 
 describe('mail templates', () => {
