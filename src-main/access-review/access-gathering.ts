@@ -5,7 +5,7 @@ import type { Connection } from '../../src-shared/ipc/channels/connections.js';
 import type { IpcErrorCode } from '../../src-shared/ipc/errors.js';
 import type { Connections } from '../connections/connections.js';
 import { capabilityMissing, PART_CAPABILITIES } from '../connectors/capabilities.js';
-import type { TeamPart } from '../connectors/connector.js';
+import type { AccessPolicyPart, TeamPart } from '../connectors/connector.js';
 import { isClientdeckError } from '../errors.js';
 import type { AccountCache } from '../sync/account-cache.js';
 import { Limiter } from '../sync/limiter.js';
@@ -74,10 +74,12 @@ async function reviewConnection(
   gaps: ReviewGap[],
 ): Promise<void> {
   let team: TeamPart;
+  let policy: AccessPolicyPart | undefined;
   try {
     const { connector } = await sources.connections.connectorFor(connection.id);
     if (!connector.team) throw capabilityMissing(connection.label, REVIEW_WHAT);
     team = connector.team;
+    policy = connector.accessPolicy;
   } catch (error) {
     gaps.push({ connectionId: connection.id, account: null, ...failureOf(error) });
     progress.advance(accounts.length);
@@ -90,8 +92,12 @@ async function reviewConnection(
       limiter.run(async () => {
         try {
           if (stopped) return;
-          const [users, invitations] = await Promise.all([team.listUsers(account.id), team.listInvitations(account.id)]);
-          rows.push(accessRows(connection.id, account, users, invitations));
+          const [users, invitations, domains] = await Promise.all([
+            team.listUsers(account.id),
+            team.listInvitations(account.id),
+            allowedDomains(policy, account),
+          ]);
+          rows.push(accessRows(connection.id, account, users, invitations, domains));
         } catch (error) {
           const failure = failureOf(error);
           if (CONNECTION_WIDE.has(failure.code)) {
@@ -108,12 +114,27 @@ async function reviewConnection(
   );
 }
 
+/**
+ * The account's allowed invitation domains, where the provider has the access-policy part and
+ * lets this login read them (the owner's setting: an admin is refused, and is told nothing).
+ */
+async function allowedDomains(policy: AccessPolicyPart | undefined, account: Account): Promise<string[] | null> {
+  if (!policy || account.role !== 'owner') return null;
+  try {
+    return (await policy.invitationDomains(account.id)).domains;
+  } catch (error) {
+    if (isClientdeckError(error) && (error.code === 'forbidden' || error.code === 'not_supported')) return null;
+    throw error;
+  }
+}
+
 /** The account's users as review rows, each with who invited them where an accepted invitation says so. */
 export function accessRows(
   connectionId: string,
   account: Pick<Account, 'id' | 'name'>,
   users: AccountUser[],
   invitations: OutgoingInvitation[],
+  domains: string[] | null = null,
 ): ReviewedAccess[] {
   const inviterByEmail = new Map<string, { at: string; by: OutgoingInvitation['invitedBy'] }>();
   for (const invitation of invitations) {
@@ -129,7 +150,7 @@ export function accessRows(
     account: { id: account.id, name: account.name },
     user,
     grantedBy: user.origin === 'invitation' ? (inviterByEmail.get(user.email.toLowerCase())?.by ?? null) : null,
-    allowedDomains: null,
+    allowedDomains: domains,
   }));
 }
 

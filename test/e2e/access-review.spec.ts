@@ -4,8 +4,8 @@ import { DEMO_LOGINS } from '../../src-server/demo/demo-logins.js';
 import { addConnection, demoProviderUrl, startWithDemo } from './fixtures/pages.js';
 import { expect, test } from './fixtures/web-mode.js';
 
-/** Who has access to an account, read from the provider itself as its owner: the server's state, not the app's. */
-async function usersAt(provider: string, login: { email: string; password: string }, accountName: string): Promise<string[]> {
+/** The provider's API as the account's owner: to read the server's state, not the app's, and to set a policy. */
+async function asOwner(provider: string, login: { email: string; password: string }, accountName: string) {
   const json = async (path: string, init: RequestInit = {}) => {
     const response = await fetch(`${provider}/api/v1${path}`, init);
     if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
@@ -19,8 +19,15 @@ async function usersAt(provider: string, login: { email: string; password: strin
   const auth = { headers: { Authorization: `Bearer ${accessToken}` } };
   const accounts = await json('/accounts?limit=200', auth);
   const account = accounts.items.find((a: { name: string }) => a.name === accountName);
-  const users = await json(`/accounts/${account.id}/users`, auth);
-  return users.items.map((u: { email: string }) => u.email);
+  return {
+    users: async (): Promise<string[]> => (await json(`/accounts/${account.id}/users`, auth)).items.map((u: { email: string }) => u.email),
+    allowDomains: (domains: string[]) =>
+      json(`/accounts/${account.id}/invitation-domains`, {
+        method: 'PUT',
+        headers: { ...auth.headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ domains }),
+      }),
+  };
 }
 
 async function openReview(page: Page) {
@@ -73,6 +80,18 @@ test('the access review filters across connections, exports what it shows, and r
     await expect(table.getByRole('rowheader')).toHaveText([/^Pixelwerk Agency\s*agency@pixelwerk\.example/, /^Marco Bellini\s*marco@/]);
   });
 
+  await test.step('after the owner restricts the invitation domains, Refresh flags who is outside them', async () => {
+    await (await asOwner(provider, DEMO_LOGINS.owner, 'Bellini Ristorante')).allowDomains(['bellini-ristorante.example']);
+    await filters.getByRole('checkbox', { name: 'All permissions' }).uncheck();
+    await filters.getByRole('checkbox', { name: 'Outside allowed domains' }).check();
+    await expect(page.getByText('No access matches these filters')).toBeVisible();
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect(table.getByRole('rowheader')).toHaveText([/^Sara Ricci/]);
+    await expect(table.getByRole('row').filter({ has: page.getByRole('cell') })).toHaveCount(1);
+    await filters.getByRole('checkbox', { name: 'Outside allowed domains' }).uncheck();
+    await filters.getByRole('checkbox', { name: 'All permissions' }).check();
+  });
+
   await test.step('Export CSV saves exactly what is shown', async () => {
     await search.fill('marco');
     const downloaded = page.waitForEvent('download');
@@ -93,7 +112,7 @@ test('the access review filters across connections, exports what it shows, and r
     await filters.getByRole('checkbox', { name: 'All permissions' }).uncheck();
     await search.fill('luigi');
     await expect(table.getByRole('row').filter({ has: page.getByRole('cell') })).toHaveCount(1);
-    expect(await usersAt(provider, DEMO_LOGINS.owner, 'Bellini Ristorante')).toContain('luigi@bellini-ristorante.example');
+    expect(await (await asOwner(provider, DEMO_LOGINS.owner, 'Bellini Ristorante')).users()).toContain('luigi@bellini-ristorante.example');
 
     await table.getByRole('button', { name: 'Revoke the access of Luigi Esposito to Bellini Ristorante' }).click();
     const confirm = page.getByRole('dialog', { name: 'Revoke access of Luigi Esposito?' });
@@ -104,7 +123,7 @@ test('the access review filters across connections, exports what it shows, and r
     await expect(page.getByRole('status').filter({ hasText: 'Luigi Esposito no longer has access to Bellini Ristorante.' })).toBeVisible();
     await expect(table).toHaveCount(0);
     await expect(page.getByText('No access matches these filters')).toBeVisible();
-    expect(await usersAt(provider, DEMO_LOGINS.owner, 'Bellini Ristorante')).not.toContain('luigi@bellini-ristorante.example');
+    expect(await (await asOwner(provider, DEMO_LOGINS.owner, 'Bellini Ristorante')).users()).not.toContain('luigi@bellini-ristorante.example');
 
     // Main keeps its review in step too: the row stays gone after the view is left and opened again.
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Accounts' }).click();

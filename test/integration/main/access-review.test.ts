@@ -117,6 +117,14 @@ describe('the access review, gathered from the real server', () => {
     expect(has(await call(core, 'accessReview.get', {}), newcomer.email, owned[1]!)).toBe(false);
     const refreshed: AccessReview = await call(core, 'accessReview.get', { refresh: true });
     expect(has(refreshed, newcomer.email, owned[1]!)).toBe(true);
+    // The owner's allowed invitation domains come with each row of the account (an admin is not told them).
+    await call(core, 'accessPolicy.setInvitationDomains', { connectionId: ownerConnection, accountId: owned[1], domains: { domains: ['elsewhere.example'] } });
+    const withDomains: AccessReview = await call(core, 'accessReview.get', { refresh: true });
+    expect(new Set(withDomains.rows.filter((r) => r.account.id === owned[1]).map((r) => JSON.stringify(r.allowedDomains)))).toEqual(
+      new Set([JSON.stringify(['elsewhere.example'])]),
+    );
+    expect(withDomains.rows.filter((r) => r.account.id === owned[2]).every((r) => JSON.stringify(r.allowedDomains) === '[]')).toBe(true);
+    expect(withDomains.rows.filter((r) => r.account.id === administered).every((r) => r.allowedDomains === null)).toBe(true);
 
     await call(core, 'team.revokeUser', { connectionId: ownerConnection, accountId: owned[1], userId: newcomer.id });
     expect(has(await call(core, 'accessReview.get', {}), newcomer.email, owned[1]!)).toBe(false);
