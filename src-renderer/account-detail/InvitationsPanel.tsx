@@ -12,6 +12,8 @@ import { Skeleton } from '../kit/Skeleton.js';
 import { Spinner } from '../kit/Spinner.js';
 import { useNow } from '../kit/use-now.js';
 import { useAudit } from './audit-store.js';
+import { AccessEndText, ExtendDialog } from './AccessEnd.js';
+import { useAccessPolicy } from './access-end.js';
 import { InviteForm } from './InviteForm.js';
 import { useTeam } from './team-store.js';
 
@@ -67,6 +69,9 @@ function OutgoingItem({ invitation, now, row }: { invitation: OutgoingInvitation
   const { t, i18n } = useTranslation();
   const resend = useTeam((s) => s.resend);
   const cancel = useTeam((s) => s.cancel);
+  const setAccessEnd = useTeam((s) => s.setInvitationAccessEnd);
+  const policy = useAccessPolicy(row);
+  const [extending, setExtending] = useState(false);
   const [busy, setBusy] = useState<'resend' | 'cancel' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -111,6 +116,11 @@ function OutgoingItem({ invitation, now, row }: { invitation: OutgoingInvitation
             <span className={`state state--${invitation.status}`}>{t(`invitations.status.${invitation.status}`)}</span>
           )}
         </span>
+        {invitation.accessExpiresAt && invitation.status === 'pending' && (
+          <span className="small">
+            <AccessEndText expiresAt={invitation.accessExpiresAt} now={now} />
+          </span>
+        )}
         <div role="status">{done && <span className="inline-ok small">{done}</span>}</div>
         <div role="alert">{error && <span className="inline-error small">{error}</span>}</div>
       </div>
@@ -127,6 +137,17 @@ function OutgoingItem({ invitation, now, row }: { invitation: OutgoingInvitation
             {busy === 'resend' && <Spinner />}
             {t('team.resend')}
           </button>
+          {invitation.status === 'pending' && policy.ends && invitation.accessExpiresAt && (
+            <button
+              type="button"
+              className="btn btn--small"
+              disabled={busy !== null}
+              aria-label={t('expiry.extendFor', { who })}
+              onClick={() => setExtending(true)}
+            >
+              {t('expiry.extend')}
+            </button>
+          )}
           {invitation.status === 'pending' && (
             <button
               type="button"
@@ -141,6 +162,20 @@ function OutgoingItem({ invitation, now, row }: { invitation: OutgoingInvitation
             </button>
           )}
         </div>
+      )}
+      {extending && invitation.accessExpiresAt && (
+        <ExtendDialog
+          who={who}
+          accountName={row.name}
+          expiresAt={invitation.accessExpiresAt}
+          onClose={() => setExtending(false)}
+          onExtend={async (expiresAt) => {
+            await setAccessEnd(invitation.id, expiresAt);
+            setDone(t('expiry.extended', { who, date: formatDate(expiresAt, i18n.language, true) }));
+            setExtending(false);
+            void useAudit.getState().load({ connectionId: row.connectionId, accountId: row.id });
+          }}
+        />
       )}
     </li>
   );

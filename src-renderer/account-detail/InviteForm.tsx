@@ -8,6 +8,7 @@ import { useConnections } from '../connections/connections-store.js';
 import { Spinner } from '../kit/Spinner.js';
 import { useSubmit } from '../kit/use-submit.js';
 import { useAudit } from './audit-store.js';
+import { endOfDay, firstEndDay, isFutureDay, useAccessPolicy } from './access-end.js';
 import { safeDefaultGrant } from './grant-draft.js';
 import { PermissionPicker, RolePicker } from './PermissionPicker.js';
 import { isEmptyChoice, type ScopeChoice, scopeOf, scopeOptions } from './scope-choice.js';
@@ -37,6 +38,9 @@ export function InviteForm({ row, focused = false }: { row: ListedAccount; focus
   const products = useAccountProducts(row);
   const connections = useConnections((s) => s.connections);
   const [scopeChoice, setScopeChoice] = useState<ScopeChoice>(null);
+  const policy = useAccessPolicy(row);
+  // Empty: the access does not end (the default); otherwise the last day of access.
+  const [endDay, setEndDay] = useState('');
   const [tried, setTried] = useState(false);
   const { busy, error, submit: send } = useSubmit();
   const [sent, setSent] = useState<string | null>(null);
@@ -47,15 +51,17 @@ export function InviteForm({ row, focused = false }: { row: ListedAccount; focus
   const consentMissing = method === 'customerNumber' && !consent;
   const noPermission = permissions.length === 0;
   const scopeEmpty = isEmptyChoice(scopeChoice);
+  const endInvalid = endDay !== '' && !isFutureDay(endDay, new Date());
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setTried(true);
     setSent(null);
     setWasReset(false);
-    if (emailInvalid || numberInvalid || consentMissing || noPermission || scopeEmpty) return;
+    if (emailInvalid || numberInvalid || consentMissing || noPermission || scopeEmpty || endInvalid) return;
     const scope = scopeOf(scopeChoice);
-    const grant = { role, permissions, ...(scope ? { scope } : {}) };
+    const expiresAt = policy.ends && endDay !== '' ? endOfDay(endDay) : null;
+    const grant = { role, permissions, ...(scope ? { scope } : {}), ...(expiresAt ? { expiresAt } : {}) };
     const invitation: CreateInvitation =
       method === 'email' ? { email: email.trim(), ...grant } : { customerNumber: customerNumber.trim(), consent: true, ...grant };
     await send(async () => {
@@ -68,6 +74,7 @@ export function InviteForm({ row, focused = false }: { row: ListedAccount; focus
       setRole(fresh.role);
       setPermissions(fresh.permissions);
       setScopeChoice(null);
+      setEndDay('');
       setWasReset(true);
       setTried(false);
       void useAudit.getState().load({ connectionId: row.connectionId, accountId: row.id });
@@ -141,6 +148,25 @@ export function InviteForm({ row, focused = false }: { row: ListedAccount; focus
       />
       <PermissionPicker value={permissions} role={role} onChange={setPermissions} invalid={tried && noPermission} />
       <ScopePicker options={scopeOptions(products, row.domains)} value={scopeChoice} onChange={setScopeChoice} invalid={tried && scopeEmpty} />
+      {policy.ends ? (
+        <div className="field">
+          <label htmlFor={`${id}-end`}>{t('expiry.field')}</label>
+          <input
+            id={`${id}-end`}
+            type="date"
+            min={firstEndDay(new Date())}
+            value={endDay}
+            aria-invalid={tried && endInvalid}
+            aria-describedby={`${id}-end-hint`}
+            onChange={(e) => setEndDay(e.target.value)}
+          />
+          <span id={`${id}-end-hint`} className={tried && endInvalid ? 'inline-error' : 'hint'}>
+            {tried && endInvalid ? t('expiry.fieldPast') : t('expiry.fieldHint')}
+          </span>
+        </div>
+      ) : (
+        <p className="hint">{t('expiry.unsupported', { provider: providerName(row, connections, t) })}</p>
+      )}
       <div role="alert" className="form__alert">
         {error && <p className="inline-error">{error}</p>}
       </div>

@@ -9,7 +9,9 @@ import { useSubmit } from '../kit/use-submit.js';
 import { useNavigation } from '../navigation/navigation-store.js';
 import type { Abilities } from './abilities.js';
 import type { DetailTab } from './detail-tab.js';
+import { useAccessPolicy } from './access-end.js';
 import { useContacts } from './contacts-store.js';
+import { InvitationDomainsEditor } from './InvitationDomainsEditor.js';
 import { useTeam } from './team-store.js';
 
 const COUNTS = [
@@ -23,6 +25,7 @@ const COUNTS = [
 export function OverviewPanel({ row, abilities, onOpenTab }: { row: ListedAccount; abilities: Abilities; onOpenTab(tab: DetailTab): void }) {
   const { t } = useTranslation();
   const [leaving, setLeaving] = useState(false);
+  const policy = useAccessPolicy(row);
   const scoped = row.scope !== null && ((row.scope.services?.length ?? 0) > 0 || (row.scope.domains?.length ?? 0) > 0);
 
   return (
@@ -45,6 +48,7 @@ export function OverviewPanel({ row, abilities, onOpenTab }: { row: ListedAccoun
         {!abilities.manageUsers && <p className="hint">{t('detail.cannotManage')}</p>}
       </section>
       {abilities.manageUsers && <TeamAtAGlance contacts={abilities.contacts} onOpenTab={onOpenTab} />}
+      {policy.domains && <InvitationDomainsEditor key={`${row.connectionId}/${row.id}`} row={row} />}
       {row.domains.length > 0 && (
         <section className="card" aria-labelledby="ov-domains">
           <h3 id="ov-domains" className="section-title">

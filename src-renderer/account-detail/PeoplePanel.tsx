@@ -4,6 +4,9 @@ import type { AccountUser } from '../../src-shared/api/team.js';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { errorSentence } from '../bridge/invoke.js';
 import { AccessText } from '../accounts/AccessText.js';
+import { useNow } from '../kit/use-now.js';
+import { AccessEndText, ExtendDialog } from './AccessEnd.js';
+import { useAccessPolicy } from './access-end.js';
 import { PersonCell } from './PersonCell.js';
 import { ErrorBanner } from '../kit/ErrorBanner.js';
 import { formatDate } from '../kit/relative-time.js';
@@ -28,14 +31,18 @@ interface Props {
 
 /** Who has access to the account, what each may do, and the way to take access away. */
 export function PeoplePanel({ row, onInvite, onCreateUsers, managesUsers }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const status = useTeam((s) => s.status);
   const team = useTeam((s) => s.team);
   const error = useTeam((s) => s.error);
   const reload = useTeam((s) => s.reload);
   const revoke = useTeam((s) => s.revoke);
   const [revoking, setRevoking] = useState<AccountUser | null>(null);
+  const [extending, setExtending] = useState<AccountUser | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const updateUser = useTeam((s) => s.updateUser);
+  const policy = useAccessPolicy(row);
+  const now = useNow(30_000);
 
   if (status === 'loading' || status === 'idle') return <Skeleton label={t('team.loading')} rows={4} />;
   if (!team) return error ? <ErrorBanner title={t('team.loadFailed')} message={error} onRetry={() => void reload()} /> : null;
@@ -77,6 +84,8 @@ export function PeoplePanel({ row, onInvite, onCreateUsers, managesUsers }: Prop
                 user={user}
                 mayViewAs={managesUsers && canViewAs(user)}
                 onRevoke={() => setRevoking(user)}
+                onExtend={policy.ends && user.expiresAt ? () => setExtending(user) : undefined}
+                now={now}
                 onNotice={setNotice}
               />
             ))}
@@ -100,6 +109,20 @@ export function PeoplePanel({ row, onInvite, onCreateUsers, managesUsers }: Prop
           </div>
         </div>
       )}
+      {extending?.expiresAt && (
+        <ExtendDialog
+          who={extending.name}
+          accountName={row.name}
+          expiresAt={extending.expiresAt}
+          onClose={() => setExtending(null)}
+          onExtend={async (expiresAt) => {
+            const user = await updateUser(extending.userId, { expiresAt });
+            setNotice(t('expiry.extended', { who: user.name, date: formatDate(expiresAt, i18n.language, true) }));
+            setExtending(null);
+            void useAudit.getState().load({ connectionId: row.connectionId, accountId: row.id });
+          }}
+        />
+      )}
       {revoking && (
         <RevokeDialog
           user={revoking}
@@ -122,10 +145,13 @@ interface UserRowProps {
   user: AccountUser;
   mayViewAs: boolean;
   onRevoke(): void;
+  /** Offered for an expiring grant on a provider that can move its end. */
+  onExtend: (() => void) | undefined;
+  now: Date;
   onNotice(text: string): void;
 }
 
-function UserRow({ row, user, mayViewAs, onRevoke, onNotice }: UserRowProps) {
+function UserRow({ row, user, mayViewAs, onRevoke, onExtend, now, onNotice }: UserRowProps) {
   const { t, i18n } = useTranslation();
   const viewing = useSubmit();
   const sendActivation = useTeam((s) => s.sendActivation);
@@ -158,6 +184,12 @@ function UserRow({ row, user, mayViewAs, onRevoke, onNotice }: UserRowProps) {
       <td>
         <span className={`status status--${user.status}`}>{t(`team.status.${user.status}`)}</span>
         <span className="muted small"> · {t(`team.origin.${user.origin}`)}</span>
+        {user.expiresAt && (
+          <span className="small">
+            {' · '}
+            <AccessEndText expiresAt={user.expiresAt} now={now} />
+          </span>
+        )}
         {(error ?? viewing.error) && (
           <p className="inline-error" role="alert">
             {error ?? viewing.error}
@@ -190,6 +222,11 @@ function UserRow({ row, user, mayViewAs, onRevoke, onNotice }: UserRowProps) {
           >
             {viewing.busy && <Spinner />}
             {t('team.viewAs')}
+          </button>
+        )}
+        {onExtend && (
+          <button type="button" className="btn btn--small" aria-label={t('expiry.extendFor', { who: user.name })} onClick={onExtend}>
+            {t('expiry.extend')}
           </button>
         )}
         {user.role !== 'owner' && (

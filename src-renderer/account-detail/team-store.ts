@@ -15,6 +15,8 @@ interface TeamState extends Loadable {
   resend(invitationId: string): Promise<OutgoingInvitation>;
   cancel(invitationId: string): Promise<OutgoingInvitation>;
   updateUser(userId: string, changes: UpdateAccountUser): Promise<AccountUser>;
+  /** Moves when a pending invitation's access ends (capability `access_policy`). */
+  setInvitationAccessEnd(invitationId: string, accessExpiresAt: string | null): Promise<OutgoingInvitation>;
   revoke(userId: string): Promise<void>;
   createManaged(request: CreateManagedUsers): Promise<AccountUser[]>;
   sendActivation(userId: string): Promise<string>;
@@ -91,6 +93,13 @@ export const useTeam = create<TeamState>()((set, get) => {
       const user = await invoke('team.updateUser', { ...ref, userId, changes });
       withTeam(ref, (team) => ({ ...team, users: team.users.map((u) => (u.userId === userId ? user : u)) }));
       return user;
+    },
+
+    async setInvitationAccessEnd(invitationId, accessExpiresAt) {
+      const ref = onAccount();
+      const updated = await invoke('accessPolicy.setInvitationAccessEnd', { ...ref, invitationId, accessExpiresAt });
+      withTeam(ref, (team) => upsertInvitation(team, updated));
+      return updated;
     },
 
     async revoke(userId) {

@@ -7,6 +7,7 @@ import { Spinner } from '../kit/Spinner.js';
 import { initials } from '../kit/initials.js';
 import { ChevronIcon, StarIcon } from '../kit/icons.js';
 import { describeAccess } from './AccessText.js';
+import { accessDaysLeft } from './access-left.js';
 import type { Connection } from '../../src-shared/ipc/channels/connections.js';
 import { connectionName } from '../connections/connection-name.js';
 
@@ -80,6 +81,7 @@ export const AccountRowView = memo(function AccountRowView({
 }: Props) {
   const tab = active ? 0 : -1;
   const access = describeAccess(row, language, t);
+  const daysLeft = accessDaysLeft(row.accessExpiresAt, now);
   return (
     <div
       role="row"
@@ -114,9 +116,15 @@ export const AccountRowView = memo(function AccountRowView({
         <span className="cell-name__text">
           <span className="truncate cell-name__name">{row.name}</span>
           {/* The cell is named by the customer alone; the domain is a visual aid, and searchable. */}
-          {row.domains.length > 0 && (
-            <span className="truncate cell-name__domain" aria-hidden="true">
-              {row.domains[0]}
+          {(row.domains.length > 0 || daysLeft !== null) && (
+            <span className="truncate cell-name__domain">
+              {/* On the domain's line, first: the rows keep one height, which the list's windowing counts on. */}
+              {daysLeft !== null && (
+                <span className={`access-left${daysLeft <= 3 ? ' expiry--soon' : ''}`} title={formatDate(row.accessExpiresAt!, language, true)}>
+                  {t('expiry.listDays', { count: daysLeft })}
+                </span>
+              )}
+              {row.domains.length > 0 && <span aria-hidden="true">{daysLeft !== null ? ` · ${row.domains[0]}` : row.domains[0]}</span>}
             </span>
           )}
         </span>
