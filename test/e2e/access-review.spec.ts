@@ -108,6 +108,21 @@ test('the access review filters across connections, exports what it shows, and r
     await expect(page.getByRole('status').filter({ hasText: 'Exported 1 access to CSV.' })).toBeVisible();
   });
 
+  await test.step('the printed page is the shown accesses alone, in a plain table', async () => {
+    // What the browser fires before it lays the page out for print (the Print button calls window.print()).
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    const printed = page.getByRole('region', { name: 'Access review' });
+    await expect(printed.getByRole('row')).toHaveCount(2);
+    await expect(printed.getByRole('row').nth(1)).toContainText('Marco Bellini');
+    await expect(page.getByRole('navigation', { name: 'Views' })).toBeHidden();
+    await expect(table).toBeHidden();
+    await page.screenshot({ path: 'test-results/access-review-print.png' });
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await expect(printed).toHaveCount(0);
+  });
+
   await test.step('revoking from a row asks as account detail does, removes the row and the access at the provider', async () => {
     await filters.getByRole('checkbox', { name: 'All permissions' }).uncheck();
     await search.fill('luigi');
