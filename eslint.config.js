@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 const RENDERER_LAYERS = [
   ['bridge', 'i18n', 'navigation', 'styles'],
   ['kit'],
-  ['accounts', 'account-detail', 'bulk', 'connections', 'invitations', 'queue', 'settings'],
+  ['accounts', 'account-detail', 'access-review', 'bulk', 'connections', 'invitations', 'queue', 'settings'],
   ['palette'],
   ['shell'],
 ];

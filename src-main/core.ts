@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { VaultStatus } from '../src-shared/ipc/channels/vault.js';
 import type { NavigateTarget } from '../src-shared/ipc/events.js';
+import { AccessReviewer } from './access-review/access-reviewer.js';
 import { AccountMarks } from './accounts/account-marks.js';
 import { BulkRuns } from './bulk/bulk-runs.js';
 import { ConnectionStore } from './connections/connection-store.js';
@@ -11,7 +12,7 @@ import { parseDeepLink, resolveDeepLink } from './deep-links/deep-link.js';
 import { createDemoProvider, type DemoProvider } from './demo/demo-provider.js';
 import { EventHub } from './events.js';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher.js';
-import type { PanelOpener } from './ipc/handler-deps.js';
+import type { FileSaver, PanelOpener } from './ipc/handler-deps.js';
 import { createHandlers } from './ipc/handlers.js';
 import { dataFileNotices } from './notifications/data-file-notices.js';
 import { notificationsForSync, type DesktopNotification } from './notifications/notifier.js';
@@ -32,6 +33,8 @@ export interface CoreOptions {
   logger: Logger;
   /** How panel links are opened; null in web mode, where the renderer opens them. */
   panelOpener?: PanelOpener | null;
+  /** How exported files are saved; null in web mode, where the page downloads them. */
+  fileSaver?: FileSaver | null;
   demo?: DemoProvider;
   /** What the shell chose as the secret store; by default the vault describes itself. */
   vaultStatus?: VaultStatus;
@@ -44,6 +47,8 @@ export interface CoreOptions {
   syncRetries?: number;
   syncBackoffMs?: number;
   syncConcurrency?: number;
+  /** Accounts the access review asks at once. */
+  reviewConcurrency?: number;
   syncPageSize?: number;
   fullSyncEveryMs?: number;
   /** How long an answer waits for its outcome before returning as queued. */
@@ -164,6 +169,8 @@ export function createCore(options: CoreOptions): Core {
   const reconciler = new Reconciler({ sync, replayer, queue, connections, logger: logger.child({ module: 'reconcile' }) });
   reconciler.pause(settings.get().syncPaused ?? false);
 
+  const accessReview = new AccessReviewer({ connections, cache, events, clock, concurrency: options.reviewConcurrency });
+
   const vaultStatus = async (): Promise<VaultStatus> => options.vaultStatus ?? (await vault.describe?.()) ?? { backend: 'keychain', message: null };
 
   const handlers = createHandlers({
@@ -177,11 +184,13 @@ export function createCore(options: CoreOptions): Core {
     bulk,
     vaultStatus,
     panelOpener: options.panelOpener ?? null,
+    fileSaver: options.fileSaver ?? null,
+    accessReview,
     clock,
     reconciler,
     accessRequests,
   });
-  const dispatch = createDispatcher(handlers, logger.child({ module: 'ipc' }), { memoizeOutputs: ['accounts.list'] });
+  const dispatch = createDispatcher(handlers, logger.child({ module: 'ipc' }), { memoizeOutputs: ['accounts.list', 'accessReview.get'] });
 
   return {
     dispatch,

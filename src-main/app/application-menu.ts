@@ -10,12 +10,13 @@ export interface MenuActions {
   reportProblem: (() => void) | null;
 }
 
-/** The views Ctrl/Cmd+1…4 lead to, in the order of the app's header. */
+/** The views Ctrl/Cmd+1…5 lead to, in the order of the app's header. */
 export const VIEW_SHORTCUTS: ReadonlyArray<{ view: NavigateTarget['view']; label: string }> = [
   { view: 'accounts', label: 'Accounts' },
   { view: 'invitations', label: 'Invitations' },
   { view: 'connections', label: 'Connections' },
   { view: 'settings', label: 'Settings' },
+  { view: 'access-review', label: 'Access review' },
 ];
 
 /**

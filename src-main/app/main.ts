@@ -19,6 +19,7 @@ import { followDesktopSettings } from './desktop-settings.js';
 import { ElectronOnlineWatcher } from './electron-online-watcher.js';
 import { bindIpc } from './ipc-binding.js';
 import { createPanelOpener } from './panel-windows.js';
+import { createSaveDialog } from './save-dialog.js';
 import { followPendingCount } from './pending-count.js';
 import { problemReportDestination, problemReportUrl, type BugsField } from './problem-report.js';
 import { createTray } from './tray.js';
@@ -115,6 +116,7 @@ async function start(): Promise<void> {
     vaultStatus,
     logger,
     panelOpener: createPanelOpener(logger.child({ module: 'panels' })),
+    fileSaver: createSaveDialog(() => mainWindow),
     onlineWatchers: [new ElectronOnlineWatcher()],
   });
   core = started;

@@ -1,6 +1,7 @@
 import type { Connection } from '../../src-shared/ipc/channels/connections.js';
 import type { VaultStatus } from '../../src-shared/ipc/channels/vault.js';
 import type { AccessRequestInbox } from '../access-requests/request-inbox.js';
+import type { AccessReviewer, ReviewFollower } from '../access-review/access-reviewer.js';
 import type { AccountMarks } from '../accounts/account-marks.js';
 import type { BulkRuns } from '../bulk/bulk-runs.js';
 import type { Connections } from '../connections/connections.js';
@@ -28,6 +29,12 @@ export interface PanelOpener {
   }): Promise<boolean>;
 }
 
+/** Saves a file the user exported where they choose (the shell's save dialog); null in web mode, where the page downloads it. */
+export interface FileSaver {
+  /** False when the user cancelled the dialog. */
+  save(file: { fileName: string; content: string; kind: 'csv' }): Promise<boolean>;
+}
+
 export interface HandlerDeps {
   connections: Connections;
   sync: SyncEngine;
@@ -39,6 +46,8 @@ export interface HandlerDeps {
   bulk: BulkRuns;
   vaultStatus(): Promise<VaultStatus>;
   panelOpener: PanelOpener | null;
+  fileSaver: FileSaver | null;
+  accessReview: AccessReviewer;
   clock: () => Date;
   /** Decides when syncs and queue replays run after what a channel did. */
   reconciler: Pick<Reconciler, 'refresh' | 'syncNow'>;
@@ -51,4 +60,6 @@ export interface OwnerHandlerDeps {
   connections: Connections;
   cache: AccountCache;
   events: EventHub;
+  /** Told about changes of access made from the app, so the access review's rows follow. */
+  review?: ReviewFollower;
 }

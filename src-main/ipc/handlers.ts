@@ -2,6 +2,7 @@ import type { IpcHandlers } from './dispatcher.js';
 import type { HandlerDeps, OwnerHandlerDeps } from './handler-deps.js';
 import { createAccessPolicyHandlers } from './handlers/access-policy.js';
 import { createAccessRequestsHandlers } from './handlers/access-requests.js';
+import { createAccessReviewHandlers } from './handlers/access-review.js';
 import { createAccountsHandlers } from './handlers/accounts.js';
 import { createAuditHandlers } from './handlers/audit.js';
 import { createBulkHandlers } from './handlers/bulk.js';
@@ -24,7 +25,8 @@ import { createVaultHandlers } from './handlers/vault.js';
 export function createHandlers(deps: HandlerDeps): IpcHandlers {
   const { connections, cache, events } = deps;
   return {
-    ...createOwnerHandlers({ connections, cache, events }),
+    ...createOwnerHandlers({ connections, cache, events, review: deps.accessReview }),
+    ...createAccessReviewHandlers(deps),
     ...createConnectionsHandlers(deps),
     ...createSyncHandlers(deps),
     ...createAccountsHandlers(deps),

@@ -37,6 +37,7 @@ export function PeoplePanel({ row, onInvite, onCreateUsers, managesUsers }: Prop
   const team = useTeam((s) => s.team);
   const error = useTeam((s) => s.error);
   const reload = useTeam((s) => s.reload);
+  const revoke = useTeam((s) => s.revoke);
   const [revoking, setRevoking] = useState<AccountUser | null>(null);
   const [extending, setExtending] = useState<AccountUser | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -129,6 +130,7 @@ export function PeoplePanel({ row, onInvite, onCreateUsers, managesUsers }: Prop
         <RevokeDialog
           user={revoking}
           accountName={row.name}
+          revoke={() => revoke(revoking.userId)}
           onClose={() => setRevoking(null)}
           onRevoked={() => {
             setNotice(t('team.revoked', { name: revoking.name, account: row.name }));

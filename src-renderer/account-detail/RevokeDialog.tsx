@@ -5,19 +5,29 @@ import { Dialog } from '../kit/Dialog.js';
 import { DialogActions } from '../kit/DialogActions.js';
 import { useSubmit } from '../kit/use-submit.js';
 import { permissionsLost } from './grant-draft.js';
-import { useTeam } from './team-store.js';
 
-/** Taking access away takes effect at once, so the dialog says exactly who loses what. */
-export function RevokeDialog({ user, accountName, onClose, onRevoked }: { user: AccountUser; accountName: string; onClose(): void; onRevoked(): void }) {
+interface Props {
+  user: AccountUser;
+  accountName: string;
+  /** Takes the access away at the provider (the open account's team, or the access review's row); throws its refusal. */
+  revoke(): Promise<void>;
+  onClose(): void;
+  onRevoked(): void;
+}
+
+/**
+ * Taking access away takes effect at once, so the dialog says exactly who loses what. Account
+ * detail and the access review ask through this one dialog, so the confirmation reads the same.
+ */
+export function RevokeDialog({ user, accountName, revoke, onClose, onRevoked }: Props) {
   const { t } = useTranslation();
-  const revoke = useTeam((s) => s.revoke);
   // The dialog closes once access is gone, so the button stays busy until then.
   const { busy, error, submit } = useSubmit({ staysBusyOnSuccess: true });
   const lost = permissionsLost(user);
 
   async function confirm() {
     await submit(async () => {
-      await revoke(user.userId);
+      await revoke();
       onRevoked();
     });
   }

@@ -22,3 +22,8 @@ export function getBridge(): ClientdeckBridge {
   });
   return bridge;
 }
+
+/** True inside the desktop shell, where main can open dialogs; false in web mode's browser tab. */
+export function inDesktopShell(): boolean {
+  return Boolean(window.clientdeck);
+}

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { NavigateTarget } from '../../src-shared/ipc/events.js';
 
 /** The views of the main navigation; an account's detail opens from the accounts. */
-export const VIEWS = ['accounts', 'invitations', 'connections', 'settings', 'bulk'] as const;
+export const VIEWS = ['accounts', 'invitations', 'connections', 'settings', 'access-review', 'bulk'] as const;
 export type View = (typeof VIEWS)[number] | 'account';
 
 export interface AccountRef {

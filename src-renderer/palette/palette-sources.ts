@@ -59,6 +59,7 @@ export function usePaletteActions(): PaletteAction[] {
       { id: 'go-connections', label: t('palette.goTo', { view: t('nav.connections') }), icon: 'view', run: () => nav.go('connections') },
       { id: 'go-bulk', label: t('palette.goTo', { view: t('bulk.nav') }), icon: 'view', run: () => nav.go('bulk') },
       { id: 'go-settings', label: t('palette.goTo', { view: t('nav.settings') }), icon: 'view', run: () => nav.go('settings') },
+      { id: 'go-access-review', label: t('palette.goTo', { view: t('accessReview.nav') }), icon: 'view', run: () => nav.go('access-review') },
       {
         id: 'theme',
         label: t(theme === 'dark' ? 'palette.themeLight' : 'palette.themeDark'),

@@ -53,6 +53,7 @@ export function Header() {
           )}
           {tab('connections', t('nav.connections'))}
           {tab('settings', t('nav.settings'))}
+          {tab('access-review', t('accessReview.nav'))}
           {/* Last, so the views' places (and the menu's Alt+1…4) stay as they were. */}
           {tab('bulk', t('bulk.nav'))}
         </ul>

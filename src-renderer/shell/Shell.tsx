@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AccessReviewView } from '../access-review/AccessReviewView.js';
 import { AccountDetailView } from '../account-detail/AccountDetailView.js';
 import { AccountsView } from '../accounts/AccountsView.js';
 import { BulkView } from '../bulk/BulkView.js';
@@ -56,6 +57,7 @@ export function Shell() {
         {view === 'bulk' && <BulkView />}
         {view === 'connections' && <ConnectionsView />}
         {view === 'settings' && <SettingsView />}
+        {view === 'access-review' && <AccessReviewView />}
       </main>
       <StatusBar />
       {paletteOpen && <CommandPalette />}

@@ -1,4 +1,5 @@
 import type { ClientdeckBridge } from '../../src-shared/ipc/contract.js';
+import { useAccessReview } from '../access-review/access-review-store.js';
 import { useAccounts } from '../accounts/accounts-store.js';
 import { useBulk } from '../bulk/bulk-store.js';
 import { useConnections } from '../connections/connections-store.js';
@@ -24,7 +25,9 @@ export function followMain(bridge: ClientdeckBridge): () => void {
   });
   const offNavigate = bridge.on('navigate', followTarget);
   const offNotification = bridge.on('notification', (item) => useNotifications.getState().push(item));
+  const offReview = bridge.on('accessReview.progress', (progress) => useAccessReview.getState().followProgress(progress));
   return () => {
+    offReview();
     offNotification();
     offSync();
     offData();

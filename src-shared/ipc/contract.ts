@@ -7,6 +7,7 @@
  * in `products.ts`), their handlers in `src-main/ipc/handlers/<area>.ts`.
  */
 import type { z } from 'zod';
+import { accessReviewChannels } from './channels/access-review.js';
 import { accessPolicyChannels } from './channels/access-policy.js';
 import { accessRequestsChannels } from './channels/access-requests.js';
 import { accountsChannels } from './channels/accounts.js';
@@ -45,6 +46,8 @@ export const ipcContract = {
   ...bulkChannels,
   ...accessPolicyChannels,
   ...accessRequestsChannels,
+  // Across every account the user runs: who has access (reads through the team part).
+  ...accessReviewChannels,
 } as const;
 
 export type IpcChannel = keyof typeof ipcContract;

@@ -1,11 +1,12 @@
 /** Events main pushes to the renderer. */
 import { z } from 'zod';
 import { Id } from '../api/primitives.js';
+import { ReviewProgress } from './channels/access-review.js';
 import { SyncStatus } from './channels/sync.js';
 
 /** A place in the app a deep link or a notification leads to. */
 export const NavigateTarget = z.object({
-  view: z.enum(['accounts', 'invitations', 'connections', 'settings', 'account', 'bulk']),
+  view: z.enum(['accounts', 'invitations', 'connections', 'settings', 'access-review', 'account', 'bulk']),
   connectionId: Id.optional(),
   accountId: Id.optional(),
   invitationId: Id.optional(),
@@ -24,6 +25,8 @@ export const ipcEvents = {
    * notification; a renderer may show it too.
    */
   notification: z.object({ id: z.string(), title: z.string(), body: z.string(), navigate: NavigateTarget.nullable() }),
+  /** How far the access review's gathering got: accounts answered of those to ask. */
+  'accessReview.progress': ReviewProgress,
 } as const;
 export type IpcEvent = keyof typeof ipcEvents;
 export type IpcEventPayload<E extends IpcEvent> = z.infer<(typeof ipcEvents)[E]>;

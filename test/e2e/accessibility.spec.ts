@@ -86,9 +86,11 @@ test('every view and dialog passes axe without serious findings, in light and da
       ['Invitations', 'invitations'],
       ['Connections', 'connections'],
       ['Settings', 'settings'],
+      ['Access review', 'access-review'],
     ] as [ViewName, string][]) {
       await navButton(page, view).click();
       await expect(navButton(page, view)).toHaveAttribute('aria-current', 'page');
+      if (view === 'Access review') await expect(page.getByRole('table', { name: 'Everyone with access' })).toBeVisible({ timeout: 30_000 });
       await check(page, name, scheme);
     }
 

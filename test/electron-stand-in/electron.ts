@@ -234,13 +234,21 @@ export class Notification extends RecordingEmitter {
   }
 }
 
-/** A message box stays open until the test answers it, as a user would. */
+/** A message box or save dialog stays open until the test answers it, as a user would. */
 let answerDialog: ((response: number) => void) | null = null;
+let answerSaveDialog: ((filePath: string | null) => void) | null = null;
 export const dialog = {
   showMessageBox(...args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> {
     record('dialog', 'showMessageBox', ...args);
     return new Promise((resolve) => {
       answerDialog = (response) => resolve({ response, checkboxChecked: false });
+    });
+  },
+  showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath: string }> {
+    // The window, when given, is recorded by its id: it is not serialisable.
+    record('dialog', 'showSaveDialog', ...args.map((a) => (a instanceof BrowserWindow ? { window: a.recordName } : a)));
+    return new Promise((resolve) => {
+      answerSaveDialog = (filePath) => resolve(filePath === null ? { canceled: true, filePath: '' } : { canceled: false, filePath });
     });
   },
 };
@@ -296,6 +304,13 @@ command('menuClick', ({ menu, labels }: { menu: 'application' | string; labels: 
   if (!item.click) throw new Error(`${labels.join(' › ')} does nothing when clicked`);
   item.click(item, BrowserWindow.getFocusedWindow(), {});
   return { clicked: labels };
+});
+
+command('answerSaveDialog', ({ filePath }: { filePath: string | null }) => {
+  if (!answerSaveDialog) throw new Error('no save dialog is open');
+  answerSaveDialog(filePath);
+  answerSaveDialog = null;
+  return { answered: filePath };
 });
 
 command('answerDialog', ({ response }: { response: number }) => {

@@ -29,10 +29,13 @@ export function createTeamHandlers(deps: OwnerHandlerDeps): Pick<IpcHandlers, ke
     'team.cancelInvitation': async ({ connectionId, accountId, invitationId }) => (await team(connectionId)).cancelInvitation(accountId, invitationId),
     'team.updateUser': async ({ connectionId, accountId, userId, changes }) => {
       await endsAllowed(connectionId, changes.expiresAt);
-      return (await team(connectionId)).updateUser(accountId, userId, changes);
+      const user = await (await team(connectionId)).updateUser(accountId, userId, changes);
+      deps.review?.userUpdated(connectionId, accountId, user);
+      return user;
     },
     'team.revokeUser': async ({ connectionId, accountId, userId }) => {
       await (await team(connectionId)).revokeUser(accountId, userId);
+      deps.review?.userRevoked(connectionId, accountId, userId);
       return { revoked: true as const };
     },
     'team.leaveAccount': async ({ connectionId, accountId }) => {

@@ -3,6 +3,8 @@
  * and its menu, the badge, the application menu, the window state, launch at login, auto-update.
  */
 import { readFileSync } from 'node:fs';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_CHANNEL } from '../../../src-main/ipc/bridge-channels.js';
 import { isCall, startShell, tempDataDir, windowsMade, type RunningShell, type ShellRecord } from './shell-process.js';
@@ -73,6 +75,7 @@ describe('the tray, the badge and the application menu', () => {
       'CmdOrCtrl+2': 'Invitations',
       'CmdOrCtrl+3': 'Connections',
       'CmdOrCtrl+4': 'Settings',
+      'CmdOrCtrl+5': 'Access review',
     });
     // In development (this run is not packaged) reload exists, away from the app's Ctrl/Cmd+R.
     expect(view.find((i) => i.role === 'reload')).toMatchObject({ accelerator: 'CmdOrCtrl+Shift+R' });
@@ -94,6 +97,29 @@ describe('the tray, the badge and the application menu', () => {
     expect(report.startsWith(`${packageJson.bugs.url}/new?`)).toBe(true);
     expect(new URL(report).searchParams.get('title')).toBe('Problem: Clientdeck 0.1.0');
     expect(new URL(report).searchParams.get('body')).toContain(`${shell.dataDir}/clientdeck.log`);
+  });
+
+  it('saves the access review CSV where the user picks in the save dialog, and nothing when they cancel', async () => {
+    const review: any = await shell.invoke('accessReview.get', {});
+    expect(review.result.rows.length).toBeGreaterThan(0);
+    const target = path.join(tempDataDir(), 'review.csv');
+    const csv = 'Person,Account\r\nMarco Rossi,Bellini Ristorante\r\n';
+
+    const before = shell.records.at(-1)!.seq;
+    const saving = shell.invoke('accessReview.saveCsv', { fileName: 'access-review-2026-12-03.csv', csv });
+    const asked = await shell.waitFor('the save dialog', isCall('dialog', 'showSaveDialog'), { after: before });
+    // Over the app's window, proposing the file name in the user's documents.
+    expect(asked.args[0]).toEqual({ window: 'window:1' });
+    expect((asked.args[1] as { defaultPath: string }).defaultPath).toMatch(/documents[/\\]access-review-2026-12-03\.csv$/);
+    await shell.send('answerSaveDialog', { filePath: target });
+    expect(await saving).toEqual({ ok: true, result: { saved: true } });
+    expect(fs.readFileSync(target, 'utf8')).toBe(csv);
+
+    const cancelled = shell.invoke('accessReview.saveCsv', { fileName: 'access-review-2026-12-03.csv', csv: 'other' });
+    await shell.waitFor('the second save dialog', isCall('dialog', 'showSaveDialog'), { after: asked.seq });
+    await shell.send('answerSaveDialog', { filePath: null });
+    expect(await cancelled).toEqual({ ok: true, result: { saved: false } });
+    expect(fs.readFileSync(target, 'utf8')).toBe(csv);
   });
 });
 

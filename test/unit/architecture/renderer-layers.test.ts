@@ -19,6 +19,7 @@ const LAYERS: Record<string, number> = {
   accounts: 2,
   'account-detail': 2,
   bulk: 2,
+  'access-review': 2,
   connections: 2,
   invitations: 2,
   queue: 2,
