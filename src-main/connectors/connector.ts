@@ -146,7 +146,6 @@ export interface AccessRequestsPart {
   decline(accountId: string, requestId: string): Promise<AccessRequest>;
 }
 
-
 /** Ways into the customer's own panel (capability `sso`). */
 export interface SsoPart {
   /**
