@@ -8,14 +8,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Connection } from '../src-shared/ipc/channels/connections.js';
-import { capabilitiesOf } from '../src-main/connectors/capabilities.js';
 import { WhmcsAdminConnector } from '../src-main/connectors/whmcs/admin/whmcs-admin-connector.js';
-import { EventHub } from '../src-main/events.js';
 import { silentLogger } from '../src-main/logging.js';
-import { AccountCache } from '../src-main/sync/account-cache.js';
-import { SyncEngine } from '../src-main/sync/sync-engine.js';
 import { STAND_IN_CREDENTIAL, startAdminStandIn } from '../test/whmcs-stand-in/admin/server.js';
+import { oneConnectionSync } from './one-connection-sync.js';
 import type { BenchRow } from './run.js';
 
 const CLIENTS = 5_000;
@@ -34,21 +30,12 @@ export async function run(): Promise<BenchRow[]> {
       logger: silentLogger(),
     });
     await connector.signIn(STAND_IN_CREDENTIAL.identifier, STAND_IN_CREDENTIAL.secret);
-    const connection: Connection = {
+    const { connection, sync } = oneConnectionSync(connector, {
       id: 'whmcs-admin-bench',
-      label: 'WHMCS',
-      baseUrl: standIn.url,
       kind: 'whmcs-admin',
+      baseUrl: standIn.url,
       email: STAND_IN_CREDENTIAL.identifier,
-      isDemo: false,
-      capabilities: capabilitiesOf(connector),
-      createdAt: new Date().toISOString(),
-    };
-    const sync = new SyncEngine({
-      connections: { list: () => [connection], connectorFor: async () => ({ connection, connector }) },
-      cache: new AccountCache(dir, silentLogger()),
-      events: new EventHub(),
-      logger: silentLogger(),
+      cacheDir: dir,
       pageSize: PAGE_SIZE,
     });
     const label = `${CLIENTS.toLocaleString('en')} clients`;

@@ -9,13 +9,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Connection } from '../src-shared/ipc/channels/connections.js';
-import { capabilitiesOf } from '../src-main/connectors/capabilities.js';
 import { WhmcsConnector } from '../src-main/connectors/whmcs/client-area/whmcs-connector.js';
-import { EventHub } from '../src-main/events.js';
 import { silentLogger } from '../src-main/logging.js';
-import { AccountCache } from '../src-main/sync/account-cache.js';
-import { SyncEngine } from '../src-main/sync/sync-engine.js';
 import { startWhmcsClientArea } from '../test/whmcs-stand-in/client-area/server.js';
 import { AGENCY_EMAIL, STAND_IN_PASSWORD } from '../test/whmcs-stand-in/client-area/state.js';
 import { ClientareaConnector } from '../src-main/connectors/clientarea/clientarea-connector.js';
@@ -23,6 +18,7 @@ import { openDatabase } from '../src-server/db/database.js';
 import { createAccount } from '../src-server/domain/accounts.js';
 import { createUser } from '../src-server/domain/users.js';
 import { startClientArea } from '../src-server/server.js';
+import { oneConnectionSync } from './one-connection-sync.js';
 import type { BenchRow } from './run.js';
 
 const ACCOUNTS = 500;
@@ -39,21 +35,12 @@ export async function run(): Promise<BenchRow[]> {
       logger: silentLogger(),
     });
     await connector.signIn(AGENCY_EMAIL, STAND_IN_PASSWORD);
-    const connection: Connection = {
+    const { connection, sync } = oneConnectionSync(connector, {
       id: 'whmcs-bench',
-      label: 'WHMCS',
-      baseUrl: standIn.url,
       kind: 'whmcs',
+      baseUrl: standIn.url,
       email: AGENCY_EMAIL,
-      isDemo: false,
-      capabilities: capabilitiesOf(connector),
-      createdAt: new Date().toISOString(),
-    };
-    const sync = new SyncEngine({
-      connections: { list: () => [connection], connectorFor: async () => ({ connection, connector }) },
-      cache: new AccountCache(dir, silentLogger()),
-      events: new EventHub(),
-      logger: silentLogger(),
+      cacheDir: dir,
       pageSize: 1_000,
     });
     const label = `${ACCOUNTS} accounts, one login`;
@@ -102,21 +89,12 @@ async function clientareaBeside(): Promise<BenchRow[]> {
       logger: silentLogger(),
     });
     await connector.signIn('agency@beside.example', password);
-    const connection: Connection = {
+    const { connection, sync } = oneConnectionSync(connector, {
       id: 'clientarea-beside',
-      label: 'Client area',
-      baseUrl: server.url,
       kind: 'clientarea',
+      baseUrl: server.url,
       email: 'agency@beside.example',
-      isDemo: false,
-      capabilities: capabilitiesOf(connector),
-      createdAt: new Date().toISOString(),
-    };
-    const sync = new SyncEngine({
-      connections: { list: () => [connection], connectorFor: async () => ({ connection, connector }) },
-      cache: new AccountCache(dir, silentLogger()),
-      events: new EventHub(),
-      logger: silentLogger(),
+      cacheDir: dir,
     });
     const label = `${ACCOUNTS} accounts, one login (counts in the pages)`;
     const rows: BenchRow[] = [];

@@ -7,6 +7,7 @@ import { providerName } from '../connections/connection-name.js';
 import { useConnections } from '../connections/connections-store.js';
 import { Spinner } from '../kit/Spinner.js';
 import { useSubmit } from '../kit/use-submit.js';
+import { TextField } from '../kit/TextField.js';
 import { useAudit } from './audit-store.js';
 import { endOfDay, firstEndDay, isFutureDay, useAccessPolicy } from './access-end.js';
 import { safeDefaultGrant } from './grant-draft.js';
@@ -99,40 +100,27 @@ export function InviteForm({ row, focused = false }: { row: ListedAccount; focus
         </div>
       </fieldset>
       {method === 'email' ? (
-        <div className="field">
-          <label htmlFor={`${id}-email`}>{t('team.inviteEmail')}</label>
-          <input
-            id={`${id}-email`}
-            ref={firstField}
-            type="email"
-            autoComplete="off"
-            value={email}
-            aria-invalid={tried && emailInvalid}
-            aria-describedby={`${id}-email-hint`}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-          <span id={`${id}-email-hint`} className={tried && emailInvalid ? 'inline-error' : 'hint'}>
-            {tried && emailInvalid ? t('team.emailInvalid') : t('team.inviteEmailHint')}
-          </span>
-        </div>
+        <TextField
+          id={`${id}-email`}
+          inputRef={firstField}
+          type="email"
+          label={t('team.inviteEmail')}
+          value={email}
+          onChange={setEmail}
+          hint={t('team.inviteEmailHint')}
+          error={tried && emailInvalid ? t('team.emailInvalid') : null}
+        />
       ) : (
         <>
-          <div className="field">
-            <label htmlFor={`${id}-number`}>{t('team.customerNumber')}</label>
-            <input
-              id={`${id}-number`}
-              type="text"
-              inputMode="numeric"
-              autoComplete="off"
-              value={customerNumber}
-              aria-invalid={tried && numberInvalid}
-              aria-describedby={`${id}-number-hint`}
-              onChange={(e) => setCustomerNumber(e.target.value)}
-            />
-            <span id={`${id}-number-hint`} className={tried && numberInvalid ? 'inline-error' : 'hint'}>
-              {tried && numberInvalid ? t('team.customerNumberInvalid') : t('team.customerNumberHint')}
-            </span>
-          </div>
+          <TextField
+            id={`${id}-number`}
+            inputMode="numeric"
+            label={t('team.customerNumber')}
+            value={customerNumber}
+            onChange={setCustomerNumber}
+            hint={t('team.customerNumberHint')}
+            error={tried && numberInvalid ? t('team.customerNumberInvalid') : null}
+          />
           <label className={`check check--block${tried && consentMissing ? ' check--invalid' : ''}`}>
             <input type="checkbox" checked={consent} aria-invalid={tried && consentMissing} onChange={(e) => setConsent(e.target.checked)} />
             <span>{t('team.consent', { account: row.name, provider: providerName(row, connections, t) })}</span>

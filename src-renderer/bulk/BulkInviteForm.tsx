@@ -7,6 +7,7 @@ import { PermissionPicker, RolePicker } from '../account-detail/PermissionPicker
 import { Spinner } from '../kit/Spinner.js';
 import { useNow } from '../kit/use-now.js';
 import { useSubmit } from '../kit/use-submit.js';
+import { TextField } from '../kit/TextField.js';
 import { AccountPicker } from './AccountPicker.js';
 import { endOfDay } from './bulk-progress.js';
 import { useBulk } from './bulk-store.js';
@@ -61,21 +62,15 @@ export function BulkInviteForm() {
       <h3 id={`${id}-h`} className="section-title">
         {t('bulk.inviteHeading')}
       </h3>
-      <div className="field">
-        <label htmlFor={`${id}-email`}>{t('bulk.email')}</label>
-        <input
-          id={`${id}-email`}
-          type="email"
-          autoComplete="off"
-          value={email}
-          aria-invalid={tried && emailInvalid}
-          aria-describedby={`${id}-email-hint`}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <span id={`${id}-email-hint`} className={tried && emailInvalid ? 'inline-error' : 'hint'}>
-          {tried && emailInvalid ? t('bulk.emailInvalid') : t('bulk.inviteEmailHint')}
-        </span>
-      </div>
+      <TextField
+        id={`${id}-email`}
+        type="email"
+        label={t('bulk.email')}
+        value={email}
+        onChange={setEmail}
+        hint={t('bulk.inviteEmailHint')}
+        error={tried && emailInvalid ? t('bulk.emailInvalid') : null}
+      />
       {/* Who, then where, then what: the accounts come before the grant that applies to all of them. */}
       <AccountPicker chosen={chosen} onChange={setChosen} invalid={tried && noAccount} />
       <RolePicker

@@ -6,6 +6,7 @@ import { Dialog } from '../kit/Dialog.js';
 import { DialogActions } from '../kit/DialogActions.js';
 import { Spinner } from '../kit/Spinner.js';
 import { useSubmit } from '../kit/use-submit.js';
+import { TextField } from '../kit/TextField.js';
 import { useBulk } from './bulk-store.js';
 import { offboardRows } from './offboard-rows.js';
 
@@ -50,21 +51,15 @@ export function OffboardForm() {
         <h3 id={`${id}-h`} className="section-title">
           {t('bulk.offboardHeading')}
         </h3>
-        <div className="field">
-          <label htmlFor={`${id}-email`}>{t('bulk.email')}</label>
-          <input
-            id={`${id}-email`}
-            type="email"
-            autoComplete="off"
-            value={email}
-            aria-invalid={tried && emailInvalid}
-            aria-describedby={`${id}-email-hint`}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-          <span id={`${id}-email-hint`} className={tried && emailInvalid ? 'inline-error' : 'hint'}>
-            {tried && emailInvalid ? t('bulk.emailInvalid') : t('bulk.offboardEmailHint')}
-          </span>
-        </div>
+        <TextField
+          id={`${id}-email`}
+          type="email"
+          label={t('bulk.email')}
+          value={email}
+          onChange={setEmail}
+          hint={t('bulk.offboardEmailHint')}
+          error={tried && emailInvalid ? t('bulk.emailInvalid') : null}
+        />
         <div role="alert" className="form__alert">
           {searching.error && <p className="inline-error">{searching.error}</p>}
         </div>
