@@ -26,7 +26,7 @@ describe('server security mechanisms', () => {
 
   it('only domain/rate-limits.ts queries the rate_limits table (the migration makes it)', () => {
     const users = sourceFiles(SERVER).filter((f) => /['"]rate_limits['"]/.test(text(f)));
-    expect(users.sort()).toEqual([file('db', 'migrations.ts'), file('domain', 'rate-limits.ts')].sort());
+    expect(users.sort()).toEqual([file('db', 'migrations', '0005-rate-limits.ts'), file('domain', 'rate-limits.ts')].sort());
   });
 
   it('no route or panel page keeps a limit of its own: the limits are named in domain/limits.ts', () => {
