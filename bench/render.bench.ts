@@ -9,7 +9,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build as bundle } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import type { ListedAccount } from '../src-shared/ipc/channels/accounts.js';
@@ -21,6 +20,7 @@ import { chromiumExecutable } from '../test/e2e/fixtures/chromium.js';
 import { AGENCY_PASSWORD, seedAgency, serveAgency } from './agency-provider.js';
 import type { RunningProvider } from './provider-process.js';
 import { MemoryVault } from './memory-vault.js';
+import { median, p95, probeScript, quiet } from './page-probe.js';
 import type { Switched } from './render-probe.js';
 import type { BenchRow } from './run.js';
 
@@ -31,27 +31,6 @@ const SWITCHES = 5;
 const CHANGED = 100;
 /** What people type: a customer's name, then a domain, then a provider. */
 const QUERIES = ['bellini', 'alpen-dental', 'provider 7'];
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)]!;
-
-/** The probe as one script for the page, bundled the way the browser runs it. */
-async function probeScript(): Promise<string> {
-  const result = await bundle({
-    stdin: { contents: "import { installRenderProbe } from './render-probe.ts'; installRenderProbe();", resolveDir: path.join(REPO, 'bench'), loader: 'ts' },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'es2022',
-  });
-  return result.outputFiles[0]!.text;
-}
-
-/** Waits until the page has been busy with nothing for a while: the list's own refetches are done. */
-async function quiet(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
-}
 
 /** The list's count line, e.g. "50,000 accounts" or "2,500 of 50,000 shown". */
 const countLine = (page: Page, ending: RegExp) => page.getByRole('status').filter({ hasText: ending }).first().textContent();

@@ -9,7 +9,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build as bundle } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { PERMISSION_PRESETS, type Permission } from '../src-shared/api/permissions.js';
@@ -26,6 +25,7 @@ import { chromiumExecutable } from '../test/e2e/fixtures/chromium.js';
 import { AGENCY_PASSWORD, serveAgency } from './agency-provider.js';
 import type { RunningProvider } from './provider-process.js';
 import { MemoryVault } from './memory-vault.js';
+import { median, probeScript, quiet } from './page-probe.js';
 import type { BenchRow } from './run.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,8 +34,6 @@ const PEOPLE = 50;
 const SWITCHES = 5;
 const QUERIES = ['person 7', 'customer 42'];
 const GRANTS: readonly (readonly Permission[])[] = Object.values(PERMISSION_PRESETS);
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** One owner login, `ACCOUNTS` accounts, the same `PEOPLE` logins on each with the presets in turn. */
 async function seedReview(databaseFile: string): Promise<string> {
@@ -59,22 +57,6 @@ async function seedReview(databaseFile: string): Promise<string> {
   } finally {
     await db.destroy();
   }
-}
-
-async function probeScript(): Promise<string> {
-  const result = await bundle({
-    stdin: { contents: "import { installRenderProbe } from './render-probe.ts'; installRenderProbe();", resolveDir: path.join(REPO, 'bench'), loader: 'ts' },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'es2022',
-  });
-  return result.outputFiles[0]!.text;
-}
-
-async function quiet(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
 }
 
 /** Times one input (a key press, a click on a filter) to the frame after the view settled. */

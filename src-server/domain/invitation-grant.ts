@@ -11,7 +11,7 @@ import type { ClientAreaContext } from './context.js';
 import { ClientAreaError } from './errors.js';
 import { effectiveStatus } from './invitations.js';
 import { parsePermissions } from './memberships.js';
-import { getOutgoing, requireManagedInvitation } from './outgoing-invitations.js';
+import { ANSWERED_OR_CANCELLED, getOutgoing, requireManagedInvitation, updatePendingInvitation } from './outgoing-invitations.js';
 
 export async function updateInvitationGrant(
   ctx: ClientAreaContext,
@@ -33,15 +33,7 @@ export async function updateInvitationGrant(
   assertFutureExpiry(now, input.accessExpiresAt);
   const after = storedInstant(input.accessExpiresAt);
   await ctx.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('invitations')
-      .set({ access_expires_at: after, updated_at: now.toISOString() })
-      .where('id', '=', row.id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) {
-      throw new ClientAreaError('invitation_not_pending', 409, 'This invitation was answered or cancelled a moment ago. Load it again.');
-    }
+    await updatePendingInvitation(trx, row.id, { access_expires_at: after, updated_at: now.toISOString() }, ANSWERED_OR_CANCELLED);
     await recordAudit(trx, now, {
       accountId,
       actorId: actor.id,

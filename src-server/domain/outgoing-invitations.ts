@@ -1,9 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { Permission, Scope } from '../../src-shared/api/permissions.js';
 import { consentText, type CreateInvitation, type OutgoingInvitation, type InvitationKind } from '../../src-shared/api/team.js';
 import { SETTINGS } from '../config/settings.js';
-import type { Database, InvitationRow, UserRow } from '../db/tables.js';
+import type { Database, InvitationRow, InvitationsTable, UserRow } from '../db/tables.js';
 import { assertCanGrant, assertPermission, type Grant, requireGrant } from './access.js';
 import { assertFutureExpiry, storedInstant } from './access-expiry.js';
 import { lockAccount } from './account-lock.js';
@@ -311,15 +311,12 @@ export async function resendInvitation(
     const token = newToken('cdi');
     const at = now.toISOString();
     const expiresAt = addDays(now, SETTINGS.invitationDays).toISOString();
-    const updated = await trx
-      .updateTable('invitations')
-      .set({ token_hash: hashToken(token), sent_at: at, expires_at: expiresAt, invited_by: actor.id, updated_at: at })
-      .where('id', '=', row.id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) {
-      throw new ClientAreaError('invitation_not_pending', 409, 'This invitation was answered or cancelled a moment ago. Load it again.');
-    }
+    await updatePendingInvitation(
+      trx,
+      row.id,
+      { token_hash: hashToken(token), sent_at: at, expires_at: expiresAt, invited_by: actor.id, updated_at: at },
+      ANSWERED_OR_CANCELLED,
+    );
     await recordAudit(trx, now, {
       accountId,
       actorId: actor.id,
@@ -359,15 +356,12 @@ export async function cancelInvitation(ctx: ClientAreaContext, actor: UserRow, a
     );
   }
   await ctx.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('invitations')
-      .set({ status: 'cancelled', updated_at: now.toISOString() })
-      .where('id', '=', row.id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) {
-      throw new ClientAreaError('invitation_not_pending', 409, 'This invitation was answered a moment ago. Load it again.');
-    }
+    await updatePendingInvitation(
+      trx,
+      row.id,
+      { status: 'cancelled', updated_at: now.toISOString() },
+      'This invitation was answered a moment ago. Load it again.',
+    );
     await recordAudit(trx, now, {
       accountId,
       actorId: actor.id,
@@ -377,4 +371,16 @@ export async function cancelInvitation(ctx: ClientAreaContext, actor: UserRow, a
     });
   });
   return getOutgoing(ctx.db, now, accountId, invitationId);
+}
+
+/** What a change to an invitation says when an answer or a cancel got there first. */
+export const ANSWERED_OR_CANCELLED = 'This invitation was answered or cancelled a moment ago. Load it again.';
+
+/**
+ * Changes an invitation only while it is still pending, in one statement, so an answer racing the
+ * change wins cleanly: the loser is told `gone` (409 `invitation_not_pending`).
+ */
+export async function updatePendingInvitation(db: Kysely<Database>, invitationId: string, changes: Updateable<InvitationsTable>, gone: string): Promise<void> {
+  const updated = await db.updateTable('invitations').set(changes).where('id', '=', invitationId).where('status', '=', 'pending').executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw new ClientAreaError('invitation_not_pending', 409, gone);
 }
