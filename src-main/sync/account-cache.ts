@@ -16,6 +16,11 @@ export const AccountSyncState = z.object({
   watermark: z.string().nullable(),
   /** When the whole list was last read (removals are only seen then, unless ETags say otherwise). */
   fullAt: z.string().nullable(),
+  /**
+   * The ETag of the last "nothing changed since the watermark" answer and the `updatedSince` it
+   * answered: asking the same again is conditional, and a 304 costs the provider no page.
+   */
+  quietEtag: z.object({ updatedSince: z.string(), etag: z.string() }).nullable().optional(),
 });
 export type AccountSyncState = z.infer<typeof AccountSyncState>;
 
@@ -26,9 +31,10 @@ const StateFile = z.object({
   invitations: z.array(IncomingInvitation),
   syncedAt: z.string().nullable(),
   fullAt: z.string().nullable(),
+  quietEtag: AccountSyncState.shape.quietEtag,
 });
 /** The page records and watermark live with the accounts: they change only when the accounts do. */
-const AccountsFile = z.object({ version: z.literal(2), accounts: z.array(Account), accountSync: AccountSyncState.omit({ fullAt: true }) });
+const AccountsFile = z.object({ version: z.literal(2), accounts: z.array(Account), accountSync: AccountSyncState.omit({ fullAt: true, quietEtag: true }) });
 /** The walking skeleton's single file per connection, read once and replaced on the next write. */
 const LegacyFile = z.object({ accounts: z.array(Account), invitations: z.array(IncomingInvitation), syncedAt: z.string().nullable() });
 
@@ -45,9 +51,12 @@ const EMPTY: CachedData = Object.freeze({ accounts: [], invitations: [], syncedA
  * The last known accounts and incoming invitations of each connection, so the app opens instantly
  * and offline. One folder per connection under `<dataDir>/cache/`: `accounts.json` (large, with the
  * page records and watermark of incremental sync; written only when those changed — updates keep
- * the same objects when nothing did, so a no-change re-sync rewrites only the small `state.json`
- * of invitations and sync times). Every file is replaced atomically. Reads are
- * served from memory after the first one; writes update memory at once and reach disk in order.
+ * the same objects when nothing did) and the small `state.json` (invitations and sync times).
+ * A sync that found nothing new changes only its times: those wait in memory for the next write
+ * of the connection or for `flushed()` (idle, quit), so a no-change re-sync writes nothing;
+ * a crash meanwhile costs the "last synced" time and one fuller sync, never data. Every file is
+ * replaced atomically. Reads are served from memory after the first one; writes update memory at
+ * once and reach disk in order.
  */
 export class AccountCache {
   readonly #dir: string;
@@ -57,6 +66,8 @@ export class AccountCache {
   readonly #updates = new Map<string, Promise<void>>();
   /** Connections removed meanwhile: a write still queued for them must not recreate their folder. */
   readonly #removed = new Set<string>();
+  /** Connections whose sync times in memory are newer than their `state.json`. */
+  readonly #timesUnsaved = new Set<string>();
 
   constructor(
     dataDir: string,
@@ -113,31 +124,49 @@ export class AccountCache {
       now.collectionEtag !== was.collectionEtag ||
       now.watermark !== was.watermark ||
       !fs.existsSync(this.#accountsFile(connectionId));
+    if (!accountsChanged && data.invitations === previous.invitations) {
+      this.#timesUnsaved.add(connectionId);
+      return Promise.resolve();
+    }
+    this.#timesUnsaved.delete(connectionId);
     return this.#writes.run(connectionId, async () => {
       if (this.#removed.has(connectionId)) return;
       if (accountsChanged) {
-        const { fullAt: _small, ...accountSync } = data.accountSync;
+        const { fullAt: _small, quietEtag: _times, ...accountSync } = data.accountSync;
         await writeFileAtomic(this.#accountsFile(connectionId), JSON.stringify({ version: 2, accounts: data.accounts, accountSync }));
       }
-      const state = { version: 2, invitations: data.invitations, syncedAt: data.syncedAt, fullAt: data.accountSync.fullAt };
-      // Rewritten by every sync; losing it to a power cut costs one fuller sync, not a wait on the disk each time.
-      await writeFileAtomic(this.#stateFile(connectionId), JSON.stringify(state), { durable: false });
+      await this.#writeState(connectionId, data);
       fs.rmSync(this.#legacyFile(connectionId), { force: true });
     });
+  }
+
+  #writeState(connectionId: string, data: CachedData): Promise<void> {
+    const { fullAt, quietEtag } = data.accountSync;
+    const state = { version: 2, invitations: data.invitations, syncedAt: data.syncedAt, fullAt, quietEtag };
+    // Losing it to a power cut costs one fuller sync, not a wait on the disk each time.
+    return writeFileAtomic(this.#stateFile(connectionId), JSON.stringify(state), { durable: false });
   }
 
   async remove(connectionId: string): Promise<void> {
     this.#memory.delete(connectionId);
     this.#removed.add(connectionId);
+    this.#timesUnsaved.delete(connectionId);
     await this.#writes.run(connectionId, async () => {
       fs.rmSync(this.#folder(connectionId), { recursive: true, force: true });
       fs.rmSync(this.#legacyFile(connectionId), { force: true });
     });
   }
 
-  /** Resolves once every update started so far has ended and every write is on disk. */
+  /** Resolves once every update started so far has ended and every write, sync times included, is on disk. */
   async flushed(): Promise<void> {
     while (this.#updates.size > 0) await Promise.all(this.#updates.values());
+    for (const connectionId of this.#timesUnsaved) {
+      this.#timesUnsaved.delete(connectionId);
+      const data = this.read(connectionId);
+      void this.#writes
+        .run(connectionId, () => (this.#removed.has(connectionId) ? Promise.resolve() : this.#writeState(connectionId, data)))
+        .catch((error: unknown) => this.logger.warn({ connectionId, err: error }, 'sync times not saved; the next sync saves them'));
+    }
     await this.#writes.settled();
   }
 
@@ -149,8 +178,8 @@ export class AccountCache {
       const accountsFile = this.#accountsFile(connectionId);
       const accounts = fs.existsSync(accountsFile) ? AccountsFile.safeParse(JSON.parse(fs.readFileSync(accountsFile, 'utf8'))) : null;
       if (state.success && (accounts === null || accounts.success)) {
-        const { invitations, syncedAt, fullAt } = state.data;
-        const accountSync = accounts?.data ? { ...accounts.data.accountSync, fullAt } : EMPTY_SYNC_STATE;
+        const { invitations, syncedAt, fullAt, quietEtag } = state.data;
+        const accountSync = accounts?.data ? { ...accounts.data.accountSync, fullAt, quietEtag: quietEtag ?? null } : EMPTY_SYNC_STATE;
         return { invitations, syncedAt, accounts: accounts?.data?.accounts ?? [], accountSync };
       }
       this.logger.warn({ connectionId }, 'cache unreadable; starting empty');

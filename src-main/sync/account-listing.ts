@@ -51,7 +51,9 @@ type Fresh = Extract<AccountPageResult, { notModified: false }>;
  * Brings the cached accounts list of one connection up to date, transferring as little as the
  * provider allows. Two questions, two costs:
  * - "What changed?" — only accounts changed after the newest `updatedAt` seen (`updatedSince`),
- *   merged by id: one cheap request when nothing did. It cannot see access that was removed.
+ *   merged by id: one cheap request when nothing did, conditional on the tag of the last such
+ *   empty answer, so the provider answers 304 without building a page. It cannot see access that
+ *   was removed.
  * - "Is the whole list still what I have?" — when the provider sent ETags on every page of the
  *   last full listing, each page is asked for again with `If-None-Match` and a 304 reuses the
  *   cached page; otherwise the whole list is read. This sees removals.
@@ -134,7 +136,7 @@ async function pageWalk(
   stats: ListingStats,
   unchanged: () => ListingResult,
 ): Promise<ListingResult> {
-  const byId = new Map(cached.map((a) => [a.id, a]));
+  const index = lazyIndex(cached);
   const accounts: Account[] = [];
   const pages: Page[] = [];
   let changed = false;
@@ -144,10 +146,10 @@ async function pageWalk(
     const answer = await get(stored ? { cursor, ifNoneMatch: stored.etag } : { cursor });
     let next: string | null;
     if (answer.notModified) {
-      const items = stored ? stored.ids.map((id) => byId.get(id)) : [];
+      const items = stored ? recordedAccounts(stored.ids, accounts.length, cached, index) : null;
       // The cache no longer matches its own page records (damaged or pruned): read everything again.
-      if (!stored || items.some((a) => a === undefined)) return fullListing(get, options, stats);
-      accounts.push(...(items as Account[]));
+      if (!stored || !items) return fullListing(get, options, stats);
+      accounts.push(...items);
       pages.push(stored);
       next = stored.nextCursor;
     } else {
@@ -184,11 +186,22 @@ async function changesSince(
 ): Promise<ListingResult> {
   // The provider compares with >=; one millisecond later skips what the watermark itself was.
   const updatedSince = new Date(Date.parse(watermark) + 1).toISOString();
+  // The same question as last time, which found nothing: the provider can answer 304 without a page.
+  const quiet = state.quietEtag?.updatedSince === updatedSince ? state.quietEtag.etag : null;
   const changed: Account[] = [];
   let cursor: string | null = null;
   for (let n = 0; n < MAX_PAGES; n++) {
-    const answer = await get({ cursor, updatedSince });
-    if (answer.notModified) throw unexpectedAnswer(options.provider);
+    const ask = cursor === null && quiet !== null;
+    const answer = await get(ask ? { cursor, updatedSince, ifNoneMatch: quiet } : { cursor, updatedSince });
+    if (answer.notModified) {
+      if (ask) return unchanged();
+      throw unexpectedAnswer(options.provider);
+    }
+    if (cursor === null && answer.items.length === 0 && !answer.nextCursor) {
+      const nothing = unchanged();
+      if (!answer.etag || answer.etag === quiet) return nothing;
+      return { ...nothing, state: { ...state, quietEtag: { updatedSince, etag: answer.etag } } };
+    }
     changed.push(...answer.items);
     if (!answer.nextCursor) break;
     cursor = answer.nextCursor;
@@ -197,21 +210,42 @@ async function changesSince(
   const merged = new Map(cached.map((a) => [a.id, a]));
   for (const account of changed) merged.set(account.id, account);
   const accounts = [...merged.values()].sort(byNameThenId);
-  return { accounts, state: { ...state, watermark: newestUpdate(changed, watermark) }, stats: { ...stats, mode: 'changes' } };
+  return { accounts, state: { ...state, watermark: newestUpdate(changed, watermark), quietEtag: null }, stats: { ...stats, mode: 'changes' } };
+}
+
+/**
+ * The cached accounts one page record names, in its order; null when the cache lacks one. The
+ * cache is kept in the provider's order, so the record usually names exactly the accounts at
+ * `offset`: comparing ids there spares building an index of every cached account.
+ */
+function recordedAccounts(ids: readonly string[], offset: number, cached: readonly Account[], index: () => Map<string, Account>): Account[] | null {
+  if (ids.every((id, k) => cached[offset + k]?.id === id)) return cached.slice(offset, offset + ids.length);
+  const byId = index();
+  const out: Account[] = [];
+  for (const id of ids) {
+    const account = byId.get(id);
+    if (!account) return null;
+    out.push(account);
+  }
+  return out;
 }
 
 /** The accounts the page records name, in order, from the cache; null when the cache lacks one. */
 function fromRecords(pages: readonly Page[], cached: readonly Account[]): Account[] | null {
-  const byId = new Map(cached.map((a) => [a.id, a]));
+  const index = lazyIndex(cached);
   const out: Account[] = [];
   for (const page of pages) {
-    for (const id of page.ids) {
-      const account = byId.get(id);
-      if (!account) return null;
-      out.push(account);
-    }
+    const items = recordedAccounts(page.ids, out.length, cached, index);
+    if (!items) return null;
+    out.push(...items);
   }
   return out;
+}
+
+/** The cache by id, built on first use only. */
+function lazyIndex(cached: readonly Account[]): () => Map<string, Account> {
+  let byId: Map<string, Account> | null = null;
+  return () => (byId ??= new Map(cached.map((a) => [a.id, a])));
 }
 
 function sameAccounts(a: readonly Account[], b: readonly Account[]): boolean {

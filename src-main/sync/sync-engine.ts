@@ -183,7 +183,9 @@ export class SyncEngine {
         // If the timeout wins, the abandoned work's own failure is expected and must not go unhandled.
         work.catch(() => undefined);
         const { listing, invitations: listed, fromLinks } = await Promise.race([work, timeout]);
-        const invitations = fromLinks ? withLinkInvitations(listed, current.invitations) : listed;
+        const fresh = fromLinks ? withLinkInvitations(listed, current.invitations) : listed;
+        // The same array when nothing changed: the cache then writes nothing and no notice goes out.
+        const invitations = JSON.stringify(fresh) === JSON.stringify(current.invitations) ? current.invitations : fresh;
         // A connection removed while it synced must not leave a cache file behind.
         if (!this.options.connections.list().some((c) => c.id === connectionId)) return null;
         seen.stats = listing.stats;
@@ -194,7 +196,7 @@ export class SyncEngine {
       this.#lastRun.set(connectionId, { ...stats, durationMs: performance.now() - started });
       const lists: Array<'accounts' | 'invitations'> = [];
       if (after.accounts !== before.accounts) lists.push('accounts');
-      if (JSON.stringify(after.invitations) !== JSON.stringify(before.invitations)) lists.push('invitations');
+      if (after.invitations !== before.invitations) lists.push('invitations');
       if (lists.length > 0) this.options.events.emit('data.changed', { lists });
       this.options.afterSync?.(connectionId, before, after);
     } finally {

@@ -17,7 +17,11 @@ class FakeProvider {
   time = Date.parse('2025-01-01T00:00:00.000Z');
   requests: AccountPageRequest[] = [];
 
-  constructor(readonly etags: EtagMode) {}
+  /** `tagsChanges`: an `updatedSince` answer carries an ETag too, as the reference client area's does. */
+  constructor(
+    readonly etags: EtagMode,
+    readonly tagsChanges = false,
+  ) {}
 
   tick(): string {
     this.time += 1000;
@@ -60,7 +64,13 @@ class FakeProvider {
     const items = rest.slice(0, request.limit);
     const last = items[items.length - 1];
     const nextCursor = rest.length > request.limit && last ? JSON.stringify([last.name, last.id]) : null;
-    const etag = this.etags === 'none' || request.updatedSince ? null : `"${hash(this.etags === 'page' ? { items, nextCursor } : this.sorted())}"`;
+    const etag = request.updatedSince
+      ? this.tagsChanges
+        ? `"${hash({ items, nextCursor, updatedSince: request.updatedSince })}"`
+        : null
+      : this.etags === 'none'
+        ? null
+        : `"${hash(this.etags === 'page' ? { items, nextCursor } : this.sorted())}"`;
     if (etag && request.ifNoneMatch === etag) return { notModified: true };
     return { notModified: false, items, nextCursor, etag };
   }
@@ -79,8 +89,8 @@ async function sync(provider: FakeProvider, cached: Account[], state: AccountSyn
   return refreshAccounts(provider, cached, state, options(provider, extra));
 }
 
-function seeded(etags: EtagMode, n = 10): FakeProvider {
-  const p = new FakeProvider(etags);
+function seeded(etags: EtagMode, n = 10, tagsChanges = false): FakeProvider {
+  const p = new FakeProvider(etags, tagsChanges);
   for (let i = 0; i < n; i++) p.add(`Customer ${String(i).padStart(2, '0')}`);
   return p;
 }
@@ -126,6 +136,30 @@ describe('incremental account listing', () => {
     const first = await sync(p, [], EMPTY_SYNC_STATE);
     await sync(p, first.accounts, first.state);
     expect(p.requests).toEqual([{ cursor: null, limit: 4, updatedSince: new Date(Date.parse(first.state.watermark!) + 1).toISOString() }]);
+  });
+
+  it('asks what changed conditionally once a quiet answer brought a tag, and plainly again after the watermark moved', async () => {
+    const p = seeded('page', 10, true);
+    const first = await sync(p, [], EMPTY_SYNC_STATE);
+    const updatedSince = new Date(Date.parse(first.state.watermark!) + 1).toISOString();
+    const quiet = await sync(p, first.accounts, first.state);
+    expect(quiet.state.quietEtag).toEqual({ updatedSince, etag: expect.any(String) });
+    // The page records and accounts stay the very same objects: only the small state changes.
+    expect(quiet.accounts).toBe(first.accounts);
+    expect(quiet.state.pages).toBe(first.state.pages);
+    const tagged = await sync(p, quiet.accounts, quiet.state);
+    expect(p.requests).toEqual([{ cursor: null, limit: 4, updatedSince, ifNoneMatch: quiet.state.quietEtag!.etag }]);
+    expect(tagged.stats).toMatchObject({ mode: 'unchanged', requests: 1, notModified: 1, accountsTransferred: 0 });
+    expect(tagged.state).toBe(quiet.state);
+
+    const renamed = p.sorted()[2]!;
+    p.rename(renamed.id, 'Customer renamed');
+    const changed = await sync(p, tagged.accounts, tagged.state);
+    expect(changed.stats).toMatchObject({ mode: 'changes', requests: 1, notModified: 0, accountsTransferred: 1 });
+    expect(changed.accounts).toEqual(p.sorted());
+    expect(changed.state.quietEtag).toBeNull();
+    await sync(p, changed.accounts, changed.state);
+    expect(p.requests).toEqual([{ cursor: null, limit: 4, updatedSince: new Date(Date.parse(changed.state.watermark!) + 1).toISOString() }]);
   });
 
   it('with per-page ETags, validating the list transfers only the changed page', async () => {
@@ -214,34 +248,39 @@ describe('incremental account listing', () => {
       fc.record({ op: fc.constant('sync' as const), later: fc.boolean(), validate: fc.boolean() }),
     );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom<EtagMode>('none', 'page', 'collection'), fc.array(step, { maxLength: 30 }), async (mode, steps) => {
-        const p = seeded(mode, 6);
-        let { accounts, state } = await sync(p, [], EMPTY_SYNC_STATE);
-        const removed = new Set<string>();
-        for (const s of [...steps, { op: 'sync' as const, later: true, validate: false }]) {
-          const ids = [...p.accounts.keys()];
-          if (s.op === 'add') p.add(s.name);
-          else if (s.op === 'rename' && ids.length > 0) p.rename(ids[s.pick % ids.length]!, s.name);
-          else if (s.op === 'remove' && ids.length > 0) {
-            const id = ids[s.pick % ids.length]!;
-            p.remove(id);
-            removed.add(id);
-          } else if (s.op === 'sync') {
-            const now = new Date(p.time + (s.later ? 61_000 : 0));
-            ({ accounts, state } = await sync(p, accounts, state, { now, validate: s.validate }));
-            if (s.later) p.time += 61_000;
-            const truth = p.sorted();
-            if (mode !== 'collection' && !s.later && !s.validate) {
-              // Everything the provider has is there and current; extra entries can only be removed ones.
-              const byId = new Map(accounts.map((a) => [a.id, a]));
-              expect(truth.every((a) => JSON.stringify(byId.get(a.id)) === JSON.stringify(a))).toBe(true);
-              expect(accounts.filter((a) => !p.accounts.has(a.id)).every((a) => removed.has(a.id))).toBe(true);
-            } else {
-              expect(accounts).toEqual(truth);
+      fc.asyncProperty(
+        fc.constantFrom<EtagMode>('none', 'page', 'collection'),
+        fc.boolean(),
+        fc.array(step, { maxLength: 30 }),
+        async (mode, tagsChanges, steps) => {
+          const p = seeded(mode, 6, tagsChanges);
+          let { accounts, state } = await sync(p, [], EMPTY_SYNC_STATE);
+          const removed = new Set<string>();
+          for (const s of [...steps, { op: 'sync' as const, later: true, validate: false }]) {
+            const ids = [...p.accounts.keys()];
+            if (s.op === 'add') p.add(s.name);
+            else if (s.op === 'rename' && ids.length > 0) p.rename(ids[s.pick % ids.length]!, s.name);
+            else if (s.op === 'remove' && ids.length > 0) {
+              const id = ids[s.pick % ids.length]!;
+              p.remove(id);
+              removed.add(id);
+            } else if (s.op === 'sync') {
+              const now = new Date(p.time + (s.later ? 61_000 : 0));
+              ({ accounts, state } = await sync(p, accounts, state, { now, validate: s.validate }));
+              if (s.later) p.time += 61_000;
+              const truth = p.sorted();
+              if (mode !== 'collection' && !s.later && !s.validate) {
+                // Everything the provider has is there and current; extra entries can only be removed ones.
+                const byId = new Map(accounts.map((a) => [a.id, a]));
+                expect(truth.every((a) => JSON.stringify(byId.get(a.id)) === JSON.stringify(a))).toBe(true);
+                expect(accounts.filter((a) => !p.accounts.has(a.id)).every((a) => removed.has(a.id))).toBe(true);
+              } else {
+                expect(accounts).toEqual(truth);
+              }
             }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 150 },
     );
   });
