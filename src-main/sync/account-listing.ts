@@ -2,6 +2,7 @@ import type { Account } from '../../src-shared/api/accounts.js';
 import type { AccountPageRequest, AccountPageResult, RequestOptions } from '../connectors/connector.js';
 import { unexpectedAnswer } from '../errors.js';
 import type { AccountSyncState } from './account-cache.js';
+import { Limiter } from './limiter.js';
 
 export interface AccountPageSource {
   listAccountsPage(request: AccountPageRequest, options?: RequestOptions): Promise<AccountPageResult>;
@@ -128,6 +129,27 @@ async function fullListing(get: Get, options: ListingOptions, stats: ListingStat
   throw unexpectedAnswer(options.provider);
 }
 
+/** Conditional asks in flight at once for one connection's validation. */
+const PAGES_AT_ONCE = 4;
+
+/**
+ * Every recorded page asked for again with its tag, a few at once, before the walk reaches it:
+ * the records name every cursor, so a validation need not wait one round trip per page. Each
+ * answer is the one the walk would get by asking when it arrives there; one for a cursor the walk
+ * no longer reaches (a change moved the page bounds) is left unused.
+ */
+function askAhead(get: Get, known: readonly Page[]): Map<string | null, Promise<AccountPageResult>> {
+  const limiter = new Limiter(PAGES_AT_ONCE);
+  const ahead = new Map<string | null, Promise<AccountPageResult>>();
+  for (const page of known) {
+    const answer = limiter.run(() => get({ cursor: page.cursor, ifNoneMatch: page.etag }));
+    // An answer left unused must not fail unhandled; the walk awaits the ones it uses.
+    answer.catch(() => undefined);
+    ahead.set(page.cursor, answer);
+  }
+  return ahead;
+}
+
 async function pageWalk(
   get: Get,
   cached: Account[],
@@ -137,13 +159,16 @@ async function pageWalk(
   unchanged: () => ListingResult,
 ): Promise<ListingResult> {
   const index = lazyIndex(cached);
+  const ahead = askAhead(get, known);
   const accounts: Account[] = [];
   const pages: Page[] = [];
   let changed = false;
   let cursor: string | null = null;
   for (let n = 0; n < MAX_PAGES; n++) {
     const stored = known.find((p) => p.cursor === cursor);
-    const answer = await get(stored ? { cursor, ifNoneMatch: stored.etag } : { cursor });
+    const asked = ahead.get(cursor);
+    ahead.delete(cursor);
+    const answer: AccountPageResult = await (asked ?? get(stored ? { cursor, ifNoneMatch: stored.etag } : { cursor }));
     let next: string | null;
     if (answer.notModified) {
       const items = stored ? recordedAccounts(stored.ids, accounts.length, cached, index) : null;

@@ -3,7 +3,7 @@ import { IncomingInvitationPage, InvitationAnswerResponse, type IncomingInvitati
 import type { InvitationAnswer } from '../../../src-shared/api/primitives.js';
 import type { User } from '../../../src-shared/api/users.js';
 import type { AccountPageRequest, AccountPageResult, Connector, RequestOptions, SignInOptions } from '../connector.js';
-import { ApiSession, LIST_PAGE, seg, type ApiSessionOptions } from './api-session.js';
+import { ApiSession, LIST_PAGE, seg, withQuery, type ApiSessionOptions } from './api-session.js';
 import { ClientareaAccessPolicy } from './access-policy.js';
 import { ClientareaAccessRequests } from './access-requests.js';
 import { ClientareaAudit } from './audit.js';
@@ -62,14 +62,9 @@ export class ClientareaConnector implements Connector {
   }
 
   async listAccountsPage(request: AccountPageRequest, options: RequestOptions = {}): Promise<AccountPageResult> {
-    const params: Record<string, string | number> = { limit: request.limit };
-    if (request.cursor) params.cursor = request.cursor;
-    if (request.updatedSince) params.updatedSince = request.updatedSince;
+    const url = withQuery('/accounts', { limit: request.limit, cursor: request.cursor, updatedSince: request.updatedSince });
     const headers: Record<string, string> = request.ifNoneMatch ? { 'If-None-Match': request.ifNoneMatch } : {};
-    const answer = await this.#api.authorizedRaw(
-      { method: 'GET', url: '/accounts', params, headers, signal: options.signal },
-      request.ifNoneMatch ? [304] : [],
-    );
+    const answer = await this.#api.authorizedRaw({ method: 'GET', url, headers, signal: options.signal }, request.ifNoneMatch ? [304] : []);
     if (answer.status === 304) return { notModified: true };
     const page = this.#api.parse(AccountPage, answer.data, '/accounts');
     const etag = answer.headers.etag;

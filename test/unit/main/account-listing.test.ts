@@ -162,6 +162,26 @@ describe('incremental account listing', () => {
     expect(p.requests).toEqual([{ cursor: null, limit: 4, updatedSince: new Date(Date.parse(changed.state.watermark!) + 1).toISOString() }]);
   });
 
+  it('validates the recorded pages four at once, not one round trip after another', async () => {
+    const p = seeded('page', 40);
+    const first = await sync(p, [], EMPTY_SYNC_STATE);
+    expect(first.state.pages).toHaveLength(10);
+    let inFlight = 0;
+    let most = 0;
+    const source = {
+      async listAccountsPage(request: AccountPageRequest): Promise<AccountPageResult> {
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight--;
+        return p.listAccountsPage(request);
+      },
+    };
+    const again = await refreshAccounts(source, first.accounts, first.state, options(p, { validate: true }));
+    expect(again.stats).toMatchObject({ mode: 'unchanged', requests: 10, notModified: 10, accountsTransferred: 0 });
+    expect(again.accounts).toBe(first.accounts);
+    expect(most).toBe(4);
+  });
+
   it('with per-page ETags, validating the list transfers only the changed page', async () => {
     const p = seeded('page');
     const first = await sync(p, [], EMPTY_SYNC_STATE);
