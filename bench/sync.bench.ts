@@ -2,7 +2,8 @@
  * The desktop side of docs/ARCHITECTURE.md §11, measured against the reference client area running as its own
  * process on loopback (as a provider would be, on its own core):
  * - sync of 5,000 accounts, and a no-change re-sync (periodic: `updatedSince`; validated: ETag 304s);
- * - 100,000 accounts across 20 connections (< 3 s, main-process heap < 300 MB) and a no-change re-sync (< 0.2 s);
+ * - 100,000 accounts across 20 connections (< 3 s, main-process heap < 300 MB) and a no-change re-sync (< 0.2 s),
+ *   validated and not, and the periodic one after it (asked with the tag of the last quiet answer);
  * - 1,000 queued answers replayed (< 5 s) with no duplicate;
  * - opening a panel: the SSO link ready (< 100 ms).
  * Secrets stay in memory here (a benchmark needs no keychain); everything else is the real code.
@@ -148,6 +149,15 @@ export async function run(): Promise<BenchRow[]> {
     rows.push({
       name: `validated no-change re-sync, ${total.toLocaleString('en')} accounts (${CONNECTIONS} connections, ETag 304s)`,
       value: validatedMs / 1000,
+      unit: 's',
+      target: 0.2,
+    });
+    // The periodic re-sync after that first one: asked with the tag its empty answer brought.
+    const [, quietMs] = await timed(() => many.sync.syncAll());
+    const quiet304 = ids.reduce((n, id) => n + (many.sync.lastRun(id)?.notModified ?? 0), 0);
+    rows.push({
+      name: `next no-change re-sync, ${total.toLocaleString('en')} accounts (${CONNECTIONS} connections, updatedSince ${quiet304}×304)`,
+      value: quietMs / 1000,
       unit: 's',
       target: 0.2,
     });
