@@ -101,3 +101,42 @@ describe('the account cache has one update path', () => {
     expect(cache.read(connection.id)).toBe(afterSecond);
   });
 });
+
+describe('the times of a sync that found nothing new', () => {
+  function cacheIn() {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cache-times-'));
+    dirs.push(dataDir);
+    return { dataDir, cache: new AccountCache(dataDir, silentLogger()) };
+  }
+  const stateOf = (dataDir: string, id: string) => JSON.parse(fs.readFileSync(path.join(dataDir, 'cache', id, 'state.json'), 'utf8'));
+  const later = (syncedAt: string) => (current: ReturnType<AccountCache['read']>) => ({
+    ...current,
+    syncedAt,
+    accountSync: { ...current.accountSync, fullAt: syncedAt },
+  });
+
+  it('wait in memory, reach disk with the next write or the flush, and never recreate a removed connection', async () => {
+    const { dataDir, cache } = cacheIn();
+    await cache.update('c1', (current) => ({ ...current, accounts: [joined], invitations: [listed], syncedAt: '2026-01-01T00:00:00.000Z' }));
+    const written = fs.statSync(path.join(dataDir, 'cache', 'c1', 'state.json')).mtimeMs;
+
+    const quiet = await cache.update('c1', later('2026-01-01T00:05:00.000Z'));
+    expect(quiet.syncedAt).toBe('2026-01-01T00:05:00.000Z');
+    expect(cache.read('c1').syncedAt).toBe('2026-01-01T00:05:00.000Z');
+    expect(fs.statSync(path.join(dataDir, 'cache', 'c1', 'state.json')).mtimeMs).toBe(written);
+    expect(stateOf(dataDir, 'c1').syncedAt).toBe('2026-01-01T00:00:00.000Z');
+    await cache.flushed();
+    expect(stateOf(dataDir, 'c1')).toMatchObject({ syncedAt: '2026-01-01T00:05:00.000Z', fullAt: '2026-01-01T00:05:00.000Z' });
+
+    // A real change after quiet times writes them along with it.
+    await cache.update('c1', later('2026-01-01T00:10:00.000Z'));
+    await cache.update('c1', (current) => ({ ...current, invitations: [] }));
+    expect(stateOf(dataDir, 'c1')).toMatchObject({ syncedAt: '2026-01-01T00:10:00.000Z', invitations: [] });
+
+    // Quiet times of a connection removed before the flush are dropped with it.
+    await cache.update('c1', later('2026-01-01T00:15:00.000Z'));
+    await cache.remove('c1');
+    await cache.flushed();
+    expect(fs.existsSync(path.join(dataDir, 'cache', 'c1'))).toBe(false);
+  });
+});
