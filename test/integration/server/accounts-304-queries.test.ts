@@ -77,8 +77,8 @@ describe('GET /accounts with If-None-Match', () => {
     const pageQueries = (tables: string[][]) => tables.filter((t) => t.some((name) => PAGE_TABLES.includes(name))).length;
     const first = await during(() => list('/api/v1/accounts?limit=10'));
     expect(first.result.statusCode).toBe(200);
-    // The counter sees the page's queries when a page is built: the reachable rows and the counts.
-    expect(pageQueries(first.tables)).toBeGreaterThanOrEqual(4);
+    // The counter sees the page's query when a page is built: the reachable rows with their counts.
+    expect(pageQueries(first.tables)).toBeGreaterThanOrEqual(1);
     const { nextCursor } = AccountPage.parse(first.result.json());
     const secondUrl = `/api/v1/accounts?limit=10&cursor=${nextCursor}`;
     const second = await list(secondUrl);

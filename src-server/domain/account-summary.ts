@@ -1,0 +1,117 @@
+/**
+ * What each listed account carries besides the caller's grant (docs/ARCHITECTURE.md §5, §11): its
+ * summary counts as the caller may see them and its two-factor mark. They are columns of the page's
+ * own read, each a correlated count by the account's index, so a page of any size costs one
+ * statement for its rows and their facts; only a page holding scoped grants reads twice more.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Account } from '../../src-shared/api/accounts.js';
+import type { Permission } from '../../src-shared/api/permissions.js';
+import { SETTINGS } from '../config/settings.js';
+import type { Database } from '../db/tables.js';
+import { inScope } from './access.js';
+import { addDays } from './clock.js';
+import type { grantOf } from './memberships.js';
+
+export type Summary = Account['summary'];
+type Grant = ReturnType<typeof grantOf>;
+
+/** The facts `summaryColumns` adds to each row, as both stores hand them back (counts may arrive as text). */
+export interface SummaryFacts {
+  services: number | string;
+  domains_expiring_soon: number | string;
+  unpaid_invoices: number | string;
+  open_tickets: number | string;
+  two_factor_required: number | string | boolean;
+  two_factor_enabled: number | string | boolean;
+}
+
+/** The window of "expiring soon": from now to the configured number of days ahead, in stored UTC text. */
+function soonWindow(now: Date): { from: string; to: string } {
+  return { from: now.toISOString(), to: addDays(now, SETTINGS.domainsExpiringSoonDays).toISOString() };
+}
+
+/**
+ * The select list of an accounts read (which names `accounts`): the four counts of the account,
+ * whether its owner requires two-factor sign-in, and whether the caller (`userId`) has it on.
+ * The last does not depend on the row; both stores evaluate such a subquery once per statement.
+ */
+export function summaryColumns(now: Date, userId: string) {
+  const soon = soonWindow(now);
+  return [
+    sql<number | string>`(select count(*) from services where services.account_id = accounts.id and services.status <> 'cancelled')`.as('services'),
+    sql<
+      number | string
+    >`(select count(*) from domains where domains.account_id = accounts.id and domains.expires_at >= ${soon.from} and domains.expires_at <= ${soon.to})`.as(
+      'domains_expiring_soon',
+    ),
+    sql<number | string>`(select count(*) from invoices where invoices.account_id = accounts.id and invoices.status = 'unpaid')`.as('unpaid_invoices'),
+    sql<number | string>`(select count(*) from tickets where tickets.account_id = accounts.id and tickets.status <> 'closed')`.as('open_tickets'),
+    sql<number>`case when exists (select 1 from two_factor_policies where two_factor_policies.account_id = accounts.id) then 1 else 0 end`.as(
+      'two_factor_required',
+    ),
+    sql<number>`case when exists (select 1 from two_factor where two_factor.user_id = ${userId} and two_factor.enabled_at is not null) then 1 else 0 end`.as(
+      'two_factor_enabled',
+    ),
+  ] as const;
+}
+
+/**
+ * A grant whose end has come is not listed, even before the retiring (`access-expiry-sweep.ts`)
+ * has deleted it: for a read that left-joins `access_expiries` to its memberships.
+ */
+export function stillGranted(now: Date) {
+  return sql<boolean>`(access_expiries.expires_at is null or access_expiries.expires_at > ${now.toISOString()})`;
+}
+
+/** What a scoped member may count: only the services and domains their scope names. */
+export interface ScopedCounts {
+  services: Map<string, number>;
+  domainsExpiringSoon: Map<string, number>;
+}
+
+/**
+ * The service and domain counts of the scoped grants of a page: two reads for all of them
+ * together, none when the page holds no scoped grant (an owner's page never does).
+ */
+export async function scopedCounts(db: Kysely<Database>, now: Date, rows: readonly { id: string; grant: Grant }[]): Promise<ScopedCounts | undefined> {
+  const scoped = rows.filter((r) => r.grant.scope !== null);
+  if (scoped.length === 0) return undefined;
+  const ids = scoped.map((r) => r.id);
+  const soon = soonWindow(now);
+  const [services, domains] = await Promise.all([
+    db.selectFrom('services').select(['id', 'account_id']).where('account_id', 'in', ids).where('status', '!=', 'cancelled').execute(),
+    db
+      .selectFrom('domains')
+      .select(['id', 'name', 'account_id'])
+      .where('account_id', 'in', ids)
+      .where('expires_at', '>=', soon.from)
+      .where('expires_at', '<=', soon.to)
+      .execute(),
+  ]);
+  const counts: ScopedCounts = { services: new Map(), domainsExpiringSoon: new Map() };
+  for (const { id, grant } of scoped) {
+    counts.services.set(id, services.filter((x) => x.account_id === id && inScope(grant.scope, 'services', x)).length);
+    counts.domainsExpiringSoon.set(id, domains.filter((x) => x.account_id === id && inScope(grant.scope, 'domains', x)).length);
+  }
+  return counts;
+}
+
+/** The counts one listed account shows its caller: a count the grant has no permission for is 0. */
+export function summaryOf(id: string, facts: SummaryFacts, grant: Grant, scoped: ScopedCounts | undefined): Summary {
+  const may = (p: Permission) => grant.permissions.includes(p);
+  return {
+    services: may('services.view') || may('services.manage') ? (scoped?.services.get(id) ?? Number(facts.services)) : 0,
+    domainsExpiringSoon: may('domains.view') || may('domains.manage') ? (scoped?.domainsExpiringSoon.get(id) ?? Number(facts.domains_expiring_soon)) : 0,
+    unpaidInvoices: may('billing.invoices') ? Number(facts.unpaid_invoices) : 0,
+    openTickets: may('tickets') ? Number(facts.open_tickets) : 0,
+  };
+}
+
+/** The account's two-factor mark: whether its owner requires it, whether the caller has it on. */
+export function twoFactorMarkOf(facts: SummaryFacts): NonNullable<Account['twoFactor']> {
+  return { required: truthy(facts.two_factor_required), enabled: truthy(facts.two_factor_enabled) };
+}
+
+// SQLite answers 0/1; PostgreSQL an integer that may arrive as text.
+const truthy = (value: number | string | boolean) => value === true || Number(value) === 1;
