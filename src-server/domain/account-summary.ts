@@ -97,20 +97,50 @@ export async function scopedCounts(db: Kysely<Database>, now: Date, rows: readon
   return counts;
 }
 
-/** The counts one listed account shows its caller: a count the grant has no permission for is 0. */
-export function summaryOf(id: string, facts: SummaryFacts, grant: Grant, scoped: ScopedCounts | undefined): Summary {
+/** Which counts a grant may see: one without the permission shows 0. Worked out once per distinct grant of a page. */
+export interface VisibleCounts {
+  services: boolean;
+  domains: boolean;
+  invoices: boolean;
+  tickets: boolean;
+}
+
+export function visibleCounts(grant: Grant): VisibleCounts {
   const may = (p: Permission) => grant.permissions.includes(p);
   return {
-    services: may('services.view') || may('services.manage') ? (scoped?.services.get(id) ?? Number(facts.services)) : 0,
-    domainsExpiringSoon: may('domains.view') || may('domains.manage') ? (scoped?.domainsExpiringSoon.get(id) ?? Number(facts.domains_expiring_soon)) : 0,
-    unpaidInvoices: may('billing.invoices') ? Number(facts.unpaid_invoices) : 0,
-    openTickets: may('tickets') ? Number(facts.open_tickets) : 0,
+    services: may('services.view') || may('services.manage'),
+    domains: may('domains.view') || may('domains.manage'),
+    invoices: may('billing.invoices'),
+    tickets: may('tickets'),
   };
 }
 
-/** The account's two-factor mark: whether its owner requires it, whether the caller has it on. */
-export function twoFactorMarkOf(facts: SummaryFacts): NonNullable<Account['twoFactor']> {
-  return { required: truthy(facts.two_factor_required), enabled: truthy(facts.two_factor_enabled) };
+/** The counts one listed account shows its caller. */
+export function summaryOf(id: string, facts: SummaryFacts, visible: VisibleCounts, scoped: ScopedCounts | undefined): Summary {
+  return {
+    services: visible.services ? (scoped?.services.get(id) ?? Number(facts.services)) : 0,
+    domainsExpiringSoon: visible.domains ? (scoped?.domainsExpiringSoon.get(id) ?? Number(facts.domains_expiring_soon)) : 0,
+    unpaidInvoices: visible.invoices ? Number(facts.unpaid_invoices) : 0,
+    openTickets: visible.tickets ? Number(facts.open_tickets) : 0,
+  };
+}
+
+type TwoFactorMark = NonNullable<Account['twoFactor']>;
+
+/**
+ * The two-factor marks of a page's rows: whether each account's owner requires it, and whether the
+ * caller has it on (the same on every row). A page has at most two distinct marks, shared by its rows.
+ */
+export function twoFactorMarks(): (facts: SummaryFacts) => TwoFactorMark {
+  const marks = new Map<string, TwoFactorMark>();
+  return (facts) => {
+    const required = truthy(facts.two_factor_required);
+    const enabled = truthy(facts.two_factor_enabled);
+    const key = `${required}${enabled}`;
+    let mark = marks.get(key);
+    if (!mark) marks.set(key, (mark = { required, enabled }));
+    return mark;
+  };
 }
 
 // SQLite answers 0/1; PostgreSQL an integer that may arrive as text.

@@ -3,7 +3,16 @@ import { PERMISSIONS } from '../../src-shared/api/permissions.js';
 import type { Account, AccountPage } from '../../src-shared/api/accounts.js';
 import { SETTINGS } from '../config/settings.js';
 import type { AccountRow, Database, MembershipRow } from '../db/tables.js';
-import { scopedCounts, stillGranted, summaryColumns, type SummaryFacts, summaryOf, twoFactorMarkOf } from './account-summary.js';
+import {
+  scopedCounts,
+  stillGranted,
+  summaryColumns,
+  type SummaryFacts,
+  summaryOf,
+  twoFactorMarks,
+  type VisibleCounts,
+  visibleCounts,
+} from './account-summary.js';
 import { addDays } from './clock.js';
 import { ClientAreaError, notFound } from './errors.js';
 import { grantOf, insertMembership } from './memberships.js';
@@ -16,8 +25,9 @@ type Reachable = Pick<AccountRow, 'id' | 'name' | 'updated_at'> &
     access_expires_at: string | null;
   };
 type Listed = Reachable & SummaryFacts;
-/** A listed row's id with its effective grant, worked out once per row. */
-type Graded = { id: string; grant: ReturnType<typeof grantOf> };
+type Grant = ReturnType<typeof grantOf>;
+/** A listed row's id with its effective grant. */
+type Graded = { id: string; grant: Grant };
 
 export interface AccountListQuery {
   limit: number;
@@ -107,28 +117,42 @@ export async function getAccount(db: Kysely<Database>, now: Date, userId: string
 }
 
 /**
- * The answers for rows read with their summary columns: the grant worked out once per row, and
+ * The answers for rows read with their summary columns: the grant worked out once per distinct
+ * membership (a page of 200 holds a handful, and its rows share the answer's permission list), and
  * besides the rows' own read at most one more for the domain names (and two for scoped counts).
  */
 async function toAccounts(db: Kysely<Database>, now: Date, rows: readonly Listed[]): Promise<Account[]> {
-  const graded = rows.map((row) => ({ id: row.id, grant: grantOf(row) }));
+  const grants = new Map<string, { grant: Grant; visible: VisibleCounts }>();
+  const graded = rows.map((row) => {
+    const shape = `${row.role}\u0000${row.permissions}\u0000${row.scope ?? ''}`;
+    let known = grants.get(shape);
+    if (!known) {
+      const grant = grantOf(row);
+      grants.set(shape, (known = { grant, visible: visibleCounts(grant) }));
+    }
+    return { id: row.id, ...known };
+  });
   const [scoped, names] = await Promise.all([scopedCounts(db, now, graded), domainNamesOf(db, graded)]);
+  const markOf = twoFactorMarks();
   return rows.map((row, i) => {
-    const { grant } = graded[i]!;
+    const { grant, visible } = graded[i]!;
     return {
       id: row.id,
       name: row.name,
       role: grant.role,
       permissions: grant.permissions,
       scope: grant.scope,
-      summary: summaryOf(row.id, row, grant, scoped),
+      summary: summaryOf(row.id, row, visible, scoped),
       updatedAt: row.membership_updated_at > row.updated_at ? row.membership_updated_at : row.updated_at,
-      domainNames: names.get(row.id) ?? [],
+      domainNames: names.get(row.id) ?? NO_DOMAIN_NAMES,
       accessExpiresAt: row.access_expires_at,
-      twoFactor: twoFactorMarkOf(row),
+      twoFactor: markOf(row),
     };
   });
 }
+
+/** Shared by every row without visible domains: the answer is serialized, never changed. */
+const NO_DOMAIN_NAMES: string[] = [];
 
 function reachableQuery(db: Kysely<Database>, userId: string) {
   return db

@@ -12,11 +12,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountPage } from '../../../src-shared/api/accounts.js';
-import { PERMISSION_PRESETS } from '../../../src-shared/api/permissions.js';
+import { PERMISSION_PRESETS, PERMISSIONS } from '../../../src-shared/api/permissions.js';
 import { buildApp } from '../../../src-server/app.js';
 import { openDatabase } from '../../../src-server/db/database.js';
 import { migrateToLatest } from '../../../src-server/db/migrations.js';
 import type { Database } from '../../../src-server/db/tables.js';
+import { listAccounts } from '../../../src-server/domain/accounts.js';
 import { insertMembership } from '../../../src-server/domain/memberships.js';
 import { SignInLimiter } from '../../../src-server/domain/sign-in-limiter.js';
 import { createTestDatabase, type TestDatabase } from './fixtures/postgres.js';
@@ -124,6 +125,13 @@ describe.each(STORES)('an accounts page on %s', (store) => {
       expect(account.domainNames).toHaveLength(1);
     }
     expect(whole.body.items.filter((a) => a.summary.domainsExpiringSoon === 1).length).toBeGreaterThan(0);
+  });
+
+  it('works out each distinct grant once a page: rows of one membership shape share its answer’s permission list and marks', async () => {
+    const { items } = await listAccounts(base, now, ids.owner!, { limit: 30 });
+    expect(new Set(items.map((a) => a.permissions)).size).toBe(1);
+    expect(new Set(items.map((a) => a.twoFactor)).size).toBe(1);
+    expect(items[0]!.permissions).toEqual(PERMISSIONS);
   });
 
   it('costs two more for a page of scoped grants, for all of them together', async () => {
