@@ -16,12 +16,12 @@ import type { grantOf } from './memberships.js';
 export type Summary = Account['summary'];
 type Grant = ReturnType<typeof grantOf>;
 
-/** The facts `summaryColumns` adds to each row, as both stores hand them back (counts may arrive as text). */
+/** The facts `summaryColumns` adds to each row, as both stores hand them back (counts may arrive as text; null without a counts row). */
 export interface SummaryFacts {
-  services: number | string;
+  services: number | string | null;
   domains_expiring_soon: number | string;
-  unpaid_invoices: number | string;
-  open_tickets: number | string;
+  unpaid_invoices: number | string | null;
+  open_tickets: number | string | null;
   two_factor_required: number | string | boolean;
   two_factor_enabled: number | string | boolean;
 }
@@ -32,21 +32,23 @@ function soonWindow(now: Date): { from: string; to: string } {
 }
 
 /**
- * The select list of an accounts read (which names `accounts`): the four counts of the account,
- * whether its owner requires two-factor sign-in, and whether the caller (`userId`) has it on.
- * The last does not depend on the row; both stores evaluate such a subquery once per statement.
+ * The select list of an accounts read that joins `account_counts` (`withCounts`): the account's
+ * counts kept by the database (migration 0014), its domains expiring soon (counted when read, as
+ * that moves with time, and only for an account that has domains), whether its owner requires
+ * two-factor sign-in, and whether the caller (`userId`) has it on. The last does not depend on the
+ * row; both stores evaluate such a subquery once per statement.
  */
 export function summaryColumns(now: Date, userId: string) {
   const soon = soonWindow(now);
   return [
-    sql<number | string>`(select count(*) from services where services.account_id = accounts.id and services.status <> 'cancelled')`.as('services'),
+    'account_counts.services',
+    'account_counts.unpaid_invoices',
+    'account_counts.open_tickets',
     sql<
       number | string
-    >`(select count(*) from domains where domains.account_id = accounts.id and domains.expires_at >= ${soon.from} and domains.expires_at <= ${soon.to})`.as(
+    >`case when account_counts.domains > 0 then (select count(*) from domains where domains.account_id = accounts.id and domains.expires_at >= ${soon.from} and domains.expires_at <= ${soon.to}) else 0 end`.as(
       'domains_expiring_soon',
     ),
-    sql<number | string>`(select count(*) from invoices where invoices.account_id = accounts.id and invoices.status = 'unpaid')`.as('unpaid_invoices'),
-    sql<number | string>`(select count(*) from tickets where tickets.account_id = accounts.id and tickets.status <> 'closed')`.as('open_tickets'),
     sql<number>`case when exists (select 1 from two_factor_policies where two_factor_policies.account_id = accounts.id) then 1 else 0 end`.as(
       'two_factor_required',
     ),

@@ -37,7 +37,7 @@ export interface AccountListQuery {
 
 /** Accounts the user can reach, ordered by name then id, paginated by an opaque keyset cursor. */
 export async function listAccounts(db: Kysely<Database>, now: Date, userId: string, query: AccountListQuery): Promise<AccountPage> {
-  const rows = await accountPageQuery(db, userId, query).select(summaryColumns(now, userId)).where(stillGranted(now)).execute();
+  const rows = await accountPageRead(db, now, userId, query).execute();
   const more = rows.length > query.limit;
   if (more) rows.length = query.limit;
   const last = rows[rows.length - 1];
@@ -45,6 +45,14 @@ export async function listAccounts(db: Kysely<Database>, now: Date, userId: stri
     items: await toAccounts(db, now, rows),
     nextCursor: more && last ? encodeCursor(last) : null,
   };
+}
+
+/** The one read of a page: its rows in index order, each with its counts row and two-factor mark. */
+export function accountPageRead(db: Kysely<Database>, now: Date, userId: string, query: AccountListQuery) {
+  return accountPageQuery(db, userId, query)
+    .leftJoin('account_counts', 'account_counts.account_id', 'accounts.id')
+    .select(summaryColumns(now, userId))
+    .where(stillGranted(now));
 }
 
 /**
@@ -107,6 +115,7 @@ export async function accountListState(db: Kysely<Database>, now: Date): Promise
 /** One account as the user sees it; `not_found` when the user cannot reach it (never `forbidden`: no probing). */
 export async function getAccount(db: Kysely<Database>, now: Date, userId: string, accountId: string): Promise<Account> {
   const row = await reachableQuery(db, userId)
+    .leftJoin('account_counts', 'account_counts.account_id', 'accounts.id')
     .select(summaryColumns(now, userId))
     .where(stillGranted(now))
     .where('accounts.id', '=', accountId)

@@ -9,7 +9,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import {
+  CompiledQuery,
+  type Kysely,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountPage } from '../../../src-shared/api/accounts.js';
 import { PERMISSION_PRESETS, PERMISSIONS } from '../../../src-shared/api/permissions.js';
@@ -17,11 +26,11 @@ import { buildApp } from '../../../src-server/app.js';
 import { openDatabase } from '../../../src-server/db/database.js';
 import { migrateToLatest } from '../../../src-server/db/migrations.js';
 import type { Database } from '../../../src-server/db/tables.js';
-import { listAccounts } from '../../../src-server/domain/accounts.js';
+import { accountPageRead, listAccounts } from '../../../src-server/domain/accounts.js';
 import { insertMembership } from '../../../src-server/domain/memberships.js';
 import { SignInLimiter } from '../../../src-server/domain/sign-in-limiter.js';
 import { createTestDatabase, type TestDatabase } from './fixtures/postgres.js';
-import { STORES } from './fixtures/stores.js';
+import { STORES, type StoreServer, startOn } from './fixtures/stores.js';
 import { STRONG_PASSWORD } from './harness.js';
 
 /** Statements run (one result each) and the tables each query the app built names. */
@@ -166,5 +175,25 @@ describe.each(STORES)('an accounts page on %s', (store) => {
     const gone = await base.selectFrom('memberships').select('id').where('account_id', '=', ids.firstAccount!).where('user_id', '=', ids.scoped!).execute();
     expect(gone).toEqual([]);
     expect((await page('scoped', 30)).statements).toBe(STATEMENTS_PER_PAGE + 2);
+  });
+});
+
+describe('an accounts page read on SQLite', () => {
+  let s: StoreServer;
+  let owner: { id: string };
+  beforeAll(async () => {
+    s = await startOn('sqlite', 'account_page_read_plan');
+    owner = await s.login('owner@example.com', 'Olivia Owner');
+  });
+  afterAll(async () => s?.close());
+
+  it('reads its rows as one range of the membership index, each with its counts row, counting per row only the domains expiring soon', async () => {
+    const read = accountPageRead(s.db, s.now(), owner.id, { limit: 200 }).compile();
+    const plan = await s.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${read.sql}`, [...read.parameters]));
+    const details = plan.rows.map((r) => r.detail).join('\n');
+    expect(details).toContain('memberships_user_account_name');
+    expect(details).toContain('account_counts');
+    expect(details).not.toContain('TEMP B-TREE');
+    for (const counted of ['services', 'invoices', 'tickets']) expect(details).not.toMatch(new RegExp(`SEARCH ${counted}\\b`));
   });
 });
