@@ -9,16 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import {
-  CompiledQuery,
-  type Kysely,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryResult,
-  type RootOperationNode,
-  type UnknownRow,
-} from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountPage } from '../../../src-shared/api/accounts.js';
 import { PERMISSION_PRESETS, PERMISSIONS } from '../../../src-shared/api/permissions.js';
@@ -29,29 +20,10 @@ import type { Database } from '../../../src-server/db/tables.js';
 import { accountPageRead, listAccounts } from '../../../src-server/domain/accounts.js';
 import { insertMembership } from '../../../src-server/domain/memberships.js';
 import { SignInLimiter } from '../../../src-server/domain/sign-in-limiter.js';
+import { CountedStatements } from './fixtures/counted-statements.js';
 import { createTestDatabase, type TestDatabase } from './fixtures/postgres.js';
 import { STORES, type StoreServer, startOn } from './fixtures/stores.js';
 import { STRONG_PASSWORD } from './harness.js';
-
-/** Statements run (one result each) and the tables each query the app built names. */
-class Statements implements KyselyPlugin {
-  run = 0;
-  readonly built: string[][] = [];
-  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
-    const tables = new Set<string>();
-    JSON.stringify(node, (key, value: unknown) => {
-      if (key === 'table' && value && typeof value === 'object' && 'identifier' in value)
-        tables.add((value as { identifier: { name: string } }).identifier.name);
-      return value;
-    });
-    this.built.push([...tables]);
-    return node;
-  }
-  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    this.run++;
-    return result;
-  }
-}
 
 /** Sign-in read, list state, the page's rows, the domain names. */
 const STATEMENTS_PER_PAGE = 4;
@@ -60,7 +32,7 @@ const MINUTE = 60_000;
 
 describe.each(STORES)('an accounts page on %s', (store) => {
   const dir = mkdtempSync(join(tmpdir(), 'clientarea-page-statements-'));
-  const counted = new Statements();
+  const counted = new CountedStatements();
   let pg: TestDatabase | undefined;
   let base: Kysely<Database>;
   let app: FastifyInstance;

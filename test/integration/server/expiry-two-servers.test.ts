@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSION_PRESETS } from '../../../src-shared/api/permissions.js';
 import { insertMembership } from '../../../src-server/domain/memberships.js';
-import { type ClientArea, startClientArea } from '../../../src-server/server.js';
-import { STORES, type StoreServer, startOn } from './fixtures/stores.js';
+import type { ClientArea } from '../../../src-server/server.js';
+import { STORES, type StoreServer, startOn, startSecondServer } from './fixtures/stores.js';
 
 const MINUTE = 60_000;
 
@@ -20,13 +20,7 @@ describe.each(STORES)('expiring access across two servers on one %s store', (sto
 
   beforeAll(async () => {
     s = await startOn(store, 'expiry_two_servers');
-    second = await startClientArea({
-      databaseFile: s.databaseFile,
-      databaseUrl: s.databaseUrl,
-      adminKey: 'test-admin-key',
-      clock: s.now,
-      twoFactorKey: s.twoFactorKey,
-    });
+    second = await startSecondServer(s);
     owner = await s.login('owner@example.com', 'Olivia Owner');
     member = await s.login('member@example.com', 'Mo Member');
   });
