@@ -153,13 +153,15 @@ function installPruning(app: FastifyInstance, ctx: ClientAreaContext): void {
 
 /**
  * Expiring access ends at its instant, not at the next tick of a timer: every API and panel request
- * first retires the grants whose end has come (one indexed read of `access_expiries`, which names
- * no table a page is built from), so no read, SSO link or panel session outlives its grant. The
+ * first retires the grants whose end has come, so no read, SSO link or panel session outlives its
+ * grant. A signed-in API route learns whether any end is due from its sign-in read
+ * (`http/auth.ts`); every other request looks here (one indexed read of `access_expiries`). The
  * timer retires and sends the three-day reminders even when nobody calls.
  */
 function installAccessExpiry(app: FastifyInstance, ctx: ClientAreaContext): void {
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config.retiresAccessAtSignIn) return;
     if (request.url.startsWith('/api/') || request.url.startsWith('/panel')) await retireExpiredAccess(ctx.db, ctx.clock);
   });
   const sweep = () =>

@@ -36,6 +36,16 @@ export interface AccountsTable {
   updated_at: string;
 }
 
+/** What an accounts page counts for each account, kept by triggers (migration 0014). */
+export interface AccountCountsTable {
+  account_id: string;
+  services: number;
+  /** Every domain of the account: the expiring-soon count is worked out when read, and only where this is not 0. */
+  domains: number;
+  unpaid_invoices: number;
+  open_tickets: number;
+}
+
 export interface MembershipsTable {
   id: string;
   account_id: string;
@@ -324,6 +334,7 @@ export interface SignInAddressesTable {
 export interface Database {
   users: UsersTable;
   accounts: AccountsTable;
+  account_counts: AccountCountsTable;
   memberships: MembershipsTable;
   invitations: InvitationsTable;
   contacts: ContactsTable;

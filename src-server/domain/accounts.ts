@@ -1,22 +1,33 @@
 import { type Kysely, sql } from 'kysely';
-import { type Permission, PERMISSIONS } from '../../src-shared/api/permissions.js';
+import { PERMISSIONS } from '../../src-shared/api/permissions.js';
 import type { Account, AccountPage } from '../../src-shared/api/accounts.js';
 import { SETTINGS } from '../config/settings.js';
 import type { AccountRow, Database, MembershipRow } from '../db/tables.js';
+import {
+  scopedCounts,
+  stillGranted,
+  summaryColumns,
+  type SummaryFacts,
+  summaryOf,
+  twoFactorMarks,
+  type VisibleCounts,
+  visibleCounts,
+} from './account-summary.js';
 import { addDays } from './clock.js';
-import { inScope } from './access.js';
 import { ClientAreaError, notFound } from './errors.js';
 import { grantOf, insertMembership } from './memberships.js';
 import { newId } from './tokens.js';
-import { hasTwoFactor } from './two-factor.js';
 import { findUserByEmail } from './users.js';
 
-type Summary = Account['summary'];
 type Reachable = Pick<AccountRow, 'id' | 'name' | 'updated_at'> &
   Pick<MembershipRow, 'role' | 'permissions' | 'scope'> & {
     membership_updated_at: string;
     access_expires_at: string | null;
   };
+type Listed = Reachable & SummaryFacts;
+type Grant = ReturnType<typeof grantOf>;
+/** A listed row's id with its effective grant. */
+type Graded = { id: string; grant: Grant };
 
 export interface AccountListQuery {
   limit: number;
@@ -26,15 +37,22 @@ export interface AccountListQuery {
 
 /** Accounts the user can reach, ordered by name then id, paginated by an opaque keyset cursor. */
 export async function listAccounts(db: Kysely<Database>, now: Date, userId: string, query: AccountListQuery): Promise<AccountPage> {
-  const rows = await accountPageQuery(db, userId, query).execute();
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  const graded = page.map((r) => ({ ...r, grant: grantOf(r) }));
-  const [summaries, names, marks] = await Promise.all([summarize(db, now, graded), domainNamesOf(db, graded), twoFactorMarks(db, userId, graded)]);
+  const rows = await accountPageRead(db, now, userId, query).execute();
+  const more = rows.length > query.limit;
+  if (more) rows.length = query.limit;
+  const last = rows[rows.length - 1];
   return {
-    items: graded.map((r) => toAccount(r, summaries.get(r.id), names.get(r.id), marks(r.id))),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    items: await toAccounts(db, now, rows),
+    nextCursor: more && last ? encodeCursor(last) : null,
   };
+}
+
+/** The one read of a page: its rows in index order, each with its counts row and two-factor mark. */
+export function accountPageRead(db: Kysely<Database>, now: Date, userId: string, query: AccountListQuery) {
+  return accountPageQuery(db, userId, query)
+    .leftJoin('account_counts', 'account_counts.account_id', 'accounts.id')
+    .select(summaryColumns(now, userId))
+    .where(stillGranted(now));
 }
 
 /**
@@ -96,12 +114,54 @@ export async function accountListState(db: Kysely<Database>, now: Date): Promise
 
 /** One account as the user sees it; `not_found` when the user cannot reach it (never `forbidden`: no probing). */
 export async function getAccount(db: Kysely<Database>, now: Date, userId: string, accountId: string): Promise<Account> {
-  const row = await reachableQuery(db, userId).where('accounts.id', '=', accountId).executeTakeFirst();
+  const row = await reachableQuery(db, userId)
+    .leftJoin('account_counts', 'account_counts.account_id', 'accounts.id')
+    .select(summaryColumns(now, userId))
+    .where(stillGranted(now))
+    .where('accounts.id', '=', accountId)
+    .executeTakeFirst();
   if (!row) throw notFound('The account');
-  const graded = { ...row, grant: grantOf(row) };
-  const [summaries, names, marks] = await Promise.all([summarize(db, now, [graded]), domainNamesOf(db, [graded]), twoFactorMarks(db, userId, [graded])]);
-  return toAccount(graded, summaries.get(row.id), names.get(row.id), marks(row.id));
+  const [account] = await toAccounts(db, now, [row]);
+  return account!;
 }
+
+/**
+ * The answers for rows read with their summary columns: the grant worked out once per distinct
+ * membership (a page of 200 holds a handful, and its rows share the answer's permission list), and
+ * besides the rows' own read at most one more for the domain names (and two for scoped counts).
+ */
+async function toAccounts(db: Kysely<Database>, now: Date, rows: readonly Listed[]): Promise<Account[]> {
+  const grants = new Map<string, { grant: Grant; visible: VisibleCounts }>();
+  const graded = rows.map((row) => {
+    const shape = `${row.role}\u0000${row.permissions}\u0000${row.scope ?? ''}`;
+    let known = grants.get(shape);
+    if (!known) {
+      const grant = grantOf(row);
+      grants.set(shape, (known = { grant, visible: visibleCounts(grant) }));
+    }
+    return { id: row.id, ...known };
+  });
+  const [scoped, names] = await Promise.all([scopedCounts(db, now, graded), domainNamesOf(db, graded)]);
+  const markOf = twoFactorMarks();
+  return rows.map((row, i) => {
+    const { grant, visible } = graded[i]!;
+    return {
+      id: row.id,
+      name: row.name,
+      role: grant.role,
+      permissions: grant.permissions,
+      scope: grant.scope,
+      summary: summaryOf(row.id, row, visible, scoped),
+      updatedAt: row.membership_updated_at > row.updated_at ? row.membership_updated_at : row.updated_at,
+      domainNames: names.get(row.id) ?? NO_DOMAIN_NAMES,
+      accessExpiresAt: row.access_expires_at,
+      twoFactor: markOf(row),
+    };
+  });
+}
+
+/** Shared by every row without visible domains: the answer is serialized, never changed. */
+const NO_DOMAIN_NAMES: string[] = [];
 
 function reachableQuery(db: Kysely<Database>, userId: string) {
   return db
@@ -121,45 +181,6 @@ function reachableQuery(db: Kysely<Database>, userId: string) {
     .where('memberships.user_id', '=', userId);
 }
 
-/** A reachable row with its effective grant, worked out once per row. */
-type Graded = Reachable & { grant: ReturnType<typeof grantOf> };
-
-function toAccount(row: Graded, summary: Summary | undefined, domainNames: string[] | undefined, twoFactor: TwoFactorMark): Account {
-  const updatedAt = row.membership_updated_at > row.updated_at ? row.membership_updated_at : row.updated_at;
-  return {
-    id: row.id,
-    name: row.name,
-    ...row.grant,
-    summary: summary ?? { services: 0, domainsExpiringSoon: 0, unpaidInvoices: 0, openTickets: 0 },
-    updatedAt,
-    domainNames: domainNames ?? [],
-    accessExpiresAt: row.access_expires_at,
-    twoFactor,
-  };
-}
-
-type TwoFactorMark = NonNullable<Account['twoFactor']>;
-
-/** Each account's two-factor policy on a page, with whether the caller has two-factor sign-in on: two small reads per page. */
-async function twoFactorMarks(db: Kysely<Database>, userId: string, rows: Graded[]): Promise<(accountId: string) => TwoFactorMark> {
-  const [requiring, enabled] = await Promise.all([
-    rows.length === 0
-      ? []
-      : db
-          .selectFrom('two_factor_policies')
-          .select('account_id')
-          .where(
-            'account_id',
-            'in',
-            rows.map((r) => r.id),
-          )
-          .execute(),
-    hasTwoFactor(db, userId),
-  ]);
-  const required = new Set(requiring.map((r) => r.account_id));
-  return (accountId) => ({ required: required.has(accountId), enabled });
-}
-
 /** How many domain names one account carries in the list: enough to search by, bounded per page. */
 export const DOMAIN_NAMES_PER_ACCOUNT = 50;
 
@@ -168,7 +189,7 @@ export const DOMAIN_NAMES_PER_ACCOUNT = 50;
  * without domains.view/manage, only those in scope for a scoped member. One query per page,
  * ranked in SQL so an account with thousands of domains still sends only the first few.
  */
-async function domainNamesOf(db: Kysely<Database>, rows: Graded[]): Promise<Map<string, string[]>> {
+async function domainNamesOf(db: Kysely<Database>, rows: readonly Graded[]): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
   const visible = rows.filter((r) => r.grant.permissions.includes('domains.view') || r.grant.permissions.includes('domains.manage'));
   const whole = visible.filter((r) => r.grant.scope === null).map((r) => r.id);
@@ -198,96 +219,6 @@ async function domainNamesOf(db: Kysely<Database>, rows: Graded[]): Promise<Map<
     const list = result.get(account_id);
     if (list) list.push(name);
     else result.set(account_id, [name]);
-  }
-  return result;
-}
-
-/**
- * Summary counts for a page of accounts, as the caller may see them: a count the grant has no
- * permission for is 0, and a scoped member counts only the services and domains in scope. Four
- * grouped queries whatever the page size, and two more when the page holds scoped grants.
- */
-async function summarize(db: Kysely<Database>, now: Date, rows: Graded[]): Promise<Map<string, Summary>> {
-  const zero = (): Summary => ({ services: 0, domainsExpiringSoon: 0, unpaidInvoices: 0, openTickets: 0 });
-  const result = new Map<string, Summary>(rows.map((r) => [r.id, zero()]));
-  if (rows.length === 0) return result;
-  const ids = rows.map((r) => r.id);
-  const soonFrom = now.toISOString();
-  const soonTo = addDays(now, SETTINGS.domainsExpiringSoonDays).toISOString();
-  const [services, domains, invoices, tickets] = await Promise.all([
-    db
-      .selectFrom('services')
-      .select(['account_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-      .where('account_id', 'in', ids)
-      .where('status', '!=', 'cancelled')
-      .groupBy('account_id')
-      .execute(),
-    db
-      .selectFrom('domains')
-      .select(['account_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-      .where('account_id', 'in', ids)
-      .where('expires_at', '>=', soonFrom)
-      .where('expires_at', '<=', soonTo)
-      .groupBy('account_id')
-      .execute(),
-    db
-      .selectFrom('invoices')
-      .select(['account_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-      .where('account_id', 'in', ids)
-      .where('status', '=', 'unpaid')
-      .groupBy('account_id')
-      .execute(),
-    db
-      .selectFrom('tickets')
-      .select(['account_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-      .where('account_id', 'in', ids)
-      .where('status', '!=', 'closed')
-      .groupBy('account_id')
-      .execute(),
-  ]);
-  const put = (counted: { account_id: string; n: number | string }[], key: keyof Summary) => {
-    for (const r of counted) {
-      const s = result.get(r.account_id);
-      if (s) s[key] = Number(r.n);
-    }
-  };
-  put(services, 'services');
-  put(domains, 'domainsExpiringSoon');
-  put(invoices, 'unpaidInvoices');
-  put(tickets, 'openTickets');
-
-  // Scoped members count only what their scope names: two more queries for all of them together.
-  const scoped = rows.filter((r) => r.grant.scope !== null);
-  const scopedIds = scoped.map((r) => r.id);
-  const [scopedServices, scopedDomains] =
-    scopedIds.length === 0
-      ? [[], []]
-      : await Promise.all([
-          db.selectFrom('services').select(['id', 'account_id']).where('account_id', 'in', scopedIds).where('status', '!=', 'cancelled').execute(),
-          db
-            .selectFrom('domains')
-            .select(['id', 'name', 'account_id'])
-            .where('account_id', 'in', scopedIds)
-            .where('expires_at', '>=', soonFrom)
-            .where('expires_at', '<=', soonTo)
-            .execute(),
-        ]);
-  for (const { id, grant } of scoped) {
-    const s = result.get(id);
-    if (!s) continue;
-    s.services = scopedServices.filter((x) => x.account_id === id && inScope(grant.scope, 'services', x)).length;
-    s.domainsExpiringSoon = scopedDomains.filter((x) => x.account_id === id && inScope(grant.scope, 'domains', x)).length;
-  }
-
-  for (const row of rows) {
-    const s = result.get(row.id);
-    if (!s) continue;
-    const { permissions } = row.grant;
-    const may = (p: Permission) => permissions.includes(p);
-    if (!may('services.view') && !may('services.manage')) s.services = 0;
-    if (!may('domains.view') && !may('domains.manage')) s.domainsExpiringSoon = 0;
-    if (!may('billing.invoices')) s.unpaidInvoices = 0;
-    if (!may('tickets')) s.openTickets = 0;
   }
   return result;
 }

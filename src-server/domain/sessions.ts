@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { SessionResponse } from '../../src-shared/api/session.js';
 import { SETTINGS } from '../config/settings.js';
 import type { UserRow } from '../db/tables.js';
@@ -145,24 +146,35 @@ async function endSessionOfRetiredToken(ctx: ClientAreaContext, refreshHash: str
 export interface Caller {
   user: UserRow;
   sessionId: string;
+  /**
+   * Whether some grant's end (on any login) has come and is not retired yet: the request retires
+   * them before it reads (docs/ARCHITECTURE.md §5 "Expiring access"). Read with the token, so
+   * knowing it costs no statement of its own, and it is current whichever server wrote the end.
+   */
+  accessEndsDue: boolean;
 }
 
 /** Resolves a bearer access token to its user, or fails with `unauthenticated`. */
 export async function authenticate(ctx: ClientAreaContext, accessToken: string | undefined): Promise<Caller> {
   if (!accessToken) throw unauthenticated('Sign in first: this request needs a bearer access token.');
+  const now = ctx.clock().toISOString();
   const row = await ctx.db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
-    .select(['sessions.id as session_id', 'sessions.access_expires_at', 'sessions.revoked_at'])
+    .select(['sessions.id as session_id', 'sessions.access_expires_at', 'sessions.revoked_at', accessEndsDueColumn(now)])
     .where('sessions.access_hash', '=', hashToken(accessToken))
     .executeTakeFirst();
   if (!row || row.revoked_at !== null) throw unauthenticated('The access token is not valid. Sign in again.');
-  if (row.access_expires_at <= ctx.clock().toISOString()) throw unauthenticated('The access token has expired. Refresh the session.');
+  if (row.access_expires_at <= now) throw unauthenticated('The access token has expired. Refresh the session.');
   if (row.status !== 'active') throw unauthenticated('This login can no longer sign in.');
-  const { session_id, access_expires_at: _a, revoked_at: _r, ...user } = row;
-  return { user, sessionId: session_id };
+  const { session_id, access_expires_at: _a, revoked_at: _r, access_ends_due, ...user } = row;
+  return { user, sessionId: session_id, accessEndsDue: Number(access_ends_due) === 1 };
 }
+
+/** One look at the index of ends (`access_expiries_due`): is any end at or before `now`? */
+const accessEndsDueColumn = (now: string) =>
+  sql<number | string>`case when exists (select 1 from access_expiries where access_expiries.expires_at <= ${now}) then 1 else 0 end`.as('access_ends_due');
 
 export async function signOut(ctx: ClientAreaContext, caller: Caller): Promise<void> {
   await ctx.db.updateTable('sessions').set({ revoked_at: ctx.clock().toISOString() }).where('id', '=', caller.sessionId).execute();

@@ -20,6 +20,14 @@ export function withClaimSlot(next: () => void): void {
   requests.run({}, next);
 }
 
+/**
+ * Runs work that is not the request's own effect (retiring ended access on its way) outside its
+ * claim slot, so the transactions it commits never carry the request's idempotency key.
+ */
+export function outsideClaimSlot<T>(work: () => Promise<T>): Promise<T> {
+  return requests.exit(work);
+}
+
 /** The claim slot of the request being handled, if any. */
 export function currentClaim(): PendingClaim | undefined {
   return requests.getStore();

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInvitation } from '../../../src-server/domain/invitations.js';
 import { LIMITS } from '../../../src-server/domain/limits.js';
 import { insertMembership } from '../../../src-server/domain/memberships.js';
-import { type ClientArea, startClientArea } from '../../../src-server/server.js';
-import { PASSWORD, STORES, type StoreServer, startOn } from './fixtures/stores.js';
+import type { ClientArea } from '../../../src-server/server.js';
+import { PASSWORD, STORES, type StoreServer, startOn, startSecondServer } from './fixtures/stores.js';
 
 describe.each(STORES)('two servers on one %s store', (store) => {
   let s: StoreServer;
@@ -20,13 +20,7 @@ describe.each(STORES)('two servers on one %s store', (store) => {
 
   beforeAll(async () => {
     s = await startOn(store, 'two_servers');
-    second = await startClientArea({
-      databaseFile: s.databaseFile,
-      databaseUrl: s.databaseUrl,
-      adminKey: 'test-admin-key',
-      clock: s.now,
-      twoFactorKey: s.twoFactorKey,
-    });
+    second = await startSecondServer(s);
     owner = await s.login('owner@example.com', 'Olivia Owner');
     invitee = await s.login('invitee@example.com', 'Ivan Invitee');
   });

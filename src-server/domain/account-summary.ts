@@ -1,0 +1,149 @@
+/**
+ * What each listed account carries besides the caller's grant (docs/ARCHITECTURE.md §5, §11): its
+ * summary counts as the caller may see them and its two-factor mark. They are columns of the page's
+ * own read, each a correlated count by the account's index, so a page of any size costs one
+ * statement for its rows and their facts; only a page holding scoped grants reads twice more.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Account } from '../../src-shared/api/accounts.js';
+import type { Permission } from '../../src-shared/api/permissions.js';
+import { SETTINGS } from '../config/settings.js';
+import type { Database } from '../db/tables.js';
+import { inScope } from './access.js';
+import { addDays } from './clock.js';
+import type { grantOf } from './memberships.js';
+
+export type Summary = Account['summary'];
+type Grant = ReturnType<typeof grantOf>;
+
+/** The facts `summaryColumns` adds to each row, as both stores hand them back (counts may arrive as text; null without a counts row). */
+export interface SummaryFacts {
+  services: number | string | null;
+  domains_expiring_soon: number | string;
+  unpaid_invoices: number | string | null;
+  open_tickets: number | string | null;
+  two_factor_required: number | string | boolean;
+  two_factor_enabled: number | string | boolean;
+}
+
+/** The window of "expiring soon": from now to the configured number of days ahead, in stored UTC text. */
+function soonWindow(now: Date): { from: string; to: string } {
+  return { from: now.toISOString(), to: addDays(now, SETTINGS.domainsExpiringSoonDays).toISOString() };
+}
+
+/**
+ * The select list of an accounts read that joins `account_counts` (`withCounts`): the account's
+ * counts kept by the database (migration 0014), its domains expiring soon (counted when read, as
+ * that moves with time, and only for an account that has domains), whether its owner requires
+ * two-factor sign-in, and whether the caller (`userId`) has it on. The last does not depend on the
+ * row; both stores evaluate such a subquery once per statement.
+ */
+export function summaryColumns(now: Date, userId: string) {
+  const soon = soonWindow(now);
+  return [
+    'account_counts.services',
+    'account_counts.unpaid_invoices',
+    'account_counts.open_tickets',
+    sql<
+      number | string
+    >`case when account_counts.domains > 0 then (select count(*) from domains where domains.account_id = accounts.id and domains.expires_at >= ${soon.from} and domains.expires_at <= ${soon.to}) else 0 end`.as(
+      'domains_expiring_soon',
+    ),
+    sql<number>`case when exists (select 1 from two_factor_policies where two_factor_policies.account_id = accounts.id) then 1 else 0 end`.as(
+      'two_factor_required',
+    ),
+    sql<number>`case when exists (select 1 from two_factor where two_factor.user_id = ${userId} and two_factor.enabled_at is not null) then 1 else 0 end`.as(
+      'two_factor_enabled',
+    ),
+  ] as const;
+}
+
+/**
+ * A grant whose end has come is not listed, even before the retiring (`access-expiry-sweep.ts`)
+ * has deleted it: for a read that left-joins `access_expiries` to its memberships.
+ */
+export function stillGranted(now: Date) {
+  return sql<boolean>`(access_expiries.expires_at is null or access_expiries.expires_at > ${now.toISOString()})`;
+}
+
+/** What a scoped member may count: only the services and domains their scope names. */
+export interface ScopedCounts {
+  services: Map<string, number>;
+  domainsExpiringSoon: Map<string, number>;
+}
+
+/**
+ * The service and domain counts of the scoped grants of a page: two reads for all of them
+ * together, none when the page holds no scoped grant (an owner's page never does).
+ */
+export async function scopedCounts(db: Kysely<Database>, now: Date, rows: readonly { id: string; grant: Grant }[]): Promise<ScopedCounts | undefined> {
+  const scoped = rows.filter((r) => r.grant.scope !== null);
+  if (scoped.length === 0) return undefined;
+  const ids = scoped.map((r) => r.id);
+  const soon = soonWindow(now);
+  const [services, domains] = await Promise.all([
+    db.selectFrom('services').select(['id', 'account_id']).where('account_id', 'in', ids).where('status', '!=', 'cancelled').execute(),
+    db
+      .selectFrom('domains')
+      .select(['id', 'name', 'account_id'])
+      .where('account_id', 'in', ids)
+      .where('expires_at', '>=', soon.from)
+      .where('expires_at', '<=', soon.to)
+      .execute(),
+  ]);
+  const counts: ScopedCounts = { services: new Map(), domainsExpiringSoon: new Map() };
+  for (const { id, grant } of scoped) {
+    counts.services.set(id, services.filter((x) => x.account_id === id && inScope(grant.scope, 'services', x)).length);
+    counts.domainsExpiringSoon.set(id, domains.filter((x) => x.account_id === id && inScope(grant.scope, 'domains', x)).length);
+  }
+  return counts;
+}
+
+/** Which counts a grant may see: one without the permission shows 0. Worked out once per distinct grant of a page. */
+export interface VisibleCounts {
+  services: boolean;
+  domains: boolean;
+  invoices: boolean;
+  tickets: boolean;
+}
+
+export function visibleCounts(grant: Grant): VisibleCounts {
+  const may = (p: Permission) => grant.permissions.includes(p);
+  return {
+    services: may('services.view') || may('services.manage'),
+    domains: may('domains.view') || may('domains.manage'),
+    invoices: may('billing.invoices'),
+    tickets: may('tickets'),
+  };
+}
+
+/** The counts one listed account shows its caller. */
+export function summaryOf(id: string, facts: SummaryFacts, visible: VisibleCounts, scoped: ScopedCounts | undefined): Summary {
+  return {
+    services: visible.services ? (scoped?.services.get(id) ?? Number(facts.services)) : 0,
+    domainsExpiringSoon: visible.domains ? (scoped?.domainsExpiringSoon.get(id) ?? Number(facts.domains_expiring_soon)) : 0,
+    unpaidInvoices: visible.invoices ? Number(facts.unpaid_invoices) : 0,
+    openTickets: visible.tickets ? Number(facts.open_tickets) : 0,
+  };
+}
+
+type TwoFactorMark = NonNullable<Account['twoFactor']>;
+
+/**
+ * The two-factor marks of a page's rows: whether each account's owner requires it, and whether the
+ * caller has it on (the same on every row). A page has at most two distinct marks, shared by its rows.
+ */
+export function twoFactorMarks(): (facts: SummaryFacts) => TwoFactorMark {
+  const marks = new Map<string, TwoFactorMark>();
+  return (facts) => {
+    const required = truthy(facts.two_factor_required);
+    const enabled = truthy(facts.two_factor_enabled);
+    const key = `${required}${enabled}`;
+    let mark = marks.get(key);
+    if (!mark) marks.set(key, (mark = { required, enabled }));
+    return mark;
+  };
+}
+
+// SQLite answers 0/1; PostgreSQL an integer that may arrive as text.
+const truthy = (value: number | string | boolean) => value === true || Number(value) === 1;
