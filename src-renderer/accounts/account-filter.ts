@@ -225,20 +225,36 @@ export function holdsPermission(row: Pick<ListedAccount, 'role' | 'permissions'>
   return row.permissions.includes(permission);
 }
 
+/** The query's words, folded: every one must appear in the name, the provider or a domain name. */
+export function queryWords(query: string): string[] {
+  return foldText(query).split(/\s+/).filter(Boolean);
+}
+
 /** Every word of the query must appear in the name, the provider or a domain name. */
 export function filterAccounts(index: AccountIndex, filter: AccountFilter, sort: AccountSort = DEFAULT_SORT): ListedAccount[] {
-  const words = foldText(filter.query).split(/\s+/).filter(Boolean);
   const order = sortOrder(index, sort);
+  if (!isFiltered(filter) && sort.key === 'name' && sort.dir === 'asc') return index.rows;
+  return rowsAt(index, keptPositions(index, filter, queryWords(filter.query), order));
+}
+
+/** The rows at these positions of the index, in that order. */
+export function rowsAt(index: AccountIndex, positions: Int32Array): ListedAccount[] {
+  const out = new Array<ListedAccount>(positions.length);
+  for (let i = 0; i < positions.length; i++) out[i] = index.rows[positions[i]!]!;
+  return out;
+}
+
+/**
+ * The positions among `candidates` (positions into `index.rows`, kept in their order) whose rows
+ * pass the filter with these folded words. One pass over the candidates, and only over them: a
+ * query that grew narrows the previous result instead of the whole list (`account-search.ts`).
+ */
+export function keptPositions(index: AccountIndex, filter: AccountFilter, words: readonly string[], candidates: Int32Array): Int32Array {
   const { rows, haystacks } = index;
-  if (words.length === 0 && !isFiltered(filter)) {
-    if (sort.key === 'name' && sort.dir === 'asc') return rows;
-    const out = new Array<ListedAccount>(order.length);
-    for (let i = 0; i < order.length; i++) out[i] = rows[order[i]!]!;
-    return out;
-  }
-  const out: ListedAccount[] = [];
-  for (let i = 0; i < order.length; i++) {
-    const at = order[i]!;
+  const out = new Int32Array(candidates.length);
+  let kept = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const at = candidates[i]!;
     const row = rows[at]!;
     if (filter.connectionId && row.connectionId !== filter.connectionId) continue;
     if (filter.role && row.role !== filter.role) continue;
@@ -254,9 +270,9 @@ export function filterAccounts(index: AccountIndex, filter: AccountFilter, sort:
         break;
       }
     }
-    if (hit) out.push(row);
+    if (hit) out[kept++] = at;
   }
-  return out;
+  return kept === out.length ? out : out.subarray(0, kept);
 }
 
 export function isFiltered(filter: AccountFilter): boolean {
