@@ -31,8 +31,16 @@ export interface RowOrder {
   provider: string;
 }
 
+/**
+ * Kept per row object (rows never change in place): a change's binary searches probe the same
+ * rows again and again, and folding a name with digits costs a regular-expression replace each time.
+ */
+const known = new WeakMap<object, RowOrder>();
+
 export function rowOrder(row: Pick<ListedAccount, 'name' | 'providerLabel'>): RowOrder {
-  return { key: sortKey(foldText(row.name)), provider: foldText(row.providerLabel) };
+  let order = known.get(row);
+  if (order === undefined) known.set(row, (order = { key: sortKey(foldText(row.name)), provider: foldText(row.providerLabel) }));
+  return order;
 }
 
 export function compareOrder(a: RowOrder, b: RowOrder): number {
