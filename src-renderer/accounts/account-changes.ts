@@ -1,6 +1,6 @@
 import type { ListedAccount, ListedAccountKey } from '../../src-shared/ipc/channels/accounts.js';
 import { accountKey, indexAccounts, needsAttention, type AccountIndex } from './account-filter.js';
-import { compareOrder, foldText, positionIn, rowOrder, searchOrder, searchText, type RowOrder } from './account-order.js';
+import { compareOrder, foldText, letterMask, positionIn, rowOrder, searchOrder, searchText, type RowOrder } from './account-order.js';
 
 /** Past this many changed rows, sorting everything again is as cheap as placing each one. */
 const PLACED_AT_MOST = 2_000;
@@ -11,7 +11,7 @@ const PLACED_AT_MOST = 2_000;
  * list's row components skip them. Only the changed rows are folded for search again, and only
  * they are looked up: each old row is found by a binary search on its order, and the key map is
  * taken over and updated in place (`AccountIndex.byKey`), so nothing of size 100,000 is built but
- * the two arrays of the new order. Sort orders other than by name are worked out anew on first use.
+ * the arrays of the new order. Sort orders other than by name are worked out anew on first use.
  */
 export function applyAccountChanges(index: AccountIndex, upserted: readonly ListedAccount[], removed: readonly ListedAccountKey[]): AccountIndex {
   if (upserted.length === 0 && removed.length === 0) return index;
@@ -40,6 +40,7 @@ export function applyAccountChanges(index: AccountIndex, upserted: readonly List
   const n = index.rows.length - gone.length + placed.length;
   const rows = new Array<ListedAccount>(n);
   const haystacks = new Array<string>(n);
+  const masks = new Int32Array(n);
   let old = 0;
   let out = 0;
   let nextGone = 0;
@@ -52,11 +53,13 @@ export function applyAccountChanges(index: AccountIndex, upserted: readonly List
       }
       rows[out] = index.rows[old]!;
       haystacks[out] = index.haystacks[old]!;
+      masks[out] = index.masks[old]!;
       out++;
     }
     if (p < placed.length) {
       rows[out] = placed[p]!.row;
       haystacks[out] = placed[p]!.hay;
+      masks[out] = letterMask(placed[p]!.hay);
       out++;
     }
   }
@@ -67,7 +70,7 @@ export function applyAccountChanges(index: AccountIndex, upserted: readonly List
   for (const row of goneRows) if (needsAttention(row)) attention--;
   for (const p of placed) if (needsAttention(p.row)) attention++;
   // The source is now the index's own order: a later full copy from main is indexed afresh.
-  return { rows, haystacks, byKey, orders: new Map(), source: rows, sourcePositions: null, attention };
+  return { rows, haystacks, masks, byKey, orders: new Map(), source: rows, sourcePositions: null, attention };
 }
 
 /** The old positions of the rows that leave, ascending, each found by a binary search. */

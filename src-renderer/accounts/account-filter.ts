@@ -1,6 +1,6 @@
 import type { Permission, Role } from '../../src-shared/api/permissions.js';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
-import { foldText, positionIn, searchText, sortKey } from './account-order.js';
+import { foldText, letterMask, positionIn, searchText, sortKey } from './account-order.js';
 
 export type AccountShow = 'all' | 'favourites' | 'recent';
 
@@ -34,6 +34,8 @@ export { foldText } from './account-order.js';
 export interface AccountIndex {
   rows: ListedAccount[];
   haystacks: string[];
+  /** Each search text's `letterMask`, beside it. */
+  masks: Int32Array;
   /**
    * Each row by its account key. An index made from another (a change, a patch) takes this map
    * over and updates it in place, so a change of 100 rows never rebuilds 100,000 keys: only the
@@ -77,6 +79,7 @@ export function indexAccounts(rows: readonly ListedAccount[]): AccountIndex {
   });
   const sorted = new Array<ListedAccount>(n);
   const haystacks = new Array<string>(n);
+  const masks = new Int32Array(n);
   const byKey = new Map<string, ListedAccount>();
   const sourcePositions = new Int32Array(n);
   let attention = 0;
@@ -85,11 +88,12 @@ export function indexAccounts(rows: readonly ListedAccount[]): AccountIndex {
     const row = rows[at]!;
     sorted[i] = row;
     haystacks[i] = hays[at]!;
+    masks[i] = letterMask(hays[at]!);
     byKey.set(accountKey(row), row);
     sourcePositions[at] = i;
     if (needsAttention(row)) attention++;
   }
-  return { rows: sorted, haystacks, byKey, orders: new Map(), source: rows, sourcePositions, attention };
+  return { rows: sorted, haystacks, masks, byKey, orders: new Map(), source: rows, sourcePositions, attention };
 }
 
 /**
@@ -250,7 +254,9 @@ export function rowsAt(index: AccountIndex, positions: Int32Array): ListedAccoun
  * query that grew narrows the previous result instead of the whole list (`account-search.ts`).
  */
 export function keptPositions(index: AccountIndex, filter: AccountFilter, words: readonly string[], candidates: Int32Array): Int32Array {
-  const { rows, haystacks } = index;
+  const { rows, haystacks, masks } = index;
+  let wanted = 0;
+  for (const w of words) wanted |= letterMask(w);
   const out = new Int32Array(candidates.length);
   let kept = 0;
   for (let i = 0; i < candidates.length; i++) {
@@ -262,6 +268,7 @@ export function keptPositions(index: AccountIndex, filter: AccountFilter, words:
     if (filter.needsAttention && !needsAttention(row)) continue;
     if (filter.show === 'favourites' && !row.favourite) continue;
     if (filter.show === 'recent' && row.lastOpenedAt === null) continue;
+    if ((masks[at]! & wanted) !== wanted) continue;
     const hay = haystacks[at]!;
     let hit = true;
     for (const w of words) {

@@ -22,6 +22,7 @@ describe('applyAccountChanges', () => {
 
     expect(after.rows.map((r) => r.name)).toEqual(fresh.rows.map((r) => r.name));
     expect(after.haystacks).toEqual(fresh.haystacks);
+    expect(after.masks).toEqual(fresh.masks);
     expect(after.attention).toBe(fresh.attention);
     for (const [i, row] of after.rows.entries()) expect(positionOf(after, `${row.connectionId}\u0000${row.id}`)).toBe(i);
     // React skips a row whose object did not change: 399 of the 400 untouched rows are the very same.

@@ -54,3 +54,19 @@ describe('AccountSearch', () => {
     expect(narrowed.rows).toEqual(filterAccounts(index, query('nord b'), sort));
   });
 });
+
+describe('letter masks', () => {
+  it('reject only rows that lack a letter or digit of the query, accents and other scripts left to the text search', async () => {
+    const { letterMask } = await import('../../../src-renderer/accounts/account-order.js');
+    const local = indexAccounts([accountRow('Café Lumière', 'Nordhost'), accountRow('Piekarnia Łódź 7', 'Nordhost'), accountRow('Zeta', 'Acme Hosting')]);
+    expect(letterMask('cafe') & ~letterMask('cafe lumiere\nnordhost')).toBe(0);
+    for (const [q, names] of [
+      ['lumiere', ['Café Lumière']],
+      ['łódź', ['Piekarnia Łódź 7']],
+      ['7', ['Piekarnia Łódź 7']],
+      ['6', []],
+      ['zeta acme', ['Zeta']],
+    ] as const)
+      expect(filterAccounts(local, query(q)).map((r) => r.name)).toEqual(names);
+  });
+});
