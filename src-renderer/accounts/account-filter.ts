@@ -36,6 +36,8 @@ export interface AccountIndex {
   haystacks: string[];
   /** Each search text's `letterMask`, beside it. */
   masks: Int32Array;
+  /** Each row's `orderKey`, ascending: where a row is, or goes, is a binary search over these. */
+  orderKeys: string[];
   /**
    * Each row by its account key. An index made from another (a change, a patch) takes this map
    * over and updates it in place, so a change of 100 rows never rebuilds 100,000 keys: only the
@@ -80,6 +82,7 @@ export function indexAccounts(rows: readonly ListedAccount[]): AccountIndex {
   const sorted = new Array<ListedAccount>(n);
   const haystacks = new Array<string>(n);
   const masks = new Int32Array(n);
+  const orderKeys = new Array<string>(n);
   const byKey = new Map<string, ListedAccount>();
   const sourcePositions = new Int32Array(n);
   let attention = 0;
@@ -89,11 +92,12 @@ export function indexAccounts(rows: readonly ListedAccount[]): AccountIndex {
     sorted[i] = row;
     haystacks[i] = hays[at]!;
     masks[i] = letterMask(hays[at]!);
+    orderKeys[i] = `${keys[at]!}\u0000${provs[at]!}`;
     byKey.set(accountKey(row), row);
     sourcePositions[at] = i;
     if (needsAttention(row)) attention++;
   }
-  return { rows: sorted, haystacks, masks, byKey, orders: new Map(), source: rows, sourcePositions, attention };
+  return { rows: sorted, haystacks, masks, orderKeys, byKey, orders: new Map(), source: rows, sourcePositions, attention };
 }
 
 /**
@@ -296,7 +300,7 @@ export function isFiltered(filter: AccountFilter): boolean {
 /** Where the row with this key sits in `index.rows`: a binary search by its order, no map of every place. */
 export function positionOf(index: AccountIndex, key: string): number | undefined {
   const row = index.byKey.get(key);
-  return row === undefined ? undefined : positionIn(index.rows, row);
+  return row === undefined ? undefined : positionIn(index.rows, index.orderKeys, row);
 }
 
 /** Rows are told apart by connection too: two providers may reuse an account id. */

@@ -39,53 +39,33 @@ export function letterMask(text: string): number {
   return mask;
 }
 
-/** Where a row sorts in the list's own order: by name as people read it, then by provider. */
-export interface RowOrder {
-  key: string;
-  provider: string;
-}
-
 /**
- * Kept per row object (rows never change in place): a change's binary searches probe the same
- * rows again and again, and folding a name with digits costs a regular-expression replace each time.
+ * Where a row sorts in the list's own order, as one string: its name as people read it, then its
+ * provider, joined by the lowest character, so comparing two keys compares name, then provider.
+ * The index keeps one per row (`AccountIndex.orderKeys`), so a change's binary searches compare
+ * strings instead of folding every probed name again.
  */
-const known = new WeakMap<object, RowOrder>();
-
-export function rowOrder(row: Pick<ListedAccount, 'name' | 'providerLabel'>): RowOrder {
-  let order = known.get(row);
-  if (order === undefined) known.set(row, (order = { key: sortKey(foldText(row.name)), provider: foldText(row.providerLabel) }));
-  return order;
+export function orderKey(row: Pick<ListedAccount, 'name' | 'providerLabel'>): string {
+  return `${sortKey(foldText(row.name))}\u0000${foldText(row.providerLabel)}`;
 }
 
-export function compareOrder(a: RowOrder, b: RowOrder): number {
-  if (a.key !== b.key) return a.key < b.key ? -1 : 1;
-  if (a.provider !== b.provider) return a.provider < b.provider ? -1 : 1;
-  return 0;
-}
-
-/**
- * The first position in `rows` (sorted in the list's order) whose row sorts at or after `order`
- * (`after`: strictly after). A binary search: it folds only the rows it probes.
- */
-export function searchOrder(rows: readonly ListedAccount[], order: RowOrder, after: boolean): number {
+/** The first position in `keys` (ascending) at or after `key` (`after`: strictly after). */
+export function searchOrder(keys: readonly string[], key: string, after: boolean): number {
   let lo = 0;
-  let hi = rows.length;
+  let hi = keys.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const c = compareOrder(rowOrder(rows[mid]!), order);
-    if (c < 0 || (after && c === 0)) lo = mid + 1;
+    const probe = keys[mid]!;
+    if (probe < key || (after && probe === key)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** Where this very row object sits in `rows`, found by its order instead of a map of every row's place. */
-export function positionIn(rows: readonly ListedAccount[], row: ListedAccount): number | undefined {
-  const order = rowOrder(row);
+/** Where this very row object sits among `rows`, found by its order key instead of a map of every row's place. */
+export function positionIn(rows: readonly ListedAccount[], keys: readonly string[], row: ListedAccount): number | undefined {
+  const key = orderKey(row);
   // Rows with the same name and provider sit together: look among them for this object.
-  for (let at = searchOrder(rows, order, false); at < rows.length; at++) {
-    if (rows[at] === row) return at;
-    if (compareOrder(rowOrder(rows[at]!), order) !== 0) return undefined;
-  }
+  for (let at = searchOrder(keys, key, false); at < rows.length && keys[at] === key; at++) if (rows[at] === row) return at;
   return undefined;
 }
