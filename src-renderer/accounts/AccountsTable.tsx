@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { useNavigation } from '../navigation/navigation-store.js';
@@ -48,33 +48,36 @@ export const AccountsTable = memo(function AccountsTable({ rows }: Props) {
     // The wanted row may render only after a scroll moves the window, so the window is a dependency too.
   }, [focusWanted, current, rows, rowWindow.start, rowWindow.end]);
 
-  function move(to: number) {
-    const next = Math.max(0, Math.min(rows.length - 1, to));
-    setActive(next);
-    setFocusWanted(true);
-    rowWindow.scrollToIndex(next);
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>, index: number, row: ListedAccount) {
-    if (event.target !== event.currentTarget) return;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      PageDown: index + page,
-      PageUp: index - page,
-      Home: 0,
-      End: rows.length - 1,
-    };
-    const to = moves[event.key];
-    if (to !== undefined) {
-      event.preventDefault();
-      move(to);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      void openPanel(row);
-    }
-  }
+  const count = rows.length;
+  const { scrollToIndex } = rowWindow;
+  // One handler for every row, the same function while the number of rows stays: a new one each
+  // render would defeat the rows' memo, and a change of 100 rows would re-render the whole window.
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>, index: number, row: ListedAccount) => {
+      if (event.target !== event.currentTarget) return;
+      const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+      const moves: Record<string, number> = {
+        ArrowDown: index + 1,
+        ArrowUp: index - 1,
+        PageDown: index + page,
+        PageUp: index - page,
+        Home: 0,
+        End: count - 1,
+      };
+      const to = moves[event.key];
+      if (to !== undefined) {
+        event.preventDefault();
+        const next = Math.max(0, Math.min(count - 1, to));
+        setActive(next);
+        setFocusWanted(true);
+        scrollToIndex(next);
+      } else if (event.key === 'Enter') {
+        event.preventDefault();
+        void openPanel(row);
+      }
+    },
+    [count, scrollToIndex, openPanel],
+  );
 
   return (
     <div className="grid" role="table" aria-label={t('accounts.listLabel')} aria-rowcount={rows.length + 1} aria-describedby="accounts-kbd">

@@ -1,5 +1,6 @@
 import type { Permission, Role } from '../../src-shared/api/permissions.js';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
+import { foldText, letterMask, positionIn, searchText, sortKey } from './account-order.js';
 
 export type AccountShow = 'all' | 'favourites' | 'recent';
 
@@ -23,25 +24,7 @@ export interface AccountSort {
 }
 export const DEFAULT_SORT: AccountSort = { key: 'name', dir: 'asc' };
 
-const ASCII = /^[\x00-\x7f]*$/;
-
-/** Case- and accent-insensitive form, so "societe" finds "Société". Plain ASCII skips the Unicode work. */
-export function foldText(text: string): string {
-  if (ASCII.test(text)) return text.toLowerCase();
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-const DIGITS = /\d/;
-
-/**
- * A key that sorts with a plain string comparison the way people expect: case and accents
- * ignored, numbers by value ("Studio 2" before "Studio 10"). Much faster than a collator over
- * 50,000 names. Takes folded text.
- */
-export function sortKey(folded: string): string {
-  if (!DIGITS.test(folded)) return folded;
-  return folded.replace(/\d+/g, (digits) => digits.length.toString(36).padStart(2, '0') + digits);
-}
+export { foldText } from './account-order.js';
 
 /**
  * The rows sorted by name, each with its folded search text (name, provider, domains) computed
@@ -51,11 +34,20 @@ export function sortKey(folded: string): string {
 export interface AccountIndex {
   rows: ListedAccount[];
   haystacks: string[];
-  positions: Map<string, number>;
+  /** Each search text's `letterMask`, beside it. */
+  masks: Int32Array;
+  /** Each row's `orderKey`, ascending: where a row is, or goes, is a binary search over these. */
+  orderKeys: string[];
+  /**
+   * Each row by its account key. An index made from another (a change, a patch) takes this map
+   * over and updates it in place, so a change of 100 rows never rebuilds 100,000 keys: only the
+   * newest index answers lookups. Where a row sits is found by its order (`positionOf`).
+   */
+  byKey: Map<string, ListedAccount>;
   orders: Map<string, Int32Array>;
-  /** The rows in the order main sent them, and where each landed: a re-sync is compared by position. */
+  /** The rows in the order main sent them, and where each landed (null: in the same order): a re-sync is compared by position. */
   source: readonly ListedAccount[];
-  sourcePositions: Int32Array;
+  sourcePositions: Int32Array | null;
   /** How many rows need attention, counted with the data, not on every render. */
   attention: number;
 }
@@ -74,7 +66,7 @@ export function indexAccounts(rows: readonly ListedAccount[]): AccountIndex {
     const name = foldText(r.name);
     keys[i] = sortKey(name);
     provs[i] = provider;
-    hays[i] = r.domains.length === 0 ? `${name}\n${provider}` : `${name}\n${provider}\n${foldText(r.domains.join('\n'))}`;
+    hays[i] = searchText(name, provider, r.domains);
   }
   const order = new Array<number>(n);
   for (let i = 0; i < n; i++) order[i] = i;
@@ -89,7 +81,9 @@ export function indexAccounts(rows: readonly ListedAccount[]): AccountIndex {
   });
   const sorted = new Array<ListedAccount>(n);
   const haystacks = new Array<string>(n);
-  const positions = new Map<string, number>();
+  const masks = new Int32Array(n);
+  const orderKeys = new Array<string>(n);
+  const byKey = new Map<string, ListedAccount>();
   const sourcePositions = new Int32Array(n);
   let attention = 0;
   for (let i = 0; i < n; i++) {
@@ -97,11 +91,13 @@ export function indexAccounts(rows: readonly ListedAccount[]): AccountIndex {
     const row = rows[at]!;
     sorted[i] = row;
     haystacks[i] = hays[at]!;
-    positions.set(accountKey(row), i);
+    masks[i] = letterMask(hays[at]!);
+    orderKeys[i] = `${keys[at]!}\u0000${provs[at]!}`;
+    byKey.set(accountKey(row), row);
     sourcePositions[at] = i;
     if (needsAttention(row)) attention++;
   }
-  return { rows: sorted, haystacks, positions, orders: new Map(), source: rows, sourcePositions, attention };
+  return { rows: sorted, haystacks, masks, orderKeys, byKey, orders: new Map(), source: rows, sourcePositions, attention };
 }
 
 /**
@@ -112,6 +108,7 @@ export function indexAccounts(rows: readonly ListedAccount[]): AccountIndex {
 export function refreshIndex(prev: AccountIndex, rows: readonly ListedAccount[]): AccountIndex {
   if (rows.length !== prev.source.length || rows.length === 0) return indexAccounts(rows);
   let changed: ListedAccount[] | null = null;
+  const replaced: ListedAccount[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const old = prev.source[i]!;
@@ -120,9 +117,12 @@ export function refreshIndex(prev: AccountIndex, rows: readonly ListedAccount[])
     if (old === row || sameRow(old, row)) continue;
     if (old.name !== row.name || old.providerLabel !== row.providerLabel || !sameList(old.domains, row.domains)) return indexAccounts(rows);
     changed ??= prev.rows.slice();
-    changed[prev.sourcePositions[i]!] = row;
+    changed[prev.sourcePositions ? prev.sourcePositions[i]! : i] = row;
+    replaced.push(row);
   }
   if (!changed) return prev;
+  // Only now, when the index is patched rather than made anew, does the key map follow.
+  for (const row of replaced) prev.byKey.set(accountKey(row), row);
   let attention = 0;
   for (const row of changed) if (needsAttention(row)) attention++;
   return { ...prev, rows: changed, orders: new Map(), source: rows, attention };
@@ -160,9 +160,10 @@ export function patchAccounts(index: AccountIndex, patches: ReadonlyMap<string, 
   const rows = index.rows.slice();
   let touchedOpened = false;
   for (const [key, patch] of patches) {
-    const at = index.positions.get(key);
+    const at = positionOf(index, key);
     if (at === undefined) continue;
     rows[at] = { ...rows[at]!, ...patch };
+    index.byKey.set(key, rows[at]);
     if ('lastOpenedAt' in patch) touchedOpened = true;
   }
   // The source keeps main's copy: the next refresh compares with what main sent, and patches again.
@@ -232,20 +233,38 @@ export function holdsPermission(row: Pick<ListedAccount, 'role' | 'permissions'>
   return row.permissions.includes(permission);
 }
 
+/** The query's words, folded: every one must appear in the name, the provider or a domain name. */
+export function queryWords(query: string): string[] {
+  return foldText(query).split(/\s+/).filter(Boolean);
+}
+
 /** Every word of the query must appear in the name, the provider or a domain name. */
 export function filterAccounts(index: AccountIndex, filter: AccountFilter, sort: AccountSort = DEFAULT_SORT): ListedAccount[] {
-  const words = foldText(filter.query).split(/\s+/).filter(Boolean);
   const order = sortOrder(index, sort);
-  const { rows, haystacks } = index;
-  if (words.length === 0 && !isFiltered(filter)) {
-    if (sort.key === 'name' && sort.dir === 'asc') return rows;
-    const out = new Array<ListedAccount>(order.length);
-    for (let i = 0; i < order.length; i++) out[i] = rows[order[i]!]!;
-    return out;
-  }
-  const out: ListedAccount[] = [];
-  for (let i = 0; i < order.length; i++) {
-    const at = order[i]!;
+  if (!isFiltered(filter) && sort.key === 'name' && sort.dir === 'asc') return index.rows;
+  return rowsAt(index, keptPositions(index, filter, queryWords(filter.query), order));
+}
+
+/** The rows at these positions of the index, in that order. */
+export function rowsAt(index: AccountIndex, positions: Int32Array): ListedAccount[] {
+  const out = new Array<ListedAccount>(positions.length);
+  for (let i = 0; i < positions.length; i++) out[i] = index.rows[positions[i]!]!;
+  return out;
+}
+
+/**
+ * The positions among `candidates` (positions into `index.rows`, kept in their order) whose rows
+ * pass the filter with these folded words. One pass over the candidates, and only over them: a
+ * query that grew narrows the previous result instead of the whole list (`account-search.ts`).
+ */
+export function keptPositions(index: AccountIndex, filter: AccountFilter, words: readonly string[], candidates: Int32Array): Int32Array {
+  const { rows, haystacks, masks } = index;
+  let wanted = 0;
+  for (const w of words) wanted |= letterMask(w);
+  const out = new Int32Array(candidates.length);
+  let kept = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const at = candidates[i]!;
     const row = rows[at]!;
     if (filter.connectionId && row.connectionId !== filter.connectionId) continue;
     if (filter.role && row.role !== filter.role) continue;
@@ -253,6 +272,7 @@ export function filterAccounts(index: AccountIndex, filter: AccountFilter, sort:
     if (filter.needsAttention && !needsAttention(row)) continue;
     if (filter.show === 'favourites' && !row.favourite) continue;
     if (filter.show === 'recent' && row.lastOpenedAt === null) continue;
+    if ((masks[at]! & wanted) !== wanted) continue;
     const hay = haystacks[at]!;
     let hit = true;
     for (const w of words) {
@@ -261,9 +281,9 @@ export function filterAccounts(index: AccountIndex, filter: AccountFilter, sort:
         break;
       }
     }
-    if (hit) out.push(row);
+    if (hit) out[kept++] = at;
   }
-  return out;
+  return kept === out.length ? out : out.subarray(0, kept);
 }
 
 export function isFiltered(filter: AccountFilter): boolean {
@@ -275,6 +295,12 @@ export function isFiltered(filter: AccountFilter): boolean {
     filter.needsAttention ||
     filter.show !== 'all'
   );
+}
+
+/** Where the row with this key sits in `index.rows`: a binary search by its order, no map of every place. */
+export function positionOf(index: AccountIndex, key: string): number | undefined {
+  const row = index.byKey.get(key);
+  return row === undefined ? undefined : positionIn(index.rows, index.orderKeys, row);
 }
 
 /** Rows are told apart by connection too: two providers may reuse an account id. */

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
 import { latestOnly, type LoadStatus } from '../kit/load-state.js';
-import { applyAccountChanges, warmPositions } from './account-changes.js';
+import { applyAccountChanges } from './account-changes.js';
 import {
   accountKey,
   DEFAULT_SORT,
@@ -40,11 +40,6 @@ interface AccountsState {
 
 const nextLoad = latestOnly();
 
-/** After the frame that shows a change: work the list can wait for. */
-function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2_000 });
-  else setTimeout(task, 0);
-}
 const NUMERIC: readonly SortKey[] = ['services', 'domainsExpiringSoon', 'unpaidInvoices', 'openTickets', 'lastOpened'];
 
 export const useAccounts = create<AccountsState>()((set, get) => ({
@@ -66,7 +61,6 @@ export const useAccounts = create<AccountsState>()((set, get) => ({
       if (!changes.reset) {
         const index = applyAccountChanges(get().index, changes.upserted, changes.removed);
         set({ status: 'ready', version: changes.version, index, error: null });
-        whenIdle(() => warmPositions(index));
         return;
       }
       // Asked after the version: the copy holds at least that state, and a change it already
@@ -113,8 +107,6 @@ export const useAccounts = create<AccountsState>()((set, get) => ({
   },
 
   find(connectionId, accountId) {
-    const { index } = get();
-    const at = index.positions.get(accountKey({ connectionId, id: accountId }));
-    return at === undefined ? undefined : index.rows[at];
+    return get().index.byKey.get(accountKey({ connectionId, id: accountId }));
   },
 }));

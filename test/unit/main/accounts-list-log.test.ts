@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Account } from '../../../src-shared/api/accounts.js';
 import { AccountChanges } from '../../../src-shared/ipc/channels/accounts.js';
 import type { Connection } from '../../../src-shared/ipc/channels/connections.js';
@@ -65,7 +65,12 @@ describe('AccountListLog', () => {
       before.map((a, i) => (i < 100 ? { ...a, name: `Renamed ${a.name}` } : a)),
     );
 
+    const mapWrites = vi.spyOn(Map.prototype, 'set');
     const changes = log.changesSince(version);
+    // Each changed row is written once where it was built from and once by key, plus the
+    // connection's own entry: the maps of the 4,900 unchanged rows are not built again.
+    expect(mapWrites.mock.calls.length).toBe(2 * 100 + 1);
+    mapWrites.mockRestore();
     expect(changes.reset).toBe(false);
     if (changes.reset) return;
     expect(changes.upserted).toHaveLength(100);
@@ -91,6 +96,26 @@ describe('AccountListLog', () => {
     );
     expect(log.list()).toBe(rows);
     expect(log.changesSince(version)).toEqual({ reset: false, version, upserted: [], removed: [] });
+  });
+
+  it('compares a full listing of 5,000 re-parsed accounts without serialising any', () => {
+    const { cached, log } = world();
+    log.list();
+    const version = start(log);
+    // A full listing after a change: every account a new object, 100 of them renamed.
+    cached.set(
+      'c2',
+      cached.get('c2')!.map((a, i) => (i < 100 ? { ...structuredClone(a), name: `Renamed ${a.name}` } : structuredClone(a))),
+    );
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      const changes = log.changesSince(version);
+      if (changes.reset) throw new Error('expected a delta');
+      expect(changes.upserted).toHaveLength(100);
+      expect(stringify).not.toHaveBeenCalled();
+    } finally {
+      stringify.mockRestore();
+    }
   });
 
   it('tells removed accounts and connections by key, marks and renamed connections as changed rows', () => {

@@ -8,6 +8,7 @@ import {
   needsAttention,
   NO_FILTER,
   patchAccounts,
+  positionOf,
   refreshIndex,
   sortOrder,
   type AccountFilter,
@@ -31,7 +32,7 @@ const names = (f: Partial<AccountFilter>, sort?: AccountSort) => filterAccounts(
 describe('indexAccounts', () => {
   it('sorts by name, ignoring case, and finds a row by its key', () => {
     expect(index.rows.map((r) => r.name)).toEqual(['Alpha Bakery', 'alpha Dental', 'Société Générale de Café', 'Zeta Studio']);
-    expect(index.positions.get(accountKey(rows[0]!))).toBe(3);
+    expect(positionOf(index, accountKey(rows[0]!))).toBe(3);
   });
 });
 

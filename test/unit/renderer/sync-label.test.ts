@@ -33,4 +33,22 @@ describe('formatClock', () => {
     expect(formatClock('2025-01-01T14:05:00', 'en-GB')).toBe('14:05');
     expect(formatClock('nope', 'en')).toBe('');
   });
+
+  it('builds one formatter per language, not one per connection and change', () => {
+    const Real = Intl.DateTimeFormat;
+    const made: unknown[] = [];
+    Intl.DateTimeFormat = class extends Real {
+      constructor(...args: ConstructorParameters<typeof Real>) {
+        super(...args);
+        made.push(args[0]);
+      }
+    } as typeof Real;
+    try {
+      for (let i = 0; i < 20; i++) expect(formatClock(`2025-01-01T14:${String(i).padStart(2, '0')}:00`, 'pl')).toBe(`14:${String(i).padStart(2, '0')}`);
+      expect(formatClock('2025-01-01T14:05:00', 'en-GB')).toBe('14:05');
+      expect(made.filter((locale) => locale === 'pl')).toHaveLength(1);
+    } finally {
+      Intl.DateTimeFormat = Real;
+    }
+  });
 });
