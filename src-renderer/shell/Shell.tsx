@@ -1,14 +1,7 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AccessReviewView } from '../access-review/AccessReviewView.js';
-import { AccountDetailView } from '../account-detail/AccountDetailView.js';
 import { AccountsView } from '../accounts/AccountsView.js';
-import { BulkView } from '../bulk/BulkView.js';
-import { ConnectionsView } from '../connections/ConnectionsView.js';
-import { InvitationsView } from '../invitations/InvitationsView.js';
-import { CommandPalette } from '../palette/CommandPalette.js';
 import { isPaletteShortcut, usePalette } from '../palette/palette-store.js';
-import { SettingsView } from '../settings/SettingsView.js';
 import { ConnectionNotice } from './ConnectionNotice.js';
 import { Header } from './Header.js';
 import { useNavigation } from '../navigation/navigation-store.js';
@@ -16,6 +9,8 @@ import { OfflineBanner } from './OfflineBanner.js';
 import { Notifications } from './Notifications.js';
 import { PanelFailure } from './PanelFailure.js';
 import { StatusBar } from './StatusBar.js';
+import { Spinner } from '../kit/Spinner.js';
+import { AccessReviewView, AccountDetailView, BulkView, CommandPalette, ConnectionsView, InvitationsView, prefetchViews, SettingsView } from './views.js';
 
 export function Shell() {
   const { t } = useTranslation();
@@ -37,6 +32,8 @@ export function Shell() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  useEffect(prefetchViews, []);
+
   return (
     <div className="shell">
       {/* A button, not a #main link: the fragment carries web mode's token. */}
@@ -51,16 +48,32 @@ export function Shell() {
         <Notifications />
       </div>
       <main id="main" className="shell__main" tabIndex={-1}>
-        {view === 'accounts' && <AccountsView />}
-        {view === 'account' && account && <AccountDetailView key={`${account.connectionId}\u0000${account.accountId}`} account={account} />}
-        {view === 'invitations' && <InvitationsView />}
-        {view === 'bulk' && <BulkView />}
-        {view === 'connections' && <ConnectionsView />}
-        {view === 'settings' && <SettingsView />}
-        {view === 'access-review' && <AccessReviewView />}
+        <Suspense fallback={<ViewLoading />}>
+          {view === 'accounts' && <AccountsView />}
+          {view === 'account' && account && <AccountDetailView key={`${account.connectionId}\u0000${account.accountId}`} account={account} />}
+          {view === 'invitations' && <InvitationsView />}
+          {view === 'bulk' && <BulkView />}
+          {view === 'connections' && <ConnectionsView />}
+          {view === 'settings' && <SettingsView />}
+          {view === 'access-review' && <AccessReviewView />}
+        </Suspense>
       </main>
       <StatusBar />
-      {paletteOpen && <CommandPalette />}
+      {paletteOpen && (
+        <Suspense fallback={null}>
+          <CommandPalette />
+        </Suspense>
+      )}
     </div>
+  );
+}
+
+/** A view's code on its way (only if it was not fetched in the idle time after start). */
+function ViewLoading() {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="view-loading">
+      <Spinner /> {t('app.loading')}
+    </p>
   );
 }
