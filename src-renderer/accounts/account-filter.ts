@@ -1,5 +1,9 @@
 import type { Permission, Role } from '../../src-shared/api/permissions.js';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
+import { foldText, sortKey } from '../../src-shared/ipc/account-order.js';
+
+// The order main hands the list out in is the index's (src-shared/ipc/account-order.ts).
+export { foldText, sortKey };
 
 export type AccountShow = 'all' | 'favourites' | 'recent';
 
@@ -22,26 +26,6 @@ export interface AccountSort {
   dir: SortDirection;
 }
 export const DEFAULT_SORT: AccountSort = { key: 'name', dir: 'asc' };
-
-const ASCII = /^[\x00-\x7f]*$/;
-
-/** Case- and accent-insensitive form, so "societe" finds "Société". Plain ASCII skips the Unicode work. */
-export function foldText(text: string): string {
-  if (ASCII.test(text)) return text.toLowerCase();
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-const DIGITS = /\d/;
-
-/**
- * A key that sorts with a plain string comparison the way people expect: case and accents
- * ignored, numbers by value ("Studio 2" before "Studio 10"). Much faster than a collator over
- * 50,000 names. Takes folded text.
- */
-export function sortKey(folded: string): string {
-  if (!DIGITS.test(folded)) return folded;
-  return folded.replace(/\d+/g, (digits) => digits.length.toString(36).padStart(2, '0') + digits);
-}
 
 /**
  * The rows sorted by name, each with its folded search text (name, provider, domains) computed
@@ -280,4 +264,28 @@ export function isFiltered(filter: AccountFilter): boolean {
 /** Rows are told apart by connection too: two providers may reuse an account id. */
 export function accountKey(row: Pick<ListedAccount, 'connectionId' | 'id'>): string {
   return `${row.connectionId}\u0000${row.id}`;
+}
+
+/**
+ * The index with rows added that all sort after its own, as main hands its list out window by
+ * window (`accounts.window`): only the new rows are folded, and nothing is sorted again.
+ */
+export function appendSorted(index: AccountIndex, rows: readonly ListedAccount[]): AccountIndex {
+  const tail = indexAccounts(rows);
+  const base = index.rows.length;
+  const joined = index.rows.concat(tail.rows);
+  const positions = new Map(index.positions);
+  for (const [key, at] of tail.positions) positions.set(key, base + at);
+  // Main sent them in this very order: each row is where it came.
+  const sourcePositions = new Int32Array(joined.length);
+  for (let i = 0; i < joined.length; i++) sourcePositions[i] = i;
+  return {
+    rows: joined,
+    haystacks: index.haystacks.concat(tail.haystacks),
+    positions,
+    orders: new Map(),
+    source: joined,
+    sourcePositions,
+    attention: index.attention + tail.attention,
+  };
 }
