@@ -1,38 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Account } from '../../../src-shared/api/accounts.js';
-import type { Connection } from '../../../src-shared/ipc/channels/connections.js';
 import type { ClientdeckBridge, IpcChannel } from '../../../src-shared/ipc/contract.js';
-import { AccountListLog } from '../../../src-main/ipc/handlers/accounts-list-log.js';
-import { AccountListWindows } from '../../../src-main/ipc/handlers/accounts-list-windows.js';
+import { listWorld } from '../main/fixtures/account-list-world.js';
 
-/** Main's side of the two channels, over 50,000 cached accounts in ten connections. */
+/** Main's side of the channels, over 50,000 cached accounts in ten connections. */
 function mainWith50000() {
-  const connections: Connection[] = Array.from({ length: 10 }, (_, n) => ({
-    id: `c${n}`,
-    label: `Provider ${n}`,
-    baseUrl: 'https://p.example',
-    kind: 'clientarea',
-    email: 'a@b.example',
-    isDemo: false,
-    capabilities: ['accounts.list'],
-    createdAt: '2026-01-01T00:00:00.000Z',
-  }));
-  const account = (i: number): Account => ({
-    id: `acc_${i}`,
-    name: `Account ${String(i).padStart(5, '0')}`,
-    role: 'owner',
-    permissions: [],
-    scope: null,
-    summary: { services: 0, domainsExpiringSoon: 0, unpaidInvoices: i % 7 === 0 ? 1 : 0, openTickets: 0 },
-    updatedAt: '2026-01-01T00:00:00.000Z',
-  });
-  const cached = new Map(connections.map((c, n) => [c.id, Array.from({ length: 5000 }, (_, i) => account(n * 5000 + i))]));
-  const log = new AccountListLog({
-    connections: { list: () => connections },
-    cache: { read: (id) => ({ accounts: cached.get(id)! }) },
-    marks: { version: 0, forConnection: () => () => ({ favourite: false, lastOpenedAt: null }) },
-  });
-  const windows = new AccountListWindows(log);
+  const { cached, log, windows } = listWorld(10, 5000);
   const calls = new Map<IpcChannel, number>();
   const bridge = {
     invoke: async (channel: IpcChannel, input: { since: number }) => {
