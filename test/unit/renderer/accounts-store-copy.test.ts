@@ -4,7 +4,7 @@ import type { ClientdeckBridge, IpcChannel } from '../../../src-shared/ipc/contr
 import { listWorld } from '../main/fixtures/account-list-world.js';
 
 /** The renderer's bridge straight to main's accounts channels, counting what each reply carries. */
-function mainWith(world: ReturnType<typeof listWorld>, afterWindow?: (replies: number) => void) {
+function mainWith(world: ReturnType<typeof listWorld>, afterWindow?: (replies: number) => void, failWindow?: (replies: number) => boolean) {
   const calls = new Map<IpcChannel, unknown[]>();
   const sent: ListedAccount[] = [];
   let windowReplies = 0;
@@ -13,9 +13,13 @@ function mainWith(world: ReturnType<typeof listWorld>, afterWindow?: (replies: n
       calls.set(channel, [...(calls.get(channel) ?? []), input]);
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (channel === 'accounts.window') {
+        windowReplies++;
+        if (failWindow?.(windowReplies)) {
+          return { ok: false, error: { code: 'provider_unreachable', message: 'Clientdeck cannot reach its background service.' } };
+        }
         const result = world.windows.window(input);
         sent.push(...result.rows);
-        afterWindow?.(++windowReplies);
+        afterWindow?.(windowReplies);
         return { ok: true, result };
       }
       if (channel === 'accounts.changes') return { ok: true, result: world.log.changesSince((input as { since: number }).since) };
@@ -88,5 +92,20 @@ describe('the accounts store at a cold start with 50,000 accounts', () => {
     const firstVersion = (main.calls.get('accounts.window')![1] as { version: number }).version;
     expect(main.calls.get('accounts.changes')).toEqual([{ since: firstVersion }]);
     expect(version).toBeGreaterThan(firstVersion);
+  });
+
+  it('shows the sentence, not a part of the list, when a window fails, and copies it whole on the next try', SLOW, async () => {
+    let failing = true;
+    const main = mainWith(listWorld(4, 5000), undefined, (replies) => failing && replies === 3);
+    (globalThis as { window?: unknown }).window = { clientdeck: main.bridge };
+    const { useAccounts } = await import('../../../src-renderer/accounts/accounts-store.js');
+    await useAccounts.getState().load();
+    expect(useAccounts.getState()).toMatchObject({ status: 'error', error: 'Clientdeck cannot reach its background service.', arriving: null, version: null });
+    expect(useAccounts.getState().index.rows).toHaveLength(0);
+
+    failing = false;
+    await useAccounts.getState().load();
+    expect(useAccounts.getState()).toMatchObject({ status: 'ready', error: null, arriving: null });
+    expect(useAccounts.getState().index.rows).toHaveLength(20_000);
   });
 });
