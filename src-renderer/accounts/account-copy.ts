@@ -1,4 +1,5 @@
-import { ACCOUNT_WINDOW_MAX, type AccountWindow } from '../../src-shared/ipc/channels/accounts.js';
+import { ACCOUNT_WINDOW_MAX } from '../../src-shared/ipc/account-order.js';
+import type { AccountWindow } from '../../src-shared/ipc/channels/accounts.js';
 import { invoke, IpcCallError } from '../bridge/invoke.js';
 import { appendSorted, indexAccounts, type AccountIndex } from './account-filter.js';
 

@@ -1,8 +1,12 @@
 /**
- * The accounts list's default order, written once because both sides keep it: main hands the list
- * out in this order a window at a time (`accounts.window`), and the renderer's index sorts in it,
- * so the first window is the first screen and every later window goes after the rows already held.
+ * How main hands the accounts list out (`accounts.window`), written once because both sides keep
+ * it: in this default order a window at a time, which the renderer's index sorts in too, so the
+ * first window is the first screen and every later window goes after the rows already held. Plain
+ * code, no schema: the renderer's first script builds none it does not need.
  */
+
+/** The most rows one `accounts.window` answer carries: a reply stays a short task on both sides. */
+export const ACCOUNT_WINDOW_MAX = 5_000;
 
 const ASCII = /^[\x00-\x7f]*$/;
 

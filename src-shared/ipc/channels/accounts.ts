@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Account } from '../../api/accounts.js';
 import { Id } from '../../api/primitives.js';
+import { ACCOUNT_WINDOW_MAX } from '../account-order.js';
 import { NoInput } from '../request-parts.js';
 
 /** A provider's account as Clientdeck lists it: with its connection and the marks kept locally. */
@@ -33,9 +34,6 @@ export const AccountChanges = z.discriminatedUnion('reset', [
   z.object({ reset: z.literal(true), version: AccountListVersion }),
 ]);
 export type AccountChanges = z.infer<typeof AccountChanges>;
-
-/** The most rows one `accounts.window` answer carries: a reply stays a short task on both sides. */
-export const ACCOUNT_WINDOW_MAX = 5_000;
 
 /**
  * A stretch of main's list in its default order (src-shared/ipc/account-order.ts), of one version:

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_WINDOW_MAX, type ListedAccount } from '../../../src-shared/ipc/channels/accounts.js';
+import { ACCOUNT_WINDOW_MAX } from '../../../src-shared/ipc/account-order.js';
+import type { ListedAccount } from '../../../src-shared/ipc/channels/accounts.js';
 import { indexAccounts } from '../../../src-renderer/accounts/account-filter.js';
 import type { AccountListWindows } from '../../../src-main/ipc/handlers/accounts-list-windows.js';
 import { listWorld } from './fixtures/account-list-world.js';
