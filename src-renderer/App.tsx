@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getBridge } from './bridge/get-bridge.js';
+import { useAccounts } from './accounts/accounts-store.js';
 import { useConnections } from './connections/connections-store.js';
 import { FirstRun } from './connections/FirstRun.js';
 import { useSettings } from './settings/settings-store.js';
@@ -21,6 +22,9 @@ export function App() {
     const stop = followMain(getBridge());
     void useConnections.getState().load();
     void useSettings.getState().load();
+    // The first window of accounts travels beside the connections, not after them: the list is
+    // the first screen (with no connection it is simply empty).
+    void useAccounts.getState().load();
     return stop;
   }, []);
 

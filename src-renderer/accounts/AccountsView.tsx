@@ -19,6 +19,7 @@ export function AccountsView() {
   const status = useAccounts((s) => s.status);
   const index = useAccounts((s) => s.index);
   const error = useAccounts((s) => s.error);
+  const arriving = useAccounts((s) => s.arriving);
   const filter = useAccounts((s) => s.filter);
   const sort = useAccounts((s) => s.sort);
   const favouriteError = useAccounts((s) => s.favouriteError);
@@ -39,7 +40,7 @@ export function AccountsView() {
         <div className="view__titles">
           <ViewHeading>{t('accounts.heading')}</ViewHeading>
           <p className="muted count" role="status">
-            {status === 'ready' && (isFiltered(filter) ? t('accounts.filtered', { shown: rows.length, total }) : t('accounts.count', { count: total }))}
+            {status === 'ready' && <CountLine shown={rows.length} total={total} filtered={isFiltered(filter)} arriving={arriving} />}
           </p>
         </div>
         <div className="toolbar" role="search">
@@ -74,6 +75,23 @@ export function AccountsView() {
       )}
     </div>
   );
+}
+
+/** While the list still arrives, the line says how much of it is in, and that a search covers only that much. */
+function CountLine({
+  shown,
+  total,
+  filtered,
+  arriving,
+}: {
+  shown: number;
+  total: number;
+  filtered: boolean;
+  arriving: { received: number; total: number } | null;
+}) {
+  const { t } = useTranslation();
+  if (arriving) return filtered ? t('accounts.filteredArriving', { shown, ...arriving }) : t('accounts.arriving', arriving);
+  return filtered ? t('accounts.filtered', { shown, total }) : t('accounts.count', { count: total });
 }
 
 /** Nothing left after filtering; an empty favourites or recent list says how to fill it. */

@@ -1,6 +1,7 @@
 import type { Permission, Role } from '../../src-shared/api/permissions.js';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
-import { foldText, letterMask, positionIn, searchText, sortKey } from './account-order.js';
+import { foldText, sortKey } from '../../src-shared/ipc/account-order.js';
+import { letterMask, positionIn, searchText } from './account-order.js';
 
 export type AccountShow = 'all' | 'favourites' | 'recent';
 
@@ -24,7 +25,8 @@ export interface AccountSort {
 }
 export const DEFAULT_SORT: AccountSort = { key: 'name', dir: 'asc' };
 
-export { foldText } from './account-order.js';
+// The list's order is main's too (src-shared/ipc/account-order.ts); the palette folds its queries the same way.
+export { foldText };
 
 /**
  * The rows sorted by name, each with its folded search text (name, provider, domains) computed
@@ -306,4 +308,31 @@ export function positionOf(index: AccountIndex, key: string): number | undefined
 /** Rows are told apart by connection too: two providers may reuse an account id. */
 export function accountKey(row: Pick<ListedAccount, 'connectionId' | 'id'>): string {
   return `${row.connectionId}\u0000${row.id}`;
+}
+
+/**
+ * The index with rows added that all sort after its own, as main hands its list out window by
+ * window (`accounts.window`): only the new rows are folded, and nothing is sorted again.
+ */
+export function appendSorted(index: AccountIndex, rows: readonly ListedAccount[]): AccountIndex {
+  const tail = indexAccounts(rows);
+  const joined = index.rows.concat(tail.rows);
+  // The held index's map is taken over, as a change does: only the newest index answers lookups.
+  const byKey = index.byKey;
+  for (const [key, row] of tail.byKey) byKey.set(key, row);
+  const masks = new Int32Array(joined.length);
+  masks.set(index.masks);
+  masks.set(tail.masks, index.rows.length);
+  return {
+    rows: joined,
+    haystacks: index.haystacks.concat(tail.haystacks),
+    masks,
+    orderKeys: index.orderKeys.concat(tail.orderKeys),
+    byKey,
+    orders: new Map(),
+    // Main sent them in this very order: each row is where it came.
+    source: joined,
+    sourcePositions: null,
+    attention: index.attention + tail.attention,
+  };
 }

@@ -1,24 +1,5 @@
+import { foldText, orderKey } from '../../src-shared/ipc/account-order.js';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
-
-const ASCII = /^[\x00-\x7f]*$/;
-
-/** Case- and accent-insensitive form, so "societe" finds "Société". Plain ASCII skips the Unicode work. */
-export function foldText(text: string): string {
-  if (ASCII.test(text)) return text.toLowerCase();
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-const DIGITS = /\d/;
-
-/**
- * A key that sorts with a plain string comparison the way people expect: case and accents
- * ignored, numbers by value ("Studio 2" before "Studio 10"). Much faster than a collator over
- * 100,000 names. Takes folded text.
- */
-export function sortKey(folded: string): string {
-  if (!DIGITS.test(folded)) return folded;
-  return folded.replace(/\d+/g, (digits) => digits.length.toString(36).padStart(2, '0') + digits);
-}
 
 /** What a search looks in: the folded name, provider and domain names, one per line. */
 export function searchText(name: string, provider: string, domains: readonly string[]): string {
@@ -37,16 +18,6 @@ export function letterMask(text: string): number {
     else if (c >= 48 && c <= 57) mask |= 1 << (26 + ((c - 48) >> 1));
   }
   return mask;
-}
-
-/**
- * Where a row sorts in the list's own order, as one string: its name as people read it, then its
- * provider, joined by the lowest character, so comparing two keys compares name, then provider.
- * The index keeps one per row (`AccountIndex.orderKeys`), so a change's binary searches compare
- * strings instead of folding every probed name again.
- */
-export function orderKey(row: Pick<ListedAccount, 'name' | 'providerLabel'>): string {
-  return `${sortKey(foldText(row.name))}\u0000${foldText(row.providerLabel)}`;
 }
 
 /** The first position in `keys` (ascending) at or after `key` (`after`: strictly after). */

@@ -3,13 +3,13 @@ import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
 import { latestOnly, type LoadStatus } from '../kit/load-state.js';
 import { applyAccountChanges } from './account-changes.js';
+import { copyInWindows } from './account-copy.js';
 import {
   accountKey,
   DEFAULT_SORT,
   indexAccounts,
   NO_FILTER,
   patchAccounts,
-  refreshIndex,
   type AccountFilter,
   type AccountIndex,
   type AccountSort,
@@ -22,6 +22,8 @@ interface AccountsState {
   /** The version of main's list the index holds, null before the first copy. */
   version: number | null;
   error: string | null;
+  /** While the first copy is still arriving: how many rows of how many are in the index. */
+  arriving: { received: number; total: number } | null;
   filter: AccountFilter;
   sort: AccountSort;
   /** Why the last favourite toggle failed, for the view to say. */
@@ -40,6 +42,46 @@ interface AccountsState {
 
 const nextLoad = latestOnly();
 
+type Store = { set(partial: Partial<AccountsState>): void; get(): AccountsState };
+
+/** The copy under way (with the changes asked for after it), and whether a change was announced meanwhile. */
+let copying: Promise<void> | null = null;
+let changedWhileCopying = false;
+
+/**
+ * A whole copy of main's list, window by window (account-copy.ts). A change announced meanwhile is
+ * asked for from the copy's version once the copy is complete, so none is lost.
+ */
+function copyWhole(store: Store): Promise<void> {
+  changedWhileCopying = false;
+  copying = (async () => {
+    try {
+      await copyOnce(store);
+    } finally {
+      copying = null;
+    }
+    if (changedWhileCopying) await store.get().load();
+  })();
+  return copying;
+}
+
+/**
+ * The first time, each window shows as it arrives (the first screen after one small reply); a new
+ * copy of a list already on screen (main restarted) is built aside and replaces it whole.
+ */
+async function copyOnce({ set, get }: Store): Promise<void> {
+  const onScreen = get().version === null;
+  try {
+    const { version, index } = await copyInWindows(({ index, received, total }) => {
+      if (onScreen) set({ status: 'ready', index, arriving: received < total ? { received, total } : null, error: null });
+    });
+    set({ status: 'ready', version, index, arriving: null, error: null });
+  } catch (err) {
+    // Part of a list is not the list: a first copy that broke off shows the sentence, not the rows it had.
+    if (onScreen) set({ status: 'error', index: indexAccounts([]), arriving: null, error: errorSentence(err) });
+    else set({ error: errorSentence(err) });
+  }
+}
 const NUMERIC: readonly SortKey[] = ['services', 'domainsExpiringSoon', 'unpaidInvoices', 'openTickets', 'lastOpened'];
 
 export const useAccounts = create<AccountsState>()((set, get) => ({
@@ -47,26 +89,30 @@ export const useAccounts = create<AccountsState>()((set, get) => ({
   index: indexAccounts([]),
   version: null,
   error: null,
+  arriving: null,
   filter: NO_FILTER,
   sort: DEFAULT_SORT,
   favouriteError: null,
 
   async load() {
+    if (copying) {
+      changedWhileCopying = true;
+      return copying;
+    }
     const isLatest = nextLoad();
     if (get().status !== 'ready') set({ status: 'loading', error: null });
     try {
       const held = get().version;
-      const changes = await invoke('accounts.changes', { since: held ?? 0 });
+      // Holding nothing, the changes could only say "copy everything": the copy starts at once.
+      if (held === null) return await copyWhole({ set, get });
+      const changes = await invoke('accounts.changes', { since: held });
       if (!isLatest()) return;
       if (!changes.reset) {
         const index = applyAccountChanges(get().index, changes.upserted, changes.removed);
         set({ status: 'ready', version: changes.version, index, error: null });
         return;
       }
-      // Asked after the version: the copy holds at least that state, and a change it already
-      // holds comes again with the next changes, whole, which is harmless.
-      const rows: ListedAccount[] = await invoke('accounts.list', {});
-      if (isLatest()) set({ status: 'ready', version: changes.version, index: refreshIndex(get().index, rows), error: null });
+      await copyWhole({ set, get });
     } catch (err) {
       if (isLatest()) set({ status: get().status === 'ready' ? 'ready' : 'error', error: errorSentence(err) });
     }

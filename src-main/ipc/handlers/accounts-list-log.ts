@@ -58,6 +58,12 @@ export class AccountListLog {
     return this.#rows;
   }
 
+  /** The list and its version, read together: what a copy window by window (`accounts.window`) starts from. */
+  snapshot(): { version: number; rows: ListedAccount[] } {
+    const rows = this.list();
+    return { version: this.#version, rows };
+  }
+
   changesSince(since: number): AccountChanges {
     this.#refresh();
     const version = this.#version;
@@ -198,7 +204,7 @@ function sameOrder(a: readonly ListedAccount[], b: readonly ListedAccount[]): bo
 
 const SEPARATOR = '\u0000';
 
-function keyOf(row: Pick<ListedAccount, 'connectionId' | 'id'>): string {
+export function keyOf(row: Pick<ListedAccount, 'connectionId' | 'id'>): string {
   return `${row.connectionId}${SEPARATOR}${row.id}`;
 }
 

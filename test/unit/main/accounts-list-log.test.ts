@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Account } from '../../../src-shared/api/accounts.js';
 import { AccountChanges } from '../../../src-shared/ipc/channels/accounts.js';
-import type { Connection } from '../../../src-shared/ipc/channels/connections.js';
 import type { AccountMark } from '../../../src-main/accounts/account-marks.js';
 import { AccountListLog } from '../../../src-main/ipc/handlers/accounts-list-log.js';
+import { listingConnection as connection } from './fixtures/account-list-world.js';
 
 const NO_MARK: AccountMark = { favourite: false, lastOpenedAt: null };
 
@@ -17,19 +17,6 @@ function account(i: number, name = `Account ${i}`): Account {
     summary: { services: 1, domainsExpiringSoon: 0, unpaidInvoices: 0, openTickets: 0 },
     updatedAt: '2026-01-01T00:00:00.000Z',
     domainNames: [`d${i}.example`],
-  };
-}
-
-function connection(id: string, label = `Provider ${id}`): Connection {
-  return {
-    id,
-    label,
-    baseUrl: 'https://p.example',
-    kind: 'clientarea',
-    email: 'a@b.example',
-    isDemo: false,
-    capabilities: ['accounts.list'],
-    createdAt: '2026-01-01T00:00:00.000Z',
   };
 }
 

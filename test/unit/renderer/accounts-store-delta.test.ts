@@ -1,41 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Account } from '../../../src-shared/api/accounts.js';
-import type { Connection } from '../../../src-shared/ipc/channels/connections.js';
 import type { ClientdeckBridge, IpcChannel } from '../../../src-shared/ipc/contract.js';
-import { AccountListLog } from '../../../src-main/ipc/handlers/accounts-list-log.js';
+import { listWorld } from '../main/fixtures/account-list-world.js';
 
-/** Main's side of the two channels, over 50,000 cached accounts in ten connections. */
+/** Main's side of the channels, over 50,000 cached accounts in ten connections. */
 function mainWith50000() {
-  const connections: Connection[] = Array.from({ length: 10 }, (_, n) => ({
-    id: `c${n}`,
-    label: `Provider ${n}`,
-    baseUrl: 'https://p.example',
-    kind: 'clientarea',
-    email: 'a@b.example',
-    isDemo: false,
-    capabilities: ['accounts.list'],
-    createdAt: '2026-01-01T00:00:00.000Z',
-  }));
-  const account = (i: number): Account => ({
-    id: `acc_${i}`,
-    name: `Account ${String(i).padStart(5, '0')}`,
-    role: 'owner',
-    permissions: [],
-    scope: null,
-    summary: { services: 0, domainsExpiringSoon: 0, unpaidInvoices: i % 7 === 0 ? 1 : 0, openTickets: 0 },
-    updatedAt: '2026-01-01T00:00:00.000Z',
-  });
-  const cached = new Map(connections.map((c, n) => [c.id, Array.from({ length: 5000 }, (_, i) => account(n * 5000 + i))]));
-  const log = new AccountListLog({
-    connections: { list: () => connections },
-    cache: { read: (id) => ({ accounts: cached.get(id)! }) },
-    marks: { version: 0, forConnection: () => () => ({ favourite: false, lastOpenedAt: null }) },
-  });
+  const { cached, log, windows } = listWorld(10, 5000);
   const calls = new Map<IpcChannel, number>();
   const bridge = {
     invoke: async (channel: IpcChannel, input: { since: number }) => {
       calls.set(channel, (calls.get(channel) ?? 0) + 1);
-      if (channel === 'accounts.list') return { ok: true, result: log.list() };
+      if (channel === 'accounts.window') return { ok: true, result: windows.window(input as never) };
       if (channel === 'accounts.changes') return { ok: true, result: log.changesSince(input.since) };
       throw new Error(`unexpected ${channel}`);
     },
@@ -54,12 +28,12 @@ describe('the accounts store after a sync that changed 100 of 50,000', () => {
   });
 
   // 50,000 rows are indexed once; on a busy machine that alone can take seconds.
-  it('copies the whole list once, then only the changed rows, keeping every other row object', { timeout: 60_000 }, async () => {
+  it('copies the whole list once (window by window), then only the changed rows, keeping every other row object', { timeout: 60_000 }, async () => {
     const { useAccounts } = await import('../../../src-renderer/accounts/accounts-store.js');
     await useAccounts.getState().load();
     const before = useAccounts.getState().index;
     expect(before.rows).toHaveLength(50_000);
-    expect(main.calls.get('accounts.list')).toBe(1);
+    const windows = main.calls.get('accounts.window');
 
     const c4 = main.cached.get('c4')!;
     main.cached.set(
@@ -69,8 +43,8 @@ describe('the accounts store after a sync that changed 100 of 50,000', () => {
     await useAccounts.getState().load();
 
     const after = useAccounts.getState().index;
-    expect(main.calls.get('accounts.list')).toBe(1);
-    expect(main.calls.get('accounts.changes')).toBe(2);
+    expect(main.calls.get('accounts.window')).toBe(windows);
+    expect(main.calls.get('accounts.changes')).toBe(1);
     expect(after.rows).toHaveLength(50_000);
     expect(after.rows.slice(0, 100).every((r) => r.name.startsWith('AAA '))).toBe(true);
     const unchanged = new Set(before.rows);

@@ -1,0 +1,81 @@
+import { compareOrderKeys, orderKey } from '../../../src-shared/ipc/account-order.js';
+import type { AccountChanges, AccountWindow, ListedAccount } from '../../../src-shared/ipc/channels/accounts.js';
+import { keyOf, type AccountListLog } from './accounts-list-log.js';
+
+/**
+ * How many versions' orders are kept for copies still under way: a copy takes about a second, and
+ * a list that changed more often than this meanwhile is copied again from its newest version.
+ */
+const KEPT_VERSIONS = 4;
+
+interface Ordered {
+  version: number;
+  rows: ListedAccount[];
+  /** Each row's place, beside it: the next order merges with these instead of working them out again. */
+  places: string[];
+}
+
+/**
+ * Main's list in its default order, handed out a window at a time (`accounts.window`), so the
+ * renderer shows the first screen before the other 100,000 rows have crossed (docs/ARCHITECTURE.md
+ * §3). The order follows the list's changes (`follow`, after each change is announced): only the
+ * rows a version changed are placed and merged in, so a renderer that starts finds it ready. Each
+ * version's order is kept while a copy may still be reading it.
+ */
+export class AccountListWindows {
+  readonly #kept = new Map<number, ListedAccount[]>();
+  #last: Ordered | null = null;
+
+  constructor(private readonly log: Pick<AccountListLog, 'snapshot' | 'changesSince'>) {}
+
+  window(request: { version: number | null; offset: number; limit: number }): AccountWindow {
+    const asked = request.version === null ? undefined : this.#kept.get(request.version);
+    const { version, rows } = asked ? { version: request.version!, rows: asked } : this.follow();
+    return { version, total: rows.length, offset: request.offset, rows: rows.slice(request.offset, request.offset + request.limit) };
+  }
+
+  /** Brings the order up to the list's newest version. */
+  follow(): { version: number; rows: ListedAccount[] } {
+    const last = this.#last;
+    const changes: AccountChanges = last ? this.log.changesSince(last.version) : { reset: true, version: 0 };
+    if (last && !changes.reset && changes.version === last.version) return last;
+    const next = !last || changes.reset ? ordered(this.log.snapshot()) : merged(last, changes);
+    this.#last = next;
+    this.#kept.set(next.version, next.rows);
+    for (const old of this.#kept.keys()) if (this.#kept.size > KEPT_VERSIONS) this.#kept.delete(old);
+    return next;
+  }
+}
+
+/** The whole list sorted; equal places keep main's list order. */
+function ordered({ version, rows }: { version: number; rows: readonly ListedAccount[] }): Ordered {
+  const places = rows.map(orderKey);
+  const order = rows.map((_, i) => i).sort((a, b) => compareOrderKeys(places[a]!, places[b]!) || a - b);
+  return { version, rows: order.map((i) => rows[i]!), places: order.map((i) => places[i]!) };
+}
+
+/** The order before with the rows a change touched taken out and put back at their places: one pass, no sort of the rest. */
+function merged(before: Ordered, changes: Extract<AccountChanges, { reset: false }>): Ordered {
+  const touched = new Set<string>(changes.removed.map(keyOf));
+  for (const row of changes.upserted) touched.add(keyOf(row));
+  const arrived = ordered({ version: changes.version, rows: changes.upserted });
+  const out = new Uint8Array(before.rows.length);
+  let left = 0;
+  for (let i = 0; i < before.rows.length; i++) {
+    if (!touched.has(keyOf(before.rows[i]!))) continue;
+    out[i] = 1;
+    left++;
+  }
+  const n = before.rows.length - left + arrived.rows.length;
+  const rows = new Array<ListedAccount>(n);
+  const places = new Array<string>(n);
+  let b = 0;
+  let a = 0;
+  for (let at = 0; at < n; at++) {
+    while (b < before.rows.length && out[b] === 1) b++;
+    const takeArrived = b === before.rows.length || (a < arrived.rows.length && compareOrderKeys(arrived.places[a]!, before.places[b]!) < 0);
+    rows[at] = takeArrived ? arrived.rows[a]! : before.rows[b]!;
+    places[at] = takeArrived ? arrived.places[a++]! : before.places[b++]!;
+  }
+  return { version: changes.version, rows, places };
+}

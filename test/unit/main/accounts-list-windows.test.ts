@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { ACCOUNT_WINDOW_MAX } from '../../../src-shared/ipc/account-order.js';
+import type { ListedAccount } from '../../../src-shared/ipc/channels/accounts.js';
+import { indexAccounts } from '../../../src-renderer/accounts/account-filter.js';
+import type { AccountListWindows } from '../../../src-main/ipc/handlers/accounts-list-windows.js';
+import { listWorld } from './fixtures/account-list-world.js';
+
+const key = (r: Pick<ListedAccount, 'connectionId' | 'id'>) => `${r.connectionId}/${r.id}`;
+/** The order of rows as one string: comparing 50,000-element arrays deeply is slow on a busy machine. */
+const order = (rows: readonly ListedAccount[]) => rows.map(key).join(' ');
+// 50,000 rows sorted a few times over; on a busy machine that alone can take seconds.
+const SLOW = { timeout: 60_000 };
+
+/** Every window of one version, as a starting renderer asks for them. */
+function copyAll(windows: AccountListWindows, between?: (windowsSeen: number) => void) {
+  const first = windows.window({ version: null, offset: 0, limit: 200 });
+  const rows = [...first.rows];
+  let replies = 1;
+  while (rows.length < first.total) {
+    between?.(replies);
+    const next = windows.window({ version: first.version, offset: rows.length, limit: ACCOUNT_WINDOW_MAX });
+    expect(next.version).toBe(first.version);
+    rows.push(...next.rows);
+    replies++;
+  }
+  return { version: first.version, total: first.total, rows, replies };
+}
+
+describe('AccountListWindows', () => {
+  it('hands out the list in the order the renderer sorts it, each row exactly once over the windows', SLOW, () => {
+    const { log, windows } = listWorld(10, 5000);
+    const copy = copyAll(windows);
+    expect(copy.total).toBe(50_000);
+    expect(copy.rows).toHaveLength(50_000);
+    expect(new Set(copy.rows.map(key)).size).toBe(50_000);
+    // 200 rows first, then windows of 5,000: 11 replies for 50,000 rows, not one of 50,000.
+    expect(copy.replies).toBe(1 + Math.ceil((50_000 - 200) / ACCOUNT_WINDOW_MAX));
+    // Sorting the rows main sent gives them back as they came: the renderer only appends.
+    expect(order(indexAccounts(copy.rows).rows)).toBe(order(copy.rows));
+    expect(order(indexAccounts(log.list()).rows)).toBe(order(copy.rows));
+  });
+
+  it('keeps answering from the version a copy started with while the list changes, and the change follows as changes', SLOW, () => {
+    const { log, windows, rename } = listWorld(10, 5000);
+    const before = order(indexAccounts(log.list()).rows);
+    let version = 0;
+    const copy = copyAll(windows, (seen) => {
+      if (seen !== 3) return;
+      rename('c4', 100, 'AAA');
+      version = windows.follow().version;
+    });
+    expect(order(copy.rows)).toBe(before);
+    expect(copy.rows.some((r) => r.name.startsWith('AAA'))).toBe(false);
+    expect(version).toBeGreaterThan(copy.version);
+    const changes = log.changesSince(copy.version);
+    if (changes.reset) throw new Error('expected the change since the copy');
+    expect(changes.upserted).toHaveLength(100);
+    expect(changes.upserted.every((r) => r.connectionId === 'c4' && r.name.startsWith('AAA'))).toBe(true);
+  });
+
+  it('merges a change into the order it holds, giving the order a fresh sort gives', SLOW, () => {
+    const { connections, cached, log, windows, rename } = listWorld(10, 5000);
+    windows.follow();
+    rename('c2', 300, 'Zeta');
+    rename('c7', 40, 'Aa');
+    cached.set('c5', cached.get('c5')!.slice(100));
+    connections.splice(9, 1);
+    const merged = windows.window({ version: null, offset: 0, limit: ACCOUNT_WINDOW_MAX });
+    expect(merged.total).toBe(45_000 - 100);
+    expect(order(copyAll(windows).rows)).toBe(order(indexAccounts(log.list()).rows));
+  });
+
+  it('starts a copy again from the newest version when the one asked for is long gone', SLOW, () => {
+    const { windows, rename } = listWorld(2, 3000);
+    const first = windows.window({ version: null, offset: 0, limit: 200 });
+    for (let i = 0; i < 6; i++) {
+      rename('c1', 10, `R${i}`);
+      windows.follow();
+    }
+    const later = windows.window({ version: first.version, offset: 200, limit: 200 });
+    expect(later.version).toBeGreaterThan(first.version);
+  });
+});
