@@ -259,10 +259,14 @@ export function rowsAt(index: AccountIndex, positions: Int32Array): ListedAccoun
  * pass the filter with these folded words. One pass over the candidates, and only over them: a
  * query that grew narrows the previous result instead of the whole list (`account-search.ts`).
  */
+const SINGLE_LETTER = /^[a-z]$/;
+
 export function keptPositions(index: AccountIndex, filter: AccountFilter, words: readonly string[], candidates: Int32Array): Int32Array {
   const { rows, haystacks, masks } = index;
   let wanted = 0;
   for (const w of words) wanted |= letterMask(w);
+  // A word of one letter is answered by the mask alone (a bit per letter); digits share bits, so they are searched.
+  const searched = words.filter((w) => !SINGLE_LETTER.test(w));
   const out = new Int32Array(candidates.length);
   let kept = 0;
   for (let i = 0; i < candidates.length; i++) {
@@ -277,7 +281,7 @@ export function keptPositions(index: AccountIndex, filter: AccountFilter, words:
     if ((masks[at]! & wanted) !== wanted) continue;
     const hay = haystacks[at]!;
     let hit = true;
-    for (const w of words) {
+    for (const w of searched) {
       if (!hay.includes(w)) {
         hit = false;
         break;

@@ -37,9 +37,11 @@ export class AccountSearch {
       this.#previous = { index, sort, filter, words, positions: order, rows };
       return { rows, examined: 0 };
     }
-    const candidates = comparable && narrows(previous.words, words) ? previous.positions : order;
+    const narrowed = comparable && narrows(previous.words, words);
+    const candidates = narrowed ? previous.positions : order;
     const positions = keptPositions(index, filter, words, candidates);
-    const rows = rowsAt(index, positions);
+    // Typing on through a word every row holds ("provider …") keeps them all: the same rows, so the same array, which the table skips.
+    const rows = narrowed && positions.length === candidates.length ? previous.rows : rowsAt(index, positions);
     this.#previous = { index, sort, filter, words, positions, rows };
     return { rows, examined: candidates.length };
   }

@@ -45,6 +45,29 @@ describe('AccountSearch', () => {
     expect(again.rows).toEqual(filterAccounts(patched, { ...query('alpen yoga'), connectionId: 'c1' }));
   });
 
+  it('answers with the same array while typing on through a word every row it held still holds', () => {
+    const search = new AccountSearch();
+    // Every row's domain has "site-" and "example": typing either keeps all of them.
+    let before = search.run(index, query('s'), DEFAULT_SORT);
+    for (const q of ['si', 'sit', 'site', 'site-', 'site-1']) {
+      const answer = search.run(index, query(q), DEFAULT_SORT);
+      expect(answer.rows).toEqual(filterAccounts(index, query(q)));
+      if (answer.rows.length === before.rows.length) expect(answer.rows).toBe(before.rows);
+      else expect(answer.rows).not.toBe(before.rows);
+      before = answer;
+    }
+    // "site" kept all 100,000; "site-1" fewer: the array was shared exactly while nothing left.
+    expect(filterAccounts(index, query('site')).length).toBe(N);
+    expect(before.rows.length).toBeLessThan(N);
+  });
+
+  it('answers a one-letter word from the masks alone, as a text search would', () => {
+    for (const q of ['b', 'q', 'y d', 'z', 'k 7'])
+      expect(filterAccounts(index, query(q))).toEqual(
+        index.rows.filter((r) => q.split(' ').every((w) => `${r.name}\n${r.providerLabel}\n${r.domains.join('\n')}`.toLowerCase().includes(w))),
+      );
+  });
+
   it('keeps the sort order while narrowing', () => {
     const search = new AccountSearch();
     const sort = { key: 'name', dir: 'desc' } as const;
