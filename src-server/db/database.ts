@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 import { DATABASE_SETTINGS } from '../config/database.js';
+import { withNamedStatements } from './named-statements.js';
 import { withStatementCache } from './statement-cache.js';
 import type { Database } from './tables.js';
 
@@ -26,7 +27,7 @@ export function dialectOf({ url = process.env.DATABASE_URL }: Pick<DatabaseLocat
  * The migrations and queries are the same; only the driver differs.
  */
 export function openDatabase({ file, url = process.env.DATABASE_URL }: DatabaseLocation): Kysely<Database> {
-  if (url) return new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(url) }) });
+  if (url) return new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(postgresPool(url)) }) });
   const path = resolve(file);
   mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);

@@ -1,0 +1,116 @@
+/**
+ * PostgreSQL statements are prepared once per connection and SQL text (docs/ARCHITECTURE.md §5):
+ * counted as the Parse messages `pg` writes to the wire, against the Executes, so a page asked for
+ * again makes PostgreSQL parse and plan nothing, whatever the machine. Needs
+ * CLIENTDECK_TEST_POSTGRES_URL; without it the test fails saying what to do.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccountPage } from '../../../src-shared/api/accounts.js';
+import { openDatabase } from '../../../src-server/db/database.js';
+import { createAccount } from '../../../src-server/domain/accounts.js';
+import { type ClientArea, startClientArea } from '../../../src-server/server.js';
+import { createTestDatabase, type TestDatabase } from './fixtures/postgres.js';
+import { PASSWORD } from './fixtures/stores.js';
+
+/** What `pg` wrote to PostgreSQL: Executes, and the Parses with the connection each went to. */
+const wire = { parse: 0, execute: 0, unnamed: 0, parsedTwice: 0 };
+const parsedOn = new WeakMap<object, Set<string>>();
+const connection = pg.Connection.prototype as unknown as Record<'parse' | 'execute', (...args: unknown[]) => void>;
+const parse = connection.parse;
+connection.parse = function (this: object, ...args: unknown[]) {
+  const query = args[0] as { text: string; name?: string };
+  wire.parse++;
+  if (!query.name) wire.unnamed++;
+  const seen = parsedOn.get(this) ?? new Set<string>();
+  if (seen.has(query.text)) wire.parsedTwice++;
+  parsedOn.set(this, seen.add(query.text));
+  return parse.apply(this, args);
+};
+const execute = connection.execute;
+connection.execute = function (this: object, ...args: unknown[]) {
+  wire.execute++;
+  return execute.apply(this, args);
+};
+const counted = async (work: () => Promise<unknown>) => {
+  const before = { ...wire };
+  await work();
+  return Object.fromEntries(Object.entries(wire).map(([k, v]) => [k, v - before[k as keyof typeof wire]])) as typeof wire;
+};
+
+describe('PostgreSQL named statements', () => {
+  let database: TestDatabase;
+  let server: ClientArea;
+  let dir: string;
+  let token = '';
+  beforeAll(async () => {
+    database = await createTestDatabase('named_statements');
+    dir = mkdtempSync(join(tmpdir(), 'clientarea-named-'));
+    server = await startClientArea({ databaseFile: join(dir, 'unused.sqlite'), databaseUrl: database.url, adminKey: 'test-admin-key' });
+    const admin = await fetch(`${server.url}/api/v1/admin/users`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer test-admin-key', 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'owner@example.com', name: 'Owner', password: PASSWORD }),
+    });
+    expect(admin.status).toBe(201);
+    const db = openDatabase({ file: 'unused', url: database.url });
+    try {
+      for (let i = 0; i < 30; i++) await createAccount(db, new Date(), { name: `Account ${i}`, ownerEmail: 'owner@example.com' });
+    } finally {
+      await db.destroy();
+    }
+    const session = await fetch(`${server.url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'owner@example.com', password: PASSWORD }),
+    });
+    token = ((await session.json()) as { accessToken: string }).accessToken;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const page = async () => {
+    const res = await fetch(`${server.url}/api/v1/accounts?limit=10`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    return AccountPage.parse(await res.json());
+  };
+
+  it('parses each of a page’s statements once per connection, then only executes it', async () => {
+    const first = await counted(page);
+    expect(first.execute).toBeGreaterThan(3);
+    // The page's reads run side by side on several connections: each prepares a text on first use.
+    const again = await counted(async () => {
+      for (let i = 0; i < 40; i++) expect((await page()).items).toHaveLength(10);
+    });
+    expect(again.execute).toBe(40 * first.execute);
+    expect(again.unnamed).toBe(0);
+    expect(again.parsedTwice).toBe(0);
+    // At most every text once on every connection of the pool (10), far below one Parse per Execute.
+    expect(again.parse).toBeLessThan(again.execute / 3);
+  });
+
+  it('gives each connection the statement it has not seen, with the same answers', async () => {
+    const db = openDatabase({ file: 'unused', url: database.url });
+    try {
+      const count = () => sql<{ n: number }>`select count(*)::int as n from accounts where name like ${'Account %'}`.execute(db);
+      // Ten at once need ten connections: each prepares the text once, then reuses it.
+      const first = await counted(() => Promise.all(Array.from({ length: 10 }, count)));
+      expect(first).toEqual({ parse: 10, execute: 10, unnamed: 0, parsedTwice: 0 });
+      const results: number[] = [];
+      const again = await counted(async () => {
+        for (let batch = 0; batch < 3; batch++) results.push(...(await Promise.all(Array.from({ length: 10 }, count))).map((r) => r.rows[0]!.n));
+      });
+      expect(again).toEqual({ parse: 0, execute: 30, unnamed: 0, parsedTwice: 0 });
+      expect(results).toEqual(Array.from({ length: 30 }, () => 30));
+    } finally {
+      await db.destroy();
+    }
+  });
+});
