@@ -34,7 +34,7 @@ export function openDatabase({ file, url = process.env.DATABASE_URL }: DatabaseL
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${DATABASE_SETTINGS.sqliteBusyTimeoutMs}`);
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: rollbackOnlyWhenOpen(sqlite, withStatementCache(sqlite)) }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqliteTransactions(sqlite, withStatementCache(sqlite)) }) });
 }
 
 /** What kysely runs instead of a ROLLBACK that has nothing left to roll back. */
@@ -46,15 +46,23 @@ const NOTHING_TO_ROLL_BACK: SqliteStatement = {
 };
 
 /**
+ * How kysely's transactions run on SQLite. A BEGIN takes the write lock at once (IMMEDIATE): with
+ * several server processes on one file (docs/RUNNING.md), a deferred transaction that read and
+ * then writes after another process committed fails with SQLITE_BUSY at once, where a lock taken
+ * up front waits its turn (busy_timeout).
+ *
  * SQLite ends a transaction itself when a write fails for lack of space (SQLITE_FULL) or an I/O
  * error; kysely's ROLLBACK after it then fails with "cannot rollback - no transaction is active",
  * and that error replaced the real cause. A ROLLBACK outside a transaction is a no-op here, so the
  * caller sees why the write failed.
  */
-function rollbackOnlyWhenOpen(sqlite: SQLite.Database, connection: SqliteDatabase): SqliteDatabase {
+function sqliteTransactions(sqlite: SQLite.Database, connection: SqliteDatabase): SqliteDatabase {
   return {
     close: () => connection.close(),
-    prepare: (statement: string) => (/^\s*rollback\s*$/i.test(statement) && !sqlite.inTransaction ? NOTHING_TO_ROLL_BACK : connection.prepare(statement)),
+    prepare(statement: string) {
+      if (/^\s*begin\s*$/i.test(statement)) return connection.prepare('begin immediate');
+      return /^\s*rollback\s*$/i.test(statement) && !sqlite.inTransaction ? NOTHING_TO_ROLL_BACK : connection.prepare(statement);
+    },
   };
 }
 
