@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type Sqlit
 import pg from 'pg';
 import { DATABASE_SETTINGS } from '../config/database.js';
 import { withNamedStatements } from './named-statements.js';
+import { withReadPipeline } from './read-pipeline.js';
 import { withStatementCache } from './statement-cache.js';
 import type { Database } from './tables.js';
 
@@ -27,7 +28,7 @@ export function dialectOf({ url = process.env.DATABASE_URL }: Pick<DatabaseLocat
  * The migrations and queries are the same; only the driver differs.
  */
 export function openDatabase({ file, url = process.env.DATABASE_URL }: DatabaseLocation): Kysely<Database> {
-  if (url) return new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(postgresPool(url)) }) });
+  if (url) return new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(postgresConnections(url)) }) });
   const path = resolve(file);
   mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
@@ -66,24 +67,24 @@ function sqliteTransactions(sqlite: SQLite.Database, connection: SqliteDatabase)
   };
 }
 
-function postgresPool(url: string): pg.Pool {
+function postgresConnections(url: string) {
   if (!/^postgres(ql)?:\/\//i.test(url)) {
     throw new Error('DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset to use the SQLite file).');
   }
-  const pool = new pg.Pool({
+  const options: pg.ClientConfig = {
     connectionString: url,
-    max: DATABASE_SETTINGS.postgresPoolSize,
     application_name: 'clientarea',
     // SQLite hands counts and bigint columns back as numbers; PostgreSQL would give strings.
     // Every bigint the schema holds (cents, counts) is far below 2^53.
     types: {
       getTypeParser: ((oid: number, format?: 'text') => (oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
     },
-  });
+  };
+  const pool = new pg.Pool({ ...options, max: DATABASE_SETTINGS.postgresPoolSize });
   // An idle client losing its connection (server restart) must not crash the process; the pool
   // drops it and the next query opens a new one.
   pool.on('error', () => undefined);
-  return pool;
+  return withReadPipeline(pool, options);
 }
 
 const INT8_OID = 20;

@@ -1,5 +1,6 @@
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
+import type { QueryClient, QueryPool } from './read-pipeline.js';
 
 /**
  * How many distinct SQL texts get a name: every query the server has, with room for the `IN (…)`
@@ -18,7 +19,7 @@ const CACHED_PLAN_OUTDATED = '0A000';
  * Execute, and PostgreSQL reuses the plan. Queries without parameters (BEGIN, COMMIT, the
  * migrations' DDL, which may hold several statements) keep the simple protocol they had.
  */
-export function withNamedStatements(pool: pg.Pool): PostgresPool {
+export function withNamedStatements(pool: QueryPool): PostgresPool {
   const names = new Map<string, string>();
   let issued = 0;
   const nameOf = (text: string): string | undefined => {
@@ -28,8 +29,8 @@ export function withNamedStatements(pool: pg.Pool): PostgresPool {
     names.set(text, name);
     return name;
   };
-  const clients = new WeakMap<pg.PoolClient, PostgresPoolClient>();
-  const named = (client: pg.PoolClient): PostgresPoolClient => {
+  const clients = new WeakMap<QueryClient, PostgresPoolClient>();
+  const named = (client: QueryClient): PostgresPoolClient => {
     // Kysely's query is overloaded (SQL with parameters, or a cursor it streams through): one body serves both.
     const query = (text: string | pg.Submittable, values?: readonly unknown[]): unknown => {
       if (typeof text !== 'string') return client.query(text);

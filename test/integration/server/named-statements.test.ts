@@ -5,6 +5,7 @@
  * CLIENTDECK_TEST_POSTGRES_URL; without it the test fails saying what to do.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -17,8 +18,17 @@ import { type ClientArea, startClientArea } from '../../../src-server/server.js'
 import { createTestDatabase, type TestDatabase } from './fixtures/postgres.js';
 import { PASSWORD } from './fixtures/stores.js';
 
-/** What `pg` wrote to PostgreSQL: Executes, and the Parses with the connection each went to. */
-const wire = { parse: 0, execute: 0, unnamed: 0, parsedTwice: 0 };
+/** What `pg` wrote to PostgreSQL: Executes, the Parses with the connection each went to, and socket writes. */
+const wire = { parse: 0, execute: 0, unnamed: 0, parsedTwice: 0, writes: 0 };
+let postgresPort = -1;
+const socket = net.Socket.prototype as unknown as Record<'_write' | '_writev', (...args: unknown[]) => void>;
+for (const kind of ['_write', '_writev'] as const) {
+  const write = socket[kind];
+  socket[kind] = function (this: net.Socket, ...args: unknown[]) {
+    if (this.remotePort === postgresPort) wire.writes++;
+    return write.apply(this, args);
+  };
+}
 const parsedOn = new WeakMap<object, Set<string>>();
 const connection = pg.Connection.prototype as unknown as Record<'parse' | 'execute', (...args: unknown[]) => void>;
 const parse = connection.parse;
@@ -42,13 +52,14 @@ const counted = async (work: () => Promise<unknown>) => {
   return Object.fromEntries(Object.entries(wire).map(([k, v]) => [k, v - before[k as keyof typeof wire]])) as typeof wire;
 };
 
-describe('PostgreSQL named statements', () => {
+describe('PostgreSQL named statements and pipelined reads', () => {
   let database: TestDatabase;
   let server: ClientArea;
   let dir: string;
   let token = '';
   beforeAll(async () => {
     database = await createTestDatabase('named_statements');
+    postgresPort = Number(new URL(database.url).port);
     dir = mkdtempSync(join(tmpdir(), 'clientarea-named-'));
     server = await startClientArea({ databaseFile: join(dir, 'unused.sqlite'), databaseUrl: database.url, adminKey: 'test-admin-key' });
     const admin = await fetch(`${server.url}/api/v1/admin/users`, {
@@ -92,23 +103,29 @@ describe('PostgreSQL named statements', () => {
     expect(again.execute).toBe(40 * first.execute);
     expect(again.unnamed).toBe(0);
     expect(again.parsedTwice).toBe(0);
-    // At most every text once on every connection of the pool (10), far below one Parse per Execute.
-    expect(again.parse).toBeLessThan(again.execute / 3);
+    expect(again.parse).toBe(0);
+    // The page's independent reads leave together: fewer socket writes than queries.
+    expect(again.writes).toBeLessThanOrEqual(40 * (first.execute - 4));
   });
 
-  it('gives each connection the statement it has not seen, with the same answers', async () => {
+  it('sends reads made at once in one write per shared connection, each answered on its own', async () => {
     const db = openDatabase({ file: 'unused', url: database.url });
     try {
-      const count = () => sql<{ n: number }>`select count(*)::int as n from accounts where name like ${'Account %'}`.execute(db);
-      // Ten at once need ten connections: each prepares the text once, then reuses it.
-      const first = await counted(() => Promise.all(Array.from({ length: 10 }, count)));
-      expect(first).toEqual({ parse: 10, execute: 10, unnamed: 0, parsedTwice: 0 });
+      const count = (i: number) => sql<{ n: number }>`select count(*)::int + ${i}::int as n from accounts where name like ${'Account %'}`.execute(db);
+      const first = await counted(() => Promise.all(Array.from({ length: 10 }, (_, i) => count(i))));
+      // At most one Parse per shared connection (two), not one per query.
+      expect(first.execute).toBe(10);
+      expect(first.parse).toBeLessThanOrEqual(2);
       const results: number[] = [];
       const again = await counted(async () => {
-        for (let batch = 0; batch < 3; batch++) results.push(...(await Promise.all(Array.from({ length: 10 }, count))).map((r) => r.rows[0]!.n));
+        for (let batch = 0; batch < 3; batch++) results.push(...(await Promise.all(Array.from({ length: 10 }, (_, i) => count(i)))).map((r) => r.rows[0]!.n));
       });
-      expect(again).toEqual({ parse: 0, execute: 30, unnamed: 0, parsedTwice: 0 });
-      expect(results).toEqual(Array.from({ length: 30 }, () => 30));
+      expect(again).toMatchObject({ parse: 0, execute: 30, unnamed: 0, parsedTwice: 0 });
+      expect(again.writes).toBeLessThanOrEqual(3 * 2);
+      expect(results).toEqual([0, 1, 2].flatMap(() => Array.from({ length: 10 }, (_, i) => 30 + i)));
+      // One failing query does not touch the others sent with it.
+      const mixed = await Promise.allSettled([count(0), sql`select 1 / ${0}::int`.execute(db), count(1)]);
+      expect(mixed.map((m) => m.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     } finally {
       await db.destroy();
     }
