@@ -130,4 +130,23 @@ describe('PostgreSQL named statements and pipelined reads', () => {
       await db.destroy();
     }
   });
+
+  it('keeps a pinned connection’s session state on one connection: a session lock, a setting', async () => {
+    const db = openDatabase({ file: 'unused', url: database.url });
+    try {
+      await db.connection().execute(async (pinned) => {
+        await sql`select pg_advisory_lock(${4242})`.execute(pinned);
+        const held = await sql<{ n: number }>`select count(*)::int as n from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()`.execute(pinned);
+        expect(held.rows[0]!.n).toBe(1);
+        expect((await sql<{ ok: boolean }>`select pg_advisory_unlock(${4242}) as ok`.execute(pinned)).rows[0]!.ok).toBe(true);
+      });
+      await db.connection().execute(async (pinned) => {
+        await sql`set statement_timeout = 4321`.execute(pinned);
+        expect((await sql<{ statement_timeout: string }>`show statement_timeout`.execute(pinned)).rows[0]!.statement_timeout).toBe('4321ms');
+        await sql`reset statement_timeout`.execute(pinned);
+      });
+    } finally {
+      await db.destroy();
+    }
+  });
 });
