@@ -1,12 +1,16 @@
 /**
  * `npm run server -- [--port 4000] [--db .data/clientarea.sqlite] [--demo] [--host 127.0.0.1]
- *   [--public-url https://clientarea.example] [--trust-proxy 127.0.0.1]`
+ *   [--public-url https://clientarea.example] [--trust-proxy 127.0.0.1] [--workers 2]`
  * Runs the reference client area until interrupted (docs/RUNNING.md).
  */
+import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import { DEMO_LOGINS } from './demo/demo-logins.js';
+import { devToolsEnabled } from './config/panel.js';
 import { StartupError } from './config/startup-error.js';
+import { workerCountFrom } from './config/workers.js';
 import { startClientArea } from './server.js';
+import { reportListening, startWorkers } from './worker-processes.js';
 
 const { values } = parseArgs({
   options: {
@@ -19,6 +23,8 @@ const { values } = parseArgs({
     'public-url': { type: 'string' },
     /** Defaults to CLIENTAREA_TRUST_PROXY, else no proxy is believed. */
     'trust-proxy': { type: 'string' },
+    /** Processes sharing the port; defaults to CLIENTAREA_WORKERS, else 1 (`auto`: one per core). */
+    workers: { type: 'string' },
   },
   strict: true,
 });
@@ -35,35 +41,67 @@ if (!logLevel) {
   process.exit(2);
 }
 
-const server = await startClientArea({
-  host: values.host,
-  port,
-  databaseFile: values.db,
-  demo: values.demo,
-  logLevel,
-  publicUrl: values['public-url'],
-  trustProxy: values['trust-proxy'],
-}).catch((error: unknown) => {
-  // A setting or a file it cannot start with: the code and the sentence, not a stack trace.
+/** A setting or a file it cannot start with: the code and the sentence, not a stack trace. */
+function refuseToStart(error: unknown): never {
   if (error instanceof StartupError) {
     console.error(`error ${error.code}: ${error.message}`);
     process.exit(1);
   }
   throw error;
-});
-console.log(`listening on ${server.url}`);
-if (server.publicUrl !== server.url) console.log(`links point to ${server.publicUrl}`);
-if (values.demo) {
-  for (const [role, login] of Object.entries(DEMO_LOGINS)) {
-    console.log(`demo ${role} login: ${login.email} / ${login.password} (${login.name})`);
-  }
-}
-if (!process.env.CLIENTAREA_ADMIN_KEY) {
-  console.log('admin key for this run (set CLIENTAREA_ADMIN_KEY to fix it): ' + server.adminKey);
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void server.close().then(() => process.exit(0));
-  });
+const start = () =>
+  startClientArea({
+    host: values.host,
+    port,
+    databaseFile: values.db,
+    demo: values.demo,
+    logLevel,
+    publicUrl: values['public-url'],
+    trustProxy: values['trust-proxy'],
+  }).catch(refuseToStart);
+
+function announce({ url, publicUrl, adminKey }: { url: string; publicUrl: string; adminKey: string }, workers: number): void {
+  console.log(`listening on ${url}` + (workers > 1 ? ` (${workers} worker processes)` : ''));
+  if (publicUrl !== url) console.log(`links point to ${publicUrl}`);
+  if (values.demo) {
+    for (const [role, login] of Object.entries(DEMO_LOGINS)) {
+      console.log(`demo ${role} login: ${login.email} / ${login.password} (${login.name})`);
+    }
+  }
+  if (!process.env.CLIENTAREA_ADMIN_KEY) {
+    console.log('admin key for this run (set CLIENTAREA_ADMIN_KEY to fix it): ' + adminKey);
+  }
+}
+
+const stopOnSignal = (server: { close(): Promise<void> }) => {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void server.close().then(() => process.exit(0));
+    });
+  }
+};
+
+if (cluster.isWorker) {
+  const server = await start();
+  stopOnSignal(server);
+  reportListening(server);
+} else {
+  let workers = 1;
+  try {
+    workers = workerCountFrom(values.workers);
+  } catch (error) {
+    refuseToStart(error);
+  }
+  if (workers === 1) {
+    const server = await start();
+    stopOnSignal(server);
+    announce(server, 1);
+  } else {
+    const listening = await startWorkers(workers, { developmentKeys: devToolsEnabled({ demo: values.demo }) }).catch((error: unknown) => {
+      console.error(`error workers_not_started: ${(error as Error).message}`);
+      process.exit(1);
+    });
+    announce(listening, workers);
+  }
 }
