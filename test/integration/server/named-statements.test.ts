@@ -104,8 +104,11 @@ describe('PostgreSQL named statements and pipelined reads', () => {
     expect(again.unnamed).toBe(0);
     expect(again.parsedTwice).toBe(0);
     expect(again.parse).toBe(0);
-    // The page's independent reads leave together: fewer socket writes than queries.
-    expect(again.writes).toBeLessThanOrEqual(40 * (first.execute - 4));
+    // A page's four statements each wait for the one before (sign-in, the list's state, the page, its
+    // domain names), so there is nothing to send together; a named statement's bind and execute still
+    // leave in one write. Reads made at once sharing writes is the next test.
+    expect(first.execute).toBe(4);
+    expect(again.writes).toBeLessThanOrEqual(again.execute);
   });
 
   it('sends reads made at once in one write per shared connection, each answered on its own', async () => {
