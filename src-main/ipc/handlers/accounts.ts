@@ -3,7 +3,7 @@ import type { IpcHandlers } from '../dispatcher.js';
 import { requireAccount } from '../guards.js';
 import type { HandlerDeps } from '../handler-deps.js';
 import { AccountListLog } from './accounts-list-log.js';
-import { AccountListWindows } from './accounts-list-windows.js';
+import { AccountListWindows, followWhenQuiet } from './accounts-list-windows.js';
 
 export function createAccountsHandlers(deps: HandlerDeps): Pick<IpcHandlers, keyof typeof accountsChannels> {
   const { connections, cache, marks } = deps;
@@ -11,7 +11,7 @@ export function createAccountsHandlers(deps: HandlerDeps): Pick<IpcHandlers, key
   // rows are not checked again for nothing.
   const log = new AccountListLog({ connections, cache, marks });
   const windows = new AccountListWindows(log);
-  followAnnouncedChanges(deps.events, windows);
+  followWhenQuiet(deps.events, windows);
 
   return {
     'accounts.list': async () => log.list(),
@@ -26,24 +26,4 @@ export function createAccountsHandlers(deps: HandlerDeps): Pick<IpcHandlers, key
       return { favourite };
     },
   };
-}
-
-/** Long enough for the renderers already open to have asked for their changes first: they are waited on. */
-const FOLLOW_AFTER_MS = 200;
-
-/** The order a starting renderer copies is brought up to date after each announced change of the list, not while it starts. */
-function followAnnouncedChanges(events: HandlerDeps['events'], windows: AccountListWindows): void {
-  let pending: ReturnType<typeof setTimeout> | null = null;
-  events.on((event, payload) => {
-    if (event !== 'data.changed' || pending || !(payload as { lists: string[] }).lists.includes('accounts')) return;
-    pending = setTimeout(() => {
-      pending = null;
-      try {
-        windows.follow();
-      } catch {
-        // Nothing is lost: the next accounts.window works the order out itself and reports what fails.
-      }
-    }, FOLLOW_AFTER_MS);
-    pending.unref();
-  });
 }

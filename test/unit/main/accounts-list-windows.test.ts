@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACCOUNT_WINDOW_MAX } from '../../../src-shared/ipc/account-order.js';
 import type { ListedAccount } from '../../../src-shared/ipc/channels/accounts.js';
 import { indexAccounts } from '../../../src-renderer/accounts/account-filter.js';
-import type { AccountListWindows } from '../../../src-main/ipc/handlers/accounts-list-windows.js';
+import { followWhenQuiet, type AccountListWindows } from '../../../src-main/ipc/handlers/accounts-list-windows.js';
 import { listWorld } from './fixtures/account-list-world.js';
 
 const key = (r: Pick<ListedAccount, 'connectionId' | 'id'>) => `${r.connectionId}/${r.id}`;
@@ -79,5 +79,68 @@ describe('AccountListWindows', () => {
     }
     const later = windows.window({ version: first.version, offset: 200, limit: 200 });
     expect(later.version).toBeGreaterThan(first.version);
+  });
+});
+
+describe('followWhenQuiet', () => {
+  /** A clock the test moves by hand, with the timers that run on it. */
+  function fakeTime() {
+    let now = 0;
+    const timers = new Map<number, { at: number; fn: () => void }>();
+    let next = 1;
+    return {
+      timers: {
+        setTimeout: (fn: () => void, ms: number) => (timers.set(next, { at: now + ms, fn }), next++),
+        clearTimeout: (handle: unknown) => void timers.delete(handle as number),
+        now: () => now,
+      },
+      advance(ms: number) {
+        const until = now + ms;
+        for (;;) {
+          const due = [...timers].filter(([, t]) => t.at <= until).sort((a, b) => a[1].at - b[1].at)[0];
+          if (!due) break;
+          timers.delete(due[0]);
+          now = due[1].at;
+          due[1].fn();
+        }
+        now = until;
+      },
+    };
+  }
+
+  function setUp() {
+    const listeners: Array<(event: string, payload: unknown) => void> = [];
+    const events = { on: (l: (event: string, payload: unknown) => void) => (listeners.push(l), () => undefined) };
+    const time = fakeTime();
+    let follows = 0;
+    followWhenQuiet(events, { follow: () => (follows++, { version: 0, rows: [] }) }, time.timers);
+    const announce = (lists: string[]) => listeners.forEach((l) => l('data.changed', { lists }));
+    return { time, announce, follows: () => follows };
+  }
+
+  it('follows once after a burst of changes (a sync of 20 connections), not once per change', () => {
+    const { time, announce, follows } = setUp();
+    for (let i = 0; i < 20; i++) {
+      announce(['accounts']);
+      time.advance(65);
+    }
+    expect(follows()).toBe(0);
+    time.advance(1_000);
+    expect(follows()).toBe(1);
+    // Changes of other lists never cost a sort.
+    announce(['invitations', 'queue']);
+    time.advance(1_000);
+    expect(follows()).toBe(1);
+  });
+
+  it('still follows now and then while the list never goes quiet', () => {
+    const { time, announce, follows } = setUp();
+    for (let i = 0; i < 200; i++) {
+      announce(['accounts']);
+      time.advance(100);
+    }
+    // 20 s of a change every 100 ms: about one follow every 5 s, never one per change.
+    expect(follows()).toBeGreaterThanOrEqual(3);
+    expect(follows()).toBeLessThanOrEqual(5);
   });
 });
