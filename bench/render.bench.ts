@@ -5,26 +5,17 @@
  * figure is timed in the page (render-probe.ts), from the input to the next frame after the DOM
  * changed. `npm run bench -- render`.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Page } from 'playwright-core';
 import type { ListedAccount } from '../src-shared/ipc/channels/accounts.js';
 import { filterAccounts, indexAccounts, NO_FILTER, refreshIndex } from '../src-renderer/accounts/account-filter.js';
 import { openDatabase } from '../src-server/db/database.js';
-import { silentLogger } from '../src-main/logging.js';
-import { startWebMode, type WebMode } from '../src-main/web/web-mode.js';
-import { chromiumExecutable } from '../test/e2e/fixtures/chromium.js';
-import { AGENCY_PASSWORD, seedAgency, serveAgency } from './agency-provider.js';
-import type { RunningProvider } from './provider-process.js';
-import { MemoryVault } from './memory-vault.js';
-import { median, p95, probeScript, quiet } from './page-probe.js';
+import type { WebMode } from '../src-main/web/web-mode.js';
+import { AGENCY_PASSWORD, seedAgency } from './agency-provider.js';
+import { median, p95, quiet } from './page-probe.js';
 import type { Switched } from './render-probe.js';
 import type { BenchRow } from './run.js';
+import { withWebModeBench, type WebModeBench } from './web-mode-page.js';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ACCOUNTS = 5_000;
 const CONNECTIONS = 20;
 const SWITCHES = 5;
@@ -108,10 +99,9 @@ async function changeShown(
  * but a search field whose input writes one line. What it measures is Chromium's own path from a
  * key press to the next frame, which no work of the app's can go under.
  */
-async function emptyPageKeystrokes(browser: Browser, probe: string): Promise<number[]> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+async function emptyPageKeystrokes(openPage: WebModeBench['openPage']): Promise<number[]> {
+  const { page } = await openPage();
   try {
-    await page.addInitScript({ content: probe });
     await page.goto(
       'data:text/html,<main><input type="search" aria-label="Search"><p id="echo"></p></main>' +
         '<script>document.querySelector("input").addEventListener("input", (e) => { document.getElementById("echo").textContent = e.target.value; });</script>',
@@ -158,78 +148,63 @@ async function rendererHeapMegabytes(page: Page): Promise<number> {
 }
 
 export async function run(): Promise<BenchRow[]> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'clientdeck-render-bench-'));
-  const rendererDir = path.join(dir, 'renderer');
-  const databaseFile = path.join(dir, 'provider.sqlite');
-  let provider: RunningProvider | null = null;
-  let web: WebMode | null = null;
-  let browser: Browser | null = null;
-  try {
-    process.stderr.write(`  building the renderer; seeding ${ACCOUNTS.toLocaleString('en')} accounts × ${CONNECTIONS} logins…\n`);
-    await build({ configFile: path.join(REPO, 'vite.config.ts'), logLevel: 'warn', build: { outDir: rendererDir, emptyOutDir: true } });
-    const agency = await seedAgency(databaseFile, ACCOUNTS, CONNECTIONS);
-    provider = await serveAgency(databaseFile);
-    web = await startWebMode({ dataDir: path.join(dir, 'data'), port: 0, rendererDir, vault: new MemoryVault(), logger: silentLogger(), autoSync: false });
-    // Synced before the page opens, so it starts from main's cache as the desktop app does.
-    const ids: string[] = [];
-    for (const [i, email] of agency.logins.entries())
-      ids.push((await web.core.connections.add({ baseUrl: provider.url, email, password: AGENCY_PASSWORD, label: `Provider ${i + 1}` })).id);
-    await web.core.sync.syncAll();
-    await web.core.idle();
-    const listed = await web.core.dispatch('accounts.list', {});
-    if (!listed.ok) throw new Error(`accounts.list: ${listed.error.message}`);
-    const rows = listed.result as ListedAccount[];
-    const n = rows.length.toLocaleString('en');
+  process.stderr.write(`  building the renderer; seeding ${ACCOUNTS.toLocaleString('en')} accounts × ${CONNECTIONS} logins…\n`);
+  return withWebModeBench(
+    'render',
+    (databaseFile) => seedAgency(databaseFile, ACCOUNTS, CONNECTIONS),
+    async ({ databaseFile, provider, web, openPage }, agency) => {
+      // Synced before the page opens, so it starts from main's cache as the desktop app does.
+      const ids: string[] = [];
+      for (const [i, email] of agency.logins.entries())
+        ids.push((await web.core.connections.add({ baseUrl: provider.url, email, password: AGENCY_PASSWORD, label: `Provider ${i + 1}` })).id);
+      await web.core.sync.syncAll();
+      await web.core.idle();
+      const listed = await web.core.dispatch('accounts.list', {});
+      if (!listed.ok) throw new Error(`accounts.list: ${listed.error.message}`);
+      const rows = listed.result as ListedAccount[];
+      const n = rows.length.toLocaleString('en');
 
-    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ['--no-sandbox', '--disable-gpu'] });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    const probe = await probeScript();
-    await page.addInitScript({ content: probe });
-    await page.goto(web.url);
-    const coldStart = await page.evaluate(() => window.renderProbe!.firstScreen);
-    await quiet(page);
-    const counted = await countLine(page, /accounts$/);
-    if (counted?.replace(/\D/g, '') !== String(rows.length)) throw new Error(`The list says “${counted}”; main lists ${rows.length} rows. ${errors.join(' ')}`);
-
-    const [first, ...warm] = await switchesBack(page);
-    if (first!.rows < 10) throw new Error(`The list showed ${first!.rows} rows; expected a full screen. ${errors.join(' ')}`);
-    const typed = await keystrokes(page, n);
-    const changed = await changeShown(page, web, databaseFile, ids[0]!, rows);
-    // One change is one sample; four more, each at another connection, give a median beside it.
-    const changes = [changed];
-    for (const [i, id] of ids.slice(1, CHANGE_SAMPLES).entries()) {
+      const { page, errors } = await openPage();
+      await page.goto(web.url);
+      const coldStart = await page.evaluate(() => window.renderProbe!.firstScreen);
       await quiet(page);
-      // "AA4 …", then "AA3 …": each change sorts before the last one's rows, on the first screen.
-      changes.push(await changeShown(page, web, databaseFile, id, rows, `AA${CHANGE_SAMPLES - 1 - i}`));
-    }
-    if (errors.length > 0) throw new Error(`The page failed: ${errors.join(' ')}`);
-    const script = scriptOnly(rows);
-    const heap = await rendererHeapMegabytes(page);
-    const floor = await emptyPageKeystrokes(browser, probe);
+      const counted = await countLine(page, /accounts$/);
+      if (counted?.replace(/\D/g, '') !== String(rows.length))
+        throw new Error(`The list says “${counted}”; main lists ${rows.length} rows. ${errors.join(' ')}`);
 
-    return [
-      { name: `accounts list: index ${n} rows (sort, search text), script only`, value: script.index, unit: 'ms' },
-      { name: `accounts list: re-index after a no-change re-sync (${n} rows), script only`, value: script.refresh, unit: 'ms' },
-      { name: `accounts list: cold start to first screen (web mode, ${n} rows from cache)`, value: coldStart, unit: 'ms', target: 400 },
-      { name: `accounts list: first screen, first switch to the list (${n} rows)`, value: first!.render, unit: 'ms', target: 60 },
-      { name: `accounts list: first screen, first switch, to next frame`, value: first!.frame, unit: 'ms' },
-      { name: `accounts list: first screen, median of ${SWITCHES} more switches`, value: median(warm.map((w) => w.render)), unit: 'ms', target: 60 },
-      { name: `accounts list: search keystroke to next frame, median of ${typed.length}`, value: median(typed), unit: 'ms', target: 12 },
-      { name: `accounts list: search keystroke to next frame, p95`, value: p95(typed), unit: 'ms', target: 16 },
-      { name: `accounts list: search keystroke to next frame, slowest`, value: Math.max(...typed), unit: 'ms' },
-      { name: `accounts list: ${CHANGED} of ${n} rows changed, notice to list current`, value: changed, unit: 'ms', target: 30 },
-      { name: `accounts list: ${CHANGED} rows changed, notice to list current, median of ${changes.length}`, value: median(changes), unit: 'ms', target: 30 },
-      { name: `floor: keystroke to next frame on an empty page, median of ${floor.length}`, value: median(floor), unit: 'ms' },
-      { name: `floor: keystroke to next frame on an empty page, p95`, value: p95(floor), unit: 'ms' },
-      { name: `accounts list: filter ${n} rows, script only, median`, value: median(script.filter), unit: 'ms', target: 16 },
-      { name: `renderer heap holding ${n} rows, after a collection`, value: heap, unit: 'MB', target: 250 },
-    ];
-  } finally {
-    await browser?.close();
-    await web?.close();
-    await provider?.stop();
-    await rm(dir, { recursive: true, force: true });
-  }
+      const [first, ...warm] = await switchesBack(page);
+      if (first!.rows < 10) throw new Error(`The list showed ${first!.rows} rows; expected a full screen. ${errors.join(' ')}`);
+      const typed = await keystrokes(page, n);
+      const changed = await changeShown(page, web, databaseFile, ids[0]!, rows);
+      // One change is one sample; four more, each at another connection, give a median beside it.
+      const changes = [changed];
+      for (const [i, id] of ids.slice(1, CHANGE_SAMPLES).entries()) {
+        await quiet(page);
+        // "AA4 …", then "AA3 …": each change sorts before the last one's rows, on the first screen.
+        changes.push(await changeShown(page, web, databaseFile, id, rows, `AA${CHANGE_SAMPLES - 1 - i}`));
+      }
+      if (errors.length > 0) throw new Error(`The page failed: ${errors.join(' ')}`);
+      const script = scriptOnly(rows);
+      const heap = await rendererHeapMegabytes(page);
+      const floor = await emptyPageKeystrokes(openPage);
+
+      return [
+        { name: `accounts list: index ${n} rows (sort, search text), script only`, value: script.index, unit: 'ms' },
+        { name: `accounts list: re-index after a no-change re-sync (${n} rows), script only`, value: script.refresh, unit: 'ms' },
+        { name: `accounts list: cold start to first screen (web mode, ${n} rows from cache)`, value: coldStart, unit: 'ms', target: 400 },
+        { name: `accounts list: first screen, first switch to the list (${n} rows)`, value: first!.render, unit: 'ms', target: 60 },
+        { name: `accounts list: first screen, first switch, to next frame`, value: first!.frame, unit: 'ms' },
+        { name: `accounts list: first screen, median of ${SWITCHES} more switches`, value: median(warm.map((w) => w.render)), unit: 'ms', target: 60 },
+        { name: `accounts list: search keystroke to next frame, median of ${typed.length}`, value: median(typed), unit: 'ms', target: 12 },
+        { name: `accounts list: search keystroke to next frame, p95`, value: p95(typed), unit: 'ms', target: 16 },
+        { name: `accounts list: search keystroke to next frame, slowest`, value: Math.max(...typed), unit: 'ms' },
+        { name: `accounts list: ${CHANGED} of ${n} rows changed, notice to list current`, value: changed, unit: 'ms', target: 30 },
+        { name: `accounts list: ${CHANGED} rows changed, notice to list current, median of ${changes.length}`, value: median(changes), unit: 'ms', target: 30 },
+        { name: `floor: keystroke to next frame on an empty page, median of ${floor.length}`, value: median(floor), unit: 'ms' },
+        { name: `floor: keystroke to next frame on an empty page, p95`, value: p95(floor), unit: 'ms' },
+        { name: `accounts list: filter ${n} rows, script only, median`, value: median(script.filter), unit: 'ms', target: 16 },
+        { name: `renderer heap holding ${n} rows, after a collection`, value: heap, unit: 'MB', target: 250 },
+      ];
+    },
+  );
 }

@@ -5,12 +5,7 @@
  * opened in Debian's Chromium; every figure timed in the page by render-probe.ts. The gathering
  * itself (2,000 requests) is timed in main. `npm run bench -- review`.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Page } from 'playwright-core';
 import { PERMISSION_PRESETS, type Permission } from '../src-shared/api/permissions.js';
 import type { AccessReview } from '../src-shared/ipc/channels/access-review.js';
 import { filterReview, indexReview, NO_FILTERS } from '../src-renderer/access-review/review-filter.js';
@@ -19,16 +14,11 @@ import { migrateToLatest } from '../src-server/db/migrations.js';
 import { createAccount } from '../src-server/domain/accounts.js';
 import { insertMembership } from '../src-server/domain/memberships.js';
 import { createUser } from '../src-server/domain/users.js';
-import { silentLogger } from '../src-main/logging.js';
-import { startWebMode, type WebMode } from '../src-main/web/web-mode.js';
-import { chromiumExecutable } from '../test/e2e/fixtures/chromium.js';
-import { AGENCY_PASSWORD, serveAgency } from './agency-provider.js';
-import type { RunningProvider } from './provider-process.js';
-import { MemoryVault } from './memory-vault.js';
-import { median, probeScript, quiet } from './page-probe.js';
+import { AGENCY_PASSWORD } from './agency-provider.js';
+import { median, quiet } from './page-probe.js';
 import type { BenchRow } from './run.js';
+import { withWebModeBench } from './web-mode-page.js';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ACCOUNTS = 1_000;
 const PEOPLE = 50;
 const SWITCHES = 5;
@@ -67,18 +57,8 @@ async function timedInput(page: Page, act: () => Promise<void>): Promise<number>
 }
 
 export async function run(): Promise<BenchRow[]> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'clientdeck-review-bench-'));
-  const rendererDir = path.join(dir, 'renderer');
-  const databaseFile = path.join(dir, 'provider.sqlite');
-  let provider: RunningProvider | null = null;
-  let web: WebMode | null = null;
-  let browser: Browser | null = null;
-  try {
-    process.stderr.write(`  building the renderer; seeding ${ACCOUNTS.toLocaleString('en')} accounts × ${PEOPLE} people…\n`);
-    await build({ configFile: path.join(REPO, 'vite.config.ts'), logLevel: 'warn', build: { outDir: rendererDir, emptyOutDir: true } });
-    const owner = await seedReview(databaseFile);
-    provider = await serveAgency(databaseFile);
-    web = await startWebMode({ dataDir: path.join(dir, 'data'), port: 0, rendererDir, vault: new MemoryVault(), logger: silentLogger(), autoSync: false });
+  process.stderr.write(`  building the renderer; seeding ${ACCOUNTS.toLocaleString('en')} accounts × ${PEOPLE} people…\n`);
+  return withWebModeBench('review', seedReview, async ({ provider, web, openPage }, owner) => {
     await web.core.connections.add({ baseUrl: provider.url, email: owner, password: AGENCY_PASSWORD, label: 'Review provider' });
     await web.core.sync.syncAll();
     await web.core.idle();
@@ -91,11 +71,7 @@ export async function run(): Promise<BenchRow[]> {
     const n = review.rows.length.toLocaleString('en');
     if (review.gaps.length > 0) throw new Error(`The review has gaps: ${review.gaps.map((g) => g.reason).join(' ')}`);
 
-    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ['--no-sandbox', '--disable-gpu'] });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.addInitScript({ content: await probeScript() });
+    const { page, errors } = await openPage();
     await page.goto(web.url);
     await page.evaluate(() => window.renderProbe!.firstScreen);
     await quiet(page);
@@ -170,10 +146,5 @@ export async function run(): Promise<BenchRow[]> {
       { name: `access review: filter and group ${n} rows, script only, median`, value: median(filterTimes), unit: 'ms', target: 16 },
       { name: `access review: filter and group ${n} rows, script only, CPU time, median`, value: median(filterCpu), unit: 'ms' },
     ];
-  } finally {
-    await browser?.close();
-    await web?.close();
-    await provider?.stop();
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 }
