@@ -1,7 +1,7 @@
 import type { ListedAccount, ListedAccountKey } from '../../src-shared/ipc/channels/accounts.js';
 import { accountKey, indexAccounts, needsAttention, type AccountIndex } from './account-filter.js';
 import { foldText, orderKey } from '../../src-shared/ipc/account-order.js';
-import { letterMask, positionIn, searchOrder, searchText } from './account-order.js';
+import { letterMask, positionIn, searchOrder, searchText } from './account-lookup.js';
 
 /** Past this many changed rows, sorting everything again is as cheap as placing each one. */
 const PLACED_AT_MOST = 2_000;

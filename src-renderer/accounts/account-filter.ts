@@ -1,7 +1,7 @@
 import type { Permission, Role } from '../../src-shared/api/permissions.js';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { foldText, sortKey } from '../../src-shared/ipc/account-order.js';
-import { letterMask, positionIn, searchText } from './account-order.js';
+import { letterMask, positionIn, searchText } from './account-lookup.js';
 
 export type AccountShow = 'all' | 'favourites' | 'recent';
 

@@ -80,7 +80,7 @@ describe('AccountSearch', () => {
 
 describe('letter masks', () => {
   it('reject only rows that lack a letter or digit of the query, accents and other scripts left to the text search', async () => {
-    const { letterMask } = await import('../../../src-renderer/accounts/account-order.js');
+    const { letterMask } = await import('../../../src-renderer/accounts/account-lookup.js');
     const local = indexAccounts([accountRow('Café Lumière', 'Nordhost'), accountRow('Piekarnia Łódź 7', 'Nordhost'), accountRow('Zeta', 'Acme Hosting')]);
     expect(letterMask('cafe') & ~letterMask('cafe lumiere\nnordhost')).toBe(0);
     for (const [q, names] of [

@@ -1,6 +1,11 @@
 import { foldText, orderKey } from '../../src-shared/ipc/account-order.js';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 
+/*
+ * Finding rows in the list's index: the text a search looks in, its letter mask, and where a row sits
+ * by its order key (the order itself is src-shared/ipc/account-order.ts, which main keeps too).
+ */
+
 /** What a search looks in: the folded name, provider and domain names, one per line. */
 export function searchText(name: string, provider: string, domains: readonly string[]): string {
   return domains.length === 0 ? `${name}\n${provider}` : `${name}\n${provider}\n${foldText(domains.join('\n'))}`;
