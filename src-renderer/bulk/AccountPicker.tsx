@@ -4,6 +4,7 @@ import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { connectionName } from '../connections/connection-name.js';
 import { useConnections } from '../connections/connections-store.js';
 import { useAccounts } from '../accounts/accounts-store.js';
+import { StillLoadingNote } from '../accounts/StillLoadingNote.js';
 import { pickableAccounts, targetKey } from './bulk-progress.js';
 
 interface Props {
@@ -21,6 +22,7 @@ export function AccountPicker({ chosen, onChange, invalid }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const rows = useAccounts((s) => s.index.rows);
+  const arriving = useAccounts((s) => s.arriving);
   const connections = useConnections((s) => s.connections);
   const [filter, setFilter] = useState('');
   const { groups, unable } = useMemo(() => pickableAccounts(rows, connections), [rows, connections]);
@@ -65,6 +67,7 @@ export function AccountPicker({ chosen, onChange, invalid }: Props) {
           {t('bulk.chooseNone')}
         </button>
       </div>
+      <StillLoadingNote arriving={arriving} />
       <p id={`${id}-count`} className={invalid ? 'inline-error' : 'hint'} aria-live="polite">
         {invalid ? t('bulk.noAccountChosen') : t('bulk.chosenCount', { n: chosen.size })}
       </p>

@@ -6,6 +6,7 @@ import { CUSTOMER_NUMBER_PATTERN } from '../../src-shared/api/primitives.js';
 import type { IncomingAccessRequest } from '../../src-shared/ipc/channels/access-requests.js';
 import { PermissionChecklist } from '../account-detail/PermissionChecklist.js';
 import { useAccounts } from '../accounts/accounts-store.js';
+import { StillLoadingNote } from '../accounts/StillLoadingNote.js';
 import { invoke } from '../bridge/invoke.js';
 import { connectionName } from '../connections/connection-name.js';
 import { useConnections } from '../connections/connections-store.js';
@@ -32,6 +33,9 @@ export function AccessRequestsBoard() {
   const mine = useAccessRequests((s) => s.mine);
   const error = useAccessRequests((s) => s.error);
   const load = useAccessRequests((s) => s.load);
+  const arriving = useAccounts((s) => s.arriving);
+  // A request by customer number is answered on accounts found in the list, which may not all be in yet.
+  const fromList = incoming.some((item) => !item.request.accountId);
 
   useEffect(() => {
     void load();
@@ -52,6 +56,7 @@ export function AccessRequestsBoard() {
         <h4 id="waiting-h" className="field-label">
           {t('accessRequests.waiting', { count: incoming.length })}
         </h4>
+        {fromList && <StillLoadingNote arriving={arriving} />}
         {incoming.length > 0 && (
           <ul className="plain-list" aria-labelledby="waiting-h">
             {incoming.map((item) => (

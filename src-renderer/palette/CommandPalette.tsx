@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
+import { StillLoadingNote } from '../accounts/StillLoadingNote.js';
 import { initials } from '../kit/initials.js';
 import { useNavigation } from '../navigation/navigation-store.js';
 import { usePalette } from './palette-store.js';
@@ -18,7 +19,7 @@ export function CommandPalette() {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const hide = usePalette((s) => s.hide);
-  const { index, openPanel, providerOf } = usePaletteAccounts();
+  const { index, arriving, openPanel, providerOf } = usePaletteAccounts();
   const openAccount = useNavigation((s) => s.openAccount);
   const actions = usePaletteActions();
   const [query, setQuery] = useState('');
@@ -97,7 +98,7 @@ export function CommandPalette() {
           aria-controls={`${id}-list`}
           aria-autocomplete="list"
           aria-activedescendant={flat.length > 0 ? optionId(current) : undefined}
-          aria-describedby={`${id}-help`}
+          aria-describedby={arriving ? `${id}-partial ${id}-help` : `${id}-help`}
           placeholder={t('palette.placeholder')}
           autoComplete="off"
           spellCheck={false}
@@ -113,6 +114,7 @@ export function CommandPalette() {
         />
         <kbd aria-hidden="true">Esc</kbd>
       </div>
+      <StillLoadingNote id={`${id}-partial`} arriving={arriving} />
       <div ref={listRef} id={`${id}-list`} role="listbox" aria-label={t('palette.results')} className="palette__list">
         {groups.map((group) => (
           <div key={group.id} role="group" aria-labelledby={`${id}-g-${group.id}`} className="palette__group">

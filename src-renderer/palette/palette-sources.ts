@@ -8,6 +8,7 @@ import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import type { AccountIndex } from '../accounts/account-filter.js';
 import { useAccounts } from '../accounts/accounts-store.js';
 import { usePanels } from '../accounts/panel-store.js';
+import type { Arriving } from '../accounts/StillLoadingNote.js';
 import { providerName } from '../connections/connection-name.js';
 import { useConnections } from '../connections/connections-store.js';
 import { isAnswerable, useInvitations } from '../invitations/invitations-store.js';
@@ -22,14 +23,23 @@ export interface PaletteAction {
   run(): void;
 }
 
-/** Every account, indexed for search, how one opens in its provider's panel, and its provider's name as the app shows it. */
-export function usePaletteAccounts(): { index: AccountIndex; openPanel(row: ListedAccount): Promise<void>; providerOf(row: ListedAccount): string } {
+/**
+ * Every account, indexed for search, how far its first copy has arrived (null once whole), how one
+ * opens in its provider's panel, and its provider's name as the app shows it.
+ */
+export function usePaletteAccounts(): {
+  index: AccountIndex;
+  arriving: Arriving;
+  openPanel(row: ListedAccount): Promise<void>;
+  providerOf(row: ListedAccount): string;
+} {
   const { t } = useTranslation();
   const index = useAccounts((s) => s.index);
+  const arriving = useAccounts((s) => s.arriving);
   const openPanel = usePanels((s) => s.open);
   const connections = useConnections((s) => s.connections);
   const providerOf = useMemo(() => (row: ListedAccount) => providerName(row, connections, t), [connections, t]);
-  return { index, openPanel, providerOf };
+  return { index, arriving, openPanel, providerOf };
 }
 
 /** What the palette can do besides opening accounts, in the UI's language. */
