@@ -11,6 +11,7 @@ import { AccountSearch } from './account-search.js';
 import { useAccounts } from './accounts-store.js';
 import { AccountsTable } from './AccountsTable.js';
 import { AccountsToolbar } from './AccountsToolbar.js';
+import { AnnouncedCount } from './AnnouncedCount.js';
 import { SearchIcon } from '../kit/icons.js';
 
 export function AccountsView() {
@@ -39,9 +40,9 @@ export function AccountsView() {
       <div className="view__header view__header--row">
         <div className="view__titles">
           <ViewHeading>{t('accounts.heading')}</ViewHeading>
-          <p className="muted count" role="status">
+          <AnnouncedCount className="muted count" copying={arriving !== null} asked={filter}>
             {status === 'ready' && <CountLine shown={rows.length} total={total} filtered={isFiltered(filter)} arriving={arriving} />}
-          </p>
+          </AnnouncedCount>
         </div>
         <div className="toolbar" role="search">
           <div className="field field--inline field--search">

@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
+import { AnnouncedCount } from '../accounts/AnnouncedCount.js';
 import { StillLoadingNote } from '../accounts/StillLoadingNote.js';
 import { initials } from '../kit/initials.js';
 import { useNavigation } from '../navigation/navigation-store.js';
@@ -141,9 +142,9 @@ export function CommandPalette() {
           </div>
         ))}
       </div>
-      <p role="status" className="palette__status">
+      <AnnouncedCount className="palette__status" copying={arriving !== null} asked={deferredQuery}>
         {flat.length === 0 ? t('palette.noResults', { query }) : t('palette.resultCount', { count: flat.length })}
-      </p>
+      </AnnouncedCount>
       <p id={`${id}-help`} className="palette__help">
         {t('palette.help')}
       </p>

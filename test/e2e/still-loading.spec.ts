@@ -96,6 +96,12 @@ test('while the account list is still arriving, the palette, the bulk picker and
   await expect.poll(() => copy.held()).toBeGreaterThan(0);
   const partial = /^Still loading accounts: 200 of [\d,]+ — results may be incomplete$/;
 
+  await test.step('the count line moves on screen, and its live region says the copy’s start only', async () => {
+    const main = page.getByRole('main');
+    await expect(main.getByRole('paragraph').filter({ hasText: /^Loading accounts: 200 of \d+$/ })).toBeVisible();
+    await expect(main.getByRole('status')).toHaveText(/^Loading accounts: 200 of \d+$/);
+  });
+
   await test.step('the bulk picker says so above the accounts it offers', async () => {
     await bulkView(page);
     const picker = page.getByRole('group', { name: 'Accounts' });
