@@ -11,7 +11,7 @@ import { ClientAreaError, notFound } from './errors.js';
 import { LIMITS } from './limits.js';
 import { findMembership, grantOf, parsePermissions, parseScope, serializeScope } from './memberships.js';
 import { normalizeOffer } from './outgoing-invitations.js';
-import { type ListQuery, decodePair, pageOf, sinceIso } from './paging.js';
+import { type ListQuery, newestFirstPage, sinceIso } from './paging.js';
 import { newSortableId } from './tokens.js';
 import { findUserByCustomerNumber, findUserById, mailAddressOf } from './users.js';
 
@@ -252,21 +252,5 @@ export async function listRequestsToAnswer(db: Kysely<Database>, now: Date, acto
 async function pageRequests(q: ReturnType<typeof listedQuery>, now: Date, query: ListQuery) {
   const since = sinceIso(query.updatedSince);
   if (since !== undefined) q = q.where('access_requests.updated_at', '>=', since);
-  if (query.cursor) {
-    const [at, id] = decodePair(query.cursor);
-    q = q.where((eb) =>
-      eb.or([eb('access_requests.created_at', '<', at), eb.and([eb('access_requests.created_at', '=', at), eb('access_requests.id', '<', id)])]),
-    );
-  }
-  const rows = await q
-    .orderBy('access_requests.created_at', 'desc')
-    .orderBy('access_requests.id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
-  return pageOf(
-    rows,
-    query.limit,
-    (r) => [r.created_at, r.id],
-    (r) => toAccessRequest(r, now),
-  );
+  return newestFirstPage(q, { createdAt: 'access_requests.created_at', id: 'access_requests.id' }, query, (r) => toAccessRequest(r, now));
 }

@@ -16,7 +16,7 @@ import { ClientAreaError, notFound } from './errors.js';
 import { assertEmailDomainAllowed } from './invitation-domains.js';
 import { createInvitation, effectiveStatus } from './invitations.js';
 import { findMembership, grantOf, parsePermissions, parseScope } from './memberships.js';
-import { type ListQuery, decodePair, pageOf, sinceIso } from './paging.js';
+import { type ListQuery, newestFirstPage, sinceIso } from './paging.js';
 import { hashToken, newToken } from './tokens.js';
 import { findUserByCustomerNumber, findUserByEmail, mailAddressOf } from './users.js';
 import type { GrantRole } from '../../src-shared/api/primitives.js';
@@ -245,21 +245,7 @@ export async function listOutgoing(db: Kysely<Database>, now: Date, actor: UserR
       ]),
     );
   }
-  if (query.cursor) {
-    const [at, id] = decodePair(query.cursor);
-    q = q.where((eb) => eb.or([eb('invitations.created_at', '<', at), eb.and([eb('invitations.created_at', '=', at), eb('invitations.id', '<', id)])]));
-  }
-  const rows = await q
-    .orderBy('invitations.created_at', 'desc')
-    .orderBy('invitations.id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
-  return pageOf(
-    rows,
-    query.limit,
-    (r) => [r.created_at, r.id],
-    (r) => toOutgoing(r, now),
-  );
+  return newestFirstPage(q, { createdAt: 'invitations.created_at', id: 'invitations.id' }, query, (r) => toOutgoing(r, now));
 }
 
 export async function requireManagedInvitation(

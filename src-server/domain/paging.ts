@@ -1,3 +1,4 @@
+import { sql, type SelectQueryBuilder, type StringReference } from 'kysely';
 import { ClientAreaError } from './errors.js';
 
 /**
@@ -40,4 +41,31 @@ export function pageOf<R, T>(rows: R[], limit: number, key: (row: R) => string[]
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { items: page.map(map), nextCursor: rows.length > limit && last !== undefined ? encodeKeyset(key(last)) : null };
+}
+
+/**
+ * A page of rows newest first, by creation time then id (both descending, so rows created in the
+ * same millisecond keep one order): the keyset after the cursor, `limit + 1` rows to tell whether
+ * another page follows, and the cursor of the page's last row. The columns are the table's own
+ * `created_at` and `id`, named as the query joins them.
+ */
+export async function newestFirstPage<DB, TB extends keyof DB, O extends { created_at: string; id: string }, T>(
+  q: SelectQueryBuilder<DB, TB, O>,
+  columns: { createdAt: StringReference<DB, TB>; id: StringReference<DB, TB> },
+  query: Pick<ListQuery, 'limit' | 'cursor'>,
+  map: (row: O) => T,
+): Promise<{ items: T[]; nextCursor: string | null }> {
+  // Typed references of a generic query cannot take a plain value in kysely's types; the same SQL is written through sql.ref.
+  const createdAt = sql.ref<string>(columns.createdAt);
+  const id = sql.ref<string>(columns.id);
+  if (query.cursor) {
+    const [lastAt, lastId] = decodePair(query.cursor);
+    q = q.where((eb) => eb.or([eb(createdAt, '<', lastAt), eb.and([eb(createdAt, '=', lastAt), eb(id, '<', lastId)])]));
+  }
+  const rows = await q
+    .orderBy(createdAt, 'desc')
+    .orderBy(id, 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  return pageOf(rows, query.limit, (r) => [r.created_at, r.id], map);
 }
