@@ -25,8 +25,11 @@ const CHANGE_SAMPLES = 5;
 /** What people type: a customer's name, then a domain, then a provider. */
 const QUERIES = ['bellini', 'alpen-dental', 'provider 7'];
 
-/** The list's count line, e.g. "50,000 accounts" or "2,500 of 50,000 shown". */
-const countLine = (page: Page, ending: RegExp) => page.getByRole('status').filter({ hasText: ending }).first().textContent();
+/**
+ * The list's count line as shown, e.g. "50,000 accounts" or "2,500 of 50,000 shown": the visible
+ * paragraph, not its live region, which says a search only once typing has paused.
+ */
+const countLine = (page: Page, ending: RegExp) => page.getByRole('paragraph').filter({ hasText: ending }).first().textContent();
 
 /** From another view back to the list, the store already holding every row: the first, then `SWITCHES` more. */
 async function switchesBack(page: Page): Promise<Switched[]> {
