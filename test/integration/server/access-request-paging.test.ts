@@ -47,7 +47,7 @@ describe('access requests paged by cursor', () => {
         const next = await page(limit, cursor);
         expect(next.items.length).toBeLessThanOrEqual(limit);
         seen.push(...next.items.map((r) => r.id));
-        cursor = next.nextCursor;
+        cursor = next.nextCursor ?? null;
       } while (cursor);
       expect(seen).toEqual(all.map((r) => r.id));
     }
