@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { addConnection, createLogin, demoProviderUrl, navButton, startWithDemo } from './fixtures/pages.js';
-import { expect, test } from './fixtures/web-mode.js';
+import { expect, test, type WebMode } from './fixtures/web-mode.js';
 
 /** More than the first window (200 rows), so the list arrives in several. */
 const OWN_ACCOUNTS = 240;
@@ -64,11 +64,12 @@ async function holdLaterWindows(page: Page): Promise<{ held(): number; release()
   };
 }
 
-test('while the account list is still arriving, the palette, the bulk picker and the request board say so, and catch up once it is whole', async ({
-  web,
-  page,
-}) => {
-  test.setTimeout(180_000);
+/**
+ * The demo provider, and a second connection whose login owns OWN_ACCOUNTS accounts and has a
+ * request for access by its customer number waiting: more rows than the first window, and a
+ * request the board answers on accounts found in the list.
+ */
+async function ownerOfManyAccounts(page: Page, web: WebMode): Promise<void> {
   await startWithDemo(page, web.url);
   const provider = await demoProviderUrl(page);
   const owner = { email: `zora-${Date.now()}@zeta-hosting.example`, password: 'Zeta-Owner-Test-2024!', name: 'Zora Zeta' };
@@ -80,7 +81,6 @@ test('while the account list is still arriving, the palette, the bulk picker and
       Array.from({ length: 40 }, (_, i) => post(`${provider}/api/v1/admin/accounts`, { name: name(start + i), ownerEmail: owner.email }, web.adminKey)),
     );
   }
-  // A request by customer number: the board offers to answer it on each account the owner has in the list.
   const ownerNumber = (await signIn(provider, owner)).user.customerNumber;
   const askerToken = (await signIn(provider, asker)).accessToken;
   await post(
@@ -89,6 +89,14 @@ test('while the account list is still arriving, the palette, the bulk picker and
     askerToken,
   );
   await addConnection(page, provider, owner, 'Zeta owner');
+}
+
+test('while the account list is still arriving, the palette, the bulk picker and the request board say so, and catch up once it is whole', async ({
+  web,
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await ownerOfManyAccounts(page, web);
 
   const copy = await holdLaterWindows(page);
   await page.reload();
