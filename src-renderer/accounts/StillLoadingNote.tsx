@@ -10,11 +10,11 @@ export type Arriving = Pick<CopyProgress, 'received' | 'total'> | null;
  * copied so far, and an account still to come would otherwise look as if it did not exist.
  * Not a live region: the number moves with every window, and a screen reader should not read each.
  */
-export function StillLoadingNote({ arriving, id }: { arriving: Arriving; id?: string }) {
+export function StillLoadingNote({ arriving, id, className = 'hint' }: { arriving: Arriving; id?: string; className?: string }) {
   const { t } = useTranslation();
   if (!arriving) return null;
   return (
-    <p id={id} className="hint">
+    <p id={id} className={className}>
       {t('accounts.stillLoading', { received: arriving.received, total: arriving.total })}
     </p>
   );

@@ -115,7 +115,7 @@ export function CommandPalette() {
         />
         <kbd aria-hidden="true">Esc</kbd>
       </div>
-      <StillLoadingNote id={`${id}-partial`} arriving={arriving} />
+      <StillLoadingNote id={`${id}-partial`} className="palette__status" arriving={arriving} />
       <div ref={listRef} id={`${id}-list`} role="listbox" aria-label={t('palette.results')} className="palette__list">
         {groups.map((group) => (
           <div key={group.id} role="group" aria-labelledby={`${id}-g-${group.id}`} className="palette__group">
