@@ -38,11 +38,27 @@ const AccountsFile = z.object({ version: z.literal(2), accounts: z.array(Account
 /** The walking skeleton's single file per connection, read once and replaced on the next write. */
 const LegacyFile = z.object({ accounts: z.array(Account), invitations: z.array(IncomingInvitation), syncedAt: z.string().nullable() });
 
+/**
+ * How a sync's `to` differs from the `from` it started with, when it asked only what changed:
+ * `to` is `from` with `upserted` put in by id (such a question never sees a removal). A reader
+ * that built something from `from` patches those accounts instead of comparing all of them.
+ */
+export interface AccountsPatch {
+  from: readonly Account[];
+  to: readonly Account[];
+  upserted: readonly Account[];
+}
+
 export interface CachedData {
   accounts: Account[];
   invitations: IncomingInvitation[];
   syncedAt: string | null;
   accountSync: AccountSyncState;
+  /**
+   * Kept in memory only. Valid while `to` is `accounts`: a later update that spreads the data
+   * and replaces the accounts carries a patch that no longer describes them.
+   */
+  accountsPatch?: AccountsPatch;
 }
 
 const EMPTY: CachedData = Object.freeze({ accounts: [], invitations: [], syncedAt: null, accountSync: EMPTY_SYNC_STATE }) as CachedData;

@@ -41,6 +41,8 @@ export interface ListingResult {
   /** Unchanged but for `fullAt` when a validation found nothing new. */
   state: AccountSyncState;
   stats: ListingStats;
+  /** Set when only what changed was asked: `accounts` is `cached` with these put in by id, nothing removed. */
+  upserted?: Account[];
 }
 
 const MAX_PAGES = 10_000;
@@ -235,7 +237,14 @@ async function changesSince(
   const merged = new Map(cached.map((a) => [a.id, a]));
   for (const account of changed) merged.set(account.id, account);
   const accounts = [...merged.values()].sort(byNameThenId);
-  return { accounts, state: { ...state, watermark: newestUpdate(changed, watermark), quietEtag: null }, stats: { ...stats, mode: 'changes' } };
+  // An account that moved while the pages were read comes twice; the later answer is the one kept.
+  const upserted = [...new Set(changed.map((a) => a.id))].map((id) => merged.get(id)!);
+  return {
+    accounts,
+    state: { ...state, watermark: newestUpdate(changed, watermark), quietEtag: null },
+    stats: { ...stats, mode: 'changes' },
+    upserted,
+  };
 }
 
 /**

@@ -144,6 +144,10 @@ describe('a re-sync that finds nothing new', () => {
     expect(changed.replaced.sort()).toEqual(['accounts.json', 'state.json']);
     expect(changed.notices).toEqual([['accounts']]);
     expect(core.cache.read(connectionId).accounts.find((a) => a.id === ids[3])!.name).toBe('Client renamed');
+    // The sync says which account it changed, so the list log patches one entry instead of comparing 450.
+    const { accounts, accountsPatch } = core.cache.read(connectionId);
+    expect(accountsPatch?.to).toBe(accounts);
+    expect(accountsPatch?.upserted.map((a) => a.id)).toEqual([ids[3]]);
     // The watermark moved, so the old tag answers another question: the next one is asked plainly, then with its tag.
     const first = await cost(() => core.sync.syncOne(connectionId));
     expect({ mode: first.run.mode, plain: first.plain, conditional: first.conditional }).toEqual({ mode: 'unchanged', plain: 1, conditional: 0 });
