@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { Account } from '../../src-shared/api/accounts.js';
+import { Account, QuietTag } from '../../src-shared/api/accounts.js';
 import { IncomingInvitation } from '../../src-shared/api/invitations.js';
 import { WriteSerializer, writeFileAtomic } from '../storage/atomic-file.js';
 
@@ -20,7 +20,7 @@ export const AccountSyncState = z.object({
    * The ETag of the last "nothing changed since the watermark" answer and the `updatedSince` it
    * answered: asking the same again is conditional, and a 304 costs the provider no page.
    */
-  quietEtag: z.object({ updatedSince: z.string(), etag: z.string() }).nullable().optional(),
+  quietEtag: QuietTag.nullable().optional(),
 });
 export type AccountSyncState = z.infer<typeof AccountSyncState>;
 
