@@ -27,8 +27,8 @@ export class AccessRequestInbox {
   /**
    * After a sync of the connection: fetch what waits, tell what is new. Never throws (a failure is
    * logged). The fetch starts in a later task: the sync's own notices (`data.changed`, then
-   * `sync.changed`) go out first, and a renderer's request for the changed rows is not kept
-   * waiting behind building this request (about 11 ms of main at 20 connections).
+   * `sync.changed`) go out first, and a renderer's request for the changed rows that is already
+   * waiting is read before this request is built.
    */
   synced(connectionId: string): Promise<void> {
     const running = this.#running.get(connectionId);
