@@ -24,11 +24,16 @@ export class AccessRequestInbox {
 
   constructor(private readonly options: RequestInboxOptions) {}
 
-  /** After a sync of the connection: fetch what waits, tell what is new. Never throws (a failure is logged). */
+  /**
+   * After a sync of the connection: fetch what waits, tell what is new. Never throws (a failure is
+   * logged). The fetch starts in a later task: the sync's own notices (`data.changed`, then
+   * `sync.changed`) go out first, and a renderer's request for the changed rows that is already
+   * waiting is read before this request is built.
+   */
   synced(connectionId: string): Promise<void> {
     const running = this.#running.get(connectionId);
     if (running) return running;
-    const run = this.#fetch(connectionId).finally(() => this.#running.delete(connectionId));
+    const run = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.#fetch(connectionId)).finally(() => this.#running.delete(connectionId));
     this.#running.set(connectionId, run);
     return run;
   }

@@ -1,7 +1,7 @@
 import type { AccessRequest, ApproveAccessRequest, CreateAccessRequest } from '../../src-shared/api/access-requests.js';
 import type { AuditPage } from '../../src-shared/api/activity.js';
 import type { Contact, ContactInput, ContactPatch } from '../../src-shared/api/contacts.js';
-import type { Account } from '../../src-shared/api/accounts.js';
+import type { Account, QuietTag } from '../../src-shared/api/accounts.js';
 import type { ConnectorKind } from '../../src-shared/api/connectors.js';
 import type { IncomingInvitation, InvitationAnswerResponse } from '../../src-shared/api/invitations.js';
 import type { SsoLink } from '../../src-shared/api/sso.js';
@@ -42,7 +42,16 @@ export interface AccountPageRequest {
   ifNoneMatch?: string;
 }
 
-export type AccountPageResult = { notModified: true } | { notModified: false; items: Account[]; nextCursor: string | null; etag: string | null };
+export type AccountPageResult =
+  | { notModified: true }
+  | {
+      notModified: false;
+      items: Account[];
+      nextCursor: string | null;
+      etag: string | null;
+      /** On the last page of a whole listing, where the provider tells it: the next "what changed?" is already conditional. */
+      quietEtag?: QuietTag;
+    };
 
 /**
  * A write the offline queue sends: its idempotency key is stored with it, so a replay after a

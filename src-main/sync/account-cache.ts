@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { Account } from '../../src-shared/api/accounts.js';
+import { Account, QuietTag } from '../../src-shared/api/accounts.js';
 import { IncomingInvitation } from '../../src-shared/api/invitations.js';
 import { WriteSerializer, writeFileAtomic } from '../storage/atomic-file.js';
 
@@ -20,7 +20,7 @@ export const AccountSyncState = z.object({
    * The ETag of the last "nothing changed since the watermark" answer and the `updatedSince` it
    * answered: asking the same again is conditional, and a 304 costs the provider no page.
    */
-  quietEtag: z.object({ updatedSince: z.string(), etag: z.string() }).nullable().optional(),
+  quietEtag: QuietTag.nullable().optional(),
 });
 export type AccountSyncState = z.infer<typeof AccountSyncState>;
 
@@ -38,11 +38,27 @@ const AccountsFile = z.object({ version: z.literal(2), accounts: z.array(Account
 /** The walking skeleton's single file per connection, read once and replaced on the next write. */
 const LegacyFile = z.object({ accounts: z.array(Account), invitations: z.array(IncomingInvitation), syncedAt: z.string().nullable() });
 
+/**
+ * How a sync's `to` differs from the `from` it started with, when it asked only what changed:
+ * `to` is `from` with `upserted` put in by id (such a question never sees a removal). A reader
+ * that built something from `from` patches those accounts instead of comparing all of them.
+ */
+export interface AccountsPatch {
+  from: readonly Account[];
+  to: readonly Account[];
+  upserted: readonly Account[];
+}
+
 export interface CachedData {
   accounts: Account[];
   invitations: IncomingInvitation[];
   syncedAt: string | null;
   accountSync: AccountSyncState;
+  /**
+   * Kept in memory only. Valid while `to` is `accounts`: a later update that spreads the data
+   * and replaces the accounts carries a patch that no longer describes them.
+   */
+  accountsPatch?: AccountsPatch;
 }
 
 const EMPTY: CachedData = Object.freeze({ accounts: [], invitations: [], syncedAt: null, accountSync: EMPTY_SYNC_STATE }) as CachedData;

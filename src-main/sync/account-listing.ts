@@ -41,6 +41,8 @@ export interface ListingResult {
   /** Unchanged but for `fullAt` when a validation found nothing new. */
   state: AccountSyncState;
   stats: ListingStats;
+  /** Set when only what changed was asked: `accounts` is `cached` with these put in by id, nothing removed. */
+  upserted?: Account[];
 }
 
 const MAX_PAGES = 10_000;
@@ -117,9 +119,12 @@ async function fullListing(get: Get, options: ListingOptions, stats: ListingStat
       // One page is the whole list, so its tag answers for the whole list whatever the provider
       // meant by it; several pages with one tag can only be a tag for the whole list.
       const collectionEtag = tagged && pages.every((p) => p.etag === pages[0]!.etag);
+      const watermark = newestUpdate(accounts, null);
+      // The provider's tag for the question the next re-sync asks, if it is that very question.
+      const quietEtag = watermark && answer.quietEtag?.updatedSince === sinceAfter(watermark) ? answer.quietEtag : null;
       return {
         accounts,
-        state: { pages: tagged ? pages : null, collectionEtag, watermark: newestUpdate(accounts, null), fullAt: options.now.toISOString() },
+        state: { pages: tagged ? pages : null, collectionEtag, watermark, fullAt: options.now.toISOString(), quietEtag },
         stats: { ...stats, mode: 'full' },
       };
     }
@@ -209,8 +214,7 @@ async function changesSince(
   stats: ListingStats,
   unchanged: () => ListingResult,
 ): Promise<ListingResult> {
-  // The provider compares with >=; one millisecond later skips what the watermark itself was.
-  const updatedSince = new Date(Date.parse(watermark) + 1).toISOString();
+  const updatedSince = sinceAfter(watermark);
   // The same question as last time, which found nothing: the provider can answer 304 without a page.
   const quiet = state.quietEtag?.updatedSince === updatedSince ? state.quietEtag.etag : null;
   const changed: Account[] = [];
@@ -235,7 +239,14 @@ async function changesSince(
   const merged = new Map(cached.map((a) => [a.id, a]));
   for (const account of changed) merged.set(account.id, account);
   const accounts = [...merged.values()].sort(byNameThenId);
-  return { accounts, state: { ...state, watermark: newestUpdate(changed, watermark), quietEtag: null }, stats: { ...stats, mode: 'changes' } };
+  // An account that moved while the pages were read comes twice; the later answer is the one kept.
+  const upserted = [...new Set(changed.map((a) => a.id))].map((id) => merged.get(id)!);
+  return {
+    accounts,
+    state: { ...state, watermark: newestUpdate(changed, watermark), quietEtag: null },
+    stats: { ...stats, mode: 'changes' },
+    upserted,
+  };
 }
 
 /**
@@ -275,6 +286,11 @@ function lazyIndex(cached: readonly Account[]): () => Map<string, Account> {
 
 function sameAccounts(a: readonly Account[], b: readonly Account[]): boolean {
   return a.length === b.length && a.every((account, i) => account === b[i]);
+}
+
+/** The `updatedSince` of "what changed after the watermark?": the provider compares with >=, so one millisecond later. */
+function sinceAfter(watermark: string): string {
+  return new Date(Date.parse(watermark) + 1).toISOString();
 }
 
 function newestUpdate(accounts: readonly Account[], start: string | null): string | null {

@@ -189,7 +189,10 @@ export class SyncEngine {
         // A connection removed while it synced must not leave a cache file behind.
         if (!this.options.connections.list().some((c) => c.id === connectionId)) return null;
         seen.stats = listing.stats;
-        return { accounts: listing.accounts, accountSync: listing.state, invitations, syncedAt: this.#clock().toISOString() };
+        const { accounts, upserted } = listing;
+        // What changed travels with the accounts, so the list log patches 100 rows instead of comparing 5,000.
+        const accountsPatch = upserted ? { from: current.accounts, to: accounts, upserted } : undefined;
+        return { accounts, accountSync: listing.state, invitations, syncedAt: this.#clock().toISOString(), accountsPatch };
       });
       const { before, stats } = seen;
       if (!before || !stats) return;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { QuietTag } from '../../src-shared/api/accounts.js';
 
 const TAGGED = Symbol('etagged');
 const REMEMBER = Symbol('remember etag');
@@ -19,6 +20,21 @@ export function withEtag<T>(request: FastifyRequest, reply: FastifyReply, body: 
 
 /** How many page tags a `PageTags` remembers; an older one costs one more building of its page. */
 const REMEMBERED_PAGES = 20_000;
+/** How many whole listings in progress a `PageTags` follows; a forgotten one just hands out no quiet tag. */
+const FOLLOWED_WALKS = 2_000;
+
+/** A whole listing being read: every page so far built in `state`, `next` the cursor the last one pointed to. */
+interface Walk {
+  state: string;
+  next: string;
+  newestMs: number;
+}
+
+/** A page of a list whose items carry the time they last changed. */
+interface DatedPage {
+  items: ReadonlyArray<{ updatedAt: string }>;
+  nextCursor: string | null;
+}
 
 /**
  * The ETags of pages already built, with the state (from the domain) they were built in. While
@@ -28,6 +44,7 @@ const REMEMBERED_PAGES = 20_000;
  */
 export class PageTags {
   readonly #tags = new Map<string, { state: string; etag: string }>();
+  readonly #walks = new Map<string, Walk>();
 
   /** True when the caller's copy of `page` is current in `state`: the route answers 304 and builds nothing. */
   current(request: FastifyRequest, reply: FastifyReply, page: string, state: string): boolean {
@@ -38,6 +55,33 @@ export class PageTags {
     }
     (request as Tagged)[REMEMBER] = (etag) => this.#remember(page, state, etag);
     return false;
+  }
+
+  /**
+   * After a page of a whole listing (no `updatedSince`) was built in `state`: when it is the last
+   * one of a walk from the first page whose every page was built in that same state, no account
+   * in the list changed after the newest `updatedAt` it showed, so "what changed since just after
+   * that?" has the empty answer `empty` for as long as the state holds. That answer's tag is
+   * remembered under the question's page key (`question`) as if it had been built, and returned
+   * for the last page's headers: the client's first re-sync is then a 304 that builds nothing. Any
+   * other page, or another state, ends the walk and hands out nothing.
+   */
+  walked(walk: string, cursor: string | null, state: string, page: DatedPage, question: (updatedSince: string) => string, empty: string): QuietTag | null {
+    const before = this.#walks.get(walk);
+    this.#walks.delete(walk);
+    if (cursor !== null && (before?.state !== state || before.next !== cursor)) return null;
+    let newestMs = before?.newestMs ?? -Infinity;
+    for (const item of page.items) newestMs = Math.max(newestMs, Date.parse(item.updatedAt));
+    if (page.nextCursor !== null) {
+      this.#walks.set(walk, { state, next: page.nextCursor, newestMs });
+      if (this.#walks.size > FOLLOWED_WALKS) this.#walks.delete(this.#walks.keys().next().value!);
+      return null;
+    }
+    // An empty list has no newest change to ask after.
+    if (!Number.isFinite(newestMs)) return null;
+    const quiet = { updatedSince: new Date(newestMs + 1).toISOString(), etag: etagOf(empty) };
+    this.#remember(question(quiet.updatedSince), state, quiet.etag);
+    return quiet;
   }
 
   #remember(page: string, state: string, etag: string): void {
@@ -51,13 +95,18 @@ export class PageTags {
 export function installEtags(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
     if (!(request as Tagged)[TAGGED] || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
-    const etag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 32)}"`;
+    const etag = etagOf(payload);
     reply.header('etag', etag);
     (request as Tagged)[REMEMBER]?.(etag);
     if (!matches(request.headers['if-none-match'], etag)) return payload;
     reply.code(304).removeHeader('content-type');
     return '';
   });
+}
+
+/** The tag of an answer's exact bytes: equal bytes, equal tags, whoever built them. */
+function etagOf(payload: string): string {
+  return `"${createHash('sha256').update(payload).digest('base64url').slice(0, 32)}"`;
 }
 
 function matches(header: string | undefined, etag: string): boolean {

@@ -1,4 +1,4 @@
-import { AccountPage } from '../../../src-shared/api/accounts.js';
+import { AccountPage, QuietTagHeaders } from '../../../src-shared/api/accounts.js';
 import { IncomingInvitationPage, InvitationAnswerResponse, type IncomingInvitation } from '../../../src-shared/api/invitations.js';
 import type { InvitationAnswer } from '../../../src-shared/api/primitives.js';
 import type { User } from '../../../src-shared/api/users.js';
@@ -68,7 +68,15 @@ export class ClientareaConnector implements Connector {
     if (answer.status === 304) return { notModified: true };
     const page = this.#api.parse(AccountPage, answer.data, '/accounts');
     const etag = answer.headers.etag;
-    return { notModified: false, items: page.items, nextCursor: page.nextCursor, etag: typeof etag === 'string' && etag.length > 0 ? etag : null };
+    // An older provider sends no quiet tag, and a malformed one is only not used: the next re-sync asks plainly.
+    const quiet = QuietTagHeaders.safeParse(answer.headers);
+    return {
+      notModified: false,
+      items: page.items,
+      nextCursor: page.nextCursor,
+      etag: typeof etag === 'string' && etag.length > 0 ? etag : null,
+      ...(quiet.success ? { quietEtag: { updatedSince: quiet.data['quiet-since'], etag: quiet.data['quiet-etag'] } } : {}),
+    };
   }
 
   listIncomingInvitations(options: RequestOptions = {}): Promise<IncomingInvitation[]> {

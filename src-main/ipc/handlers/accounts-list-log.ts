@@ -2,12 +2,12 @@ import type { Account } from '../../../src-shared/api/accounts.js';
 import type { AccountChanges, ListedAccount, ListedAccountKey } from '../../../src-shared/ipc/channels/accounts.js';
 import type { Connection } from '../../../src-shared/ipc/channels/connections.js';
 import type { AccountMark } from '../../accounts/account-marks.js';
-import type { CachedData } from '../../sync/account-cache.js';
+import type { AccountsPatch, CachedData } from '../../sync/account-cache.js';
 
 /** What the log reads the list from: the stored connections, their cached accounts, the local marks. */
 export interface AccountListSources {
   connections: { list(): Connection[] };
-  cache: { read(connectionId: string): Pick<CachedData, 'accounts'> };
+  cache: { read(connectionId: string): Pick<CachedData, 'accounts' | 'accountsPatch'> };
   marks: { readonly version: number; forConnection(connectionId: string): (accountId: string) => AccountMark };
 }
 
@@ -15,7 +15,8 @@ interface ConnectionRows {
   label: string;
   accounts: readonly Account[];
   marksVersion: number;
-  rows: ListedAccount[];
+  /** In the accounts' order; null after a patch until a whole copy asks (a delta never needs it). */
+  rows: ListedAccount[] | null;
   /** Per account id: the cached account a row was built from, so an unchanged one keeps its row object. */
   built: Map<string, { account: Account; row: ListedAccount }>;
 }
@@ -51,7 +52,7 @@ export class AccountListLog {
     this.#refresh();
     if (this.#order !== null) {
       // Flattened only when a whole copy is asked for: a delta never needs the 50,000-row array.
-      const rows = this.#order.flatMap((id) => this.#connections.get(id)!.rows);
+      const rows = this.#order.flatMap((id) => rowsOf(this.#connections.get(id)!));
       if (!sameOrder(rows, this.#rows)) this.#rows = rows;
       this.#order = null;
     }
@@ -88,16 +89,21 @@ export class AccountListLog {
     let rebuilt = false;
     for (const connection of this.sources.connections.list()) {
       live.add(connection.id);
-      const accounts = this.sources.cache.read(connection.id).accounts;
+      const { accounts, accountsPatch: patch } = this.sources.cache.read(connection.id);
       const known = this.#connections.get(connection.id);
-      if (known && known.accounts === accounts && known.label === connection.label && known.marksVersion === marksVersion) continue;
-      this.#connections.set(connection.id, this.#build(connection, accounts, marksVersion, known, changed));
+      const same = known !== undefined && known.label === connection.label && known.marksVersion === marksVersion;
+      if (same && known.accounts === accounts) continue;
+      const patchable = same && patch?.from === known.accounts && patch.to === accounts;
+      this.#connections.set(
+        connection.id,
+        patchable ? this.#patch(connection, known, patch, changed) : this.#build(connection, accounts, marksVersion, known, changed),
+      );
       rebuilt = true;
     }
     for (const [id, gone] of this.#connections) {
       if (live.has(id)) continue;
       this.#connections.delete(id);
-      for (const row of gone.rows) changed.push(keyOf(row));
+      for (const { row } of gone.built.values()) changed.push(keyOf(row));
       rebuilt = true;
     }
     if (!rebuilt) return;
@@ -152,6 +158,23 @@ export class AccountListLog {
     return { label: connection.label, accounts, marksVersion, rows, built };
   }
 
+  /**
+   * The connection's entries for what a sync said it changed, and only those: 100 changed of
+   * 5,000 costs 100 look-ups and writes. Valid because the patch starts from the very accounts
+   * the entries were built from, under the same label and marks.
+   */
+  #patch(connection: Connection, known: ConnectionRows, patch: AccountsPatch, changed: string[]): ConnectionRows {
+    const markOf = this.sources.marks.forConnection(connection.id);
+    for (const account of patch.upserted) {
+      const before = known.built.get(account.id);
+      if (before?.account === account) continue;
+      const row = before && sameAccount(before.account, account) ? before.row : listed(connection, account, markOf(account.id));
+      known.built.set(account.id, { account, row });
+      if (row !== before?.row) changed.push(keyOf(row));
+    }
+    return { ...known, accounts: patch.to, rows: null };
+  }
+
   #rowOf(key: string): ListedAccount | undefined {
     const { connectionId, id } = keyParts(key);
     return this.#connections.get(connectionId)?.built.get(id)?.row;
@@ -194,6 +217,11 @@ function sameJson(a: unknown, b: unknown): boolean {
   if (keys.length !== Object.keys(b).length) return false;
   for (const key of keys) if (!sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
   return true;
+}
+
+function rowsOf(connection: ConnectionRows): ListedAccount[] {
+  connection.rows ??= connection.accounts.map((account) => connection.built.get(account.id)!.row);
+  return connection.rows;
 }
 
 function sameOrder(a: readonly ListedAccount[], b: readonly ListedAccount[]): boolean {

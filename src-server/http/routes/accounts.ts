@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Account, AccountPage } from '../../../src-shared/api/accounts.js';
+import { Account, AccountPage, QUIET_TAG_DESCRIPTION } from '../../../src-shared/api/accounts.js';
 import { IdParams, PageQuery } from '../../../src-shared/api/primitives.js';
 import { accountListState, getAccount, listAccounts } from '../../domain/accounts.js';
 import type { ClientAreaContext } from '../../domain/context.js';
@@ -9,6 +9,9 @@ import { PageTags, withEtag } from '../etag.js';
 import { problemResponses } from '../problem.js';
 import { typedAnswer } from '../typed-answer.js';
 
+/** The bytes of a page with nothing in it, as `typedAnswer` writes them. */
+const EMPTY_PAGE = JSON.stringify({ items: [], nextCursor: null } satisfies AccountPage);
+
 export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
   requireSignIn(app, ctx);
   const tags = new PageTags();
@@ -16,6 +19,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
   app.get('/accounts', {
     schema: {
       summary: 'Accounts the caller can reach, with role, permissions, scope and summary counts',
+      description: QUIET_TAG_DESCRIPTION,
       tags: ['accounts'],
       security: BEARER,
       querystring: PageQuery,
@@ -27,9 +31,14 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       const now = ctx.clock();
       const userId = request.caller.user.id;
       const { limit, cursor, updatedSince } = request.query;
-      const page = JSON.stringify([userId, limit, cursor ?? null, updatedSince ?? null]);
-      if (tags.current(request, reply, page, await accountListState(ctx.db, now))) return reply.code(304).send();
+      const pageKey = (since: string | null, from = cursor ?? null) => JSON.stringify([userId, limit, from, since]);
+      const state = await accountListState(ctx.db, now);
+      if (tags.current(request, reply, pageKey(updatedSince ?? null), state)) return reply.code(304).send();
       const built = await listAccounts(ctx.db, now, userId, request.query);
+      if (updatedSince === undefined) {
+        const quiet = tags.walked(JSON.stringify([userId, limit]), cursor ?? null, state, built, (since) => pageKey(since, null), EMPTY_PAGE);
+        if (quiet) reply.header('quiet-etag', quiet.etag).header('quiet-since', quiet.updatedSince);
+      }
       return withEtag(request, typedAnswer(reply), built);
     },
   });

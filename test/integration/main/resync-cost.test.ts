@@ -102,8 +102,7 @@ describe('a re-sync that finds nothing new', () => {
   }
 
   it('asks what changed with one conditional request, answered 304, and writes and tells nothing', async () => {
-    // The first quiet answer brings the tag the next ones are asked with.
-    await core.sync.syncOne(connectionId);
+    // The full listing's last page brought the tag: already the first re-sync after it is a 304.
     for (let round = 0; round < 3; round++) {
       const periodic = await cost(() => core.sync.syncOne(connectionId));
       expect(periodic.run).toMatchObject({ mode: 'unchanged', requests: 1, notModified: 1, accountsTransferred: 0 });
@@ -144,6 +143,10 @@ describe('a re-sync that finds nothing new', () => {
     expect(changed.replaced.sort()).toEqual(['accounts.json', 'state.json']);
     expect(changed.notices).toEqual([['accounts']]);
     expect(core.cache.read(connectionId).accounts.find((a) => a.id === ids[3])!.name).toBe('Client renamed');
+    // The sync says which account it changed, so the list log patches one entry instead of comparing 450.
+    const { accounts, accountsPatch } = core.cache.read(connectionId);
+    expect(accountsPatch?.to).toBe(accounts);
+    expect(accountsPatch?.upserted.map((a) => a.id)).toEqual([ids[3]]);
     // The watermark moved, so the old tag answers another question: the next one is asked plainly, then with its tag.
     const first = await cost(() => core.sync.syncOne(connectionId));
     expect({ mode: first.run.mode, plain: first.plain, conditional: first.conditional }).toEqual({ mode: 'unchanged', plain: 1, conditional: 0 });
@@ -154,5 +157,23 @@ describe('a re-sync that finds nothing new', () => {
       conditional: 1,
       notModified: 1,
     });
+  });
+
+  it('a change between the full listing and the first re-sync comes whole, though the re-sync asks with the quiet tag', async () => {
+    const other = newCore(tempDir('resync-cost-changed'), { vault: new MemoryVault(), syncPageSize: PAGE });
+    try {
+      const id = (await call(other, 'connections.add', { baseUrl: provider.url, email: me.email, password: me.password })).id;
+      await other.idle();
+      expect(other.sync.lastRun(id)).toMatchObject({ mode: 'full', requests: PAGES });
+      expect(other.cache.read(id).accountSync.quietEtag).toMatchObject({ etag: expect.any(String) });
+      await provider.db.updateTable('accounts').set({ name: 'Client moved on', updated_at: new Date().toISOString() }).where('id', '=', ids[7]!).execute();
+      requests.reset();
+      await other.sync.syncOne(id);
+      expect({ plain: requests.plain, conditional: requests.conditional }).toEqual({ plain: 0, conditional: 1 });
+      expect(other.sync.lastRun(id)).toMatchObject({ mode: 'changes', notModified: 0, accountsTransferred: 1 });
+      expect(other.cache.read(id).accounts.find((a) => a.id === ids[7])!.name).toBe('Client moved on');
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccountPage } from '../../../src-shared/api/accounts.js';
+import { AccountPage, QuietTagHeaders } from '../../../src-shared/api/accounts.js';
 import { buildApp } from '../../../src-server/app.js';
 import { openDatabase } from '../../../src-server/db/database.js';
 import { migrateToLatest } from '../../../src-server/db/migrations.js';
@@ -55,8 +55,9 @@ describe('GET /accounts with If-None-Match', () => {
     return run().then((result) => ({ result, tables: counted.built.slice(from) }));
   }
 
+  const pageQueries = (tables: string[][]) => tables.filter((t) => t.some((name) => PAGE_TABLES.includes(name))).length;
+
   it('answers 304 for every page of a current copy from the version row alone, building no page', async () => {
-    const pageQueries = (tables: string[][]) => tables.filter((t) => t.some((name) => PAGE_TABLES.includes(name))).length;
     const first = await during(() => list('/api/v1/accounts?limit=10'));
     expect(first.result.statusCode).toBe(200);
     // The counter sees the page's query when a page is built: the reachable rows with their counts.
@@ -75,5 +76,61 @@ describe('GET /accounts with If-None-Match', () => {
       expect(pageQueries(again.tables)).toBe(0);
       expect(again.tables.filter((t) => t.includes('account_list_version'))).toHaveLength(1);
     }
+  });
+  /** Every page of a whole listing at `limit`, in order, as a client reads it. */
+  async function walk(limit: number, between?: () => Promise<void>) {
+    const answers = [];
+    let cursor: string | null = null;
+    do {
+      const answer = await list(`/api/v1/accounts?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+      answers.push(answer);
+      cursor = AccountPage.parse(answer.json()).nextCursor;
+      if (cursor && between) await between();
+    } while (cursor);
+    return answers;
+  }
+
+  it('hands out, with the last page of a whole listing, the tag of "what changed since?", answered 304 with no page built', async () => {
+    const pages = await walk(10);
+    expect(pages).toHaveLength(3);
+    const last = pages.at(-1)!;
+    const newest = Math.max(...pages.flatMap((p) => AccountPage.parse(p.json()).items.map((a) => Date.parse(a.updatedAt))));
+    const quiet = QuietTagHeaders.parse(last.headers);
+    expect(quiet['quiet-since']).toBe(new Date(newest + 1).toISOString());
+    expect(pages.slice(0, -1).every((p) => p.headers['quiet-etag'] === undefined)).toBe(true);
+
+    const question = `/api/v1/accounts?limit=10&updatedSince=${encodeURIComponent(quiet['quiet-since'])}`;
+    const asked = await during(() => list(question, quiet['quiet-etag']));
+    expect(asked.result.statusCode).toBe(304);
+    expect(pageQueries(asked.tables)).toBe(0);
+    // The tag is the one the server gives that question's answer when it builds it.
+    const built = await list(question);
+    expect(built.statusCode).toBe(200);
+    expect(AccountPage.parse(built.json()).items).toEqual([]);
+    expect(built.headers.etag).toBe(quiet['quiet-etag']);
+    // The published document names both headers.
+    const documented = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json().paths['/api/v1/accounts'].get.description as string;
+    for (const header of Object.keys(QuietTagHeaders.shape)) expect(documented).toContain(`\`${header}\``);
+  });
+
+  it('hands out no tag for a listing whose pages were built in different states, and a change after the listing is answered whole', async () => {
+    let n = 0;
+    const rename = async () => {
+      n++;
+      await base
+        .updateTable('accounts')
+        .set({ name: `Account renamed ${n}`, updated_at: `2026-03-03T10:00:0${n}.000Z` })
+        .where('name', '=', 'Account 3')
+        .execute();
+    };
+    const broken = await walk(10, rename);
+    expect(broken.at(-1)!.headers['quiet-etag']).toBeUndefined();
+
+    const pages = await walk(10);
+    const quiet = QuietTagHeaders.parse(pages.at(-1)!.headers);
+    await base.updateTable('accounts').set({ name: 'Account 5 later', updated_at: '2026-03-03T11:00:00.000Z' }).where('name', '=', 'Account 5').execute();
+    const asked = await list(`/api/v1/accounts?limit=10&updatedSince=${encodeURIComponent(quiet['quiet-since'])}`, quiet['quiet-etag']);
+    expect(asked.statusCode).toBe(200);
+    expect(AccountPage.parse(asked.json()).items.map((a) => a.name)).toEqual(['Account 5 later']);
   });
 });

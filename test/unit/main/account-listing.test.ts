@@ -305,3 +305,28 @@ describe('incremental account listing', () => {
     );
   });
 });
+
+describe('the quiet tag a whole listing brings', () => {
+  /** One provider page, its last, carrying the quiet tag the provider hands out for "what changed since `since`?". */
+  const listingWith = (since: string) => {
+    const provider = seeded('page', 5);
+    const source = {
+      listAccountsPage: async (request: AccountPageRequest): Promise<AccountPageResult> => {
+        const answer = await provider.listAccountsPage(request);
+        return answer.notModified || answer.nextCursor ? answer : { ...answer, quietEtag: { updatedSince: since, etag: '"quiet"' } };
+      },
+    };
+    return refreshAccounts(source, [], EMPTY_SYNC_STATE, options(provider));
+  };
+
+  it('is kept when it answers the question the next re-sync asks, one millisecond after the newest change', async () => {
+    const probe = await listingWith('2000-01-01T00:00:00.000Z');
+    const since = new Date(Date.parse(probe.state.watermark!) + 1).toISOString();
+    expect((await listingWith(since)).state.quietEtag).toEqual({ updatedSince: since, etag: '"quiet"' });
+  });
+
+  it('is dropped when it answers another question', async () => {
+    const listed = await listingWith('2000-01-01T00:00:00.000Z');
+    expect(listed.state.quietEtag).toBeNull();
+  });
+});

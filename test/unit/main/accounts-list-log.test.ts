@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Account } from '../../../src-shared/api/accounts.js';
 import { AccountChanges } from '../../../src-shared/ipc/channels/accounts.js';
 import type { AccountMark } from '../../../src-main/accounts/account-marks.js';
+import type { AccountsPatch } from '../../../src-main/sync/account-cache.js';
 import { AccountListLog } from '../../../src-main/ipc/handlers/accounts-list-log.js';
 import { listingConnection as connection } from './fixtures/account-list-world.js';
 
@@ -29,8 +30,22 @@ function world() {
     version: 0,
     forConnection: (connectionId: string) => (accountId: string) => marked.get(`${connectionId}/${accountId}`) ?? NO_MARK,
   };
-  const sources = { connections: { list: () => connections }, cache: { read: (id: string) => ({ accounts: cached.get(id) ?? [] }) }, marks };
-  return { connections, cached, marked, marks, log: new AccountListLog(sources) };
+  const patches = new Map<string, AccountsPatch>();
+  const sources = {
+    connections: { list: () => connections },
+    cache: { read: (id: string) => ({ accounts: cached.get(id) ?? [], accountsPatch: patches.get(id) }) },
+    marks,
+  };
+  /** What an incremental sync does: the accounts with `upserted` put in by id, and the patch that says so. */
+  const synced = (id: string, upserted: Account[]) => {
+    const from = cached.get(id)!;
+    const byId = new Map(from.map((a) => [a.id, a]));
+    for (const a of upserted) byId.set(a.id, a);
+    const to = [...byId.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    cached.set(id, to);
+    patches.set(id, { from, to, upserted });
+  };
+  return { connections, cached, marked, marks, synced, log: new AccountListLog(sources) };
 }
 
 const start = (log: AccountListLog) => {
@@ -71,6 +86,66 @@ describe('AccountListLog', () => {
     const after = log.list();
     expect(after.filter((r, i) => r === rows[i]).length).toBe(49_900);
     expect(log.changesSince(changes.version)).toEqual({ reset: false, version: changes.version, upserted: [], removed: [] });
+  });
+
+  it('patches only the accounts a sync said it changed: 100 of 5,000 cost about 100 look-ups, marks and writes', () => {
+    const { cached, marks, synced, log } = world();
+    const rows = log.list();
+    const version = start(log);
+    const before = cached.get('c3')!;
+    const renamed = before.slice(0, 100).map((a) => ({ ...a, name: `Renamed ${a.name}` }));
+    const added = account(99_999, 'Zz new customer');
+    synced('c3', [...renamed, added]);
+
+    let markLookups = 0;
+    const forConnection = marks.forConnection;
+    marks.forConnection = (connectionId) => {
+      const markOf = forConnection(connectionId);
+      return (accountId) => (markLookups++, markOf(accountId));
+    };
+    const mapReads = vi.spyOn(Map.prototype, 'get');
+    const mapWrites = vi.spyOn(Map.prototype, 'set');
+    let changes;
+    try {
+      changes = log.changesSince(version);
+      // Built from and by key for each of the 101, plus the connection's entry.
+      expect(mapWrites.mock.calls.length).toBe(2 * 101 + 1);
+      // A few reads per changed account (the test's own cache and marks included); comparing
+      // all 5,000 would read the built map and the marks 5,000 times each.
+      expect(mapReads.mock.calls.length).toBeLessThan(6 * 101);
+      expect(markLookups).toBe(101);
+    } finally {
+      mapReads.mockRestore();
+      mapWrites.mockRestore();
+      marks.forConnection = forConnection;
+    }
+    if (changes.reset) throw new Error('expected a delta');
+    expect(changes.upserted).toHaveLength(101);
+    expect(changes.removed).toEqual([]);
+    expect(new Set(changes.upserted.map((r) => r.name))).toEqual(new Set([...renamed, added].map((a) => a.name)));
+    // The whole list is what a full comparison makes of the same accounts: every account exactly once, in the cache's order.
+    const after = log.list();
+    expect(after).toHaveLength(50_001);
+    expect(new Set(after.map((r) => `${r.connectionId}/${r.id}`)).size).toBe(50_001);
+    expect(after.filter((r) => r.connectionId === 'c3').map((r) => r.id)).toEqual(cached.get('c3')!.map((a) => a.id));
+    // Every row not changed is the very object it was: the 49,900 others and c3's 4,900.
+    const held = new Set(rows);
+    expect(after.filter((r) => held.has(r)).length).toBe(49_900);
+    expect(log.changesSince(changes.version)).toEqual({ reset: false, version: changes.version, upserted: [], removed: [] });
+  });
+
+  it('compares every account when the patch does not start from what the log last read', () => {
+    const { cached, synced, log } = world();
+    log.list();
+    const version = start(log);
+    // A leave the log never read, then a sync's patch on top of it: the patch alone would keep the left account.
+    cached.set('c4', cached.get('c4')!.slice(1));
+    synced('c4', [{ ...cached.get('c4')![0]!, name: 'Renamed one' }]);
+    const changes = log.changesSince(version);
+    if (changes.reset) throw new Error('expected a delta');
+    expect(changes.removed).toEqual([{ connectionId: 'c4', id: 'acc_20000' }]);
+    expect(changes.upserted.map((r) => r.name)).toEqual(['Renamed one']);
+    expect(log.list()).toHaveLength(50_000 - 1);
   });
 
   it('keeps the very same list while nothing changed, even across a full listing that parsed every account anew', () => {
