@@ -79,17 +79,13 @@ export function applyAccountChanges(index: AccountIndex, upserted: readonly List
   let attention = index.attention;
   for (const row of goneRows) if (needsAttention(row)) attention--;
   for (const p of placed) if (needsAttention(p.row)) attention++;
-  const joined = ([] as ListedAccount[]).concat(...rows);
-  // The source is now the index's own order: a later full copy from main is indexed afresh.
   return {
-    rows: joined,
+    rows: ([] as ListedAccount[]).concat(...rows),
     haystacks: ([] as string[]).concat(...haystacks),
     masks,
     orderKeys: ([] as string[]).concat(...orderKeys),
     byKey,
     orders: new Map(),
-    source: joined,
-    sourcePositions: null,
     attention,
   };
 }

@@ -25,6 +25,35 @@ export function letterMask(text: string): number {
   return mask;
 }
 
+/** A word of one letter is answered by the mask alone (a bit per letter); digits share bits, so they are searched. */
+const SINGLE_LETTER = /^[a-z]$/;
+
+/**
+ * Writes to the front of `out` the `candidates` (positions into the index, in their order) whose
+ * search text holds every word, and returns how many. It reads only the masks and the texts, never
+ * a row object: at 100,000 rows, touching each row costs several times the search itself (each
+ * object is a cache miss). `out` may be the very array `candidates` views: a forward filter never
+ * writes ahead of where it reads, so a query that grew narrows the previous answer in place.
+ */
+export function writeHolding(haystacks: readonly string[], masks: Int32Array, words: readonly string[], candidates: Int32Array, out: Int32Array): number {
+  let wanted = 0;
+  for (const w of words) wanted |= letterMask(w);
+  const searched = words.filter((w) => !SINGLE_LETTER.test(w));
+  let kept = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const at = candidates[i]!;
+    if ((masks[at]! & wanted) !== wanted) continue;
+    if (searched.length > 0 && !holdsAll(haystacks[at]!, searched)) continue;
+    out[kept++] = at;
+  }
+  return kept;
+}
+
+function holdsAll(hay: string, words: readonly string[]): boolean {
+  for (const w of words) if (!hay.includes(w)) return false;
+  return true;
+}
+
 /** The first position in `keys` (ascending) at or after `key` (`after`: strictly after). */
 export function searchOrder(keys: readonly string[], key: string, after: boolean): number {
   let lo = 0;
