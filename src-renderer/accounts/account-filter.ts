@@ -1,7 +1,7 @@
 import type { Permission, Role } from '../../src-shared/api/permissions.js';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { foldText, sortKey } from '../../src-shared/ipc/account-order.js';
-import { letterMask, positionIn, searchText } from './account-lookup.js';
+import { letterMask, positionIn, providerNumber, providerTexts, searchText, type ProviderTexts } from './account-lookup.js';
 
 export type AccountShow = 'all' | 'favourites' | 'recent';
 
@@ -38,6 +38,10 @@ export interface AccountIndex {
   haystacks: string[];
   /** Each search text's `letterMask`, beside it. */
   masks: Int32Array;
+  /** Each row's provider, as its number in `providers`. */
+  providerOf: Int32Array;
+  /** The providers' folded labels, shared by every index made from this one. */
+  providers: ProviderTexts;
   /** Each row's `orderKey`, ascending: where a row is, or goes, is a binary search over these. */
   orderKeys: string[];
   /**
@@ -51,20 +55,21 @@ export interface AccountIndex {
   attention: number;
 }
 
-export function indexAccounts(rows: readonly ListedAccount[]): AccountIndex {
-  // Providers are few: fold each label once.
-  const providers = new Map<string, string>();
+/** `providers`: the table of an index these rows join, so a provider keeps its number. */
+export function indexAccounts(rows: readonly ListedAccount[], providers = providerTexts()): AccountIndex {
   const n = rows.length;
   const keys = new Array<string>(n);
   const provs = new Array<string>(n);
+  const provNumbers = new Int32Array(n);
   const hays = new Array<string>(n);
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
-    let provider = providers.get(r.providerLabel);
-    if (provider === undefined) providers.set(r.providerLabel, (provider = foldText(r.providerLabel)));
+    const number = providerNumber(providers, r.providerLabel);
+    const provider = providers.folded[number]!;
     const name = foldText(r.name);
     keys[i] = sortKey(name);
     provs[i] = provider;
+    provNumbers[i] = number;
     hays[i] = searchText(name, provider, r.domains);
   }
   const order = new Array<number>(n);
@@ -81,6 +86,7 @@ export function indexAccounts(rows: readonly ListedAccount[]): AccountIndex {
   const sorted = new Array<ListedAccount>(n);
   const haystacks = new Array<string>(n);
   const masks = new Int32Array(n);
+  const providerOf = new Int32Array(n);
   const orderKeys = new Array<string>(n);
   const byKey = new Map<string, ListedAccount>();
   let attention = 0;
@@ -90,11 +96,12 @@ export function indexAccounts(rows: readonly ListedAccount[]): AccountIndex {
     sorted[i] = row;
     haystacks[i] = hays[at]!;
     masks[i] = letterMask(hays[at]!);
+    providerOf[i] = provNumbers[at]!;
     orderKeys[i] = `${keys[at]!}\u0000${provs[at]!}`;
     byKey.set(accountKey(row), row);
     if (needsAttention(row)) attention++;
   }
-  return { rows: sorted, haystacks, masks, orderKeys, byKey, orders: new Map(), attention };
+  return { rows: sorted, haystacks, masks, providerOf, providers, orderKeys, byKey, orders: new Map(), attention };
 }
 
 /** Changes some rows in place of the list (favourite, last opened) without indexing 50,000 rows again. */
@@ -226,21 +233,26 @@ export function accountKey(row: Pick<ListedAccount, 'connectionId' | 'id'>): str
  * window (`accounts.window`): only the new rows are folded, and nothing is sorted again.
  */
 export function appendSorted(index: AccountIndex, rows: readonly ListedAccount[]): AccountIndex {
-  const tail = indexAccounts(rows);
-  const joined = index.rows.concat(tail.rows);
+  const tail = indexAccounts(rows, index.providers);
   // The held index's map is taken over, as a change does: only the newest index answers lookups.
   const byKey = index.byKey;
   for (const [key, row] of tail.byKey) byKey.set(key, row);
-  const masks = new Int32Array(joined.length);
-  masks.set(index.masks);
-  masks.set(tail.masks, index.rows.length);
   return {
-    rows: joined,
+    rows: index.rows.concat(tail.rows),
     haystacks: index.haystacks.concat(tail.haystacks),
-    masks,
+    masks: joined(index.masks, tail.masks),
+    providerOf: joined(index.providerOf, tail.providerOf),
+    providers: index.providers,
     orderKeys: index.orderKeys.concat(tail.orderKeys),
     byKey,
     orders: new Map(),
     attention: index.attention + tail.attention,
   };
+}
+
+function joined(head: Int32Array, tail: Int32Array): Int32Array {
+  const out = new Int32Array(head.length + tail.length);
+  out.set(head);
+  out.set(tail, head.length);
+  return out;
 }

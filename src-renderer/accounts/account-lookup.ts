@@ -25,32 +25,72 @@ export function letterMask(text: string): number {
   return mask;
 }
 
+/**
+ * The providers' labels, folded once each: a list of 100,000 rows has a few providers, so a word is
+ * looked for in each label once, not in every row's copy of it. Numbers are never reused, so an
+ * index keeps meaning what it meant while a newer one, sharing the table, adds labels.
+ */
+export interface ProviderTexts {
+  folded: string[];
+  byLabel: Map<string, number>;
+}
+
+export function providerTexts(): ProviderTexts {
+  return { folded: [], byLabel: new Map() };
+}
+
+/** The label's number in the table, added when new. */
+export function providerNumber(texts: ProviderTexts, label: string): number {
+  let number = texts.byLabel.get(label);
+  if (number === undefined) {
+    number = texts.folded.push(foldText(label)) - 1;
+    texts.byLabel.set(label, number);
+  }
+  return number;
+}
+
 /** A word of one letter is answered by the mask alone (a bit per letter); digits share bits, so they are searched. */
 const SINGLE_LETTER = /^[a-z]$/;
 
+/** What a search pass reads of the index: search texts and masks beside them, each row's provider number and the providers' table. */
+export interface SearchedTexts {
+  haystacks: readonly string[];
+  masks: Int32Array;
+  providerOf: Int32Array;
+  providers: ProviderTexts;
+}
+
 /**
  * Writes to the front of `out` the `candidates` (positions into the index, in their order) whose
- * search text holds every word, and returns how many. It reads only the masks and the texts, never
- * a row object: at 100,000 rows, touching each row costs several times the search itself (each
- * object is a cache miss). `out` may be the very array `candidates` views: a forward filter never
- * writes ahead of where it reads, so a query that grew narrows the previous answer in place.
+ * search text holds every word, and returns how many. It reads only the masks, provider numbers
+ * and texts, never a row object: at 100,000 rows, touching each row costs several times the search
+ * itself (each object is a cache miss). A word in a row's provider label is found once per label:
+ * "provider" typed into a list where every label holds it searches no row's text. `out` may be the
+ * very array `candidates` views: a forward filter never writes ahead of where it reads, so a query
+ * that grew narrows the previous answer in place.
  */
-export function writeHolding(haystacks: readonly string[], masks: Int32Array, words: readonly string[], candidates: Int32Array, out: Int32Array): number {
+export function writeHolding(texts: SearchedTexts, words: readonly string[], candidates: Int32Array, out: Int32Array): number {
+  const { haystacks, masks, providerOf } = texts;
   let wanted = 0;
   for (const w of words) wanted |= letterMask(w);
+  // A bit per searched word (the first 31; more are always searched), set where a provider's label holds it.
   const searched = words.filter((w) => !SINGLE_LETTER.test(w));
+  const every = searched.length > 30 ? -1 : (1 << searched.length) - 1;
+  const inLabel = texts.providers.folded.map((label) => searched.reduce((bits, w, i) => (i < 31 && label.includes(w) ? bits | (1 << i) : bits), 0));
   let kept = 0;
   for (let i = 0; i < candidates.length; i++) {
     const at = candidates[i]!;
     if ((masks[at]! & wanted) !== wanted) continue;
-    if (searched.length > 0 && !holdsAll(haystacks[at]!, searched)) continue;
+    const known = inLabel[providerOf[at]!]!;
+    if (known !== every && !holdsRest(haystacks[at]!, searched, known)) continue;
     out[kept++] = at;
   }
   return kept;
 }
 
-function holdsAll(hay: string, words: readonly string[]): boolean {
-  for (const w of words) if (!hay.includes(w)) return false;
+/** Whether the text holds each word whose bit is not set in `known`. */
+function holdsRest(hay: string, words: readonly string[], known: number): boolean {
+  for (let i = 0; i < words.length; i++) if ((i > 30 || (known & (1 << i)) === 0) && !hay.includes(words[i]!)) return false;
   return true;
 }
 

@@ -56,7 +56,7 @@ export class AccountSearch {
     const unknown = words.filter((w) => !from.words.some((known) => known.includes(w)));
     if (unknown.length === 0) return this.#answer({ base, words, positions: from.positions, rows: from.rows ?? baseRows(base) }, 0);
     const out = this.#bufferFor(index.rows.length);
-    const kept = writeHolding(index.haystacks, index.masks, unknown, from.positions, out);
+    const kept = writeHolding(index, unknown, from.positions, out);
     const positions = out.subarray(0, kept);
     // Typing on through a word every row holds ("provider …") keeps them all: the same rows, so the same array.
     const rows = kept === from.positions.length ? (from.rows ?? baseRows(base)) : rowsAt(index, positions);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyAccountChanges } from '../../../src-renderer/accounts/account-changes.js';
-import { indexAccounts, positionOf } from '../../../src-renderer/accounts/account-filter.js';
+import { indexAccounts, positionOf, type AccountIndex } from '../../../src-renderer/accounts/account-filter.js';
 import { accountRow, searchRows } from './account-rows.js';
 
 function many(n: number) {
@@ -23,6 +23,8 @@ describe('applyAccountChanges', () => {
     expect(after.rows.map((r) => r.name)).toEqual(fresh.rows.map((r) => r.name));
     expect(after.haystacks).toEqual(fresh.haystacks);
     expect(after.masks).toEqual(fresh.masks);
+    const providers = (i: AccountIndex) => Array.from(i.providerOf, (p) => i.providers.folded[p]);
+    expect(providers(after)).toEqual(providers(fresh));
     expect(after.attention).toBe(fresh.attention);
     for (const [i, row] of after.rows.entries()) expect(positionOf(after, `${row.connectionId}\u0000${row.id}`)).toBe(i);
     // React skips a row whose object did not change: 399 of the 400 untouched rows are the very same.
