@@ -1,7 +1,7 @@
 import type { ListedAccount, ListedAccountKey } from '../../src-shared/ipc/channels/accounts.js';
 import { accountKey, indexAccounts, needsAttention, type AccountIndex } from './account-filter.js';
 import { foldText, orderKey } from '../../src-shared/ipc/account-order.js';
-import { letterMask, positionIn, providerNumber, searchOrder, searchText } from './account-lookup.js';
+import { letterMask, positionIn, providerNumber, searchOrder, searchText, writePairs } from './account-lookup.js';
 
 /** Past this many changed rows, sorting everything again is as cheap as placing each one. */
 const PLACED_AT_MOST = 2_000;
@@ -46,6 +46,7 @@ export function applyAccountChanges(index: AccountIndex, upserted: readonly List
   const haystacks: string[][] = [];
   const orderKeys: string[][] = [];
   const masks = new Int32Array(n);
+  const pairs = new Int32Array(2 * n);
   const providerOf = new Int32Array(n);
   let filled = 0;
   const keep = (from: number, to: number) => {
@@ -54,6 +55,7 @@ export function applyAccountChanges(index: AccountIndex, upserted: readonly List
     haystacks.push(index.haystacks.slice(from, to));
     orderKeys.push(index.orderKeys.slice(from, to));
     masks.set(index.masks.subarray(from, to), filled);
+    pairs.set(index.pairs.subarray(2 * from, 2 * to), 2 * filled);
     providerOf.set(index.providerOf.subarray(from, to), filled);
     filled += to - from;
   };
@@ -73,6 +75,7 @@ export function applyAccountChanges(index: AccountIndex, upserted: readonly List
       haystacks.push([hay]);
       orderKeys.push([key]);
       masks[filled] = letterMask(hay);
+      writePairs(hay, pairs, filled);
       providerOf[filled++] = providerNumber(index.providers, row.providerLabel);
     }
   }
@@ -86,6 +89,7 @@ export function applyAccountChanges(index: AccountIndex, upserted: readonly List
     rows: ([] as ListedAccount[]).concat(...rows),
     haystacks: ([] as string[]).concat(...haystacks),
     masks,
+    pairs,
     providerOf,
     providers: index.providers,
     orderKeys: ([] as string[]).concat(...orderKeys),

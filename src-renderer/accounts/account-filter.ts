@@ -1,7 +1,7 @@
 import type { Permission, Role } from '../../src-shared/api/permissions.js';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { foldText, sortKey } from '../../src-shared/ipc/account-order.js';
-import { letterMask, positionIn, providerNumber, providerTexts, searchText, type ProviderTexts } from './account-lookup.js';
+import { letterMask, positionIn, providerNumber, providerTexts, searchText, writePairs, type ProviderTexts } from './account-lookup.js';
 
 export type AccountShow = 'all' | 'favourites' | 'recent';
 
@@ -38,6 +38,8 @@ export interface AccountIndex {
   haystacks: string[];
   /** Each search text's `letterMask`, beside it. */
   masks: Int32Array;
+  /** Each search text's pairs of characters, two numbers a row (`writePairs`). */
+  pairs: Int32Array;
   /** Each row's provider, as its number in `providers`. */
   providerOf: Int32Array;
   /** The providers' folded labels, shared by every index made from this one. */
@@ -86,6 +88,7 @@ export function indexAccounts(rows: readonly ListedAccount[], providers = provid
   const sorted = new Array<ListedAccount>(n);
   const haystacks = new Array<string>(n);
   const masks = new Int32Array(n);
+  const pairs = new Int32Array(2 * n);
   const providerOf = new Int32Array(n);
   const orderKeys = new Array<string>(n);
   const byKey = new Map<string, ListedAccount>();
@@ -96,12 +99,13 @@ export function indexAccounts(rows: readonly ListedAccount[], providers = provid
     sorted[i] = row;
     haystacks[i] = hays[at]!;
     masks[i] = letterMask(hays[at]!);
+    writePairs(hays[at]!, pairs, i);
     providerOf[i] = provNumbers[at]!;
     orderKeys[i] = `${keys[at]!}\u0000${provs[at]!}`;
     byKey.set(accountKey(row), row);
     if (needsAttention(row)) attention++;
   }
-  return { rows: sorted, haystacks, masks, providerOf, providers, orderKeys, byKey, orders: new Map(), attention };
+  return { rows: sorted, haystacks, masks, pairs, providerOf, providers, orderKeys, byKey, orders: new Map(), attention };
 }
 
 /** Changes some rows in place of the list (favourite, last opened) without indexing 50,000 rows again. */
@@ -241,6 +245,7 @@ export function appendSorted(index: AccountIndex, rows: readonly ListedAccount[]
     rows: index.rows.concat(tail.rows),
     haystacks: index.haystacks.concat(tail.haystacks),
     masks: joined(index.masks, tail.masks),
+    pairs: joined(index.pairs, tail.pairs),
     providerOf: joined(index.providerOf, tail.providerOf),
     providers: index.providers,
     orderKeys: index.orderKeys.concat(tail.orderKeys),

@@ -56,6 +56,7 @@ const SINGLE_LETTER = /^[a-z]$/;
 export interface SearchedTexts {
   haystacks: readonly string[];
   masks: Int32Array;
+  pairs: Int32Array;
   providerOf: Int32Array;
   providers: ProviderTexts;
 }
@@ -63,18 +64,26 @@ export interface SearchedTexts {
 /**
  * Writes to the front of `out` the `candidates` (positions into the index, in their order) whose
  * search text holds every word, and returns how many. It reads only the masks, provider numbers
- * and texts, never a row object: at 100,000 rows, touching each row costs several times the search
+ * and texts, never a row object (letters, then pairs, then the text): at 100,000 rows, touching each row costs several times the search
  * itself (each object is a cache miss). A word in a row's provider label is found once per label:
  * "provider" typed into a list where every label holds it searches no row's text. `out` may be the
  * very array `candidates` views: a forward filter never writes ahead of where it reads, so a query
  * that grew narrows the previous answer in place.
  */
 export function writeHolding(texts: SearchedTexts, words: readonly string[], candidates: Int32Array, out: Int32Array): number {
-  const { haystacks, masks, providerOf } = texts;
+  const { haystacks, masks, pairs, providerOf } = texts;
   let wanted = 0;
   for (const w of words) wanted |= letterMask(w);
-  // A bit per searched word (the first 31; more are always searched), set where a provider's label holds it.
   const searched = words.filter((w) => !SINGLE_LETTER.test(w));
+  const wantedPairs = new Int32Array(2);
+  let wantedLow = 0;
+  let wantedHigh = 0;
+  for (const w of searched) {
+    writePairs(w, wantedPairs, 0);
+    wantedLow |= wantedPairs[0]!;
+    wantedHigh |= wantedPairs[1]!;
+  }
+  // A bit per searched word (the first 31; more are always searched), set where a provider's label holds it.
   const every = searched.length > 30 ? -1 : (1 << searched.length) - 1;
   const inLabel = texts.providers.folded.map((label) => searched.reduce((bits, w, i) => (i < 31 && label.includes(w) ? bits | (1 << i) : bits), 0));
   let kept = 0;
@@ -82,7 +91,10 @@ export function writeHolding(texts: SearchedTexts, words: readonly string[], can
     const at = candidates[i]!;
     if ((masks[at]! & wanted) !== wanted) continue;
     const known = inLabel[providerOf[at]!]!;
-    if (known !== every && !holdsRest(haystacks[at]!, searched, known)) continue;
+    if (known !== every) {
+      if ((pairs[2 * at]! & wantedLow) !== wantedLow || (pairs[2 * at + 1]! & wantedHigh) !== wantedHigh) continue;
+      if (!holdsRest(haystacks[at]!, searched, known)) continue;
+    }
     out[kept++] = at;
   }
   return kept;
@@ -92,6 +104,25 @@ export function writeHolding(texts: SearchedTexts, words: readonly string[], can
 function holdsRest(hay: string, words: readonly string[], known: number): boolean {
   for (let i = 0; i < words.length; i++) if ((i > 30 || (known & (1 << i)) === 0) && !hay.includes(words[i]!)) return false;
   return true;
+}
+
+/**
+ * Which pairs of adjacent characters a text holds, hashed to 64 bits written at `pairs[2 * at]` and
+ * `pairs[2 * at + 1]`: a word's pairs are all in any text that holds the word, so a row lacking
+ * one is rejected without searching its text. Letters alone pass most rows for a common pair
+ * ("al" has both letters in three rows of four of a list, the pair in one of three).
+ */
+export function writePairs(text: string, pairs: Int32Array, at: number): void {
+  let low = 0;
+  let high = 0;
+  for (let i = 1; i < text.length; i++) {
+    // A multiplicative hash to 6 bits: a plain sum would put whole families of letter pairs on one bit.
+    const bit = Math.imul((text.charCodeAt(i - 1) << 16) | text.charCodeAt(i), 0x9e3779b1) >>> 26;
+    if (bit < 32) low |= 1 << bit;
+    else high |= 1 << (bit - 32);
+  }
+  pairs[2 * at] = low;
+  pairs[2 * at + 1] = high;
 }
 
 /** The first position in `keys` (ascending) at or after `key` (`after`: strictly after). */
