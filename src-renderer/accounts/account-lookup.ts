@@ -2,8 +2,9 @@ import { foldText, orderKey } from '../../src-shared/ipc/account-order.js';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 
 /*
- * Finding rows in the list's index: the text a search looks in, its letter mask, and where a row sits
- * by its order key (the order itself is src-shared/ipc/account-order.ts, which main keeps too).
+ * Finding rows in the list's index: the text a search looks in, its letter and pair masks, the
+ * providers' labels, the pass that keeps the rows holding a query's words, and where a row sits by
+ * its order key (the order itself is src-shared/ipc/account-order.ts, which main keeps too).
  */
 
 /** What a search looks in: the folded name, provider and domain names, one per line. */
@@ -64,11 +65,11 @@ export interface SearchedTexts {
 /**
  * Writes to the front of `out` the `candidates` (positions into the index, in their order) whose
  * search text holds every word, and returns how many. It reads only the masks, provider numbers
- * and texts, never a row object (letters, then pairs, then the text): at 100,000 rows, touching each row costs several times the search
- * itself (each object is a cache miss). A word in a row's provider label is found once per label:
- * "provider" typed into a list where every label holds it searches no row's text. `out` may be the
- * very array `candidates` views: a forward filter never writes ahead of where it reads, so a query
- * that grew narrows the previous answer in place.
+ * and texts (letters, then pairs, then the text), never a row object: at 100,000 rows, touching
+ * each row costs several times the search itself (each object is a cache miss). A word in a row's
+ * provider label is found once per label: "provider" typed into a list where every label holds it
+ * searches no row's text. `out` may be the very array `candidates` views: a forward filter never
+ * writes ahead of where it reads, so a query that grew narrows the previous answer in place.
  */
 export function writeHolding(texts: SearchedTexts, words: readonly string[], candidates: Int32Array, out: Int32Array): number {
   const { haystacks, masks, pairs, providerOf } = texts;

@@ -37,8 +37,9 @@ interface Answer {
  * What a keystroke allocates is the kept rows' array, no more: the kept positions are written to
  * one buffer of the list's length that the search keeps from pass to pass, and the filter's
  * choices (provider, role, …) are applied once per choice, not on every keystroke, so a pass
- * reads only letter masks and search texts. The buffer is the search's, not the index's: the
- * index is shared by everything reading the store, and two searches would write over each other.
+ * reads only masks, provider numbers and search texts. The buffer is the search's, not the
+ * index's: the index is shared by everything reading the store, and two searches would write over
+ * each other.
  */
 export class AccountSearch {
   #base: Base | null = null;
