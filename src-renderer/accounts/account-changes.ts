@@ -1,7 +1,7 @@
 import type { ListedAccount, ListedAccountKey } from '../../src-shared/ipc/channels/accounts.js';
 import { accountKey, indexAccounts, needsAttention, type AccountIndex } from './account-filter.js';
 import { foldText, orderKey } from '../../src-shared/ipc/account-order.js';
-import { letterMask, positionIn, searchOrder, searchText } from './account-lookup.js';
+import { letterMask, positionIn, providerNumber, searchOrder, searchText, writePairs } from './account-lookup.js';
 
 /** Past this many changed rows, sorting everything again is as cheap as placing each one. */
 const PLACED_AT_MOST = 2_000;
@@ -28,7 +28,7 @@ export function applyAccountChanges(index: AccountIndex, upserted: readonly List
     const old = index.byKey.get(key);
     if (old) goneRows.add(old);
   }
-  if (incoming.size + goneRows.size > PLACED_AT_MOST) return indexAccounts(mergedRows(index, goneRows, incoming));
+  if (incoming.size + goneRows.size > PLACED_AT_MOST) return indexAccounts(mergedRows(index, goneRows, incoming), index.providers);
 
   const gone = goneSlots(index, goneRows);
   const placed = [...incoming.values()].map((row) => placing(row));
@@ -46,6 +46,8 @@ export function applyAccountChanges(index: AccountIndex, upserted: readonly List
   const haystacks: string[][] = [];
   const orderKeys: string[][] = [];
   const masks = new Int32Array(n);
+  const pairs = new Int32Array(2 * n);
+  const providerOf = new Int32Array(n);
   let filled = 0;
   const keep = (from: number, to: number) => {
     if (to <= from) return;
@@ -53,6 +55,8 @@ export function applyAccountChanges(index: AccountIndex, upserted: readonly List
     haystacks.push(index.haystacks.slice(from, to));
     orderKeys.push(index.orderKeys.slice(from, to));
     masks.set(index.masks.subarray(from, to), filled);
+    pairs.set(index.pairs.subarray(2 * from, 2 * to), 2 * filled);
+    providerOf.set(index.providerOf.subarray(from, to), filled);
     filled += to - from;
   };
   let old = 0;
@@ -70,7 +74,9 @@ export function applyAccountChanges(index: AccountIndex, upserted: readonly List
       rows.push([row]);
       haystacks.push([hay]);
       orderKeys.push([key]);
-      masks[filled++] = letterMask(hay);
+      masks[filled] = letterMask(hay);
+      writePairs(hay, pairs, filled);
+      providerOf[filled++] = providerNumber(index.providers, row.providerLabel);
     }
   }
   const byKey = index.byKey;
@@ -79,17 +85,16 @@ export function applyAccountChanges(index: AccountIndex, upserted: readonly List
   let attention = index.attention;
   for (const row of goneRows) if (needsAttention(row)) attention--;
   for (const p of placed) if (needsAttention(p.row)) attention++;
-  const joined = ([] as ListedAccount[]).concat(...rows);
-  // The source is now the index's own order: a later full copy from main is indexed afresh.
   return {
-    rows: joined,
+    rows: ([] as ListedAccount[]).concat(...rows),
     haystacks: ([] as string[]).concat(...haystacks),
     masks,
+    pairs,
+    providerOf,
+    providers: index.providers,
     orderKeys: ([] as string[]).concat(...orderKeys),
     byKey,
     orders: new Map(),
-    source: joined,
-    sourcePositions: null,
     attention,
   };
 }

@@ -1,7 +1,7 @@
 import type { Permission, Role } from '../../src-shared/api/permissions.js';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { foldText, sortKey } from '../../src-shared/ipc/account-order.js';
-import { letterMask, positionIn, searchText } from './account-lookup.js';
+import { letterMask, positionIn, providerNumber, providerTexts, searchText, writePairs, type ProviderTexts } from './account-lookup.js';
 
 export type AccountShow = 'all' | 'favourites' | 'recent';
 
@@ -38,6 +38,12 @@ export interface AccountIndex {
   haystacks: string[];
   /** Each search text's `letterMask`, beside it. */
   masks: Int32Array;
+  /** Each search text's pairs of characters, two numbers a row (`writePairs`). */
+  pairs: Int32Array;
+  /** Each row's provider, as its number in `providers`. */
+  providerOf: Int32Array;
+  /** The providers' folded labels, shared by every index made from this one. */
+  providers: ProviderTexts;
   /** Each row's `orderKey`, ascending: where a row is, or goes, is a binary search over these. */
   orderKeys: string[];
   /**
@@ -47,28 +53,26 @@ export interface AccountIndex {
    */
   byKey: Map<string, ListedAccount>;
   orders: Map<string, Int32Array>;
-  /** The rows in the order main sent them, and where each landed (null: in the same order): a re-sync is compared by position. */
-  source: readonly ListedAccount[];
-  sourcePositions: Int32Array | null;
   /** How many rows need attention, counted with the data, not on every render. */
   attention: number;
 }
 
-export function indexAccounts(rows: readonly ListedAccount[]): AccountIndex {
-  // Providers are few: fold each label once.
-  const providers = new Map<string, string>();
+/** `providers`: the table of an index these rows join, so a provider keeps its number. */
+export function indexAccounts(rows: readonly ListedAccount[], providers = providerTexts()): AccountIndex {
   const n = rows.length;
   const keys = new Array<string>(n);
   const provs = new Array<string>(n);
-  const hays = new Array<string>(n);
+  const provNumbers = new Int32Array(n);
+  const names = new Array<string>(n);
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
-    let provider = providers.get(r.providerLabel);
-    if (provider === undefined) providers.set(r.providerLabel, (provider = foldText(r.providerLabel)));
+    const number = providerNumber(providers, r.providerLabel);
+    const provider = providers.folded[number]!;
     const name = foldText(r.name);
     keys[i] = sortKey(name);
     provs[i] = provider;
-    hays[i] = searchText(name, provider, r.domains);
+    provNumbers[i] = number;
+    names[i] = name;
   }
   const order = new Array<number>(n);
   for (let i = 0; i < n; i++) order[i] = i;
@@ -84,77 +88,28 @@ export function indexAccounts(rows: readonly ListedAccount[]): AccountIndex {
   const sorted = new Array<ListedAccount>(n);
   const haystacks = new Array<string>(n);
   const masks = new Int32Array(n);
+  const pairs = new Int32Array(2 * n);
+  const providerOf = new Int32Array(n);
   const orderKeys = new Array<string>(n);
   const byKey = new Map<string, ListedAccount>();
-  const sourcePositions = new Int32Array(n);
   let attention = 0;
   for (let i = 0; i < n; i++) {
     const at = order[i]!;
     const row = rows[at]!;
     sorted[i] = row;
-    haystacks[i] = hays[at]!;
-    masks[i] = letterMask(hays[at]!);
+    // Made here, in the list's order, not before the sort: a search reads the texts in this order,
+    // and texts made one after another lie side by side in memory. Rows handed over in another
+    // order (main's windows come sorted, a test's rows need not) scanned up to three times slower.
+    const hay = searchText(names[at]!, provs[at]!, row.domains);
+    haystacks[i] = hay;
+    masks[i] = letterMask(hay);
+    writePairs(hay, pairs, i);
+    providerOf[i] = provNumbers[at]!;
     orderKeys[i] = `${keys[at]!}\u0000${provs[at]!}`;
     byKey.set(accountKey(row), row);
-    sourcePositions[at] = i;
     if (needsAttention(row)) attention++;
   }
-  return { rows: sorted, haystacks, masks, orderKeys, byKey, orders: new Map(), source: rows, sourcePositions, attention };
-}
-
-/**
- * The index for a fresh copy of the list from main. A re-sync usually changes nothing or only
- * counts: then the previous index is kept (same object, so nothing re-renders) or patched in
- * place of its rows, and only a change of names, providers, domains or membership re-indexes.
- */
-export function refreshIndex(prev: AccountIndex, rows: readonly ListedAccount[]): AccountIndex {
-  if (rows.length !== prev.source.length || rows.length === 0) return indexAccounts(rows);
-  let changed: ListedAccount[] | null = null;
-  const replaced: ListedAccount[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const old = prev.source[i]!;
-    // Main sends the list in a stable order; anything else is a new list.
-    if (old.id !== row.id || old.connectionId !== row.connectionId) return indexAccounts(rows);
-    if (old === row || sameRow(old, row)) continue;
-    if (old.name !== row.name || old.providerLabel !== row.providerLabel || !sameList(old.domains, row.domains)) return indexAccounts(rows);
-    changed ??= prev.rows.slice();
-    changed[prev.sourcePositions ? prev.sourcePositions[i]! : i] = row;
-    replaced.push(row);
-  }
-  if (!changed) return prev;
-  // Only now, when the index is patched rather than made anew, does the key map follow.
-  for (const row of replaced) prev.byKey.set(accountKey(row), row);
-  let attention = 0;
-  for (const row of changed) if (needsAttention(row)) attention++;
-  return { ...prev, rows: changed, orders: new Map(), source: rows, attention };
-}
-
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function sameRow(a: ListedAccount, b: ListedAccount): boolean {
-  return (
-    a.name === b.name &&
-    a.role === b.role &&
-    a.providerLabel === b.providerLabel &&
-    a.favourite === b.favourite &&
-    a.lastOpenedAt === b.lastOpenedAt &&
-    a.updatedAt === b.updatedAt &&
-    a.summary.services === b.summary.services &&
-    a.summary.domainsExpiringSoon === b.summary.domainsExpiringSoon &&
-    a.summary.unpaidInvoices === b.summary.unpaidInvoices &&
-    a.summary.openTickets === b.summary.openTickets &&
-    a.summaryPending === b.summaryPending &&
-    a.twoFactor?.required === b.twoFactor?.required &&
-    a.twoFactor?.enabled === b.twoFactor?.enabled &&
-    sameList(a.permissions, b.permissions) &&
-    sameList(a.domains, b.domains) &&
-    (a.scope === b.scope || JSON.stringify(a.scope) === JSON.stringify(b.scope))
-  );
+  return { rows: sorted, haystacks, masks, pairs, providerOf, providers, orderKeys, byKey, orders: new Map(), attention };
 }
 
 /** Changes some rows in place of the list (favourite, last opened) without indexing 50,000 rows again. */
@@ -168,7 +123,6 @@ export function patchAccounts(index: AccountIndex, patches: ReadonlyMap<string, 
     index.byKey.set(key, rows[at]);
     if ('lastOpenedAt' in patch) touchedOpened = true;
   }
-  // The source keeps main's copy: the next refresh compares with what main sent, and patches again.
   const orders = new Map(index.orders);
   if (touchedOpened) for (const k of [...orders.keys()]) if (k.startsWith('lastOpened')) orders.delete(k);
   return { ...index, rows, orders };
@@ -240,56 +194,24 @@ export function queryWords(query: string): string[] {
   return foldText(query).split(/\s+/).filter(Boolean);
 }
 
-/** Every word of the query must appear in the name, the provider or a domain name. */
-export function filterAccounts(index: AccountIndex, filter: AccountFilter, sort: AccountSort = DEFAULT_SORT): ListedAccount[] {
-  const order = sortOrder(index, sort);
-  if (!isFiltered(filter) && sort.key === 'name' && sort.dir === 'asc') return index.rows;
-  return rowsAt(index, keptPositions(index, filter, queryWords(filter.query), order));
+/** The filter apart from its query: provider, role, permission, attention, favourites or recent. */
+export function passesChoices(row: ListedAccount, filter: AccountFilter): boolean {
+  if (filter.connectionId && row.connectionId !== filter.connectionId) return false;
+  if (filter.role && row.role !== filter.role) return false;
+  if (filter.permission && !holdsPermission(row, filter.permission)) return false;
+  if (filter.needsAttention && !needsAttention(row)) return false;
+  if (filter.show === 'favourites' && !row.favourite) return false;
+  return filter.show !== 'recent' || row.lastOpenedAt !== null;
 }
 
-/** The rows at these positions of the index, in that order. */
-export function rowsAt(index: AccountIndex, positions: Int32Array): ListedAccount[] {
-  const out = new Array<ListedAccount>(positions.length);
-  for (let i = 0; i < positions.length; i++) out[i] = index.rows[positions[i]!]!;
-  return out;
+/** The same filter apart from the query. */
+export function sameChoices(a: AccountFilter, b: AccountFilter): boolean {
+  return a.connectionId === b.connectionId && a.role === b.role && a.permission === b.permission && a.needsAttention === b.needsAttention && a.show === b.show;
 }
 
-/**
- * The positions among `candidates` (positions into `index.rows`, kept in their order) whose rows
- * pass the filter with these folded words. One pass over the candidates, and only over them: a
- * query that grew narrows the previous result instead of the whole list (`account-search.ts`).
- */
-const SINGLE_LETTER = /^[a-z]$/;
-
-export function keptPositions(index: AccountIndex, filter: AccountFilter, words: readonly string[], candidates: Int32Array): Int32Array {
-  const { rows, haystacks, masks } = index;
-  let wanted = 0;
-  for (const w of words) wanted |= letterMask(w);
-  // A word of one letter is answered by the mask alone (a bit per letter); digits share bits, so they are searched.
-  const searched = words.filter((w) => !SINGLE_LETTER.test(w));
-  const out = new Int32Array(candidates.length);
-  let kept = 0;
-  for (let i = 0; i < candidates.length; i++) {
-    const at = candidates[i]!;
-    const row = rows[at]!;
-    if (filter.connectionId && row.connectionId !== filter.connectionId) continue;
-    if (filter.role && row.role !== filter.role) continue;
-    if (filter.permission && !holdsPermission(row, filter.permission)) continue;
-    if (filter.needsAttention && !needsAttention(row)) continue;
-    if (filter.show === 'favourites' && !row.favourite) continue;
-    if (filter.show === 'recent' && row.lastOpenedAt === null) continue;
-    if ((masks[at]! & wanted) !== wanted) continue;
-    const hay = haystacks[at]!;
-    let hit = true;
-    for (const w of searched) {
-      if (!hay.includes(w)) {
-        hit = false;
-        break;
-      }
-    }
-    if (hit) out[kept++] = at;
-  }
-  return kept === out.length ? out : out.subarray(0, kept);
+/** Whether the filter leaves out any row by its choices, whatever the query. */
+export function hasChoices(filter: AccountFilter): boolean {
+  return isFiltered({ ...filter, query: '' });
 }
 
 export function isFiltered(filter: AccountFilter): boolean {
@@ -319,24 +241,27 @@ export function accountKey(row: Pick<ListedAccount, 'connectionId' | 'id'>): str
  * window (`accounts.window`): only the new rows are folded, and nothing is sorted again.
  */
 export function appendSorted(index: AccountIndex, rows: readonly ListedAccount[]): AccountIndex {
-  const tail = indexAccounts(rows);
-  const joined = index.rows.concat(tail.rows);
+  const tail = indexAccounts(rows, index.providers);
   // The held index's map is taken over, as a change does: only the newest index answers lookups.
   const byKey = index.byKey;
   for (const [key, row] of tail.byKey) byKey.set(key, row);
-  const masks = new Int32Array(joined.length);
-  masks.set(index.masks);
-  masks.set(tail.masks, index.rows.length);
   return {
-    rows: joined,
+    rows: index.rows.concat(tail.rows),
     haystacks: index.haystacks.concat(tail.haystacks),
-    masks,
+    masks: joined(index.masks, tail.masks),
+    pairs: joined(index.pairs, tail.pairs),
+    providerOf: joined(index.providerOf, tail.providerOf),
+    providers: index.providers,
     orderKeys: index.orderKeys.concat(tail.orderKeys),
     byKey,
     orders: new Map(),
-    // Main sent them in this very order: each row is where it came.
-    source: joined,
-    sourcePositions: null,
     attention: index.attention + tail.attention,
   };
+}
+
+function joined(head: Int32Array, tail: Int32Array): Int32Array {
+  const out = new Int32Array(head.length + tail.length);
+  out.set(head);
+  out.set(tail, head.length);
+  return out;
 }
