@@ -30,7 +30,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       const page = JSON.stringify([userId, limit, cursor ?? null, updatedSince ?? null]);
       if (tags.current(request, reply, page, await accountListState(ctx.db, now))) return reply.code(304).send();
       const built = await listAccounts(ctx.db, now, userId, request.query);
-      return withEtag(request, typedAnswer(reply), built);
+      return typedAnswer(reply, AccountPage, withEtag(request, reply, built));
     },
   });
 
@@ -44,7 +44,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
     },
     handler: async (request, reply) => {
       const account = await getAccount(ctx.db, ctx.clock(), request.caller.user.id, request.params.id);
-      return typedAnswer(reply).send(account);
+      return typedAnswer(reply, Account, account);
     },
   });
 };
