@@ -67,6 +67,26 @@ describe.each(STORES)('compiled queries on %s', (store) => {
     expect(compiles).not.toHaveBeenCalled();
   });
 
+  it('compiles no query for keyed writes and their replays once one was made', async () => {
+    const [login] = logins;
+    const keyed = async (key: string, round: number) => {
+      const res = await fetch(`${s.server.url}/api/v1/accounts/${login!.accounts[0]}/contacts`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${login!.accessToken}`, 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ name: `Keyed ${round}`, email: `keyed-${round}@example.com` }),
+      });
+      return { status: res.status, replayed: res.headers.get('idempotent-replayed') };
+    };
+    expect(await keyed('warm', 0)).toEqual({ status: 201, replayed: null });
+    expect(await keyed('warm', 0)).toEqual({ status: 201, replayed: 'true' });
+    const compiles = vi.spyOn(DefaultQueryCompiler.prototype, 'compileQuery');
+    for (let round = 1; round <= 3; round++) {
+      expect(await keyed(`key-${round}`, round)).toEqual({ status: 201, replayed: null });
+      expect(await keyed(`key-${round}`, round)).toEqual({ status: 201, replayed: 'true' });
+    }
+    expect(compiles).not.toHaveBeenCalled();
+  });
+
   it('binds each run’s own values into the one compiled text, in a transaction as outside one', async () => {
     const byName = new CompiledStatement('account by name', (db, v: Slots<{ name: string }>) =>
       db.selectFrom('accounts').select('id').where('name', '=', v.name),
