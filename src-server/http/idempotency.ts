@@ -85,8 +85,10 @@ export function installIdempotency(app: FastifyInstance, ctx: ClientAreaContext)
   app.addHook('onSend', async (request, reply, payload) => {
     const claim = (request as Keyed)[KEY];
     if (!claim?.keyHash) return payload;
-    if (typeof payload !== 'string' && payload !== null && payload !== undefined) return payload;
-    const answer = { status: reply.statusCode, content_type: String(reply.getHeader('content-type') ?? '') || null, body: payload ?? '' };
+    // An answer encoded once (`typed-answer.ts`) is kept as its text, as a serialized one is.
+    const body = Buffer.isBuffer(payload) ? payload.toString('utf8') : payload;
+    if (typeof body !== 'string' && body !== null && body !== undefined) return payload;
+    const answer = { status: reply.statusCode, content_type: String(reply.getHeader('content-type') ?? '') || null, body: body ?? '' };
     if (claim.claimed) {
       // The change is committed with the key: whatever the outcome, a replay must get it, not act again.
       await ANSWER_OF_CLAIM.run(ctx.db, { ...answer, keyHash: claim.keyHash });
