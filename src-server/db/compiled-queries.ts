@@ -31,14 +31,16 @@ interface Compiled {
 
 /**
  * One query of the hot paths, built and compiled by kysely once per database (and shape), then
- * executed with bound values (docs/ARCHITECTURE.md §5 "The query layer"). Kysely otherwise builds
+ * executed with bound values (docs/ARCHITECTURE.md §5 "Compiled queries"). Kysely otherwise builds
  * an immutable tree for each call and compiles it to the same SQL text again, which under load was
  * about a fifth of the server's CPU; the text handed to the driver is byte for byte the same, so
  * SQLite's statement cache and PostgreSQL's named statements find it as before.
  *
  * `build` gets the slots in place of the values; `shape` names a variant of the query's structure
  * (an optional condition present or not) and is part of the key, as are the lengths of array
- * values. The rows keep the builder's own type.
+ * values. The rows keep the builder's own type. A kysely plugin's `transformQuery` sees each
+ * compiled query once, at its compilation (the server's store has none; its results still pass
+ * every plugin's `transformResult`, by the query's id).
  */
 export class CompiledStatement<V extends object, R, S extends string = ''> {
   /** Per database (its adapter: a transaction shares its database's), per shape key. */
