@@ -24,7 +24,7 @@ export interface PageValues {
   since: string;
 }
 
-/** The values of the reads of `now`, for the caller `userId`. */
+/** The values a read of the accounts list takes from `now`: the instant itself and the window of "expiring soon". */
 export function timeValues(now: Date): Pick<PageValues, 'now' | 'soonFrom' | 'soonTo'> {
   const soon = soonWindow(now);
   return { now: now.toISOString(), soonFrom: soon.from, soonTo: soon.to };
