@@ -393,3 +393,4 @@ export type AuditEventRow = Selectable<AuditEventsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type OwnershipTransferRow = Selectable<OwnershipTransfersTable>;
 export type AccessRequestRow = Selectable<AccessRequestsTable>;
+export type IdempotencyKeyRow = Selectable<IdempotencyKeysTable>;

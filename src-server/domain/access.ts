@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Permission, Role, Scope } from '../../src-shared/api/permissions.js';
+import { CompiledStatement, type Slots } from '../db/compiled-queries.js';
 import type { Database, MembershipRow } from '../db/tables.js';
 import { ClientAreaError, notFound } from './errors.js';
 import { grantOf } from './memberships.js';
@@ -24,20 +25,24 @@ export function toGrant(membership: MembershipRow): Grant {
  * `two_factor_required` until it enrols; the same query reads the grant and the policy.
  */
 export async function requireGrant(db: Kysely<Database>, userId: string, accountId: string): Promise<Grant> {
-  const row = await db
-    .selectFrom('memberships')
-    .leftJoin('two_factor_policies', 'two_factor_policies.account_id', 'memberships.account_id')
-    .leftJoin('two_factor', (join) => join.onRef('two_factor.user_id', '=', 'memberships.user_id').on('two_factor.enabled_at', 'is not', null))
-    .selectAll('memberships')
-    .select(['two_factor_policies.account_id as policy_account', 'two_factor.user_id as two_factor_user'])
-    .where('memberships.user_id', '=', userId)
-    .where('memberships.account_id', '=', accountId)
-    .executeTakeFirst();
+  const row = await GRANT.first(db, { userId, accountId });
   if (!row) throw notFound('The account');
   const { policy_account, two_factor_user, ...membership } = row;
   if (policy_account !== null && two_factor_user === null) throw needsTwoFactor();
   return toGrant(membership);
 }
+
+/** The membership with the account's two-factor policy and the login's enrolment: read by every request on an account. */
+const GRANT = new CompiledStatement('grant on account', (db, v: Slots<{ userId: string; accountId: string }>) =>
+  db
+    .selectFrom('memberships')
+    .leftJoin('two_factor_policies', 'two_factor_policies.account_id', 'memberships.account_id')
+    .leftJoin('two_factor', (join) => join.onRef('two_factor.user_id', '=', 'memberships.user_id').on('two_factor.enabled_at', 'is not', null))
+    .selectAll('memberships')
+    .select(['two_factor_policies.account_id as policy_account', 'two_factor.user_id as two_factor_user'])
+    .where('memberships.user_id', '=', v.userId)
+    .where('memberships.account_id', '=', v.accountId),
+);
 
 export const needsTwoFactor = () =>
   new ClientAreaError(

@@ -27,7 +27,12 @@ export interface SummaryFacts {
 }
 
 /** The window of "expiring soon": from now to the configured number of days ahead, in stored UTC text. */
-function soonWindow(now: Date): { from: string; to: string } {
+export interface SoonWindow {
+  from: string;
+  to: string;
+}
+
+export function soonWindow(now: Date): SoonWindow {
   return { from: now.toISOString(), to: addDays(now, SETTINGS.domainsExpiringSoonDays).toISOString() };
 }
 
@@ -36,10 +41,10 @@ function soonWindow(now: Date): { from: string; to: string } {
  * counts kept by the database (migration 0014), its domains expiring soon (counted when read, as
  * that moves with time, and only for an account that has domains), whether its owner requires
  * two-factor sign-in, and whether the caller (`userId`) has it on. The last does not depend on the
- * row; both stores evaluate such a subquery once per statement.
+ * row; both stores evaluate such a subquery once per statement. The values may be a compiled
+ * query's slots (`db/compiled-queries.ts`), so they arrive worked out.
  */
-export function summaryColumns(now: Date, userId: string) {
-  const soon = soonWindow(now);
+export function summaryColumns(soon: SoonWindow, userId: string) {
   return [
     'account_counts.services',
     'account_counts.unpaid_invoices',
@@ -62,8 +67,8 @@ export function summaryColumns(now: Date, userId: string) {
  * A grant whose end has come is not listed, even before the retiring (`access-expiry-sweep.ts`)
  * has deleted it: for a read that left-joins `access_expiries` to its memberships.
  */
-export function stillGranted(now: Date) {
-  return sql<boolean>`(access_expiries.expires_at is null or access_expiries.expires_at > ${now.toISOString()})`;
+export function stillGranted(nowIso: string) {
+  return sql<boolean>`(access_expiries.expires_at is null or access_expiries.expires_at > ${nowIso})`;
 }
 
 /** What a scoped member may count: only the services and domains their scope names. */

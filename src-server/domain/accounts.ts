@@ -1,21 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import { PERMISSIONS } from '../../src-shared/api/permissions.js';
 import type { Account, AccountPage } from '../../src-shared/api/accounts.js';
-import { SETTINGS } from '../config/settings.js';
 import type { AccountRow, Database, MembershipRow } from '../db/tables.js';
-import {
-  scopedCounts,
-  stillGranted,
-  summaryColumns,
-  type SummaryFacts,
-  summaryOf,
-  twoFactorMarks,
-  type VisibleCounts,
-  visibleCounts,
-} from './account-summary.js';
-import { addDays } from './clock.js';
+import { ACCOUNT_PAGE, DOMAIN_NAMES, DOMAIN_NAMES_PER_ACCOUNT, listStateRow, ONE_ACCOUNT, timeValues } from './account-reads.js';
+import { scopedCounts, type SummaryFacts, summaryOf, twoFactorMarks, type VisibleCounts, visibleCounts } from './account-summary.js';
 import { ClientAreaError, notFound } from './errors.js';
 import { grantOf, insertMembership } from './memberships.js';
+import { pageShapeOf } from './paging.js';
 import { newId } from './tokens.js';
 import { findUserByEmail } from './users.js';
 
@@ -37,7 +28,10 @@ export interface AccountListQuery {
 
 /** Accounts the user can reach, ordered by name then id, paginated by an opaque keyset cursor. */
 export async function listAccounts(db: Kysely<Database>, now: Date, userId: string, query: AccountListQuery): Promise<AccountPage> {
-  const rows = await accountPageRead(db, now, userId, query).execute();
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const since = query.updatedSince === undefined ? '' : new Date(query.updatedSince).toISOString();
+  const values = { userId, rows: query.limit + 1, ...timeValues(now), afterName: after?.name ?? '', afterId: after?.id ?? '', since };
+  const rows = await ACCOUNT_PAGE.rows(db, values, pageShapeOf(after !== undefined, query.updatedSince !== undefined));
   const more = rows.length > query.limit;
   if (more) rows.length = query.limit;
   const last = rows[rows.length - 1];
@@ -47,79 +41,20 @@ export async function listAccounts(db: Kysely<Database>, now: Date, userId: stri
   };
 }
 
-/** The one read of a page: its rows in index order, each with its counts row and two-factor mark. */
-export function accountPageRead(db: Kysely<Database>, now: Date, userId: string, query: AccountListQuery) {
-  return accountPageQuery(db, userId, query)
-    .leftJoin('account_counts', 'account_counts.account_id', 'accounts.id')
-    .select(summaryColumns(now, userId))
-    .where(stillGranted(now));
-}
-
 /**
- * The rows of one page: `limit + 1` of them, to know whether another page follows. The
- * membership's copy of the account name (migration 0012) is in index order per login, so the page
- * is a range read of that index, never a sort of every account the login reaches.
- */
-export function accountPageQuery(db: Kysely<Database>, userId: string, query: AccountListQuery) {
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  let q = reachableQuery(db, userId);
-  if (after) {
-    q = q.where((eb) =>
-      eb.or([
-        eb('memberships.account_name', '>', after.name),
-        eb.and([eb('memberships.account_name', '=', after.name), eb('memberships.account_id', '>', after.id)]),
-      ]),
-    );
-  }
-  if (query.updatedSince !== undefined) {
-    // Compare in UTC text form, as stored.
-    const since = new Date(query.updatedSince).toISOString();
-    q = q.where((eb) => eb.or([eb('accounts.updated_at', '>=', since), eb('memberships.updated_at', '>=', since)]));
-  }
-  return q
-    .orderBy('memberships.account_name')
-    .orderBy('memberships.account_id')
-    .limit(query.limit + 1);
-}
-
-/**
- * The state every accounts page is built from, read without building one: the version the
- * database bumps on every write a page shows (migration 0004) and the next two moments an
- * expiring-soon count can change with time alone (the first domain yet to expire, the first yet
- * to enter the window). The version is the whole database's: a write anywhere makes a page be
- * built once more, never a changed page pass as current. Read it before the page, so it never
- * names a state newer than the page it goes with.
+ * The state every accounts page is built from, read without building one (`account-reads.ts`).
+ * The version is the whole database's: a write anywhere makes a page be built once more, never a
+ * changed page pass as current. Read it before the page, so it never names a state newer than the
+ * page it goes with.
  */
 export async function accountListState(db: Kysely<Database>, now: Date): Promise<string> {
-  const soonTo = addDays(now, SETTINGS.domainsExpiringSoonDays).toISOString();
-  const row = await db
-    .selectFrom('account_list_version')
-    .select((eb) => [
-      'version',
-      eb
-        .selectFrom('domains')
-        .select((d) => d.fn.min('expires_at').as('at'))
-        .where('expires_at', '>=', now.toISOString())
-        .as('leaving'),
-      eb
-        .selectFrom('domains')
-        .select((d) => d.fn.min('expires_at').as('at'))
-        .where('expires_at', '>', soonTo)
-        .as('entering'),
-    ])
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
+  const row = await listStateRow(db, now);
   return JSON.stringify([Number(row.version), row.leaving, row.entering]);
 }
 
 /** One account as the user sees it; `not_found` when the user cannot reach it (never `forbidden`: no probing). */
 export async function getAccount(db: Kysely<Database>, now: Date, userId: string, accountId: string): Promise<Account> {
-  const row = await reachableQuery(db, userId)
-    .leftJoin('account_counts', 'account_counts.account_id', 'accounts.id')
-    .select(summaryColumns(now, userId))
-    .where(stillGranted(now))
-    .where('accounts.id', '=', accountId)
-    .executeTakeFirst();
+  const row = await ONE_ACCOUNT.first(db, { userId, accountId, ...timeValues(now) });
   if (!row) throw notFound('The account');
   const [account] = await toAccounts(db, now, [row]);
   return account!;
@@ -163,27 +98,6 @@ async function toAccounts(db: Kysely<Database>, now: Date, rows: readonly Listed
 /** Shared by every row without visible domains: the answer is serialized, never changed. */
 const NO_DOMAIN_NAMES: string[] = [];
 
-function reachableQuery(db: Kysely<Database>, userId: string) {
-  return db
-    .selectFrom('memberships')
-    .innerJoin('accounts', 'accounts.id', 'memberships.account_id')
-    .leftJoin('access_expiries', 'access_expiries.membership_id', 'memberships.id')
-    .select([
-      'accounts.id',
-      'accounts.name',
-      'accounts.updated_at',
-      'memberships.role',
-      'memberships.permissions',
-      'memberships.scope',
-      'memberships.updated_at as membership_updated_at',
-      'access_expiries.expires_at as access_expires_at',
-    ])
-    .where('memberships.user_id', '=', userId);
-}
-
-/** How many domain names one account carries in the list: enough to search by, bounded per page. */
-export const DOMAIN_NAMES_PER_ACCOUNT = 50;
-
 /**
  * The first domain names (by name) of each account of a page, as the caller may see them: none
  * without domains.view/manage, only those in scope for a scoped member. One query per page,
@@ -198,6 +112,17 @@ async function domainNamesOf(db: Kysely<Database>, rows: readonly Graded[]): Pro
     return r.grant.scope !== null && only.length > 0 ? [{ id: r.id, only }] : [];
   });
   if (whole.length === 0 && scoped.length === 0) return result;
+  const found = scoped.length === 0 ? await DOMAIN_NAMES.rows(db, { ids: whole }) : await scopedDomainNames(db, whole, scoped);
+  for (const { account_id, name } of found) {
+    const list = result.get(account_id);
+    if (list) list.push(name);
+    else result.set(account_id, [name]);
+  }
+  return result;
+}
+
+/** The names for a page holding scoped grants: its structure follows each scope, so it is built each time. */
+function scopedDomainNames(db: Kysely<Database>, whole: string[], scoped: { id: string; only: string[] }[]) {
   const ranked = db
     .selectFrom('domains')
     .select(['account_id', 'name', sql<number>`row_number() over (partition by account_id order by name, id)`.as('rank')])
@@ -208,19 +133,13 @@ async function domainNamesOf(db: Kysely<Database>, rows: readonly Graded[]): Pro
         ...scoped.map((s) => eb.and([eb('account_id', '=', s.id), eb.or([eb('id', 'in', s.only), eb('name', 'in', s.only)])])),
       ]),
     );
-  const found = await db
+  return db
     .selectFrom(ranked.as('ranked'))
     .select(['account_id', 'name'])
     .where('rank', '<=', DOMAIN_NAMES_PER_ACCOUNT)
     .orderBy('account_id')
     .orderBy('rank')
     .execute();
-  for (const { account_id, name } of found) {
-    const list = result.get(account_id);
-    if (list) list.push(name);
-    else result.set(account_id, [name]);
-  }
-  return result;
 }
 
 function encodeCursor(row: { name: string; id: string }): string {

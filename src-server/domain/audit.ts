@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEvent } from '../../src-shared/api/activity.js';
+import { CompiledStatement, type Slots } from '../db/compiled-queries.js';
 import type { AuditEventRow, Database, UserRow } from '../db/tables.js';
 import { assertOwnerOrAdmin, requireGrant } from './access.js';
 import { type ListQuery, decodePair, pageOf, sinceIso } from './paging.js';
@@ -15,20 +16,20 @@ export interface NewAuditEvent {
   detail?: Record<string, unknown>;
 }
 
+/** Every write records one, so it is compiled once (`db/compiled-queries.ts`). */
+const AUDIT_EVENT = new CompiledStatement('audit event', (db, v: Slots<AuditEventRow>) => db.insertInto('audit_events').values(v));
+
 /** Every change of access is recorded with who, when and on what (docs/ARCHITECTURE.md §9). */
 export async function recordAudit(db: Kysely<Database>, now: Date, event: NewAuditEvent): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({
-      id: newSortableId('aud'),
-      account_id: event.accountId,
-      actor_id: event.actorId,
-      action: event.action,
-      subject: event.subject ?? null,
-      detail: event.detail ? JSON.stringify(event.detail) : null,
-      created_at: now.toISOString(),
-    })
-    .execute();
+  await AUDIT_EVENT.run(db, {
+    id: newSortableId('aud'),
+    account_id: event.accountId,
+    actor_id: event.actorId,
+    action: event.action,
+    subject: event.subject ?? null,
+    detail: event.detail ? JSON.stringify(event.detail) : null,
+    created_at: now.toISOString(),
+  });
 }
 
 type AuditRow = AuditEventRow & { actor_name: string | null; actor_email: string | null };

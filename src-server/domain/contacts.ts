@@ -2,13 +2,14 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { type Contact, type ContactInput, type ContactPatch, MailPreferences } from '../../src-shared/api/contacts.js';
 import type { AccessGrant, OutgoingInvitation } from '../../src-shared/api/team.js';
+import { CompiledStatement, type Slots } from '../db/compiled-queries.js';
 import type { ContactRow, Database, UserRow } from '../db/tables.js';
 import { assertPermission, requireGrant } from './access.js';
 import { recordAudit } from './audit.js';
 import type { ClientAreaContext } from './context.js';
 import { notFound } from './errors.js';
 import { inviteToAccount } from './outgoing-invitations.js';
-import { type ListQuery, decodePair, pageOf, sinceIso } from './paging.js';
+import { type ListQuery, decodePair, type PageShape, pageOf, pageShapeOf, sinceIso } from './paging.js';
 import { newId } from './tokens.js';
 
 const NO_MAIL: MailPreferences = { general: false, services: false, domains: false, billing: false, support: false };
@@ -43,6 +44,29 @@ export function toContact(row: ContactRow): Contact {
   };
 }
 
+/**
+ * The contact queries of every contacts request, compiled once (`db/compiled-queries.ts`): a page
+ * (in its four shapes), one contact, a new one, and a change (per set of changed columns).
+ */
+const CONTACT_PAGE = new CompiledStatement(
+  'contacts page',
+  (db, v: Slots<{ accountId: string; since: string; afterName: string; afterId: string; rows: number }>, shape: PageShape) => {
+    let q = db.selectFrom('contacts').selectAll().where('account_id', '=', v.accountId);
+    if (shape.endsWith('since')) q = q.where('updated_at', '>=', v.since);
+    if (shape.startsWith('after')) q = q.where((eb) => eb.or([eb('name', '>', v.afterName), eb.and([eb('name', '=', v.afterName), eb('id', '>', v.afterId)])]));
+    return q.orderBy('name').orderBy('id').limit(v.rows);
+  },
+);
+const ONE_CONTACT = new CompiledStatement('one contact', (db, v: Slots<{ contactId: string; accountId: string }>) =>
+  db.selectFrom('contacts').selectAll().where('id', '=', v.contactId).where('account_id', '=', v.accountId),
+);
+const NEW_CONTACT = new CompiledStatement('new contact', (db, v: Slots<ContactRow>) => db.insertInto('contacts').values(v));
+const CHANGED_CONTACT = new CompiledStatement('changed contact', (db, v: Slots<Partial<ContactRow> & { contactId: string }>, columns: string) => {
+  const set: Partial<ContactRow> = {};
+  for (const column of columns.split(',') as (keyof ContactRow)[]) Object.assign(set, { [column]: v[column] });
+  return db.updateTable('contacts').set(set).where('id', '=', v.contactId);
+});
+
 /** Contacts belong to whoever may manage them: the owner, and users granted contacts.manage. */
 async function requireContactsManager(db: Kysely<Database>, actor: UserRow, accountId: string) {
   const grant = await requireGrant(db, actor.id, accountId);
@@ -52,23 +76,15 @@ async function requireContactsManager(db: Kysely<Database>, actor: UserRow, acco
 
 export async function listContacts(db: Kysely<Database>, actor: UserRow, accountId: string, query: ListQuery) {
   await requireContactsManager(db, actor, accountId);
-  let q = db.selectFrom('contacts').selectAll().where('account_id', '=', accountId);
   const since = sinceIso(query.updatedSince);
-  if (since !== undefined) q = q.where('updated_at', '>=', since);
-  if (query.cursor) {
-    const [name, id] = decodePair(query.cursor);
-    q = q.where((eb) => eb.or([eb('name', '>', name), eb.and([eb('name', '=', name), eb('id', '>', id)])]));
-  }
-  const rows = await q
-    .orderBy('name')
-    .orderBy('id')
-    .limit(query.limit + 1)
-    .execute();
+  const [afterName, afterId] = query.cursor ? decodePair(query.cursor) : ['', ''];
+  const values = { accountId, since: since ?? '', afterName, afterId, rows: query.limit + 1 };
+  const rows = await CONTACT_PAGE.rows(db, values, pageShapeOf(query.cursor !== undefined && query.cursor !== '', since !== undefined));
   return pageOf(rows, query.limit, (r) => [r.name, r.id], toContact);
 }
 
 async function requireContact(db: Kysely<Database>, accountId: string, contactId: string): Promise<ContactRow> {
-  const row = await db.selectFrom('contacts').selectAll().where('id', '=', contactId).where('account_id', '=', accountId).executeTakeFirst();
+  const row = await ONE_CONTACT.first(db, { contactId, accountId });
   if (!row) throw notFound('The contact');
   return row;
 }
@@ -106,7 +122,7 @@ export async function createContact(
     country: input.country,
   };
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('contacts').values(row).execute();
+    await NEW_CONTACT.run(trx, row);
     await recordAudit(trx, now, {
       accountId,
       actorId: actor.id,
@@ -131,8 +147,9 @@ export async function updateContact(
   const { preferences, ...fields } = patch;
   const set: Partial<ContactRow> = { ...fields, updated_at: now.toISOString() };
   if (preferences) set.email_preferences = JSON.stringify({ ...parsePreferences(row.email_preferences), ...preferences });
+  const columns = (Object.keys(set) as (keyof ContactRow)[]).filter((column) => set[column] !== undefined).sort();
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('contacts').set(set).where('id', '=', contactId).execute();
+    await CHANGED_CONTACT.run(trx, { ...set, contactId }, columns.join(','));
     await recordAudit(trx, now, {
       accountId,
       actorId: actor.id,

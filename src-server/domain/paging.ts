@@ -30,6 +30,14 @@ export function sinceIso(updatedSince: string | undefined): string | undefined {
   return updatedSince === undefined ? undefined : new Date(updatedSince).toISOString();
 }
 
+/** Which optional conditions a keyset page read has: after a cursor, changed since a date, both, or neither. */
+export type PageShape = '' | 'after' | 'since' | 'after since';
+
+export function pageShapeOf(after: boolean, since: boolean): PageShape {
+  if (after) return since ? 'after since' : 'after';
+  return since ? 'since' : '';
+}
+
 export interface ListQuery {
   limit: number;
   cursor?: string | undefined;

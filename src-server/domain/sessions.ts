@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { SessionResponse } from '../../src-shared/api/session.js';
 import { SETTINGS } from '../config/settings.js';
+import { CompiledStatement, type Slots } from '../db/compiled-queries.js';
 import type { UserRow } from '../db/tables.js';
 import { addDays, addSeconds } from './clock.js';
 import type { ClientAreaContext } from './context.js';
@@ -158,13 +159,7 @@ export interface Caller {
 export async function authenticate(ctx: ClientAreaContext, accessToken: string | undefined): Promise<Caller> {
   if (!accessToken) throw unauthenticated('Sign in first: this request needs a bearer access token.');
   const now = ctx.clock().toISOString();
-  const row = await ctx.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .selectAll('users')
-    .select(['sessions.id as session_id', 'sessions.access_expires_at', 'sessions.revoked_at', accessEndsDueColumn(now)])
-    .where('sessions.access_hash', '=', hashToken(accessToken))
-    .executeTakeFirst();
+  const row = await SIGNED_IN.first(ctx.db, { accessHash: hashToken(accessToken), now });
   if (!row || row.revoked_at !== null) throw unauthenticated('The access token is not valid. Sign in again.');
   if (row.access_expires_at <= now) throw unauthenticated('The access token has expired. Refresh the session.');
   if (row.status !== 'active') throw unauthenticated('This login can no longer sign in.');
@@ -172,9 +167,26 @@ export async function authenticate(ctx: ClientAreaContext, accessToken: string |
   return { user, sessionId: session_id, accessEndsDue: Number(access_ends_due) === 1 };
 }
 
-/** One look at the index of ends (`access_expiries_due`): is any end at or before `now`? */
-const accessEndsDueColumn = (now: string) =>
-  sql<number | string>`case when exists (select 1 from access_expiries where access_expiries.expires_at <= ${now}) then 1 else 0 end`.as('access_ends_due');
+/**
+ * The login and session of an access token, and, in one look at the index of ends
+ * (`access_expiries_due`), whether any grant's end is at or before `now`. Every signed-in request
+ * runs it, so it is compiled once (`db/compiled-queries.ts`).
+ */
+const SIGNED_IN = new CompiledStatement('signed-in session', (db, v: Slots<{ accessHash: string; now: string }>) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select([
+      'sessions.id as session_id',
+      'sessions.access_expires_at',
+      'sessions.revoked_at',
+      sql<number | string>`case when exists (select 1 from access_expiries where access_expiries.expires_at <= ${v.now}) then 1 else 0 end`.as(
+        'access_ends_due',
+      ),
+    ])
+    .where('sessions.access_hash', '=', v.accessHash),
+);
 
 export async function signOut(ctx: ClientAreaContext, caller: Caller): Promise<void> {
   await ctx.db.updateTable('sessions').set({ revoked_at: ctx.clock().toISOString() }).where('id', '=', caller.sessionId).execute();

@@ -8,9 +8,10 @@ type Tagged = FastifyRequest & { [TAGGED]?: true; [REMEMBER]?: (etag: string) =>
 
 /**
  * Conditional GET for lists a client re-syncs (docs/ARCHITECTURE.md §10: a re-sync costs what changed). A route
- * marks its answer with `withEtag`; once the answer is validated and serialized, its ETag is the
- * digest of those exact bytes, so it changes whenever anything in it does (including counts that
- * move with time, like domains expiring soon). A matching If-None-Match gets an empty 304.
+ * marks its answer with `withEtag`; once the answer is serialized (validated, or encoded once into
+ * the bytes that are sent by `typed-answer.ts`), its ETag is the digest of those exact bytes, so
+ * it changes whenever anything in it does (including counts that move with time, like domains
+ * expiring soon). A matching If-None-Match gets an empty 304.
  */
 export function withEtag<T>(request: FastifyRequest, reply: FastifyReply, body: T): T {
   (request as Tagged)[TAGGED] = true;
@@ -94,7 +95,7 @@ export class PageTags {
 
 export function installEtags(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!(request as Tagged)[TAGGED] || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    if (!(request as Tagged)[TAGGED] || reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
     const etag = etagOf(payload);
     reply.header('etag', etag);
     (request as Tagged)[REMEMBER]?.(etag);
@@ -105,7 +106,7 @@ export function installEtags(app: FastifyInstance): void {
 }
 
 /** The tag of an answer's exact bytes: equal bytes, equal tags, whoever built them. */
-function etagOf(payload: string): string {
+function etagOf(payload: string | Buffer): string {
   return `"${createHash('sha256').update(payload).digest('base64url').slice(0, 32)}"`;
 }
 

@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely, Transaction, TransactionBuilder } from 'kysely';
 import { isUniqueViolation } from '../db/database.js';
-import type { Database } from '../db/tables.js';
+import { CompiledStatement, type Slots } from '../db/compiled-queries.js';
+import type { Database, IdempotencyKeyRow } from '../db/tables.js';
 import { ClientAreaError } from '../domain/errors.js';
 
 /** The key a keyed write request will claim, set once the request is known to carry one. */
@@ -49,12 +50,19 @@ export const keyInUse = () =>
  * second one's transaction fails on the key's primary key and rolls its change back.
  */
 export function claimingTransactions(db: Kysely<Database>): Kysely<Database> {
+  // Every query reads a method or two through here: each is bound once, not once per read.
+  const bound = new Map<PropertyKey, { method: unknown; bound: unknown }>();
   return new Proxy(db, {
     get(target, prop) {
       if (prop === 'transaction') return () => claimingBuilder(target.transaction());
       const value: unknown = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      const known = bound.get(prop);
+      if (known?.method === value) return known.bound;
       // Kysely keeps its state in private fields: its methods must run on the real instance.
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      const method = (value as (...args: unknown[]) => unknown).bind(target);
+      bound.set(prop, { method: value, bound: method });
+      return method;
     },
   });
 }
@@ -76,15 +84,22 @@ function claimingBuilder(builder: TransactionBuilder<Database>): TransactionBuil
   });
 }
 
+/** Inserted by every keyed write's first transaction: compiled once (`db/compiled-queries.ts`). */
+const CLAIMED_KEY = new CompiledStatement('claimed idempotency key', (db, v: Slots<IdempotencyKeyRow>) => db.insertInto('idempotency_keys').values(v));
+
 async function claimIn(trx: Transaction<Database>): Promise<void> {
   const claim = currentClaim();
   if (!claim?.keyHash || claim.claimed || !claim.createdAt) return;
   try {
-    await trx
-      .insertInto('idempotency_keys')
-      // Status 0: the change is made, the answer not stored yet.
-      .values({ key_hash: claim.keyHash, request_hash: claim.requestHash ?? null, status: 0, content_type: null, body: '', created_at: claim.createdAt })
-      .execute();
+    // Status 0: the change is made, the answer not stored yet.
+    await CLAIMED_KEY.run(trx, {
+      key_hash: claim.keyHash,
+      request_hash: claim.requestHash ?? null,
+      status: 0,
+      content_type: null,
+      body: '',
+      created_at: claim.createdAt,
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw keyInUse();
     throw error;

@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { CompiledStatement, type Slots } from '../db/compiled-queries.js';
+import type { IdempotencyKeyRow } from '../db/tables.js';
 import { addDays } from '../domain/clock.js';
 import type { ClientAreaContext } from '../domain/context.js';
 import { ClientAreaError } from '../domain/errors.js';
@@ -14,6 +16,28 @@ const RETENTION_DAYS = 1;
 const KEY = Symbol('idempotencyKey');
 
 type Keyed = FastifyRequest & { [KEY]?: PendingClaim };
+
+/** The key's queries, run by every keyed write: compiled once (`db/compiled-queries.ts`). */
+const STORED_KEY = new CompiledStatement('stored idempotency key', (db, v: Slots<{ keyHash: string }>) =>
+  db.selectFrom('idempotency_keys').selectAll().where('key_hash', '=', v.keyHash),
+);
+type Answer = Pick<IdempotencyKeyRow, 'status' | 'content_type' | 'body'>;
+const ANSWER_OF_CLAIM = new CompiledStatement('answer of a claimed key', (db, v: Slots<Answer & { keyHash: string }>) =>
+  db
+    .updateTable('idempotency_keys')
+    .set({ status: v.status, content_type: v.content_type, body: v.body })
+    .where('key_hash', '=', v.keyHash)
+    .where('status', '=', 0),
+);
+const KEY_WITH_ANSWER = new CompiledStatement('key with its answer', (db, v: Slots<IdempotencyKeyRow>) =>
+  db
+    .insertInto('idempotency_keys')
+    .values(v)
+    .onConflict((oc) => oc.column('key_hash').doNothing()),
+);
+const EXPIRED_KEYS = new CompiledStatement('expired idempotency keys', (db, v: Slots<{ before: string }>) =>
+  db.deleteFrom('idempotency_keys').where('created_at', '<', v.before),
+);
 
 /**
  * docs/ARCHITECTURE.md §10: a write sent with an `Idempotency-Key` header returns the same outcome when the key
@@ -37,7 +61,7 @@ export function installIdempotency(app: FastifyInstance, ctx: ClientAreaContext)
     if (!principal) return; // the scope's sign-in hook (auth.ts), next, answers 401
     const keyHash = hashToken(`${principal}\u0000${request.method}\u0000${request.url}\u0000${key}`);
     const requestHash = hashToken(JSON.stringify(request.body ?? null));
-    const stored = await ctx.db.selectFrom('idempotency_keys').selectAll().where('key_hash', '=', keyHash).executeTakeFirst();
+    const stored = await STORED_KEY.first(ctx.db, { keyHash });
     if (stored) {
       if (stored.request_hash !== null && stored.request_hash !== requestHash) {
         throw new ClientAreaError(
@@ -61,21 +85,24 @@ export function installIdempotency(app: FastifyInstance, ctx: ClientAreaContext)
   app.addHook('onSend', async (request, reply, payload) => {
     const claim = (request as Keyed)[KEY];
     if (!claim?.keyHash) return payload;
-    if (typeof payload !== 'string' && payload !== null && payload !== undefined) return payload;
-    const answer = { status: reply.statusCode, content_type: String(reply.getHeader('content-type') ?? '') || null, body: payload ?? '' };
+    // An answer encoded once (`typed-answer.ts`) is kept as its text, as a serialized one is.
+    const body = Buffer.isBuffer(payload) ? payload.toString('utf8') : payload;
+    if (typeof body !== 'string' && body !== null && body !== undefined) return payload;
+    const answer = { status: reply.statusCode, content_type: String(reply.getHeader('content-type') ?? '') || null, body: body ?? '' };
     if (claim.claimed) {
       // The change is committed with the key: whatever the outcome, a replay must get it, not act again.
-      await ctx.db.updateTable('idempotency_keys').set(answer).where('key_hash', '=', claim.keyHash).where('status', '=', 0).execute();
+      await ANSWER_OF_CLAIM.run(ctx.db, { ...answer, keyHash: claim.keyHash });
     } else {
       // Nothing was committed in a transaction: a failure or "try later" leaves the key free for a retry.
       if (reply.statusCode >= 500 || TRANSIENT.has(reply.statusCode)) return payload;
-      await ctx.db
-        .insertInto('idempotency_keys')
-        .values({ key_hash: claim.keyHash, request_hash: claim.requestHash ?? null, ...answer, created_at: claim.createdAt ?? ctx.clock().toISOString() })
-        .onConflict((oc) => oc.column('key_hash').doNothing())
-        .execute();
+      await KEY_WITH_ANSWER.run(ctx.db, {
+        key_hash: claim.keyHash,
+        request_hash: claim.requestHash ?? null,
+        ...answer,
+        created_at: claim.createdAt ?? ctx.clock().toISOString(),
+      });
     }
-    await ctx.db.deleteFrom('idempotency_keys').where('created_at', '<', addDays(ctx.clock(), -RETENTION_DAYS).toISOString()).execute();
+    await EXPIRED_KEYS.run(ctx.db, { before: addDays(ctx.clock(), -RETENTION_DAYS).toISOString() });
     return payload;
   });
 }

@@ -39,7 +39,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
         const quiet = tags.walked(JSON.stringify([userId, limit]), cursor ?? null, state, built, (since) => pageKey(since, null), EMPTY_PAGE);
         if (quiet) reply.header('quiet-etag', quiet.etag).header('quiet-since', quiet.updatedSince);
       }
-      return withEtag(request, typedAnswer(reply), built);
+      return typedAnswer(reply, AccountPage, withEtag(request, reply, built));
     },
   });
 
@@ -53,7 +53,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
     },
     handler: async (request, reply) => {
       const account = await getAccount(ctx.db, ctx.clock(), request.caller.user.id, request.params.id);
-      return typedAnswer(reply).send(account);
+      return typedAnswer(reply, Account, account);
     },
   });
 };

@@ -9,6 +9,7 @@ import { BEARER, requireSignIn } from '../auth.js';
 import { withEtag } from '../etag.js';
 import { baseUrlOf, ContactParams } from '../links.js';
 import { problemResponses } from '../problem.js';
+import { typedAnswer } from '../typed-answer.js';
 
 /** Contacts: people on an account without a login, and the mails they choose (contacts.manage). */
 export const contactRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = async (app, { ctx }) => {
@@ -23,7 +24,8 @@ export const contactRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       querystring: PageQuery,
       response: { 200: ContactList, 304: z.undefined(), ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request, reply) => withEtag(request, reply, await listContacts(ctx.db, request.caller.user, request.params.id, request.query)),
+    handler: async (request, reply) =>
+      typedAnswer(reply, ContactList, withEtag(request, reply, await listContacts(ctx.db, request.caller.user, request.params.id, request.query))),
   });
 
   app.post('/accounts/:id/contacts', {
@@ -35,7 +37,8 @@ export const contactRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       body: ContactInput,
       response: { 201: Contact, ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request, reply) => reply.code(201).send(await createContact(ctx.db, ctx.clock(), request.caller.user, request.params.id, request.body)),
+    handler: async (request, reply) =>
+      typedAnswer(reply.code(201), Contact, await createContact(ctx.db, ctx.clock(), request.caller.user, request.params.id, request.body)),
   });
 
   app.get('/accounts/:id/contacts/:contactId', {
@@ -46,7 +49,7 @@ export const contactRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       params: ContactParams,
       response: { 200: Contact, ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request) => getContact(ctx.db, request.caller.user, request.params.id, request.params.contactId),
+    handler: async (request, reply) => typedAnswer(reply, Contact, await getContact(ctx.db, request.caller.user, request.params.id, request.params.contactId)),
   });
 
   app.patch('/accounts/:id/contacts/:contactId', {
@@ -58,7 +61,8 @@ export const contactRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       body: ContactPatch,
       response: { 200: Contact, ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request) => updateContact(ctx.db, ctx.clock(), request.caller.user, request.params.id, request.params.contactId, request.body),
+    handler: async (request, reply) =>
+      typedAnswer(reply, Contact, await updateContact(ctx.db, ctx.clock(), request.caller.user, request.params.id, request.params.contactId, request.body)),
   });
 
   app.delete('/accounts/:id/contacts/:contactId', {

@@ -7,7 +7,7 @@ import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Account, AccountPage } from '../../../src-shared/api/accounts.js';
 import { PERMISSION_PRESETS } from '../../../src-shared/api/permissions.js';
-import { accountPageQuery } from '../../../src-server/domain/accounts.js';
+import { accountPageQuery, timeValues } from '../../../src-server/domain/account-reads.js';
 import { insertMembership } from '../../../src-server/domain/memberships.js';
 import { STORES, type StoreServer, startOn } from './fixtures/stores.js';
 
@@ -82,8 +82,9 @@ describe('an accounts page on SQLite', () => {
   afterAll(async () => s?.close());
 
   it('is read from the membership index in page order, with no sort of every account the login reaches', async () => {
-    for (const cursor of [undefined, Buffer.from(JSON.stringify(['M', 'acc_x'])).toString('base64url')]) {
-      const page = accountPageQuery(s.db, owner.id, { limit: 200, cursor }).compile();
+    for (const shape of ['', 'after'] as const) {
+      const values = { userId: owner.id, rows: 201, ...timeValues(s.now()), afterName: 'M', afterId: 'acc_x', since: '' };
+      const page = accountPageQuery(s.db, values, shape).compile();
       const plan = await s.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${page.sql}`, [...page.parameters]));
       const details = plan.rows.map((r) => r.detail).join('\n');
       expect(details).toContain('memberships_user_account_name');

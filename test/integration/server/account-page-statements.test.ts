@@ -17,7 +17,8 @@ import { buildApp } from '../../../src-server/app.js';
 import { openDatabase } from '../../../src-server/db/database.js';
 import { migrateToLatest } from '../../../src-server/db/migrations.js';
 import type { Database } from '../../../src-server/db/tables.js';
-import { accountPageRead, listAccounts } from '../../../src-server/domain/accounts.js';
+import { accountPageRead, timeValues } from '../../../src-server/domain/account-reads.js';
+import { listAccounts } from '../../../src-server/domain/accounts.js';
 import { insertMembership } from '../../../src-server/domain/memberships.js';
 import { SignInLimiter } from '../../../src-server/domain/sign-in-limiter.js';
 import { CountedStatements } from './fixtures/counted-statements.js';
@@ -160,7 +161,8 @@ describe('an accounts page read on SQLite', () => {
   afterAll(async () => s?.close());
 
   it('reads its rows as one range of the membership index, each with its counts row, counting per row only the domains expiring soon', async () => {
-    const read = accountPageRead(s.db, s.now(), owner.id, { limit: 200 }).compile();
+    const values = { userId: owner.id, rows: 201, ...timeValues(s.now()), afterName: '', afterId: '', since: '' };
+    const read = accountPageRead(s.db, values, '').compile();
     const plan = await s.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${read.sql}`, [...read.parameters]));
     const details = plan.rows.map((r) => r.detail).join('\n');
     expect(details).toContain('memberships_user_account_name');
