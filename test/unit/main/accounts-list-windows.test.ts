@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ACCOUNT_WINDOW_MAX } from '../../../src-shared/ipc/account-order.js';
 import type { ListedAccount } from '../../../src-shared/ipc/channels/accounts.js';
 import { indexAccounts } from '../../../src-renderer/accounts/account-filter.js';
 import { followWhenQuiet, type AccountListWindows } from '../../../src-main/ipc/handlers/accounts-list-windows.js';
+import { firstPlaces } from '../../../src-main/ipc/handlers/accounts-list-order.js';
 import { listWorld } from './fixtures/account-list-world.js';
 
 const key = (r: Pick<ListedAccount, 'connectionId' | 'id'>) => `${r.connectionId}/${r.id}`;
@@ -79,6 +80,60 @@ describe('AccountListWindows', () => {
     }
     const later = windows.window({ version: first.version, offset: 200, limit: 200 });
     expect(later.version).toBeGreaterThan(first.version);
+  });
+});
+
+describe('the first window of a list not yet ordered', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** Main's snapshot with each row's name reads counted, and the lengths of the arrays sorted. */
+  function counted(world: ReturnType<typeof listWorld>) {
+    const reads = new Map<object, number>();
+    const snapshot = world.log.snapshot.bind(world.log);
+    world.log.snapshot = () => {
+      const taken = snapshot();
+      const rows = taken.rows.map(
+        (row) =>
+          new Proxy(row, {
+            get(target, property, receiver) {
+              if (property === 'name') reads.set(target, (reads.get(target) ?? 0) + 1);
+              return Reflect.get(target, property, receiver) as unknown;
+            },
+          }),
+      );
+      return { ...taken, rows };
+    };
+    const sorted: number[] = [];
+    const sort = Array.prototype.sort;
+    vi.spyOn(Array.prototype, 'sort').mockImplementation(function (this: unknown[], compare) {
+      sorted.push(this.length);
+      return sort.call(this, compare);
+    });
+    return { reads, sorted };
+  }
+
+  it('reads each row once and sorts only the rows it answers with; the next window sorts the rest, in the same order', SLOW, () => {
+    const world = listWorld(10, 5000);
+    const { reads, sorted } = counted(world);
+    const first = world.windows.window({ version: null, offset: 0, limit: 200 });
+    expect(first.total).toBe(50_000);
+    expect(reads.size).toBe(50_000);
+    expect([...reads.values()].every((n) => n === 1)).toBe(true);
+    // No sort of the 50,000 rows before the first reply: only the 200 picked out are put in order.
+    expect(sorted).toEqual([200]);
+
+    const next = world.windows.window({ version: first.version, offset: 200, limit: ACCOUNT_WINDOW_MAX });
+    expect(sorted).toEqual([200, 50_000]);
+    // The whole order used the places already worked out: no row read again.
+    expect([...reads.values()].every((n) => n === 1)).toBe(true);
+    const fresh = indexAccounts(world.log.list()).rows;
+    expect(order([...first.rows, ...next.rows])).toBe(order(fresh.slice(0, 200 + ACCOUNT_WINDOW_MAX)));
+  });
+
+  it('picks the rows a full sort puts first, equal places in list order', () => {
+    const places = Array.from({ length: 3000 }, (_, i) => `k${(i * 7919) % 97}`);
+    const full = places.map((_, i) => i).sort((a, b) => (places[a]! < places[b]! ? -1 : places[a]! > places[b]! ? 1 : a - b));
+    for (const count of [0, 1, 31, 200, 2999, 3000, 4000]) expect(firstPlaces(places, count)).toEqual(full.slice(0, count));
   });
 });
 
