@@ -16,11 +16,13 @@ const PICKED_AT_MOST = 1_000;
 
 /**
  * One version of main's list, its order worked out in two steps: a renderer that starts asks for
- * the first 200 rows, and picking the 200 that sort first out of 100,000 is one pass over their
- * places, where sorting them all took about 300 ms before the first screen could show. The whole
- * order is sorted once, when a window past those rows (or a merge) needs it, from the same places.
- * Both steps use one order (place, then main's list order), so the first rows are the first rows
- * of the whole order, and every window of this version fits the ones before it.
+ * the first 200 rows, and picking the 200 that sort first out of 100,000 needs neither a sort of
+ * them all (about 300 ms before the first screen could show) nor every row's place (`orderKey`,
+ * about as long again): each row's first letter tells which rows can be among the first, and only
+ * theirs are worked out and picked. The whole order is sorted once, when a window past those rows
+ * (or a merge) needs it, with the places already worked out kept. Both steps use one order (place,
+ * then main's list order), so the first rows are the first rows of the whole order, and every
+ * window of this version fits the ones before it.
  */
 export class ListOrder {
   #sorted: SortedList | null = null;
@@ -29,12 +31,13 @@ export class ListOrder {
   private constructor(
     readonly version: number,
     private readonly listed: readonly ListedAccount[],
-    private readonly places: string[],
+    /** Each row's place, worked out when first needed. */
+    private readonly places: (string | undefined)[],
   ) {}
 
-  /** Each row's place worked out once (a read of each row); nothing sorted yet. */
+  /** Nothing worked out yet: the first window or the whole order does what it needs. */
   static of({ version, rows }: { version: number; rows: readonly ListedAccount[] }): ListOrder {
-    return new ListOrder(version, rows, rows.map(orderKey));
+    return new ListOrder(version, rows, new Array<string | undefined>(rows.length));
   }
 
   static sorted(list: SortedList): ListOrder {
@@ -56,7 +59,7 @@ export class ListOrder {
   /** The whole order, sorted the first time it is needed. */
   whole(): SortedList {
     if (this.#sorted) return this.#sorted;
-    const places = this.places;
+    const places = this.listed.map((_, i) => this.#place(i));
     const order = this.listed.map((_, i) => i).sort((a, b) => compareOrderKeys(places[a]!, places[b]!) || a - b);
     this.#sorted = { version: this.version, rows: order.map((i) => this.listed[i]!), places: order.map((i) => places[i]!) };
     this.#picked = null;
@@ -66,18 +69,50 @@ export class ListOrder {
   /** The `count` rows that sort first, in order, without sorting the rest. */
   #first(count: number): ListedAccount[] {
     if (this.#picked && this.#picked.count >= count) return this.#picked.rows;
-    const picked = { count, rows: firstPlaces(this.places, count).map((i) => this.listed[i]!) };
+    const candidates = this.#candidates(count);
+    const places = new Map(candidates.map((i) => [i, this.#place(i)]));
+    const picked = { count, rows: firstPlaces(places, count).map((i) => this.listed[i]!) };
     this.#picked = picked;
     return picked.rows;
+  }
+
+  /**
+   * The rows whose place starts with one of the lowest first letters that together hold `count`
+   * rows: every row after them sorts after all of these. A name starting with a plain ASCII
+   * character other than a digit starts its place with that character, lower-cased
+   * (`account-order.ts`: folding and number keys change neither); any other row's place is worked out.
+   */
+  #candidates(count: number): number[] {
+    const n = this.listed.length;
+    const first = new Uint16Array(n);
+    const rows = new Uint32Array(65_536);
+    for (let i = 0; i < n; i++) {
+      const c = this.listed[i]!.name.charCodeAt(0);
+      const plain = c < 128 && (c < 48 || c > 57);
+      const letter = plain ? (c >= 65 && c <= 90 ? c + 32 : c) : this.#place(i).charCodeAt(0);
+      first[i] = letter;
+      rows[letter]!++;
+    }
+    let last = 0;
+    for (let held = 0; last < rows.length - 1 && (held += rows[last]!) < count;) last++;
+    const candidates: number[] = [];
+    for (let i = 0; i < n; i++) if (first[i]! <= last) candidates.push(i);
+    return candidates;
+  }
+
+  #place(i: number): string {
+    return (this.places[i] ??= orderKey(this.listed[i]!));
   }
 }
 
 /**
- * The indexes of the `count` smallest places (equal places by index), in order: a max-heap of the
- * best `count` seen so far, so each further place costs one comparison with the heap's top.
+ * The indexes of the `count` smallest places (equal places by index; `places` by index, in index
+ * order), in order: a max-heap of the best `count` seen so far, so each further place costs one
+ * comparison with the heap's top.
  */
-export function firstPlaces(places: readonly string[], count: number): number[] {
-  const after = (a: number, b: number) => places[a]! > places[b]! || (places[a] === places[b] && a > b);
+export function firstPlaces(places: ReadonlyMap<number, string>, count: number): number[] {
+  const place = (i: number) => places.get(i)!;
+  const after = (a: number, b: number) => place(a) > place(b) || (place(a) === place(b) && a > b);
   const heap: number[] = [];
   const siftDown = () => {
     const n = heap.length;
@@ -90,7 +125,8 @@ export function firstPlaces(places: readonly string[], count: number): number[] 
       at = child;
     }
   };
-  for (let i = 0; i < places.length && count > 0; i++) {
+  for (const i of places.keys()) {
+    if (count === 0) break;
     if (heap.length < count) {
       heap.push(i);
       for (let at = heap.length - 1; at > 0;) {
@@ -104,5 +140,5 @@ export function firstPlaces(places: readonly string[], count: number): number[] 
       siftDown();
     }
   }
-  return heap.sort((a, b) => compareOrderKeys(places[a]!, places[b]!) || a - b);
+  return heap.sort((a, b) => compareOrderKeys(place(a), place(b)) || a - b);
 }
