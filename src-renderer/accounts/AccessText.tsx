@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { effectivePermissions } from '../../src-shared/api/permissions.js';
+import { effectivePermissions } from '../../src-shared/api/permission-catalog.js';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { permissionKey, summarizeAccess } from './access-summary.js';
 

@@ -1,7 +1,7 @@
 import { memo, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useTranslation } from 'react-i18next';
-import { PERMISSIONS, ROLES, type Permission, type Role } from '../../src-shared/api/permissions.js';
+import { PERMISSIONS, ROLES, type Permission, type Role } from '../../src-shared/api/permission-catalog.js';
 import { useConnections } from '../connections/connections-store.js';
 import { isFiltered, type AccountShow } from './account-filter.js';
 import { permissionKey } from './access-summary.js';

@@ -5,8 +5,8 @@ import {
   type Permission,
   type PermissionPreset,
   type Role,
-  type Scope,
-} from '../../src-shared/api/permissions.js';
+} from '../../src-shared/api/permission-catalog.js';
+import type { Scope } from '../../src-shared/api/permissions.js';
 
 export const PERMISSION_AREAS = ['profile', 'contacts', 'services', 'domains', 'billing', 'orders', 'tickets', 'emails', 'affiliates', 'users'] as const;
 export type PermissionArea = (typeof PERMISSION_AREAS)[number];

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { DEMO_LABEL, type Connection } from '../../src-shared/ipc/channels/connections.js';
+import type { Connection } from '../../src-shared/ipc/channels/connections.js';
+import { DEMO_LABEL } from '../../src-shared/ipc/demo-connection.js';
 
 /**
  * The name the app shows for a connection. Main names the demo connection in English (it has no

@@ -1,5 +1,4 @@
 import type { ClientdeckBridge } from '../../src-shared/ipc/contract.js';
-import { useAccessReview } from '../access-review/access-review-store.js';
 import { useAccounts } from '../accounts/accounts-store.js';
 import { useBulk } from '../bulk/bulk-store.js';
 import { useConnections } from '../connections/connections-store.js';
@@ -25,7 +24,13 @@ export function followMain(bridge: ClientdeckBridge): () => void {
   });
   const offNavigate = bridge.on('navigate', followTarget);
   const offNotification = bridge.on('notification', (item) => useNotifications.getState().push(item));
-  const offReview = bridge.on('accessReview.progress', (progress) => useAccessReview.getState().followProgress(progress));
+  // The review's store (and its indexing code) is the review view's chunk, not the first script's:
+  // progress arrives only for a review someone asked for, in order, through the one module promise.
+  let reviewStore: Promise<typeof import('../access-review/access-review-store.js')> | null = null;
+  const offReview = bridge.on('accessReview.progress', (progress) => {
+    reviewStore ??= import('../access-review/access-review-store.js');
+    void reviewStore.then(({ useAccessReview }) => useAccessReview.getState().followProgress(progress));
+  });
   return () => {
     offReview();
     offNotification();

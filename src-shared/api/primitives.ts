@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { humanText } from './human-text.js';
+import { GRANT_ROLES } from './permission-catalog.js';
 
 /**
  * Any id Clientdeck carries: a provider's ids (the reference server's are `acc_` + 20 hex digits,
@@ -41,8 +42,7 @@ export const INVITATION_ANSWERS = ['accept', 'decline'] as const;
 export const InvitationAnswer = z.enum(INVITATION_ANSWERS);
 export type InvitationAnswer = z.infer<typeof InvitationAnswer>;
 
-/** The roles a grant can give. Owners are made by ownership transfer only, never by a grant. */
-export const GRANT_ROLES = ['admin', 'member'] as const;
+export { GRANT_ROLES } from './permission-catalog.js';
 export const GrantRole = z.enum(GRANT_ROLES);
 export type GrantRole = z.infer<typeof GrantRole>;
 

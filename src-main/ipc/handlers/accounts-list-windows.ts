@@ -1,6 +1,7 @@
-import { compareOrderKeys, orderKey } from '../../../src-shared/ipc/account-order.js';
+import { compareOrderKeys } from '../../../src-shared/ipc/account-order.js';
 import type { AccountChanges, AccountWindow, ListedAccount } from '../../../src-shared/ipc/channels/accounts.js';
 import { keyOf, type AccountListLog } from './accounts-list-log.js';
+import { ListOrder, type SortedList } from './accounts-list-order.js';
 
 /**
  * How many versions' orders are kept for copies still under way: a copy takes about a second, and
@@ -8,67 +9,54 @@ import { keyOf, type AccountListLog } from './accounts-list-log.js';
  */
 const KEPT_VERSIONS = 4;
 
-interface Ordered {
-  version: number;
-  rows: ListedAccount[];
-  /** Each row's place, beside it: the next order merges with these instead of working them out again. */
-  places: string[];
-}
-
 /**
  * Main's list in its default order, handed out a window at a time (`accounts.window`), so the
  * renderer shows the first screen before the other 100,000 rows have crossed (docs/ARCHITECTURE.md
- * §3). The order follows the list's changes (`follow`, once the announced changes are quiet: `followWhenQuiet`): only the
+ * §3). The first window of a list not yet ordered is picked out without sorting the rest
+ * (`ListOrder`); the whole order follows when the next window asks for it. The order follows the
+ * list's changes (`follow`, once the announced changes are quiet: `followWhenQuiet`): only the
  * rows a version changed are placed and merged in, so a renderer that starts finds it ready. Each
  * version's order is kept while a copy may still be reading it.
  */
 export class AccountListWindows {
-  readonly #kept = new Map<number, ListedAccount[]>();
-  #last: Ordered | null = null;
+  readonly #kept = new Map<number, ListOrder>();
+  #last: ListOrder | null = null;
 
   constructor(private readonly log: Pick<AccountListLog, 'snapshot' | 'changesSince'>) {}
 
   window(request: { version: number | null; offset: number; limit: number }): AccountWindow {
     const asked = request.version === null ? undefined : this.#kept.get(request.version);
-    const { version, rows } = asked ? { version: request.version!, rows: asked } : this.follow();
-    return { version, total: rows.length, offset: request.offset, rows: rows.slice(request.offset, request.offset + request.limit) };
+    return (asked ?? this.follow()).window(request.offset, request.limit);
   }
 
   /**
    * Brings an order already held up to the newest version: a merge of the changed rows. The first
-   * order (the whole list built and sorted, about a second of main's time at 100,000 rows) is worked
-   * out only when a renderer first asks for a window, not in the background after a sync, where it
-   * held up whatever main did next (a sync, a replay).
+   * order (every row's place worked out, about half a second of main's time at 100,000 rows) is
+   * worked out only when a renderer first asks for a window, not in the background after a sync,
+   * where it held up whatever main did next (a sync, a replay).
    */
   catchUp(): void {
     if (this.#last) this.follow();
   }
 
   /** Brings the order up to the list's newest version. */
-  follow(): { version: number; rows: ListedAccount[] } {
+  follow(): ListOrder {
     const last = this.#last;
     const changes: AccountChanges = last ? this.log.changesSince(last.version) : { reset: true, version: 0 };
     if (last && !changes.reset && changes.version === last.version) return last;
-    const next = !last || changes.reset ? ordered(this.log.snapshot()) : merged(last, changes);
+    const next = !last || changes.reset ? ListOrder.of(this.log.snapshot()) : ListOrder.sorted(merged(last.whole(), changes));
     this.#last = next;
-    this.#kept.set(next.version, next.rows);
+    this.#kept.set(next.version, next);
     for (const old of this.#kept.keys()) if (this.#kept.size > KEPT_VERSIONS) this.#kept.delete(old);
     return next;
   }
 }
 
-/** The whole list sorted; equal places keep main's list order. */
-function ordered({ version, rows }: { version: number; rows: readonly ListedAccount[] }): Ordered {
-  const places = rows.map(orderKey);
-  const order = rows.map((_, i) => i).sort((a, b) => compareOrderKeys(places[a]!, places[b]!) || a - b);
-  return { version, rows: order.map((i) => rows[i]!), places: order.map((i) => places[i]!) };
-}
-
 /** The order before with the rows a change touched taken out and put back at their places: one pass, no sort of the rest. */
-function merged(before: Ordered, changes: Extract<AccountChanges, { reset: false }>): Ordered {
+function merged(before: SortedList, changes: Extract<AccountChanges, { reset: false }>): SortedList {
   const touched = new Set<string>(changes.removed.map(keyOf));
   for (const row of changes.upserted) touched.add(keyOf(row));
-  const arrived = ordered({ version: changes.version, rows: changes.upserted });
+  const arrived = ListOrder.of({ version: changes.version, rows: changes.upserted }).whole();
   const out = new Uint8Array(before.rows.length);
   let left = 0;
   for (let i = 0; i < before.rows.length; i++) {

@@ -4,11 +4,7 @@ import { Capability, ConnectorKind } from '../../api/connectors.js';
 import { Id, Password } from '../../api/primitives.js';
 import { NoInput } from '../request-parts.js';
 
-/**
- * The label main gives the demo connection. The renderer shows it in the user's language for as
- * long as the label is still this one, i.e. the user has not renamed the connection.
- */
-export const DEMO_LABEL = 'Demo provider';
+export { DEMO_LABEL } from '../demo-connection.js';
 
 export const Connection = z.object({
   id: Id,

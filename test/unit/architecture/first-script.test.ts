@@ -2,9 +2,13 @@
  * The renderer's first script holds the frame and the accounts list only (shell/views.ts): the views
  * a cold start does not show are reached through `import()` alone, so the bundler puts them in their
  * own chunks. A static import of one of them anywhere on the way from main.tsx would pull it back in.
+ * Nor does it build zod's schemas or hold the three languages not shown (docs/ARCHITECTURE.md §4):
+ * those were a third of its bytes and about 100 ms of a cold start.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { OutputChunk, RolldownOutput } from 'rolldown';
+import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { resolveRelative, root } from './import-graph.js';
 
@@ -29,22 +33,29 @@ function staticImportsOf(file: string): string[] {
   return out;
 }
 
-function reachedStatically(entry: string): Set<string> {
-  const seen = new Set<string>();
+/** The files and the packages (bare specifiers) main.tsx reaches through static imports. */
+function reachedStatically(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
   const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
+    if (files.has(file)) return;
+    files.add(file);
+    if (file.endsWith('.json')) return;
     for (const specifier of staticImportsOf(file)) {
       const next = resolveRelative(file, specifier);
       if (next) visit(next);
+      else if (!specifier.startsWith('.')) packages.add(specifier);
     }
   };
   visit(entry);
-  return seen;
+  return { files, packages };
 }
 
+/** The first script's size when this test was written, before zod and three languages left it (vite build). */
+const FIRST_SCRIPT_BYTES_BEFORE = 579_671;
+
 describe('the first script', () => {
-  const reached = reachedStatically('src-renderer/main.tsx');
+  const { files: reached, packages } = reachedStatically('src-renderer/main.tsx');
 
   it('carries the frame and the accounts list', () => {
     expect(reached).toContain('src-renderer/shell/Shell.tsx');
@@ -53,5 +64,41 @@ describe('the first script', () => {
 
   it('leaves every other view to its own chunk', () => {
     expect(LATER.filter((file) => reached.has(file))).toEqual([]);
+  });
+
+  it('builds no zod schema and holds only English of the four languages', () => {
+    expect([...packages].filter((p) => p === 'zod' || p.startsWith('zod/'))).toEqual([]);
+    expect([...reached].filter((file) => file.includes('/locales/'))).toEqual(['src-renderer/i18n/locales/en.json']);
+  });
+
+  it('is, as built, under two thirds of its size before and without zod', { timeout: 120_000 }, async () => {
+    // Built as `vite build` builds it: vitest's NODE_ENV=test would give React's development build.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    let output: RolldownOutput;
+    try {
+      output = (await build({
+        configFile: path.join(root, 'vite.config.ts'),
+        logLevel: 'silent',
+        build: { write: false, sourcemap: false },
+      })) as RolldownOutput;
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
+    const chunks = new Map(output.output.filter((o): o is OutputChunk => o.type === 'chunk').map((c) => [c.fileName, c]));
+    const entry = [...chunks.values()].find((c) => c.isEntry)!;
+    // The entry and every chunk it imports statically are fetched and run before the first frame.
+    const first = new Set<OutputChunk>();
+    const add = (chunk: OutputChunk) => {
+      if (first.has(chunk)) return;
+      first.add(chunk);
+      for (const name of chunk.imports) add(chunks.get(name)!);
+    };
+    add(entry);
+    const bytes = [...first].reduce((sum, c) => sum + Buffer.byteLength(c.code), 0);
+    expect(bytes / FIRST_SCRIPT_BYTES_BEFORE).toBeLessThan(0.67);
+    const modules = [...first].flatMap((c) => c.moduleIds);
+    expect(modules.filter((id) => id.includes('/node_modules/zod/'))).toEqual([]);
+    expect(modules.filter((id) => /\/locales\/(it|fr|pl)\.json/.test(id))).toEqual([]);
   });
 });

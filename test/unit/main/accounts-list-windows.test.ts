@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ACCOUNT_WINDOW_MAX } from '../../../src-shared/ipc/account-order.js';
 import type { ListedAccount } from '../../../src-shared/ipc/channels/accounts.js';
 import { indexAccounts } from '../../../src-renderer/accounts/account-filter.js';
 import { followWhenQuiet, type AccountListWindows } from '../../../src-main/ipc/handlers/accounts-list-windows.js';
+import { firstPlaces, ListOrder } from '../../../src-main/ipc/handlers/accounts-list-order.js';
 import { listWorld } from './fixtures/account-list-world.js';
 
 const key = (r: Pick<ListedAccount, 'connectionId' | 'id'>) => `${r.connectionId}/${r.id}`;
@@ -79,6 +80,89 @@ describe('AccountListWindows', () => {
     }
     const later = windows.window({ version: first.version, offset: 200, limit: 200 });
     expect(later.version).toBeGreaterThan(first.version);
+  });
+});
+
+describe('the first window of a list not yet ordered', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /**
+   * Main's snapshot with each row's reads counted (of its name; of its provider's label, read only
+   * to work out its place), and the lengths of the arrays sorted.
+   */
+  function counted(world: ReturnType<typeof listWorld>) {
+    const reads = new Map<object, number>();
+    const places = new Map<object, number>();
+    const snapshot = world.log.snapshot.bind(world.log);
+    world.log.snapshot = () => {
+      const taken = snapshot();
+      const rows = taken.rows.map(
+        (row) =>
+          new Proxy(row, {
+            get(target, property, receiver) {
+              if (property === 'name') reads.set(target, (reads.get(target) ?? 0) + 1);
+              if (property === 'providerLabel') places.set(target, (places.get(target) ?? 0) + 1);
+              return Reflect.get(target, property, receiver) as unknown;
+            },
+          }),
+      );
+      return { ...taken, rows };
+    };
+    const sorted: number[] = [];
+    const sort = Array.prototype.sort;
+    vi.spyOn(Array.prototype, 'sort').mockImplementation(function (this: unknown[], compare) {
+      sorted.push(this.length);
+      return sort.call(this, compare);
+    });
+    return { reads, places, sorted };
+  }
+
+  it(
+    'works out the places of the rows that can come first only, and sorts only the rows it answers with; the next window sorts the rest, in the same order',
+    SLOW,
+    () => {
+      const world = listWorld(10, 5000);
+      const { reads, places, sorted } = counted(world);
+      const first = world.windows.window({ version: null, offset: 0, limit: 200 });
+      expect(first.total).toBe(50_000);
+      // Each name read, none more than twice (its first letter, then its place if it can come first).
+      expect(reads.size).toBe(50_000);
+      expect(Math.max(...reads.values())).toBeLessThanOrEqual(2);
+      // Places only for the names starting with "a" or "ä" (alpen, Ärzte: a third), not all 50,000.
+      expect(places.size).toBeLessThan(50_000 / 2);
+      // No sort of the 50,000 rows before the first reply: only the 200 picked out are put in order.
+      expect(sorted).toEqual([200]);
+
+      const next = world.windows.window({ version: first.version, offset: 200, limit: ACCOUNT_WINDOW_MAX });
+      expect(sorted).toEqual([200, 50_000]);
+      // The whole order kept the places already worked out: each row's place worked out once.
+      expect(places.size).toBe(50_000);
+      expect([...places.values()].every((n) => n === 1)).toBe(true);
+      const fresh = indexAccounts(world.log.list()).rows;
+      expect(order([...first.rows, ...next.rows])).toBe(order(fresh.slice(0, 200 + ACCOUNT_WINDOW_MAX)));
+    },
+  );
+
+  it('gives the first rows of the whole order whatever the names start with: digits, accents, case, signs, nothing', () => {
+    const starts = ['', '2', '10', 'Été', 'été', 'Ärzte', 'a', 'B', 'b', '_', ' ', '!', 'Z', 'ø', '\u{1F600}', 'A\u0301'];
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), Math.floor((seed / 2 ** 31) * n));
+    const rows = Array.from({ length: 3000 }, (_, i) => ({
+      ...listWorld(1, 1).log.list()[0]!,
+      id: `acc_${i}`,
+      name: `${starts[random(starts.length)]}${random(3) === 0 ? '' : ` Studio ${random(40)}`}`,
+      providerLabel: random(2) === 0 ? 'Été' : 'Provider',
+    }));
+    const whole = ListOrder.of({ version: 1, rows }).whole().rows;
+    // Every few rows, so each boundary between first letters falls inside some first window.
+    for (let count = 1; count <= 1000; count += 7) expect(order(ListOrder.of({ version: 1, rows }).window(0, count).rows)).toBe(order(whole.slice(0, count)));
+  });
+
+  it('picks the rows a full sort puts first, equal places in list order', () => {
+    const places = Array.from({ length: 3000 }, (_, i) => `k${(i * 7919) % 97}`);
+    const full = places.map((_, i) => i).sort((a, b) => (places[a]! < places[b]! ? -1 : places[a]! > places[b]! ? 1 : a - b));
+    const byIndex = new Map(places.map((place, i) => [i, place]));
+    for (const count of [0, 1, 31, 200, 2999, 3000, 4000]) expect(firstPlaces(byIndex, count)).toEqual(full.slice(0, count));
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '../../../src-shared/api/permissions.js';
 import { permissionKey, summarizeAccess } from '../../../src-renderer/accounts/access-summary.js';
-import { resources } from '../../../src-renderer/i18n/resources.js';
+import { english } from '../../../src-renderer/i18n/resources.js';
 
 describe('summarizeAccess', () => {
   it('an owner has all permissions whatever is stored', () => {
@@ -39,7 +39,7 @@ describe('summarizeAccess', () => {
 
 describe('permissionKey', () => {
   it('has an English label for every permission of the catalog', () => {
-    const labels = resources.en.translation.permissions as Record<string, string>;
+    const labels = english.permissions as Record<string, string>;
     for (const p of PERMISSIONS) expect(labels[permissionKey(p).replace('permissions.', '')]).toBeTruthy();
   });
 });

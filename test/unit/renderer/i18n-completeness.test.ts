@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { translationProblems } from '../../../src-renderer/i18n/completeness.js';
-import { detectLanguage, resources } from '../../../src-renderer/i18n/resources.js';
+import { detectLanguage, english, messagesOf, TRANSLATED } from '../../../src-renderer/i18n/resources.js';
 import { LANGUAGES } from '../../../src-shared/api/primitives.js';
 
 describe('translations', () => {
-  const reference = resources.en.translation;
+  const reference = english;
 
-  it.each(LANGUAGES.filter((l) => l !== 'en'))('%s has every key of English, none empty, same placeholders', (language) => {
-    expect(translationProblems(reference, resources[language].translation, language)).toEqual([]);
+  it('are held for every language of the contract', () => {
+    expect([...TRANSLATED].sort()).toEqual([...LANGUAGES].sort());
+  });
+
+  it.each(LANGUAGES.filter((l) => l !== 'en'))('%s has every key of English, none empty, same placeholders', async (language) => {
+    expect(translationProblems(reference, await messagesOf(language), language)).toEqual([]);
   });
 
   it('English itself has no empty string and every plural form English needs', () => {
