@@ -17,7 +17,8 @@ test('a new user tries the demo, joins an account from an invitation and opens i
   const names = await allAccountNames(page);
   expect(names.every((n) => n.trim().length > 0)).toBe(true);
   expect(new Set(names).size).toBe(names.length);
-  await expect(page.getByText(/^\d+ accounts$/)).toHaveText(`${names.length} accounts`);
+  // The count line on screen; its live region beside it says the same once the list is settled.
+  await expect(page.getByRole('paragraph').filter({ hasText: /^\d+ accounts$/ })).toHaveText(`${names.length} accounts`);
   await expect(page.getByRole('cell', { name: names[0], exact: true })).toBeVisible();
 
   // The README's screenshot: a settled list, nothing hovered or focused.
