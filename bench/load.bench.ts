@@ -60,6 +60,9 @@ async function measure(store: 'sqlite' | 'postgres', databaseUrl: string): Promi
     process.stderr.write(`  ${store}: answers by status ${JSON.stringify(result.statusCodeStats)}, ${result.errors} errors, ${result.timeouts} timeouts\n`);
     process.stderr.write(`  ${store}: ${CLIENTS} clients with no pause for ${SATURATION_SECONDS} s…\n`);
     const saturated = await load(server.url, logins, { seconds: SATURATION_SECONDS });
+    process.stderr.write(
+      `  ${store}: with no pause, answers by status ${JSON.stringify(saturated.statusCodeStats)}, ${saturated.errors} errors, ${saturated.timeouts} timeouts\n`,
+    );
     const label = `(${CLIENTS} clients × ${REQUESTS_PER_CLIENT_SECOND}/s, ${SECONDS} s, ${store})`;
     return [
       { name: `load: requests answered ${label}`, value: result.requests.total, unit: 'count' },
