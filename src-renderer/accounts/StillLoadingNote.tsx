@@ -1,8 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CopyProgress } from './account-copy.js';
-
-/** How far the first copy has come, as the accounts store's `arriving` says it; null once the list is whole. */
-export type Arriving = Pick<CopyProgress, 'received' | 'total'> | null;
+import type { Arriving } from './accounts-store.js';
 
 /**
  * Said wherever the account list is searched or offered while its first copy is still arriving

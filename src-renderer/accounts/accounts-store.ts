@@ -3,7 +3,7 @@ import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { errorSentence, invoke } from '../bridge/invoke.js';
 import { latestOnly, type LoadStatus } from '../kit/load-state.js';
 import { applyAccountChanges } from './account-changes.js';
-import { copyInWindows } from './account-copy.js';
+import { copyInWindows, type CopyProgress } from './account-copy.js';
 import {
   accountKey,
   DEFAULT_SORT,
@@ -16,6 +16,9 @@ import {
   type SortKey,
 } from './account-filter.js';
 
+/** How far the first copy has come: rows in the index of rows in main's list; null once the list is whole. */
+export type Arriving = Pick<CopyProgress, 'received' | 'total'> | null;
+
 interface AccountsState {
   status: LoadStatus;
   index: AccountIndex;
@@ -23,7 +26,7 @@ interface AccountsState {
   version: number | null;
   error: string | null;
   /** While the first copy is still arriving: how many rows of how many are in the index. */
-  arriving: { received: number; total: number } | null;
+  arriving: Arriving;
   filter: AccountFilter;
   sort: AccountSort;
   /** Why the last favourite toggle failed, for the view to say. */

@@ -3,12 +3,10 @@
  * statements: every signed-in page and account request runs them, so each is built and compiled
  * once per database and then only bound (`db/compiled-queries.ts`).
  */
-import { type Kysely, sql } from 'kysely';
-import { SETTINGS } from '../config/settings.js';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import { CompiledStatement, type Slots } from '../db/compiled-queries.js';
 import type { Database } from '../db/tables.js';
 import { soonWindow, stillGranted, summaryColumns } from './account-summary.js';
-import { addDays } from './clock.js';
 import type { PageShape } from './paging.js';
 
 /** The values of a page read; a cursor's or a date's are empty when the page has none (its shape leaves them out). */
@@ -114,7 +112,8 @@ const LIST_STATE = new CompiledStatement('account list state', (db, v: Slots<{ n
 );
 
 export async function listStateRow(db: Kysely<Database>, now: Date) {
-  const row = await LIST_STATE.first(db, { now: now.toISOString(), soonTo: addDays(now, SETTINGS.domainsExpiringSoonDays).toISOString() });
+  const { now: at, soonTo } = timeValues(now);
+  const row = await LIST_STATE.first(db, { now: at, soonTo });
   if (!row) throw new Error('The account_list_version row is missing: the migrations did not run to the end.');
   return row;
 }
@@ -122,18 +121,27 @@ export async function listStateRow(db: Kysely<Database>, now: Date) {
 /** How many domain names one account carries in the list: enough to search by, bounded per page. */
 export const DOMAIN_NAMES_PER_ACCOUNT = 50;
 
-/** The first domain names of the accounts `ids`, ranked in SQL so an account with thousands of domains still sends only the first few. */
-export const DOMAIN_NAMES = new CompiledStatement('domain names of accounts', (db, v: Slots<{ ids: string[] }>) =>
-  db
+/**
+ * The first domain names of the accounts `which` picks, ranked in SQL so an account with
+ * thousands of domains still sends only the first few: for the compiled read of a page and for a
+ * page holding scoped grants, whose structure follows each scope.
+ */
+export function firstDomainNames(db: Kysely<Database>, which: (eb: ExpressionBuilder<Database, 'domains'>) => Expression<SqlBool>) {
+  return db
     .selectFrom(
       db
         .selectFrom('domains')
         .select(['account_id', 'name', sql<number>`row_number() over (partition by account_id order by name, id)`.as('rank')])
-        .where('account_id', 'in', v.ids)
+        .where(which)
         .as('ranked'),
     )
     .select(['account_id', 'name'])
     .where('rank', '<=', DOMAIN_NAMES_PER_ACCOUNT)
     .orderBy('account_id')
-    .orderBy('rank'),
+    .orderBy('rank');
+}
+
+/** The first domain names of the accounts `ids`. */
+export const DOMAIN_NAMES = new CompiledStatement('domain names of accounts', (db, v: Slots<{ ids: string[] }>) =>
+  firstDomainNames(db, (eb) => eb('account_id', 'in', v.ids)),
 );

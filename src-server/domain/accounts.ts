@@ -1,8 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { PERMISSIONS } from '../../src-shared/api/permissions.js';
 import type { Account, AccountPage } from '../../src-shared/api/accounts.js';
 import type { AccountRow, Database, MembershipRow } from '../db/tables.js';
-import { ACCOUNT_PAGE, DOMAIN_NAMES, DOMAIN_NAMES_PER_ACCOUNT, listStateRow, ONE_ACCOUNT, timeValues } from './account-reads.js';
+import { ACCOUNT_PAGE, DOMAIN_NAMES, firstDomainNames, listStateRow, ONE_ACCOUNT, timeValues } from './account-reads.js';
 import { scopedCounts, type SummaryFacts, summaryOf, twoFactorMarks, type VisibleCounts, visibleCounts } from './account-summary.js';
 import { ClientAreaError, notFound } from './errors.js';
 import { grantOf, insertMembership } from './memberships.js';
@@ -123,23 +123,13 @@ async function domainNamesOf(db: Kysely<Database>, rows: readonly Graded[]): Pro
 
 /** The names for a page holding scoped grants: its structure follows each scope, so it is built each time. */
 function scopedDomainNames(db: Kysely<Database>, whole: string[], scoped: { id: string; only: string[] }[]) {
-  const ranked = db
-    .selectFrom('domains')
-    .select(['account_id', 'name', sql<number>`row_number() over (partition by account_id order by name, id)`.as('rank')])
-    .where((eb) =>
-      eb.or([
-        ...(whole.length > 0 ? [eb('account_id', 'in', whole)] : []),
-        // A scope may name a domain by id or by name (see inScope).
-        ...scoped.map((s) => eb.and([eb('account_id', '=', s.id), eb.or([eb('id', 'in', s.only), eb('name', 'in', s.only)])])),
-      ]),
-    );
-  return db
-    .selectFrom(ranked.as('ranked'))
-    .select(['account_id', 'name'])
-    .where('rank', '<=', DOMAIN_NAMES_PER_ACCOUNT)
-    .orderBy('account_id')
-    .orderBy('rank')
-    .execute();
+  return firstDomainNames(db, (eb) =>
+    eb.or([
+      ...(whole.length > 0 ? [eb('account_id', 'in', whole)] : []),
+      // A scope may name a domain by id or by name (see inScope).
+      ...scoped.map((s) => eb.and([eb('account_id', '=', s.id), eb.or([eb('id', 'in', s.only), eb('name', 'in', s.only)])])),
+    ]),
+  ).execute();
 }
 
 function encodeCursor(row: { name: string; id: string }): string {
