@@ -111,8 +111,8 @@ export class ListOrder {
  * comparison with the heap's top.
  */
 export function firstPlaces(places: ReadonlyMap<number, string>, count: number): number[] {
-  const place = (i: number) => places.get(i)!;
-  const after = (a: number, b: number) => place(a) > place(b) || (place(a) === place(b) && a > b);
+  const before = (a: number, b: number) => compareOrderKeys(places.get(a)!, places.get(b)!) || a - b;
+  const after = (a: number, b: number) => before(a, b) > 0;
   const heap: number[] = [];
   const siftDown = () => {
     const n = heap.length;
@@ -140,5 +140,5 @@ export function firstPlaces(places: ReadonlyMap<number, string>, count: number):
       siftDown();
     }
   }
-  return heap.sort((a, b) => compareOrderKeys(place(a), place(b)) || a - b);
+  return heap.sort(before);
 }
