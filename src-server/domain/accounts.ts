@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { PERMISSIONS } from '../../src-shared/api/permissions.js';
 import type { Account, AccountPage } from '../../src-shared/api/accounts.js';
 import type { AccountRow, Database, MembershipRow } from '../db/tables.js';
-import { ACCOUNT_PAGE, DOMAIN_NAMES, firstDomainNames, listStateRow, ONE_ACCOUNT, timeValues } from './account-reads.js';
+import { ACCOUNT_PAGE, firstDomainNames, listStateRow, ONE_ACCOUNT, timeValues } from './account-reads.js';
 import { scopedCounts, type SummaryFacts, summaryOf, twoFactorMarks, type VisibleCounts, visibleCounts } from './account-summary.js';
 import { ClientAreaError, notFound } from './errors.js';
 import { grantOf, insertMembership } from './memberships.js';
@@ -15,7 +15,14 @@ type Reachable = Pick<AccountRow, 'id' | 'name' | 'updated_at'> &
     membership_updated_at: string;
     access_expires_at: string | null;
   };
-type Listed = Reachable & SummaryFacts;
+/** A row with its facts and its account's first domain names (a JSON array text; null: it has no domains). */
+type Listed = Reachable & SummaryFacts & { domain_names: string | null };
+/** The list's state as a page's read carries it (`account-reads.ts`). */
+interface ListState {
+  list_version: number | string | null;
+  list_leaving: string | null;
+  list_entering: string | null;
+}
 type Grant = ReturnType<typeof grantOf>;
 /** A listed row's id with its effective grant. */
 type Graded = { id: string; grant: Grant };
@@ -28,6 +35,19 @@ export interface AccountListQuery {
 
 /** Accounts the user can reach, ordered by name then id, paginated by an opaque keyset cursor. */
 export async function listAccounts(db: Kysely<Database>, now: Date, userId: string, query: AccountListQuery): Promise<AccountPage> {
+  return (await readAccountPage(db, now, userId, query)).page;
+}
+
+/**
+ * A page with the state it was read in (`accountListState`'s form), from one statement: null when
+ * the page has no rows, which carry it. The page's route remembers its tag under that state.
+ */
+export async function readAccountPage(
+  db: Kysely<Database>,
+  now: Date,
+  userId: string,
+  query: AccountListQuery,
+): Promise<{ page: AccountPage; state: string | null }> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   const since = query.updatedSince === undefined ? '' : new Date(query.updatedSince).toISOString();
   const values = { userId, rows: query.limit + 1, ...timeValues(now), afterName: after?.name ?? '', afterId: after?.id ?? '', since };
@@ -36,20 +56,23 @@ export async function listAccounts(db: Kysely<Database>, now: Date, userId: stri
   if (more) rows.length = query.limit;
   const last = rows[rows.length - 1];
   return {
-    items: await toAccounts(db, now, rows),
-    nextCursor: more && last ? encodeCursor(last) : null,
+    page: { items: await toAccounts(db, now, rows), nextCursor: more && last ? encodeCursor(last) : null },
+    state: rows[0] ? stateOf(rows[0]) : null,
   };
 }
 
 /**
- * The state every accounts page is built from, read without building one (`account-reads.ts`).
- * The version is the whole database's: a write anywhere makes a page be built once more, never a
- * changed page pass as current. Read it before the page, so it never names a state newer than the
- * page it goes with.
+ * The state every accounts page is built from, read without building one (`account-reads.ts`),
+ * for a conditional request that may be answered 304. The version is the whole database's: a
+ * write anywhere makes a page be built once more, never a changed page pass as current.
  */
 export async function accountListState(db: Kysely<Database>, now: Date): Promise<string> {
-  const row = await listStateRow(db, now);
-  return JSON.stringify([Number(row.version), row.leaving, row.entering]);
+  return stateOf(await listStateRow(db, now));
+}
+
+function stateOf(row: ListState): string {
+  if (row.list_version === null) throw new Error('The account_list_version row is missing: the migrations did not run to the end.');
+  return JSON.stringify([Number(row.list_version), row.list_leaving, row.list_entering]);
 }
 
 /** One account as the user sees it; `not_found` when the user cannot reach it (never `forbidden`: no probing). */
@@ -76,7 +99,7 @@ async function toAccounts(db: Kysely<Database>, now: Date, rows: readonly Listed
     }
     return { id: row.id, ...known };
   });
-  const [scoped, names] = await Promise.all([scopedCounts(db, now, graded), domainNamesOf(db, graded)]);
+  const [scoped, names] = await Promise.all([scopedCounts(db, now, graded), domainNamesOf(db, rows, graded)]);
   const markOf = twoFactorMarks();
   return rows.map((row, i) => {
     const { grant, visible } = graded[i]!;
@@ -100,20 +123,24 @@ const NO_DOMAIN_NAMES: string[] = [];
 
 /**
  * The first domain names (by name) of each account of a page, as the caller may see them: none
- * without domains.view/manage, only those in scope for a scoped member. One query per page,
- * ranked in SQL so an account with thousands of domains still sends only the first few.
+ * without domains.view/manage, only those in scope for a scoped member. The page's read carries
+ * each account's (ranked in SQL, so an account with thousands of domains still sends only the
+ * first few); a page holding scoped grants reads them once more, for all its rows together.
  */
-async function domainNamesOf(db: Kysely<Database>, rows: readonly Graded[]): Promise<Map<string, string[]>> {
+async function domainNamesOf(db: Kysely<Database>, rows: readonly Listed[], graded: readonly Graded[]): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
-  const visible = rows.filter((r) => r.grant.permissions.includes('domains.view') || r.grant.permissions.includes('domains.manage'));
-  const whole = visible.filter((r) => r.grant.scope === null).map((r) => r.id);
+  const visible = graded.filter((r) => r.grant.permissions.includes('domains.view') || r.grant.permissions.includes('domains.manage'));
   const scoped = visible.flatMap((r) => {
     const only = r.grant.scope?.domains ?? [];
     return r.grant.scope !== null && only.length > 0 ? [{ id: r.id, only }] : [];
   });
-  if (whole.length === 0 && scoped.length === 0) return result;
-  const found = scoped.length === 0 ? await DOMAIN_NAMES.rows(db, { ids: whole }) : await scopedDomainNames(db, whole, scoped);
-  for (const { account_id, name } of found) {
+  if (scoped.length === 0) {
+    const whole = new Set(visible.map((r) => r.id));
+    for (const row of rows) if (row.domain_names !== null && whole.has(row.id)) result.set(row.id, JSON.parse(row.domain_names) as string[]);
+    return result;
+  }
+  const whole = visible.filter((r) => r.grant.scope === null).map((r) => r.id);
+  for (const { account_id, name } of await scopedDomainNames(db, whole, scoped)) {
     const list = result.get(account_id);
     if (list) list.push(name);
     else result.set(account_id, [name]);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Account, AccountPage, QUIET_TAG_DESCRIPTION } from '../../../src-shared/api/accounts.js';
 import { IdParams, PageQuery } from '../../../src-shared/api/primitives.js';
-import { accountListState, getAccount, listAccounts } from '../../domain/accounts.js';
+import { accountListState, getAccount, readAccountPage } from '../../domain/accounts.js';
 import type { ClientAreaContext } from '../../domain/context.js';
 import { BEARER, requireSignIn } from '../auth.js';
 import { PageTags, withEtag } from '../etag.js';
@@ -27,14 +27,16 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
     },
     handler: async (request, reply) => {
       // A re-sync with nothing changed gets 304 and no account data; while nothing was written
-      // since the page was last built, it costs no page query either.
+      // since the page was last built, it costs no page query either. Only a request naming the
+      // page's known tag reads the state alone first; any other gets the state with its page.
       const now = ctx.clock();
       const userId = request.caller.user.id;
       const { limit, cursor, updatedSince } = request.query;
       const pageKey = (since: string | null, from = cursor ?? null) => JSON.stringify([userId, limit, from, since]);
-      const state = await accountListState(ctx.db, now);
-      if (tags.current(request, reply, pageKey(updatedSince ?? null), state)) return reply.code(304).send();
-      const built = await listAccounts(ctx.db, now, userId, request.query);
+      const key = pageKey(updatedSince ?? null);
+      if (tags.known(request, key) && tags.current(request, reply, key, await accountListState(ctx.db, now))) return reply.code(304).send();
+      const { page: built, state } = await readAccountPage(ctx.db, now, userId, request.query);
+      tags.built(request, key, state);
       if (updatedSince === undefined) {
         const quiet = tags.walked(JSON.stringify([userId, limit]), cursor ?? null, state, built, (since) => pageKey(since, null), EMPTY_PAGE);
         if (quiet) reply.header('quiet-etag', quiet.etag).header('quiet-since', quiet.updatedSince);
