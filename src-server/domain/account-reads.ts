@@ -149,17 +149,17 @@ export function firstDomainNames(db: Kysely<Database>, which: (eb: ExpressionBui
 }
 
 /**
- * The first domain names of a row's account, by name, as a JSON array text; null for an account
- * without domains (its counts row says so, and then nothing is looked up). A range of the index
- * `domains (account_id, name, id)` (migration 0015). SQLite aggregates the rows in the order its
- * subquery yields them, the index's, where an ORDER BY of its own would sort them again;
- * PostgreSQL is told the order.
+ * The first domain names of a row's account, by name, as a JSON array text (compact, as
+ * `JSON.stringify` writes it, on both stores); null for an account without domains (its counts
+ * row says so, and then nothing is looked up). A range of the index `domains (account_id, name,
+ * id)` (migration 0015). SQLite aggregates the rows in the order its subquery yields them, the
+ * index's, where an ORDER BY of its own would sort them again; PostgreSQL is told the order.
  */
 function domainNamesColumn(db: Kysely<Database>) {
   const first = sql`select name, id from domains where domains.account_id = accounts.id order by name, id limit ${sql.lit(DOMAIN_NAMES_PER_ACCOUNT)}`;
   const names =
     db.getExecutor().adapter instanceof PostgresAdapter
-      ? sql<string>`(select json_agg(first.name order by first.name, first.id)::text from (${first}) as first)`
+      ? sql<string>`(select '[' || string_agg(to_json(first.name)::text, ',' order by first.name, first.id) || ']' from (${first}) as first)`
       : sql<string>`(select json_group_array(first.name) from (${first}) as first)`;
   return sql<string | null>`case when account_counts.domains > 0 then ${names} end`.as('domain_names');
 }

@@ -31,9 +31,9 @@ interface Walk {
   newestMs: number;
 }
 
-/** A page of a list whose items carry the time they last changed. */
+/** A page of a list whose items carry the time they last changed: the newest of them (null: it has none). */
 interface DatedPage {
-  items: ReadonlyArray<{ updatedAt: string }>;
+  newestUpdatedAt: string | null;
   nextCursor: string | null;
 }
 
@@ -90,7 +90,7 @@ export class PageTags {
     this.#walks.delete(walk);
     if (state === null || (cursor !== null && (before?.state !== state || before.next !== cursor))) return null;
     let newestMs = before?.newestMs ?? -Infinity;
-    for (const item of page.items) newestMs = Math.max(newestMs, Date.parse(item.updatedAt));
+    if (page.newestUpdatedAt !== null) newestMs = Math.max(newestMs, Date.parse(page.newestUpdatedAt));
     if (page.nextCursor !== null) {
       this.#walks.set(walk, { state, next: page.nextCursor, newestMs });
       if (this.#walks.size > FOLLOWED_WALKS) this.#walks.delete(this.#walks.keys().next().value!);
