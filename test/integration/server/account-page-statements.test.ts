@@ -191,13 +191,14 @@ describe('an accounts page read on SQLite', () => {
   });
   afterAll(async () => s?.close());
 
-  it('reads its rows as one range of the membership index, each with its counts row, counting per row only the domains expiring soon', async () => {
+  it('reads its rows as one range of the membership index, each with its counts row, counting per row only the domains expiring soon, its domain names a range of their index', async () => {
     const values = { userId: owner.id, rows: 201, ...timeValues(s.now()), afterName: '', afterId: '', since: '' };
     const read = accountPageRead(s.db, values, '').compile();
     const plan = await s.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${read.sql}`, [...read.parameters]));
     const details = plan.rows.map((r) => r.detail).join('\n');
     expect(details).toContain('memberships_user_account_name');
     expect(details).toContain('account_counts');
+    expect(details).toContain('domains_account_name');
     expect(details).not.toContain('TEMP B-TREE');
     for (const counted of ['services', 'invoices', 'tickets']) expect(details).not.toMatch(new RegExp(`SEARCH ${counted}\\b`));
   });
