@@ -120,9 +120,8 @@ const LIST_STATE = new CompiledStatement('account list state', (db, v: Slots<{ n
 
 export async function listStateRow(db: Kysely<Database>, now: Date) {
   const { now: at, soonTo } = timeValues(now);
-  const row = await LIST_STATE.first(db, { now: at, soonTo });
-  if (!row) throw new Error('The account_list_version row is missing: the migrations did not run to the end.');
-  return row;
+  // A select without FROM answers one row; a missing version row shows as a null version.
+  return (await LIST_STATE.first(db, { now: at, soonTo }))!;
 }
 
 /** How many domain names one account carries in the list: enough to search by, bounded per page. */

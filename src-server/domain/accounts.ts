@@ -51,7 +51,10 @@ export interface AccountPageText {
   state: string | null;
 }
 
-/** Accounts the user can reach, ordered by name then id, paginated by an opaque keyset cursor. */
+/**
+ * Accounts the user can reach, ordered by name then id, paginated by an opaque keyset cursor: the
+ * sent text parsed, for the panel, so the objects are the answer's and have no writer of their own.
+ */
 export async function listAccounts(db: Kysely<Database>, now: Date, userId: string, query: AccountListQuery): Promise<AccountPage> {
   return JSON.parse((await readAccountPage(db, now, userId, query)).text) as AccountPage;
 }
@@ -95,7 +98,7 @@ function stateOf(row: ListState): string {
   return JSON.stringify([Number(row.list_version), row.list_leaving, row.list_entering]);
 }
 
-/** One account as the user sees it; `not_found` when the user cannot reach it (never `forbidden`: no probing). */
+/** One account as the user sees it (the sent text parsed); `not_found` when the user cannot reach it (never `forbidden`: no probing). */
 export async function getAccount(db: Kysely<Database>, now: Date, userId: string, accountId: string): Promise<Account> {
   return JSON.parse(await readAccount(db, now, userId, accountId)) as Account;
 }
