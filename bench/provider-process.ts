@@ -15,11 +15,16 @@ export interface ProviderStore {
   databaseFile: string;
   /** A PostgreSQL database; empty for the SQLite file. */
   databaseUrl?: string;
+  /**
+   * Flags for the server's node (`--cpu-prof`, `--trace-gc`, …), handed through tsx; none by
+   * default, so the server runs as a provider runs it.
+   */
+  nodeArguments?: readonly string[];
 }
 
 export async function serveProvider(store: ProviderStore): Promise<RunningProvider> {
   const adminKey = 'bench-admin-key';
-  const script = spawnScript(['src-server/cli.ts', '--port', '0', '--db', store.databaseFile, '--log-level', 'warn'], {
+  const script = spawnScript([...(store.nodeArguments ?? []), 'src-server/cli.ts', '--port', '0', '--db', store.databaseFile, '--log-level', 'warn'], {
     ...process.env,
     DATABASE_URL: store.databaseUrl ?? '',
     CLIENTAREA_ADMIN_KEY: adminKey,

@@ -1,4 +1,5 @@
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
+import { ROWS_AS_ARRAYS, RowArrays, selectedColumns } from './row-arrays.js';
 import type { Database } from './tables.js';
 
 /**
@@ -27,6 +28,8 @@ interface Compiled {
   sql: CompiledQuery;
   /** Per parameter: the slot it binds, or undefined for a constant the builder wrote itself. */
   slots: (Slot | undefined)[];
+  /** For rows read as arrays: the place of each column. */
+  at?: Record<string, number>;
 }
 
 /**
@@ -61,22 +64,38 @@ export class CompiledStatement<V extends object, R, S extends string = ''> {
     return (await this.run(db, values, shape)).rows[0];
   }
 
+  /**
+   * Every row as an array of its values in select-list order (`db/row-arrays.ts`): a read of many
+   * rows whose values are used once, where an object per row is most of what the driver builds.
+   */
+  async arrays(db: Kysely<Database>, values: V, shape: S = '' as S): Promise<RowArrays<R>> {
+    const compiled = this.#compiledFor(db, values, shape, true);
+    const { rows } = await this.#execute(db, compiled, values);
+    return new RowArrays<R>(rows as unknown as unknown[][], compiled.at as Record<keyof R, number>);
+  }
+
   /** The driver's whole result (affected rows of a write). */
   run(db: Kysely<Database>, values: V, shape: S = '' as S): Promise<QueryResult<R>> {
-    const compiled = this.#compiledFor(db, values, shape);
+    return this.#execute(db, this.#compiledFor(db, values, shape, false), values);
+  }
+
+  #execute(db: Kysely<Database>, compiled: Compiled, values: V): Promise<QueryResult<R>> {
     const parameters = compiled.slots.map((slot, i) => (slot ? this.#bound(values, slot) : compiled.sql.parameters[i]));
     return db.executeQuery<R>({ query: compiled.sql.query, queryId: compiled.sql.queryId, sql: compiled.sql.sql, parameters });
   }
 
-  #compiledFor(db: Kysely<Database>, values: V, shape: S): Compiled {
+  #compiledFor(db: Kysely<Database>, values: V, shape: S, arrays: boolean): Compiled {
     const adapter = db.getExecutor().adapter;
     let byShape = this.#compiled.get(adapter);
     if (!byShape) this.#compiled.set(adapter, (byShape = new Map()));
-    const key = shapeKey(values as Values, shape);
+    const key = `${shapeKey(values as Values, shape)}${arrays ? '|arrays' : ''}`;
     let compiled = byShape.get(key);
     if (!compiled) {
-      const sql = this.build(db, slotsFor(values as Values) as Slots<V>, shape).compile();
-      compiled = { sql, slots: sql.parameters.map((p) => (p instanceof Slot ? p : undefined)) };
+      const built = this.build(db, slotsFor(values as Values) as Slots<V>, shape).compile();
+      const slots = built.parameters.map((p) => (p instanceof Slot ? p : undefined));
+      compiled = arrays
+        ? { sql: { ...built, sql: ROWS_AS_ARRAYS + built.sql }, slots, at: Object.fromEntries(selectedColumns(built.query).map((name, i) => [name, i])) }
+        : { sql: built, slots };
       byShape.set(key, compiled);
     }
     return compiled;

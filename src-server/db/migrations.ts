@@ -13,6 +13,7 @@ import { migration as m0011 } from './migrations/0011-access-requests.js';
 import { migration as m0012 } from './migrations/0012-membership-account-name.js';
 import { migration as m0013 } from './migrations/0013-two-factor-list-version.js';
 import { migration as m0014 } from './migrations/0014-account-counts.js';
+import { migration as m0015 } from './migrations/0015-domain-names-order.js';
 
 /**
  * Migrations live in code (no files to ship next to a bundled server), one file each under
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0012_membership_account_name': m0012,
   '0013_two_factor_list_version': m0013,
   '0014_account_counts': m0014,
+  '0015_domain_names_order': m0015,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {

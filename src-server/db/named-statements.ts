@@ -1,6 +1,7 @@
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
 import type { QueryClient, QueryPool } from './read-pipeline.js';
+import { asksForArrays } from './row-arrays.js';
 
 /**
  * How many distinct SQL texts get a name: every query the server has, with room for the `IN (…)`
@@ -35,8 +36,9 @@ export function withNamedStatements(pool: QueryPool): PostgresPool {
     const query = (text: string | pg.Submittable, values?: readonly unknown[]): unknown => {
       if (typeof text !== 'string') return client.query(text);
       const name = values?.length ? nameOf(text) : undefined;
-      if (!name) return client.query(text, values as unknown[]);
-      return client.query({ name, text, values: values as unknown[] }).catch((error: unknown) => {
+      const rowMode = asksForArrays(text) ? 'array' : undefined;
+      if (!name) return rowMode ? client.query({ text, values: values as unknown[], rowMode }) : client.query(text, values as unknown[]);
+      return client.query({ name, text, values: values as unknown[], ...(rowMode ? { rowMode } : {}) }).catch((error: unknown) => {
         // A migration changed the columns under this plan: the next call prepares the text afresh under a new name.
         if ((error as { code?: unknown }).code === CACHED_PLAN_OUTDATED && names.get(text) === name) names.set(text, `cd${++issued}`);
         throw error;

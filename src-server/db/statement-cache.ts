@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { asksForArrays } from './row-arrays.js';
 
 /** How many distinct statements stay prepared: every query the server has, with room for the `IN (…)` lengths of a page. */
 const CACHED_STATEMENTS = 512;
@@ -22,6 +23,7 @@ export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
         return cached;
       }
       const statement = sqlite.prepare(text);
+      if (asksForArrays(text)) statement.raw(true);
       if (cached) return statement;
       cache.set(text, statement);
       if (cache.size > CACHED_STATEMENTS) cache.delete(cache.keys().next().value as string);

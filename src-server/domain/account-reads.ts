@@ -3,7 +3,7 @@
  * statements: every signed-in page and account request runs them, so each is built and compiled
  * once per database and then only bound (`db/compiled-queries.ts`).
  */
-import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, PostgresAdapter, type SqlBool, sql } from 'kysely';
 import { CompiledStatement, type Slots } from '../db/compiled-queries.js';
 import type { Database } from '../db/tables.js';
 import { soonWindow, stillGranted, summaryColumns } from './account-summary.js';
@@ -66,11 +66,16 @@ export function accountPageQuery(db: Kysely<Database>, v: Slots<PageValues>, sha
   return q.orderBy('memberships.account_name').orderBy('memberships.account_id').limit(v.rows);
 }
 
-/** The one read of a page: its rows, each with its counts row and two-factor mark. */
+/**
+ * The one read of a page: its rows, each with its counts row, two-factor mark and first domain
+ * names, and the list's state (`listStateColumns`) in the same statement, so the state is exactly
+ * the one the rows were read in.
+ */
 export function accountPageRead(db: Kysely<Database>, v: Slots<PageValues>, shape: PageShape) {
   return accountPageQuery(db, v, shape)
     .leftJoin('account_counts', 'account_counts.account_id', 'accounts.id')
     .select(summaryColumns({ from: v.soonFrom, to: v.soonTo }, v.userId))
+    .select([domainNamesColumn(db), ...listStateColumns(db, v)])
     .where(stillGranted(v.now));
 }
 
@@ -83,6 +88,7 @@ export const ONE_ACCOUNT = new CompiledStatement(
     reachableQuery(db, v.userId)
       .leftJoin('account_counts', 'account_counts.account_id', 'accounts.id')
       .select(summaryColumns({ from: v.soonFrom, to: v.soonTo }, v.userId))
+      .select(domainNamesColumn(db))
       .where(stillGranted(v.now))
       .where('accounts.id', '=', v.accountId),
 );
@@ -90,32 +96,32 @@ export const ONE_ACCOUNT = new CompiledStatement(
 /**
  * The state every accounts page is built from: the version the database bumps on every write a
  * page shows (migration 0004) and the next two moments an expiring-soon count can change with
- * time alone (the first domain yet to expire, the first yet to enter the window).
+ * time alone (the first domain yet to expire, the first yet to enter the window). Uncorrelated,
+ * so both stores work each out once per statement, whichever read carries them.
  */
-const LIST_STATE = new CompiledStatement('account list state', (db, v: Slots<{ now: string; soonTo: string }>) =>
-  db
-    .selectFrom('account_list_version')
-    .select((eb) => [
-      'version',
-      eb
-        .selectFrom('domains')
-        .select((d) => d.fn.min('expires_at').as('at'))
-        .where('expires_at', '>=', v.now)
-        .as('leaving'),
-      eb
-        .selectFrom('domains')
-        .select((d) => d.fn.min('expires_at').as('at'))
-        .where('expires_at', '>', v.soonTo)
-        .as('entering'),
-    ])
-    .where('id', '=', 1),
-);
+function listStateColumns(db: Kysely<Database>, v: Slots<{ now: string; soonTo: string }>) {
+  return [
+    db.selectFrom('account_list_version').select('version').where('id', '=', 1).as('list_version'),
+    db
+      .selectFrom('domains')
+      .select((d) => d.fn.min('expires_at').as('at'))
+      .where('expires_at', '>=', v.now)
+      .as('list_leaving'),
+    db
+      .selectFrom('domains')
+      .select((d) => d.fn.min('expires_at').as('at'))
+      .where('expires_at', '>', v.soonTo)
+      .as('list_entering'),
+  ] as const;
+}
+
+/** The list's state alone, for a conditional request that may be answered 304 without a page. */
+const LIST_STATE = new CompiledStatement('account list state', (db, v: Slots<{ now: string; soonTo: string }>) => db.selectNoFrom(listStateColumns(db, v)));
 
 export async function listStateRow(db: Kysely<Database>, now: Date) {
   const { now: at, soonTo } = timeValues(now);
-  const row = await LIST_STATE.first(db, { now: at, soonTo });
-  if (!row) throw new Error('The account_list_version row is missing: the migrations did not run to the end.');
-  return row;
+  // A select without FROM answers one row; a missing version row shows as a null version.
+  return (await LIST_STATE.first(db, { now: at, soonTo }))!;
 }
 
 /** How many domain names one account carries in the list: enough to search by, bounded per page. */
@@ -123,8 +129,8 @@ export const DOMAIN_NAMES_PER_ACCOUNT = 50;
 
 /**
  * The first domain names of the accounts `which` picks, ranked in SQL so an account with
- * thousands of domains still sends only the first few: for the compiled read of a page and for a
- * page holding scoped grants, whose structure follows each scope.
+ * thousands of domains still sends only the first few: for a page holding scoped grants, whose
+ * structure follows each scope (every other row has its names in the page's read).
  */
 export function firstDomainNames(db: Kysely<Database>, which: (eb: ExpressionBuilder<Database, 'domains'>) => Expression<SqlBool>) {
   return db
@@ -141,7 +147,18 @@ export function firstDomainNames(db: Kysely<Database>, which: (eb: ExpressionBui
     .orderBy('rank');
 }
 
-/** The first domain names of the accounts `ids`. */
-export const DOMAIN_NAMES = new CompiledStatement('domain names of accounts', (db, v: Slots<{ ids: string[] }>) =>
-  firstDomainNames(db, (eb) => eb('account_id', 'in', v.ids)),
-);
+/**
+ * The first domain names of a row's account, by name, as a JSON array text (compact, as
+ * `JSON.stringify` writes it, on both stores); null for an account without domains (its counts
+ * row says so, and then nothing is looked up). A range of the index `domains (account_id, name,
+ * id)` (migration 0015). SQLite aggregates the rows in the order its subquery yields them, the
+ * index's, where an ORDER BY of its own would sort them again; PostgreSQL is told the order.
+ */
+function domainNamesColumn(db: Kysely<Database>) {
+  const first = sql`select name, id from domains where domains.account_id = accounts.id order by name, id limit ${sql.lit(DOMAIN_NAMES_PER_ACCOUNT)}`;
+  const names =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? sql<string>`(select '[' || string_agg(to_json(first.name)::text, ',' order by first.name, first.id) || ']' from (${first}) as first)`
+      : sql<string>`(select json_group_array(first.name) from (${first}) as first)`;
+  return sql<string | null>`case when account_counts.domains > 0 then ${names} end`.as('domain_names');
+}

@@ -8,12 +8,12 @@ import { type Kysely, sql } from 'kysely';
 import type { Account } from '../../src-shared/api/accounts.js';
 import type { Permission } from '../../src-shared/api/permissions.js';
 import { SETTINGS } from '../config/settings.js';
+import type { RowArrays } from '../db/row-arrays.js';
 import type { Database } from '../db/tables.js';
 import { inScope } from './access.js';
 import { addDays } from './clock.js';
 import type { grantOf } from './memberships.js';
 
-export type Summary = Account['summary'];
 type Grant = ReturnType<typeof grantOf>;
 
 /** The facts `summaryColumns` adds to each row, as both stores hand them back (counts may arrive as text; null without a counts row). */
@@ -78,11 +78,17 @@ export interface ScopedCounts {
 }
 
 /**
- * The service and domain counts of the scoped grants of a page: two reads for all of them
- * together, none when the page holds no scoped grant (an owner's page never does).
+ * The service and domain counts of the scoped grants of a page (`grants[i]` is the grant on
+ * account `accounts[i]`): two reads for all of them together, none when the page holds no scoped
+ * grant (an owner's page never does).
  */
-export async function scopedCounts(db: Kysely<Database>, now: Date, rows: readonly { id: string; grant: Grant }[]): Promise<ScopedCounts | undefined> {
-  const scoped = rows.filter((r) => r.grant.scope !== null);
+export async function scopedCounts(
+  db: Kysely<Database>,
+  now: Date,
+  accounts: readonly string[],
+  grants: readonly { grant: Grant }[],
+): Promise<ScopedCounts | undefined> {
+  const scoped = accounts.flatMap((id, i) => (grants[i]!.grant.scope !== null ? [{ id, grant: grants[i]!.grant }] : []));
   if (scoped.length === 0) return undefined;
   const ids = scoped.map((r) => r.id);
   const soon = soonWindow(now);
@@ -122,32 +128,32 @@ export function visibleCounts(grant: Grant): VisibleCounts {
   };
 }
 
-/** The counts one listed account shows its caller. */
-export function summaryOf(id: string, facts: SummaryFacts, visible: VisibleCounts, scoped: ScopedCounts | undefined): Summary {
-  return {
-    services: visible.services ? (scoped?.services.get(id) ?? Number(facts.services)) : 0,
-    domainsExpiringSoon: visible.domains ? (scoped?.domainsExpiringSoon.get(id) ?? Number(facts.domains_expiring_soon)) : 0,
-    unpaidInvoices: visible.invoices ? Number(facts.unpaid_invoices) : 0,
-    openTickets: visible.tickets ? Number(facts.open_tickets) : 0,
-  };
+/**
+ * The JSON text of the counts one listed account shows its caller, from the row's summary columns
+ * (`summaryColumns`), in the order of the schema's keys.
+ */
+export function summaryText(
+  id: string,
+  read: RowArrays<SummaryFacts>,
+  row: readonly unknown[],
+  visible: VisibleCounts,
+  scoped: ScopedCounts | undefined,
+): string {
+  const services = visible.services ? (scoped?.services.get(id) ?? Number(read.read(row, 'services'))) : 0;
+  const soon = visible.domains ? (scoped?.domainsExpiringSoon.get(id) ?? Number(read.read(row, 'domains_expiring_soon'))) : 0;
+  const unpaid = visible.invoices ? Number(read.read(row, 'unpaid_invoices')) : 0;
+  const tickets = visible.tickets ? Number(read.read(row, 'open_tickets')) : 0;
+  return `{"services":${services},"domainsExpiringSoon":${soon},"unpaidInvoices":${unpaid},"openTickets":${tickets}}`;
 }
 
 type TwoFactorMark = NonNullable<Account['twoFactor']>;
 
-/**
- * The two-factor marks of a page's rows: whether each account's owner requires it, and whether the
- * caller has it on (the same on every row). A page has at most two distinct marks, shared by its rows.
- */
-export function twoFactorMarks(): (facts: SummaryFacts) => TwoFactorMark {
-  const marks = new Map<string, TwoFactorMark>();
-  return (facts) => {
-    const required = truthy(facts.two_factor_required);
-    const enabled = truthy(facts.two_factor_enabled);
-    const key = `${required}${enabled}`;
-    let mark = marks.get(key);
-    if (!mark) marks.set(key, (mark = { required, enabled }));
-    return mark;
-  };
+/** The texts of the four two-factor marks, by `required` then `enabled`: every row's is one of them. */
+const MARK_TEXTS = [false, true].flatMap((required) => [false, true].map((enabled) => JSON.stringify({ required, enabled } satisfies TwoFactorMark)));
+
+/** The text of a row's two-factor mark: whether its account's owner requires it, and whether the caller has it on. */
+export function twoFactorMarkText(required: SummaryFacts['two_factor_required'], enabled: SummaryFacts['two_factor_enabled']): string {
+  return MARK_TEXTS[(truthy(required) ? 2 : 0) + (truthy(enabled) ? 1 : 0)]!;
 }
 
 // SQLite answers 0/1; PostgreSQL an integer that may arrive as text.

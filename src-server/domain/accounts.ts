@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import { PERMISSIONS } from '../../src-shared/api/permissions.js';
 import type { Account, AccountPage } from '../../src-shared/api/accounts.js';
+import type { RowArrays } from '../db/row-arrays.js';
 import type { AccountRow, Database, MembershipRow } from '../db/tables.js';
-import { ACCOUNT_PAGE, DOMAIN_NAMES, firstDomainNames, listStateRow, ONE_ACCOUNT, timeValues } from './account-reads.js';
-import { scopedCounts, type SummaryFacts, summaryOf, twoFactorMarks, type VisibleCounts, visibleCounts } from './account-summary.js';
+import { ACCOUNT_PAGE, firstDomainNames, listStateRow, ONE_ACCOUNT, timeValues } from './account-reads.js';
+import { scopedCounts, type SummaryFacts, summaryText, twoFactorMarkText, type VisibleCounts, visibleCounts } from './account-summary.js';
 import { ClientAreaError, notFound } from './errors.js';
 import { grantOf, insertMembership } from './memberships.js';
 import { pageShapeOf } from './paging.js';
@@ -15,10 +16,17 @@ type Reachable = Pick<AccountRow, 'id' | 'name' | 'updated_at'> &
     membership_updated_at: string;
     access_expires_at: string | null;
   };
-type Listed = Reachable & SummaryFacts;
+/** A row with its facts and its account's first domain names (a JSON array text; null: it has no domains). */
+type Listed = Reachable & SummaryFacts & { domain_names: string | null };
+/** The list's state as a page's read carries it (`account-reads.ts`). */
+interface ListState {
+  list_version: number | string | null;
+  list_leaving: string | null;
+  list_entering: string | null;
+}
 type Grant = ReturnType<typeof grantOf>;
-/** A listed row's id with its effective grant. */
-type Graded = { id: string; grant: Grant };
+/** A distinct membership's effective grant, what it may count, and its part of an account's text. */
+type Graded = { grant: Grant; visible: VisibleCounts; grantText: string };
 
 export interface AccountListQuery {
   limit: number;
@@ -26,99 +34,159 @@ export interface AccountListQuery {
   updatedSince?: string | undefined;
 }
 
-/** Accounts the user can reach, ordered by name then id, paginated by an opaque keyset cursor. */
+/**
+ * The JSON text of a `T`, written by the domain from typed rows: what `http/typed-answer.ts`
+ * sends as it is. The contract tests parse such texts with the schemas of `T`.
+ */
+export type JsonText<T> = string & { readonly [json]?: T };
+declare const json: unique symbol;
+
+/** A page as it is sent, with what the route's tags need of it. */
+export interface AccountPageText {
+  text: JsonText<AccountPage>;
+  /** The newest `updatedAt` of its items (null when it has none). */
+  newestUpdatedAt: string | null;
+  nextCursor: string | null;
+  /** The state it was read in (`accountListState`'s form); null when it has no rows, which carry it. */
+  state: string | null;
+}
+
+/**
+ * Accounts the user can reach, ordered by name then id, paginated by an opaque keyset cursor: the
+ * sent text parsed, for the panel, so the objects are the answer's and have no writer of their own.
+ */
 export async function listAccounts(db: Kysely<Database>, now: Date, userId: string, query: AccountListQuery): Promise<AccountPage> {
+  return JSON.parse((await readAccountPage(db, now, userId, query)).text) as AccountPage;
+}
+
+/** A page from one statement, written as the JSON text it is sent as; its route remembers its tag under its state. */
+export async function readAccountPage(db: Kysely<Database>, now: Date, userId: string, query: AccountListQuery): Promise<AccountPageText> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   const since = query.updatedSince === undefined ? '' : new Date(query.updatedSince).toISOString();
   const values = { userId, rows: query.limit + 1, ...timeValues(now), afterName: after?.name ?? '', afterId: after?.id ?? '', since };
-  const rows = await ACCOUNT_PAGE.rows(db, values, pageShapeOf(after !== undefined, query.updatedSince !== undefined));
-  const more = rows.length > query.limit;
-  if (more) rows.length = query.limit;
-  const last = rows[rows.length - 1];
+  const read = await ACCOUNT_PAGE.arrays(db, values, pageShapeOf(after !== undefined, query.updatedSince !== undefined));
+  const count = Math.min(read.rows.length, query.limit);
+  const { text, newestUpdatedAt } = await accountsText(db, now, read, count);
+  const last = read.rows[count - 1];
+  const nextCursor = read.rows.length > query.limit && last ? encodeCursor(read.read(last, 'name'), read.read(last, 'id')) : null;
+  const first = read.rows[0];
   return {
-    items: await toAccounts(db, now, rows),
-    nextCursor: more && last ? encodeCursor(last) : null,
+    text: `{"items":[${text}],"nextCursor":${nextCursor === null ? 'null' : JSON.stringify(nextCursor)}}`,
+    newestUpdatedAt,
+    nextCursor,
+    state: first
+      ? stateOf({
+          list_version: read.read(first, 'list_version'),
+          list_leaving: read.read(first, 'list_leaving'),
+          list_entering: read.read(first, 'list_entering'),
+        })
+      : null,
   };
 }
 
 /**
- * The state every accounts page is built from, read without building one (`account-reads.ts`).
- * The version is the whole database's: a write anywhere makes a page be built once more, never a
- * changed page pass as current. Read it before the page, so it never names a state newer than the
- * page it goes with.
+ * The state every accounts page is built from, read without building one (`account-reads.ts`),
+ * for a conditional request that may be answered 304. The version is the whole database's: a
+ * write anywhere makes a page be built once more, never a changed page pass as current.
  */
 export async function accountListState(db: Kysely<Database>, now: Date): Promise<string> {
-  const row = await listStateRow(db, now);
-  return JSON.stringify([Number(row.version), row.leaving, row.entering]);
+  return stateOf(await listStateRow(db, now));
 }
 
-/** One account as the user sees it; `not_found` when the user cannot reach it (never `forbidden`: no probing). */
+function stateOf(row: ListState): string {
+  if (row.list_version === null) throw new Error('The account_list_version row is missing: the migrations did not run to the end.');
+  return JSON.stringify([Number(row.list_version), row.list_leaving, row.list_entering]);
+}
+
+/** One account as the user sees it (the sent text parsed); `not_found` when the user cannot reach it (never `forbidden`: no probing). */
 export async function getAccount(db: Kysely<Database>, now: Date, userId: string, accountId: string): Promise<Account> {
-  const row = await ONE_ACCOUNT.first(db, { userId, accountId, ...timeValues(now) });
-  if (!row) throw notFound('The account');
-  const [account] = await toAccounts(db, now, [row]);
-  return account!;
+  return JSON.parse(await readAccount(db, now, userId, accountId)) as Account;
+}
+
+/** One account as the JSON text it is sent as. */
+export async function readAccount(db: Kysely<Database>, now: Date, userId: string, accountId: string): Promise<JsonText<Account>> {
+  const read = await ONE_ACCOUNT.arrays(db, { userId, accountId, ...timeValues(now) });
+  if (read.rows.length === 0) throw notFound('The account');
+  return (await accountsText(db, now, read, 1)).text;
 }
 
 /**
- * The answers for rows read with their summary columns: the grant worked out once per distinct
- * membership (a page of 200 holds a handful, and its rows share the answer's permission list), and
- * besides the rows' own read at most one more for the domain names (and two for scoped counts).
+ * The JSON texts of the first `count` rows read with their summary columns, comma-separated,
+ * written straight from the row arrays: no object per row or per answer, and one string grown
+ * piece by piece, made flat once when it becomes bytes (texts joined from one per row were each
+ * made flat, then copied again). Each distinct membership's grant is worked out, and its part of
+ * the text written, once (a page of 200 holds a handful); besides the rows' own read a page of
+ * scoped grants reads three more times (their counts, their domain names).
  */
-async function toAccounts(db: Kysely<Database>, now: Date, rows: readonly Listed[]): Promise<Account[]> {
-  const grants = new Map<string, { grant: Grant; visible: VisibleCounts }>();
-  const graded = rows.map((row) => {
-    const shape = `${row.role}\u0000${row.permissions}\u0000${row.scope ?? ''}`;
-    let known = grants.get(shape);
-    if (!known) {
-      const grant = grantOf(row);
-      grants.set(shape, (known = { grant, visible: visibleCounts(grant) }));
-    }
-    return { id: row.id, ...known };
-  });
-  const [scoped, names] = await Promise.all([scopedCounts(db, now, graded), domainNamesOf(db, graded)]);
-  const markOf = twoFactorMarks();
-  return rows.map((row, i) => {
-    const { grant, visible } = graded[i]!;
-    return {
-      id: row.id,
-      name: row.name,
-      role: grant.role,
-      permissions: grant.permissions,
-      scope: grant.scope,
-      summary: summaryOf(row.id, row, visible, scoped),
-      updatedAt: row.membership_updated_at > row.updated_at ? row.membership_updated_at : row.updated_at,
-      domainNames: names.get(row.id) ?? NO_DOMAIN_NAMES,
-      accessExpiresAt: row.access_expires_at,
-      twoFactor: markOf(row),
-    };
-  });
-}
-
-/** Shared by every row without visible domains: the answer is serialized, never changed. */
-const NO_DOMAIN_NAMES: string[] = [];
-
-/**
- * The first domain names (by name) of each account of a page, as the caller may see them: none
- * without domains.view/manage, only those in scope for a scoped member. One query per page,
- * ranked in SQL so an account with thousands of domains still sends only the first few.
- */
-async function domainNamesOf(db: Kysely<Database>, rows: readonly Graded[]): Promise<Map<string, string[]>> {
-  const result = new Map<string, string[]>();
-  const visible = rows.filter((r) => r.grant.permissions.includes('domains.view') || r.grant.permissions.includes('domains.manage'));
-  const whole = visible.filter((r) => r.grant.scope === null).map((r) => r.id);
-  const scoped = visible.flatMap((r) => {
-    const only = r.grant.scope?.domains ?? [];
-    return r.grant.scope !== null && only.length > 0 ? [{ id: r.id, only }] : [];
-  });
-  if (whole.length === 0 && scoped.length === 0) return result;
-  const found = scoped.length === 0 ? await DOMAIN_NAMES.rows(db, { ids: whole }) : await scopedDomainNames(db, whole, scoped);
-  for (const { account_id, name } of found) {
-    const list = result.get(account_id);
-    if (list) list.push(name);
-    else result.set(account_id, [name]);
+async function accountsText(
+  db: Kysely<Database>,
+  now: Date,
+  read: RowArrays<Listed>,
+  count: number,
+): Promise<{ text: string; newestUpdatedAt: string | null }> {
+  // By stored permissions, role, then scope: no key made of the three for each row.
+  const grants = new Map<string, Map<string, Map<string | null, Graded>>>();
+  const graded: Graded[] = [];
+  for (let i = 0; i < count; i++) {
+    const row = read.rows[i]!;
+    const member = { role: read.read(row, 'role'), permissions: read.read(row, 'permissions'), scope: read.read(row, 'scope') };
+    let byRole = grants.get(member.permissions);
+    if (!byRole) grants.set(member.permissions, (byRole = new Map()));
+    let byScope = byRole.get(member.role);
+    if (!byScope) byRole.set(member.role, (byScope = new Map()));
+    let known = byScope.get(member.scope);
+    if (!known) byScope.set(member.scope, (known = gradedOf(member)));
+    graded.push(known);
   }
-  return result;
+  const ids = read.rows.slice(0, count).map((row) => read.read(row, 'id'));
+  const [scoped, scopedNames] = await Promise.all([scopedCounts(db, now, ids, graded), scopedDomainNamesOf(db, ids, graded)]);
+  let text = '';
+  let newestUpdatedAt: string | null = null;
+  for (let i = 0; i < count; i++) {
+    const row = read.rows[i]!;
+    const id = ids[i]!;
+    const { grantText, visible } = graded[i]!;
+    const [accountAt, membershipAt] = [read.read(row, 'updated_at'), read.read(row, 'membership_updated_at')];
+    const updatedAt = membershipAt > accountAt ? membershipAt : accountAt;
+    if (newestUpdatedAt === null || updatedAt > newestUpdatedAt) newestUpdatedAt = updatedAt;
+    const names = !visible.domains ? '[]' : (scopedNames?.get(id) ?? read.read(row, 'domain_names') ?? '[]');
+    const expires = read.read(row, 'access_expires_at');
+    if (i > 0) text += ',';
+    // The keys in the order of the Account schema; account-list-order.test.ts parses the texts with it.
+    text += `{"id":${JSON.stringify(id)},"name":${JSON.stringify(read.read(row, 'name'))},${grantText},"summary":${summaryText(id, read, row, visible, scoped)},"updatedAt":${JSON.stringify(updatedAt)},"domainNames":${names},"accessExpiresAt":${expires === null ? 'null' : JSON.stringify(expires)},"twoFactor":${twoFactorMarkText(read.read(row, 'two_factor_required'), read.read(row, 'two_factor_enabled'))}}`;
+  }
+  return { text, newestUpdatedAt };
+}
+
+/** A membership's grant, what it may count, and its part of an account's text. */
+function gradedOf(member: Pick<MembershipRow, 'role' | 'permissions' | 'scope'>): Graded {
+  const grant = grantOf(member);
+  const parts = { role: grant.role, permissions: grant.permissions, scope: grant.scope } satisfies Pick<Account, 'role' | 'permissions' | 'scope'>;
+  // The object's text without its braces: the fields go on inside the account's object.
+  return { grant, visible: visibleCounts(grant), grantText: JSON.stringify(parts).slice(1, -1) };
+}
+
+/**
+ * The domain names in scope of a page's scoped grants (as JSON array texts), with the whole
+ * list's of its unscoped ones among them, read together; undefined when the page holds no scoped
+ * grant that may see domains: then every row's names are in the page's read.
+ */
+async function scopedDomainNamesOf(db: Kysely<Database>, ids: readonly string[], graded: readonly Graded[]): Promise<Map<string, string> | undefined> {
+  const whole: string[] = [];
+  const scoped: { id: string; only: string[] }[] = [];
+  graded.forEach(({ grant, visible }, i) => {
+    if (!visible.domains) return;
+    if (grant.scope === null) whole.push(ids[i]!);
+    else if ((grant.scope.domains ?? []).length > 0) scoped.push({ id: ids[i]!, only: grant.scope.domains! });
+  });
+  if (scoped.length === 0) return undefined;
+  const lists = new Map<string, string[]>();
+  for (const { account_id, name } of await scopedDomainNames(db, whole, scoped)) {
+    const list = lists.get(account_id);
+    if (list) list.push(name);
+    else lists.set(account_id, [name]);
+  }
+  return new Map([...lists].map(([id, names]) => [id, JSON.stringify(names)]));
 }
 
 /** The names for a page holding scoped grants: its structure follows each scope, so it is built each time. */
@@ -132,8 +200,8 @@ function scopedDomainNames(db: Kysely<Database>, whole: string[], scoped: { id: 
   ).execute();
 }
 
-function encodeCursor(row: { name: string; id: string }): string {
-  return Buffer.from(JSON.stringify([row.name, row.id]), 'utf8').toString('base64url');
+function encodeCursor(name: string, id: string): string {
+  return Buffer.from(JSON.stringify([name, id]), 'utf8').toString('base64url');
 }
 
 function decodeCursor(cursor: string): { name: string; id: string } {

@@ -31,9 +31,9 @@ interface Walk {
   newestMs: number;
 }
 
-/** A page of a list whose items carry the time they last changed. */
+/** A page of a list whose items carry the time they last changed: the newest of them (null: it has none). */
 interface DatedPage {
-  items: ReadonlyArray<{ updatedAt: string }>;
+  newestUpdatedAt: string | null;
   nextCursor: string | null;
 }
 
@@ -47,15 +47,26 @@ export class PageTags {
   readonly #tags = new Map<string, { state: string; etag: string }>();
   readonly #walks = new Map<string, Walk>();
 
+  /**
+   * True when the request names the tag `page` was last given: only then can its copy be current,
+   * and is the state worth reading on its own before the page.
+   */
+  known(request: FastifyRequest, page: string): boolean {
+    const known = this.#tags.get(page);
+    return known !== undefined && matches(request.headers['if-none-match'], known.etag);
+  }
+
   /** True when the caller's copy of `page` is current in `state`: the route answers 304 and builds nothing. */
   current(request: FastifyRequest, reply: FastifyReply, page: string, state: string): boolean {
     const known = this.#tags.get(page);
-    if (known && known.state === state && matches(request.headers['if-none-match'], known.etag)) {
-      reply.header('etag', known.etag).header('cache-control', 'private, no-cache').header('vary', 'Authorization');
-      return true;
-    }
-    (request as Tagged)[REMEMBER] = (etag) => this.#remember(page, state, etag);
-    return false;
+    if (!known || known.state !== state || !matches(request.headers['if-none-match'], known.etag)) return false;
+    reply.header('etag', known.etag).header('cache-control', 'private, no-cache').header('vary', 'Authorization');
+    return true;
+  }
+
+  /** `page` was built in `state`: its tag, once its bytes are made, is remembered with that state (with none, not at all). */
+  built(request: FastifyRequest, page: string, state: string | null): void {
+    if (state !== null) (request as Tagged)[REMEMBER] = (etag) => this.#remember(page, state, etag);
   }
 
   /**
@@ -65,14 +76,21 @@ export class PageTags {
    * that?" has the empty answer `empty` for as long as the state holds. That answer's tag is
    * remembered under the question's page key (`question`) as if it had been built, and returned
    * for the last page's headers: the client's first re-sync is then a 304 that builds nothing. Any
-   * other page, or another state, ends the walk and hands out nothing.
+   * other page, another state, or a page that came without one, ends the walk and hands out nothing.
    */
-  walked(walk: string, cursor: string | null, state: string, page: DatedPage, question: (updatedSince: string) => string, empty: string): QuietTag | null {
+  walked(
+    walk: string,
+    cursor: string | null,
+    state: string | null,
+    page: DatedPage,
+    question: (updatedSince: string) => string,
+    empty: string,
+  ): QuietTag | null {
     const before = this.#walks.get(walk);
     this.#walks.delete(walk);
-    if (cursor !== null && (before?.state !== state || before.next !== cursor)) return null;
+    if (state === null || (cursor !== null && (before?.state !== state || before.next !== cursor))) return null;
     let newestMs = before?.newestMs ?? -Infinity;
-    for (const item of page.items) newestMs = Math.max(newestMs, Date.parse(item.updatedAt));
+    if (page.newestUpdatedAt !== null) newestMs = Math.max(newestMs, Date.parse(page.newestUpdatedAt));
     if (page.nextCursor !== null) {
       this.#walks.set(walk, { state, next: page.nextCursor, newestMs });
       if (this.#walks.size > FOLLOWED_WALKS) this.#walks.delete(this.#walks.keys().next().value!);

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
+import type { JsonText } from '../domain/accounts.js';
 
 /**
  * Sends an answer the domain builds field by field from typed rows (`toAccount`), encoded once:
@@ -11,6 +12,14 @@ import type { z } from 'zod';
  * built as object literals of the schema's type (no row spread into them, so nothing unlisted can
  * leak); the contract test `account-list-order.test.ts` parses these answers with the same schemas.
  */
-export function typedAnswer<S extends z.ZodType>(reply: FastifyReply, _schema: S, answer: z.output<S>): FastifyReply {
-  return reply.type('application/json; charset=utf-8').send(Buffer.from(JSON.stringify(answer)));
+export function typedAnswer<S extends z.ZodType>(reply: FastifyReply, schema: S, answer: z.output<S>): FastifyReply {
+  return textAnswer(reply, schema, JSON.stringify(answer) as JsonText<z.output<S>>);
+}
+
+/**
+ * Sends an answer the domain wrote as JSON text straight from typed rows (the accounts list and
+ * one account: no object per row for `typedAnswer` to serialize), made into bytes once.
+ */
+export function textAnswer<S extends z.ZodType>(reply: FastifyReply, _schema: S, text: JsonText<z.output<S>>): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(Buffer.from(text));
 }
