@@ -106,10 +106,11 @@ export const AccountsTable = memo(function AccountsTable({ rows }: Props) {
         <div className="grid__spacer" style={{ height: rowWindow.totalHeight }}>
           {rowsInWindow(rowWindow.start, rowWindow.end).map((index) => {
             const row = rows[index]!;
-            const key = accountKey(row);
             return (
               <AccountRowView
-                key={key}
+                // Keyed by its place on screen, not by account: a keystroke that changes the rows shown
+                // then writes new text into the same elements instead of building ~30 rows from nothing.
+                key={index % rowWindow.slots}
                 row={row}
                 t={t}
                 labels={labels}
@@ -117,7 +118,7 @@ export const AccountsTable = memo(function AccountsTable({ rows }: Props) {
                 index={index}
                 start={index * ROW_HEIGHT}
                 active={index === current}
-                opening={openingKey === key}
+                opening={openingKey === accountKey(row)}
                 now={now}
                 onFocusRow={setActive}
                 onKeyDown={onKeyDown}
