@@ -1,36 +1,14 @@
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { AccountRowView, rowLabels } from '../../../src-renderer/accounts/AccountRowView.js';
+import { rowLabels } from '../../../src-renderer/accounts/AccountRowView.js';
 import type { ListedAccount } from '../../../src-shared/ipc/channels/accounts.js';
-import { accountRow } from './account-rows.js';
+import { accountRow, rowMarkup } from './account-rows.js';
 
 /** Keys for words: what a row says does not matter here, only what it is made of. */
 const t = ((key: string) => key) as unknown as TFunction;
 const now = new Date('2025-02-01T00:00:00.000Z');
-const noop = () => undefined;
-
-function rowMarkup(row: ListedAccount): string {
-  return renderToStaticMarkup(
-    createElement(AccountRowView, {
-      row,
-      t,
-      labels: rowLabels(t, [{ id: 'c1', label: 'Acme Hosting', isDemo: false }]),
-      language: 'en',
-      index: 3,
-      start: 132,
-      active: false,
-      opening: false,
-      now,
-      onFocusRow: noop,
-      onKeyDown: noop,
-      onOpen: noop,
-      onDetails: noop,
-      onFavourite: noop,
-    }),
-  );
-}
+const labels = rowLabels(t, [{ id: 'c1', label: 'Acme Hosting', isDemo: false }]);
+const markup = (row: ListedAccount) => rowMarkup(row, t, labels, 'en', 3, now);
 
 const count = (html: string, pattern: RegExp) => html.match(pattern)?.length ?? 0;
 
@@ -58,7 +36,7 @@ const TYPICAL: [string, ListedAccount][] = [
 describe('a list row is few elements', () => {
   for (const [what, row] of TYPICAL) {
     it(`${what}: at most two elements per cell, no SVG`, () => {
-      const html = rowMarkup(row);
+      const html = markup(row);
       const cells = count(html, /role="cell"/g);
       const elements = count(html, /<[a-z]/g);
       expect(cells).toBe(11);
@@ -68,7 +46,7 @@ describe('a list row is few elements', () => {
   }
 
   it('keeps its buttons named and the favourite pressed, with the icons drawn by CSS', () => {
-    const html = rowMarkup(TYPICAL[1]![1]);
+    const html = markup(TYPICAL[1]![1]);
     expect(html).toContain('class="star star--on" tabindex="-1" aria-pressed="true" aria-label="accounts.favouriteFor"');
     expect(html).toMatch(/class="btn btn--small btn--ghost btn--square details-arrow"[^>]*aria-label="accounts.detailsFor"/);
   });
