@@ -1,4 +1,4 @@
-import { memo, type KeyboardEvent } from 'react';
+import { memo } from 'react';
 import type { TFunction } from 'i18next';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import type { AccountRef } from '../navigation/navigation-store.js';
@@ -81,8 +81,6 @@ interface Props {
   active: boolean;
   opening: boolean;
   now: Date;
-  onFocusRow(index: number): void;
-  onKeyDown(event: KeyboardEvent<HTMLDivElement>, index: number, row: ListedAccount): void;
   onOpen(row: ListedAccount): void;
   onDetails(ref: AccountRef): void;
   onFavourite(row: ListedAccount, favourite: boolean): void;
@@ -99,8 +97,6 @@ export const AccountRowView = memo(function AccountRowView({
   active,
   opening,
   now,
-  onFocusRow,
-  onKeyDown,
   onOpen,
   onDetails,
   onFavourite,
@@ -116,11 +112,6 @@ export const AccountRowView = memo(function AccountRowView({
       tabIndex={tab}
       className={`grid__row grid__row--body${index % 2 ? ' grid__row--alt' : ''}`}
       style={{ transform: `translateY(${start}px)` }}
-      onFocus={() => onFocusRow(index)}
-      onKeyDown={(e) => onKeyDown(e, index, row)}
-      onDoubleClick={(e) => {
-        if (!(e.target as HTMLElement).closest('button')) onOpen(row);
-      }}
     >
       <span role="cell" className="cell-star">
         <button

@@ -44,8 +44,6 @@ export function rowMarkup(row: ListedAccount, t: TFunction, labels: RowLabels, l
       active: index === 0,
       opening: false,
       now,
-      onFocusRow: noop,
-      onKeyDown: noop,
       onOpen: noop,
       onDetails: noop,
       onFavourite: noop,
