@@ -82,13 +82,21 @@ const accountsInRows = (page: Page) =>
     .getByRole('button', { name: /^Open panel for / })
     .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')!));
 
-test('a search that brings other accounts on screen writes them into the rows there, building no row', async ({ web, page }) => {
-  // A short window, so the demo's accounts are more than the rows it holds and a search brings new ones in.
+/**
+ * The demo's list in a short window, so its accounts are more than the rows the window holds and
+ * a search can bring others in, with row renders counted from the first commit.
+ */
+async function shortListCounted(page: Page, url: string) {
   await page.setViewportSize({ width: 1280, height: 520 });
   await page.addInitScript(countRowRenders);
-  await startWithDemo(page, web.url);
+  await startWithDemo(page, url);
   const table = page.getByRole('table', { name: 'Accounts' });
   await expect.poll(() => table.getByRole('row').count()).toBeGreaterThan(5);
+  return table;
+}
+
+test('a search that brings other accounts on screen writes them into the rows there, building no row', async ({ web, page }) => {
+  const table = await shortListCounted(page, web.url);
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
   const before = await accountsInRows(page);
   const slots = before.length;
@@ -127,11 +135,7 @@ test('a search that brings other accounts on screen writes them into the rows th
 });
 
 test('a keystroke that leaves the accounts on screen where they were re-renders no row', async ({ web, page }) => {
-  await page.setViewportSize({ width: 1280, height: 520 });
-  await page.addInitScript(countRowRenders);
-  await startWithDemo(page, web.url);
-  const table = page.getByRole('table', { name: 'Accounts' });
-  await expect.poll(() => table.getByRole('row').count()).toBeGreaterThan(5);
+  const table = await shortListCounted(page, web.url);
   // By role: the demo's accounts without a "c" in their name or domain then sort below the rows
   // the window holds, so a "c" changes the count, not the rows on screen (both checked below).
   await table.getByRole('button', { name: 'Role' }).click();
