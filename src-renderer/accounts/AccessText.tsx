@@ -4,18 +4,34 @@ import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { permissionKey, summarizeAccess } from './access-summary.js';
 
 type Grant = Pick<ListedAccount, 'role' | 'permissions' | 'scope'>;
+type Translate = (key: string, values?: Record<string, unknown>) => string;
+/** A grant in words: the short summary, the full permission list, and whether it is limited to some services or domains. */
+interface AccessWords {
+  text: string;
+  full: string;
+  scoped: boolean;
+}
 
 /**
  * Thousands of rows share a handful of grants: the words for each are worked out once per
  * language, not once per row on every scroll.
  */
-const cache = new Map<string, { text: string; full: string; scoped: boolean }>();
+const cache = new Map<string, AccessWords>();
+/**
+ * And once per grant object: a row keeps its object until it changes, so a screenful that scrolls
+ * or is searched into view finds its words without building the grant's key string again.
+ */
+const byGrant = new WeakMap<Grant, { language: string; described: AccessWords }>();
 
-export function describeAccess(
-  grant: Grant,
-  language: string,
-  t: (key: string, values?: Record<string, unknown>) => string,
-): { text: string; full: string; scoped: boolean } {
+export function describeAccess(grant: Grant, language: string, t: Translate): AccessWords {
+  const known = byGrant.get(grant);
+  if (known?.language === language) return known.described;
+  const described = describeGrant(grant, language, t);
+  byGrant.set(grant, { language, described });
+  return described;
+}
+
+function describeGrant(grant: Grant, language: string, t: Translate): AccessWords {
   const id = `${language}|${grant.role}|${grant.permissions.join(',')}|${JSON.stringify(grant.scope)}`;
   const hit = cache.get(id);
   if (hit) return hit;

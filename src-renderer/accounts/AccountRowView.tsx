@@ -1,11 +1,10 @@
-import { memo, type KeyboardEvent } from 'react';
+import { memo } from 'react';
 import type { TFunction } from 'i18next';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import type { AccountRef } from '../navigation/navigation-store.js';
 import { formatDate, formatRelative } from '../kit/relative-time.js';
 import { Spinner } from '../kit/Spinner.js';
 import { initials } from '../kit/initials.js';
-import { ChevronIcon, StarIcon } from '../kit/icons.js';
 import { describeAccess } from './AccessText.js';
 import { accessDaysLeft } from './access-left.js';
 import { needsTwoFactor } from './account-filter.js';
@@ -82,8 +81,6 @@ interface Props {
   active: boolean;
   opening: boolean;
   now: Date;
-  onFocusRow(index: number): void;
-  onKeyDown(event: KeyboardEvent<HTMLDivElement>, index: number, row: ListedAccount): void;
   onOpen(row: ListedAccount): void;
   onDetails(ref: AccountRef): void;
   onFavourite(row: ListedAccount, favourite: boolean): void;
@@ -100,8 +97,6 @@ export const AccountRowView = memo(function AccountRowView({
   active,
   opening,
   now,
-  onFocusRow,
-  onKeyDown,
   onOpen,
   onDetails,
   onFavourite,
@@ -117,24 +112,18 @@ export const AccountRowView = memo(function AccountRowView({
       tabIndex={tab}
       className={`grid__row grid__row--body${index % 2 ? ' grid__row--alt' : ''}`}
       style={{ transform: `translateY(${start}px)` }}
-      onFocus={() => onFocusRow(index)}
-      onKeyDown={(e) => onKeyDown(e, index, row)}
-      onDoubleClick={(e) => {
-        if (!(e.target as HTMLElement).closest('button')) onOpen(row);
-      }}
     >
       <span role="cell" className="cell-star">
         <button
           type="button"
+          // The star and the details arrow are drawn by CSS (accounts.css): an inline SVG was two elements per icon, per row.
           className={`star${row.favourite ? ' star--on' : ''}`}
           tabIndex={tab}
           aria-pressed={row.favourite}
           aria-label={labels.favouriteFor(row.name)}
           title={row.favourite ? labels.unfavourite : labels.favourite}
           onClick={() => onFavourite(row, !row.favourite)}
-        >
-          <StarIcon filled={row.favourite} />
-        </button>
+        />
       </span>
       <span role="cell" className="cell-name">
         <span className="avatar" aria-hidden="true">
@@ -143,15 +132,19 @@ export const AccountRowView = memo(function AccountRowView({
         <span className="cell-name__text">
           <span className="truncate cell-name__name">{row.name}</span>
           {/* The cell is named by the customer alone; the domain is a visual aid, and searchable. */}
-          {(row.domains.length > 0 || daysLeft !== null) && (
+          {daysLeft === null ? (
+            row.domains.length > 0 && (
+              <span className="truncate cell-name__domain" aria-hidden="true">
+                {row.domains[0]}
+              </span>
+            )
+          ) : (
             <span className="truncate cell-name__domain">
               {/* On the domain's line, first: the rows keep one height, which the list's windowing counts on. */}
-              {daysLeft !== null && (
-                <span className={`access-left${daysLeft <= 3 ? ' expiry--soon' : ''}`} title={formatDate(row.accessExpiresAt!, language, true)}>
-                  {t('expiry.listDays', { count: daysLeft })}
-                </span>
-              )}
-              {row.domains.length > 0 && <span aria-hidden="true">{daysLeft !== null ? ` · ${row.domains[0]}` : row.domains[0]}</span>}
+              <span className={`access-left${daysLeft <= 3 ? ' expiry--soon' : ''}`} title={formatDate(row.accessExpiresAt!, language, true)}>
+                {t('expiry.listDays', { count: daysLeft })}
+              </span>
+              {row.domains.length > 0 && <span aria-hidden="true">{` · ${row.domains[0]}`}</span>}
             </span>
           )}
         </span>
@@ -159,14 +152,13 @@ export const AccountRowView = memo(function AccountRowView({
       <span role="cell" className="truncate muted">
         {labels.providers.get(row.connectionId) ?? row.providerLabel}
       </span>
-      <span role="cell">
-        <span className={`role role--${row.role}`}>{labels.roles[row.role]}</span>
+      {/* The cell is the badge itself, and the access cell its text: an element less each, on every row. */}
+      <span role="cell" className={`role role--${row.role}`}>
+        {labels.roles[row.role]}
       </span>
-      <span role="cell" className="truncate">
-        <span className="access" title={access.full}>
-          {access.text}
-          {access.scoped && <span className="access__scope"> · {labels.scoped}</span>}
-        </span>
+      <span role="cell" className="truncate access" title={access.full}>
+        {access.text}
+        {access.scoped && <span className="access__scope"> · {labels.scoped}</span>}
         {needsTwoFactor(row) && (
           <span className="access__needs-two-factor" title={labels.needsTwoFactorHint}>
             <span aria-hidden="true">{labels.needsTwoFactor}</span>
@@ -206,15 +198,13 @@ export const AccountRowView = memo(function AccountRowView({
       <span role="cell" className="cell-action">
         <button
           type="button"
-          className="btn btn--small btn--ghost btn--square"
+          // An arrow, not the word: the word did not fit beside "Open panel" in every language.
+          className="btn btn--small btn--ghost btn--square details-arrow"
           tabIndex={tab}
           aria-label={labels.detailsFor(row.name)}
           title={labels.details}
           onClick={() => onDetails({ connectionId: row.connectionId, accountId: row.id })}
-        >
-          {/* An arrow, not the word: the word did not fit beside "Open panel" in every language. */}
-          <ChevronIcon />
-        </button>
+        />
         <button
           type="button"
           className="btn btn--small"

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListedAccount } from '../../src-shared/ipc/channels/accounts.js';
 import { useNavigation } from '../navigation/navigation-store.js';
@@ -50,34 +50,40 @@ export const AccountsTable = memo(function AccountsTable({ rows }: Props) {
 
   const count = rows.length;
   const { scrollToIndex } = rowWindow;
-  // One handler for every row, the same function while the number of rows stays: a new one each
-  // render would defeat the rows' memo, and a change of 100 rows would re-render the whole window.
-  const onKeyDown = useCallback(
-    (event: KeyboardEvent<HTMLDivElement>, index: number, row: ListedAccount) => {
-      if (event.target !== event.currentTarget) return;
-      const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
-      const moves: Record<string, number> = {
-        ArrowDown: index + 1,
-        ArrowUp: index - 1,
-        PageDown: index + page,
-        PageUp: index - page,
-        Home: 0,
-        End: count - 1,
-      };
-      const to = moves[event.key];
-      if (to !== undefined) {
-        event.preventDefault();
-        const next = Math.max(0, Math.min(count - 1, to));
-        setActive(next);
-        setFocusWanted(true);
-        scrollToIndex(next);
-      } else if (event.key === 'Enter') {
-        event.preventDefault();
-        void openPanel(row);
-      }
-    },
-    [count, scrollToIndex, openPanel],
-  );
+  // The rows' own events are handled here, on their rowgroup, not by a handler passed to each row:
+  // one that changed with the number of rows re-rendered every row on screen at every keystroke.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = rowIndexOf(event.target, true);
+    if (index === null) return;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: count - 1,
+    };
+    const to = moves[event.key];
+    if (to !== undefined) {
+      event.preventDefault();
+      const next = Math.max(0, Math.min(count - 1, to));
+      setActive(next);
+      setFocusWanted(true);
+      scrollToIndex(next);
+    } else if (event.key === 'Enter' && rows[index]) {
+      event.preventDefault();
+      void openPanel(rows[index]);
+    }
+  };
+  const onFocus = (event: FocusEvent<HTMLDivElement>) => {
+    const index = rowIndexOf(event.target, false);
+    if (index !== null) setActive(index);
+  };
+  const onDoubleClick = (event: MouseEvent<HTMLDivElement>) => {
+    const index = rowIndexOf(event.target, false);
+    if (index !== null && rows[index] && !(event.target as HTMLElement).closest('button')) void openPanel(rows[index]);
+  };
 
   return (
     <div className="grid" role="table" aria-label={t('accounts.listLabel')} aria-rowcount={rows.length + 1} aria-describedby="accounts-kbd">
@@ -102,14 +108,15 @@ export const AccountsTable = memo(function AccountsTable({ rows }: Props) {
           </span>
         </div>
       </div>
-      <div ref={scrollRef} role="rowgroup" className="grid__body">
+      <div ref={scrollRef} role="rowgroup" className="grid__body" onKeyDown={onKeyDown} onFocus={onFocus} onDoubleClick={onDoubleClick}>
         <div className="grid__spacer" style={{ height: rowWindow.totalHeight }}>
           {rowsInWindow(rowWindow.start, rowWindow.end).map((index) => {
             const row = rows[index]!;
-            const key = accountKey(row);
             return (
               <AccountRowView
-                key={key}
+                // Keyed by its place on screen, not by account: a keystroke that changes the rows shown
+                // then writes new text into the same elements instead of building ~30 rows from nothing.
+                key={index % rowWindow.slots}
                 row={row}
                 t={t}
                 labels={labels}
@@ -117,10 +124,8 @@ export const AccountsTable = memo(function AccountsTable({ rows }: Props) {
                 index={index}
                 start={index * ROW_HEIGHT}
                 active={index === current}
-                opening={openingKey === key}
+                opening={openingKey === accountKey(row)}
                 now={now}
-                onFocusRow={setActive}
-                onKeyDown={onKeyDown}
                 onOpen={openPanel}
                 onDetails={openAccount}
                 onFavourite={setFavourite}
@@ -132,6 +137,16 @@ export const AccountsTable = memo(function AccountsTable({ rows }: Props) {
     </div>
   );
 });
+
+/**
+ * The index of the row an event happened in (its `data-index`), or null outside a row; with
+ * `itself`, only when the row is the target, so keys pressed on a row's buttons stay theirs.
+ */
+function rowIndexOf(target: EventTarget, itself: boolean): number | null {
+  const row = (target as HTMLElement).closest?.<HTMLElement>('[role="row"][data-index]');
+  if (!row || (itself && row !== target)) return null;
+  return Number(row.dataset.index);
+}
 
 function rowsInWindow(start: number, end: number): number[] {
   const out: number[] = [];

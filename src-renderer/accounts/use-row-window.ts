@@ -5,6 +5,11 @@ export interface RowWindow {
   start: number;
   end: number;
   totalHeight: number;
+  /**
+   * How many rows the window can ever hold at this viewport: `index % slots` names a row's place on
+   * screen, unique within any window, so a list keyed by it reuses its elements when the rows change.
+   */
+  slots: number;
   /** Scrolls just enough to show row `index` (the way a list box moves with the arrow keys). */
   scrollToIndex(index: number): void;
 }
@@ -15,6 +20,11 @@ export function visibleRange(count: number, rowHeight: number, scrollTop: number
   const first = Math.min(count - 1, Math.max(0, Math.floor(scrollTop / rowHeight)));
   const last = Math.min(count, Math.ceil((scrollTop + viewport) / rowHeight));
   return { start: Math.max(0, first - overscan), end: Math.min(count, last + overscan) };
+}
+
+/** The most rows `visibleRange` returns for this viewport, whatever the scroll: a partly shown row at each end, and the overscan. */
+export function windowSlots(rowHeight: number, viewport: number, overscan: number): number {
+  return Math.ceil(viewport / rowHeight) + 1 + 2 * overscan;
 }
 
 /**
@@ -57,5 +67,5 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
   );
 
   const { start, end } = visibleRange(count, rowHeight, scrollTop, viewport, overscan);
-  return { start, end, totalHeight: count * rowHeight, scrollToIndex };
+  return { start, end, totalHeight: count * rowHeight, slots: windowSlots(rowHeight, viewport, overscan), scrollToIndex };
 }

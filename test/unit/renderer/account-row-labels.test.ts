@@ -1,11 +1,9 @@
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { createInstance, type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { AccountRowView, rowLabels } from '../../../src-renderer/accounts/AccountRowView.js';
+import { rowLabels } from '../../../src-renderer/accounts/AccountRowView.js';
 import { messagesOf, TRANSLATED } from '../../../src-renderer/i18n/resources.js';
 import type { Language } from '../../../src-shared/api/primitives.js';
-import { accountRow } from './account-rows.js';
+import { accountRow, rowMarkup } from './account-rows.js';
 
 const CONNECTIONS = [{ id: 'c1', label: 'Acme Hosting', isDemo: false }];
 const NAMES = ['Alpen Digital', 'Ünïcode & Søn', 'O’Brien {{name}} $& $1', 'a'];
@@ -34,29 +32,8 @@ function counted(t: TFunction): { t: TFunction; calls: () => number } {
 function renderRows(t: TFunction, language: string, n: number): string {
   const labels = rowLabels(t, CONNECTIONS);
   const now = new Date('2025-02-01T00:00:00.000Z');
-  const noop = () => undefined;
   let html = '';
-  for (let i = 0; i < n; i++) {
-    const row = accountRow(`${NAMES[i % NAMES.length]} ${i}`, 'Acme Hosting');
-    html += renderToStaticMarkup(
-      createElement(AccountRowView, {
-        row,
-        t,
-        labels,
-        language,
-        index: i,
-        start: i * 44,
-        active: i === 0,
-        opening: false,
-        now,
-        onFocusRow: noop,
-        onKeyDown: noop,
-        onOpen: noop,
-        onDetails: noop,
-        onFavourite: noop,
-      }),
-    );
-  }
+  for (let i = 0; i < n; i++) html += rowMarkup(accountRow(`${NAMES[i % NAMES.length]} ${i}`, 'Acme Hosting'), t, labels, language, i, now);
   return html;
 }
 
