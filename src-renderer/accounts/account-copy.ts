@@ -5,6 +5,8 @@ import { appendSorted, indexAccounts, type AccountIndex } from './account-filter
 
 /** What the first screen shows, with room for a tall window: the first reply stays small. */
 export const FIRST_WINDOW = 200;
+/** The first window asked for by a copy: sent by the first script itself (shell/first-screen.ts). */
+export const FIRST_WINDOW_REQUEST = { version: null, offset: 0, limit: FIRST_WINDOW } as const;
 /** The copy restarts when main forgot its version (the list changed very often meanwhile); this many times at most. */
 const RESTARTS = 3;
 
@@ -25,7 +27,7 @@ export interface CopyProgress {
  */
 export async function copyInWindows(shown: (progress: CopyProgress) => void): Promise<{ version: number; index: AccountIndex }> {
   for (let attempt = 0; attempt <= RESTARTS; attempt++) {
-    const first = await invoke('accounts.window', { version: null, offset: 0, limit: FIRST_WINDOW });
+    const first = await invoke('accounts.window', FIRST_WINDOW_REQUEST);
     let index = indexAccounts(first.rows);
     let received = first.rows.length;
     shown({ index, received, total: first.total });

@@ -1,5 +1,6 @@
 import type { ClientdeckBridge } from '../../src-shared/ipc/contract.js';
-import i18n from '../i18n/i18n.js';
+// The i18next instance itself, not i18n/: the bridge opens before the languages are set up (shell/first-screen.ts).
+import i18n from 'i18next';
 import { tokenFromHash, WireBridge, wireUrl } from './wire-bridge.js';
 
 declare global {

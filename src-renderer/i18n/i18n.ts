@@ -28,7 +28,7 @@ void i18n
   .use(languageFiles)
   .use(initReactI18next)
   .init({
-    // English is held from the start; another language is fetched when chosen (main.tsx waits for it).
+    // English is held from the start; another language is fetched when chosen (mount.tsx waits for it).
     resources: { [DEFAULT_LANGUAGE]: { translation: english } },
     partialBundledLanguages: true,
     supportedLngs: TRANSLATED,

@@ -3,6 +3,7 @@ import type { AccountChanges, ListedAccount, ListedAccountKey } from '../../../s
 import type { Connection } from '../../../src-shared/ipc/channels/connections.js';
 import type { AccountMark } from '../../accounts/account-marks.js';
 import type { AccountsPatch, CachedData } from '../../sync/account-cache.js';
+import { placeStart, type ListedVersion } from './accounts-list-order.js';
 
 /** What the log reads the list from: the stored connections, their cached accounts, the local marks. */
 export interface AccountListSources {
@@ -17,6 +18,8 @@ interface ConnectionRows {
   marksVersion: number;
   /** In the accounts' order; null after a patch until a whole copy asks (a delta never needs it). */
   rows: ListedAccount[] | null;
+  /** Each row's `placeStart`, beside `rows`: read while the rows are built, so the first window reads no other row. */
+  starts: Int32Array | null;
   /** Per account id: the cached account a row was built from, so an unchanged one keeps its row object. */
   built: Map<string, { account: Account; row: ListedAccount }>;
 }
@@ -37,6 +40,7 @@ export class AccountListLog {
   /** Starts from the clock, so a renderer that outlived a restart of main never matches a new version by chance. */
   #version = Date.now();
   #rows: ListedAccount[] = [];
+  #starts = new Int32Array(0);
   /** The connections' order when `#rows` is to be flattened again, null while it is current. */
   #order: string[] | null = null;
   #byKey = new Map<string, ListedAccount>();
@@ -52,17 +56,26 @@ export class AccountListLog {
     this.#refresh();
     if (this.#order !== null) {
       // Flattened only when a whole copy is asked for: a delta never needs the 50,000-row array.
-      const rows = this.#order.flatMap((id) => rowsOf(this.#connections.get(id)!));
-      if (!sameOrder(rows, this.#rows)) this.#rows = rows;
+      const parts = this.#order.map((id) => this.#connections.get(id)!);
+      const rows = parts.flatMap(rowsOf);
+      if (!sameOrder(rows, this.#rows)) {
+        this.#rows = rows;
+        this.#starts = new Int32Array(rows.length);
+        let at = 0;
+        for (const part of parts) {
+          this.#starts.set(part.starts!, at);
+          at += part.starts!.length;
+        }
+      }
       this.#order = null;
     }
     return this.#rows;
   }
 
   /** The list and its version, read together: what a copy window by window (`accounts.window`) starts from. */
-  snapshot(): { version: number; rows: ListedAccount[] } {
+  snapshot(): Required<ListedVersion> & { rows: ListedAccount[] } {
     const rows = this.list();
-    return { version: this.#version, rows };
+    return { version: this.#version, rows, starts: this.#starts };
   }
 
   changesSince(since: number): AccountChanges {
@@ -128,6 +141,7 @@ export class AccountListLog {
     const listedBefore = built.size;
     let stillListed = 0;
     const rows = new Array<ListedAccount>(accounts.length);
+    const starts = new Int32Array(accounts.length);
     for (let i = 0; i < accounts.length; i++) {
       const account = accounts[i]!;
       const before = built.get(account.id);
@@ -146,6 +160,7 @@ export class AccountListLog {
       }
       if (before?.account !== account || before.row !== row) built.set(account.id, { account, row });
       rows[i] = row;
+      starts[i] = placeStart(row.name);
     }
     if (stillListed < listedBefore) {
       const ids = new Set(accounts.map((a) => a.id));
@@ -155,7 +170,7 @@ export class AccountListLog {
         changed.push(keyOf(was.row));
       }
     }
-    return { label: connection.label, accounts, marksVersion, rows, built };
+    return { label: connection.label, accounts, marksVersion, rows, starts, built };
   }
 
   /**
@@ -172,7 +187,7 @@ export class AccountListLog {
       known.built.set(account.id, { account, row });
       if (row !== before?.row) changed.push(keyOf(row));
     }
-    return { ...known, accounts: patch.to, rows: null };
+    return { ...known, accounts: patch.to, rows: null, starts: null };
   }
 
   #rowOf(key: string): ListedAccount | undefined {
@@ -220,7 +235,10 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 function rowsOf(connection: ConnectionRows): ListedAccount[] {
-  connection.rows ??= connection.accounts.map((account) => connection.built.get(account.id)!.row);
+  if (!connection.rows) {
+    connection.rows = connection.accounts.map((account) => connection.built.get(account.id)!.row);
+    connection.starts = Int32Array.from(connection.rows, (row) => placeStart(row.name));
+  }
   return connection.rows;
 }
 

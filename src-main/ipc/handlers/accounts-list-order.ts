@@ -14,6 +14,28 @@ export interface SortedList {
  */
 const PICKED_AT_MOST = 1_000;
 
+/** A place's first character that its name does not tell: the place is worked out to know it. */
+export const START_UNKNOWN = -1;
+
+/**
+ * The first character of a row's place, read off its name alone where it can be: a name starting
+ * with a plain ASCII character other than a digit starts its place with that character, lower-cased
+ * (`account-order.ts`: folding and number keys change neither). Any other: START_UNKNOWN.
+ */
+export function placeStart(name: string): number {
+  const c = name.charCodeAt(0);
+  if (!(c < 128) || (c >= 48 && c <= 57)) return START_UNKNOWN;
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** One version of the list as the log hands it out: its rows and, where it knows them, each row's `placeStart`. */
+export interface ListedVersion {
+  version: number;
+  rows: readonly ListedAccount[];
+  /** Beside `rows`; without it, each row's name is read for it. */
+  starts?: Int32Array;
+}
+
 /**
  * One version of main's list, its order worked out in two steps: a renderer that starts asks for
  * the first 200 rows, and picking the 200 that sort first out of 100,000 needs neither a sort of
@@ -33,11 +55,12 @@ export class ListOrder {
     private readonly listed: readonly ListedAccount[],
     /** Each row's place, worked out when first needed. */
     private readonly places: (string | undefined)[],
+    private readonly starts?: Int32Array,
   ) {}
 
   /** Nothing worked out yet: the first window or the whole order does what it needs. */
-  static of({ version, rows }: { version: number; rows: readonly ListedAccount[] }): ListOrder {
-    return new ListOrder(version, rows, new Array<string | undefined>(rows.length));
+  static of({ version, rows, starts }: ListedVersion): ListOrder {
+    return new ListOrder(version, rows, new Array<string | undefined>(rows.length), starts);
   }
 
   static sorted(list: SortedList): ListOrder {
@@ -78,18 +101,18 @@ export class ListOrder {
 
   /**
    * The rows whose place starts with one of the lowest first letters that together hold `count`
-   * rows: every row after them sorts after all of these. A name starting with a plain ASCII
-   * character other than a digit starts its place with that character, lower-cased
-   * (`account-order.ts`: folding and number keys change neither); any other row's place is worked out.
+   * rows: every row after them sorts after all of these. The letter is `placeStart`, from the log
+   * when it kept them (no row of the other 100,000 is read: reading each one's name had been most of
+   * this step, their objects spread over main's heap), else from the name; where the name does not
+   * tell, the place is worked out.
    */
   #candidates(count: number): number[] {
     const n = this.listed.length;
     const first = new Uint16Array(n);
     const rows = new Uint32Array(65_536);
     for (let i = 0; i < n; i++) {
-      const c = this.listed[i]!.name.charCodeAt(0);
-      const plain = c < 128 && (c < 48 || c > 57);
-      const letter = plain ? (c >= 65 && c <= 90 ? c + 32 : c) : this.#place(i).charCodeAt(0);
+      const start = this.starts ? this.starts[i]! : placeStart(this.listed[i]!.name);
+      const letter = start === START_UNKNOWN ? this.#place(i).charCodeAt(0) : start;
       first[i] = letter;
       rows[letter]!++;
     }

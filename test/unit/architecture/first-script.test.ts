@@ -3,7 +3,9 @@
  * a cold start does not show are reached through `import()` alone, so the bundler puts them in their
  * own chunks. A static import of one of them anywhere on the way from main.tsx would pull it back in.
  * Nor does it build zod's schemas or hold the three languages not shown (docs/ARCHITECTURE.md §4):
- * those were a third of its bytes and about 100 ms of a cold start.
+ * those were a third of its bytes and about 100 ms of a cold start. It comes in two parts: main.tsx,
+ * which sends the first screen's requests, and mount.tsx (React, the frame, the list), which main.tsx
+ * imports with `import()` so the requests leave before it is evaluated, and index.html preloads.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,8 +35,8 @@ function staticImportsOf(file: string): string[] {
   return out;
 }
 
-/** The files and the packages (bare specifiers) main.tsx reaches through static imports. */
-function reachedStatically(entry: string): { files: Set<string>; packages: Set<string> } {
+/** The files and the packages (bare specifiers) the entries reach through static imports. */
+function reachedStatically(...entries: string[]): { files: Set<string>; packages: Set<string> } {
   const files = new Set<string>();
   const packages = new Set<string>();
   const visit = (file: string) => {
@@ -47,7 +49,7 @@ function reachedStatically(entry: string): { files: Set<string>; packages: Set<s
       else if (!specifier.startsWith('.')) packages.add(specifier);
     }
   };
-  visit(entry);
+  for (const entry of entries) visit(entry);
   return { files, packages };
 }
 
@@ -55,11 +57,19 @@ function reachedStatically(entry: string): { files: Set<string>; packages: Set<s
 const FIRST_SCRIPT_BYTES_BEFORE = 579_671;
 
 describe('the first script', () => {
-  const { files: reached, packages } = reachedStatically('src-renderer/main.tsx');
+  const { files: reached, packages } = reachedStatically('src-renderer/main.tsx', 'src-renderer/mount.tsx');
+  const { files: beforeRequests, packages: packagesBeforeRequests } = reachedStatically('src-renderer/main.tsx');
 
   it('carries the frame and the accounts list', () => {
     expect(reached).toContain('src-renderer/shell/Shell.tsx');
     expect(reached).toContain('src-renderer/accounts/AccountsView.tsx');
+  });
+
+  it('sends the first requests before React, the languages and the frame are evaluated', () => {
+    expect(beforeRequests).toContain('src-renderer/shell/first-screen.ts');
+    expect(beforeRequests).not.toContain('src-renderer/mount.tsx');
+    expect([...beforeRequests].filter((file) => file.includes('/locales/') || file.includes('/shell/Shell') || file.endsWith('/App.tsx'))).toEqual([]);
+    expect([...packagesBeforeRequests].filter((p) => p.startsWith('react'))).toEqual([]);
   });
 
   it('leaves every other view to its own chunk', () => {
@@ -87,7 +97,9 @@ describe('the first script', () => {
     }
     const chunks = new Map(output.output.filter((o): o is OutputChunk => o.type === 'chunk').map((c) => [c.fileName, c]));
     const entry = [...chunks.values()].find((c) => c.isEntry)!;
-    // The entry and every chunk it imports statically are fetched and run before the first frame.
+    const mount = [...chunks.values()].find((c) => c.facadeModuleId?.endsWith('/src-renderer/mount.tsx'))!;
+    expect(entry.dynamicImports).toContain(mount.fileName);
+    // The entry, mount.tsx's chunk (imported at once) and every chunk they import statically are fetched and run before the first frame.
     const first = new Set<OutputChunk>();
     const add = (chunk: OutputChunk) => {
       if (first.has(chunk)) return;
@@ -95,6 +107,18 @@ describe('the first script', () => {
       for (const name of chunk.imports) add(chunks.get(name)!);
     };
     add(entry);
+    const beforeMount = [...first].flatMap((c) => c.moduleIds);
+    expect(beforeMount.filter((id) => id.includes('/node_modules/react-dom/') || id.includes('/locales/'))).toEqual([]);
+    add(mount);
+    // index.html fetches all of it at once, not the mount's part only after the entry ran.
+    const html = output.output.find((o) => o.fileName === 'index.html');
+    const preloaded = [...(html?.type === 'asset' ? String(html.source) : '').matchAll(/rel="modulepreload"[^>]*href="\.\/([^"]+)"/g)].map((m) => m[1]);
+    expect(
+      [...first]
+        .filter((c) => c !== entry && !entry.imports.includes(c.fileName))
+        .map((c) => c.fileName)
+        .sort(),
+    ).toEqual(preloaded.sort());
     const bytes = [...first].reduce((sum, c) => sum + Buffer.byteLength(c.code), 0);
     expect(bytes / FIRST_SCRIPT_BYTES_BEFORE).toBeLessThan(0.67);
     const modules = [...first].flatMap((c) => c.moduleIds);
