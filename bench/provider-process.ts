@@ -2,6 +2,10 @@
  * The reference client area as a provider runs it: `src-server/cli.ts` in its own process on a
  * free loopback port, so a benchmark's client work never shares the server's event loop.
  */
+import type { ChildProcess } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { spawnScript, stopGroup, untilReady } from '../test/e2e/fixtures/process-group.js';
 
 export interface RunningProvider {
@@ -22,9 +26,18 @@ export interface ProviderStore {
   nodeArguments?: readonly string[];
 }
 
-export async function serveProvider(store: ProviderStore): Promise<RunningProvider> {
+export interface ProviderOptions {
+  /**
+   * Where the server process writes its CPU profile (`node --cpu-prof`, handed to it by tsx) when
+   * it stops; tsx's loader thread writes a small one beside it.
+   */
+  cpuProfileDir?: string | undefined;
+}
+
+export async function serveProvider(store: ProviderStore, options: ProviderOptions = {}): Promise<RunningProvider> {
   const adminKey = 'bench-admin-key';
-  const script = spawnScript([...(store.nodeArguments ?? []), 'src-server/cli.ts', '--port', '0', '--db', store.databaseFile, '--log-level', 'warn'], {
+  const profiling = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const script = spawnScript([...profiling, 'src-server/cli.ts', '--port', '0', '--db', store.databaseFile, '--log-level', 'warn'], {
     ...process.env,
     DATABASE_URL: store.databaseUrl ?? '',
     CLIENTAREA_ADMIN_KEY: adminKey,
@@ -37,5 +50,34 @@ export async function serveProvider(store: ProviderStore): Promise<RunningProvid
     exited: (code, signal) => `The provider exited before it listened (code ${code}, signal ${signal})`,
     explain: (sentence) => new Error(`${sentence}:\n${script.output()}`),
   });
-  return { url: url!, adminKey, stop: () => stopGroup(script.child) };
+  const profileDir = options.cpuProfileDir;
+  return { url: url!, adminKey, stop: () => (profileDir ? stopAfterProfile(script.child, profileDir) : stopGroup(script.child)) };
+}
+
+/**
+ * npx, the group's leader, exits on SIGTERM before the server has closed, and `stopGroup` then
+ * kills the rest: the profile, written as the server exits, would be lost. So the whole group is
+ * asked to stop, and the group is killed only once the profile files stopped growing (30 s at most).
+ */
+async function stopAfterProfile(child: ChildProcess, dir: string): Promise<void> {
+  if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+  let last = '';
+  for (let i = 0; i < 60; i++) {
+    await delay(500);
+    const sizes = profilesIn(dir);
+    if (sizes !== '' && sizes === last) break;
+    last = sizes;
+  }
+  await stopGroup(child);
+}
+
+function profilesIn(dir: string): string {
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .map((f) => `${f}:${statSync(path.join(dir, f)).size}`)
+      .join(',');
+  } catch {
+    return '';
+  }
 }
