@@ -83,13 +83,17 @@ async function measure(store: 'sqlite' | 'postgres', databaseUrl: string): Promi
     await signIn(server.url, logins);
     const requests = clientRequests(logins);
     say(`${CLIENTS} clients × ${REQUESTS_PER_CLIENT_SECOND}/s in ${PHASES} phases for ${SECONDS} s…`);
+    const cpuBefore = server.cpuSeconds();
     const paced = await inPhases(server.url, requests, SECONDS);
+    const cpuPerAnswer = ((server.cpuSeconds() - cpuBefore) * 1e6) / Math.max(1, paced.result.requests.total);
     say(`${answers(paced.result)}; requests sent per 100 ms of the second ${JSON.stringify(paced.sent)}`);
     say(`${CLIENTS} clients × ${REQUESTS_PER_CLIENT_SECOND}/s all in one phase for ${SATURATION_SECONDS} s…`);
     const burst = await load(server.url, requests, { seconds: SATURATION_SECONDS, rate: REQUESTS_PER_CLIENT_SECOND });
     say(`${answers(burst.result)}; requests sent per 100 ms of the second ${JSON.stringify(burst.sent)}`);
     say(`${CLIENTS} clients with no pause for ${SATURATION_SECONDS} s…`);
+    const cpuBeforeSaturation = server.cpuSeconds();
     const saturated = (await load(server.url, requests, { seconds: SATURATION_SECONDS })).result;
+    const cpuPerSaturatedAnswer = ((server.cpuSeconds() - cpuBeforeSaturation) * 1e6) / Math.max(1, saturated.requests.total);
     say(`with no pause, ${answers(saturated)}`);
     const result = paced.result;
     const label = `(${CLIENTS} clients × ${REQUESTS_PER_CLIENT_SECOND}/s, ${SECONDS} s, ${store})`;
@@ -106,6 +110,13 @@ async function measure(store: 'sqlite' | 'postgres', databaseUrl: string): Promi
         name: `load: p99 latency, all ${CLIENTS} clients firing at the same instant each second (${SATURATION_SECONDS} s, ${store}; ${failures(burst.result)} errors)`,
         value: burst.result.latency.p99,
         unit: 'ms',
+      },
+      // What an answer costs the server, in µs of its CPU: other work on the machine delays it but does not add to it.
+      { name: `load: server CPU per answer, µs ${label}`, value: Math.round(cpuPerAnswer), unit: 'count' },
+      {
+        name: `load: server CPU per answer, µs, ${CLIENTS} clients with no pause (${SATURATION_SECONDS} s, ${store})`,
+        value: Math.round(cpuPerSaturatedAnswer),
+        unit: 'count',
       },
       { name: `load: p50 latency ${label}`, value: result.latency.p50, unit: 'ms' },
       { name: `load: p99 latency ${label}`, value: result.latency.p99, unit: 'ms', target: TARGET_P99_MS },

@@ -3,7 +3,7 @@
  * free loopback port, so a benchmark's client work never shares the server's event loop.
  */
 import type { ChildProcess } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { spawnScript, stopGroup, untilReady } from '../test/e2e/fixtures/process-group.js';
@@ -13,6 +13,12 @@ export interface RunningProvider {
   /** The admin key the process was started with. */
   adminKey: string;
   stop(): Promise<void>;
+  /**
+   * CPU seconds the provider's processes have used so far (user and system, its whole process
+   * group, from /proc): the difference over a run, divided by the answers, is what one answer
+   * costs the server, which other work on the machine delays but does not add to.
+   */
+  cpuSeconds(): number;
 }
 
 export interface ProviderStore {
@@ -51,7 +57,12 @@ export async function serveProvider(store: ProviderStore, options: ProviderOptio
     explain: (sentence) => new Error(`${sentence}:\n${script.output()}`),
   });
   const profileDir = options.cpuProfileDir;
-  return { url: url!, adminKey, stop: () => (profileDir ? stopAfterProfile(script.child, profileDir) : stopGroup(script.child)) };
+  return {
+    url: url!,
+    adminKey,
+    stop: () => (profileDir ? stopAfterProfile(script.child, profileDir) : stopGroup(script.child)),
+    cpuSeconds: () => groupCpuSeconds(script.child.pid!),
+  };
 }
 
 /**
@@ -69,6 +80,25 @@ async function stopAfterProfile(child: ChildProcess, dir: string): Promise<void>
     last = sizes;
   }
   await stopGroup(child);
+}
+
+/** Linux's clock ticks per second in /proc (USER_HZ, `getconf CLK_TCK`), 100 on every usual kernel. */
+const TICKS_PER_SECOND = 100;
+
+function groupCpuSeconds(group: number): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // After the command name (in parentheses, which may hold spaces): state, ppid, pgrp, … utime, stime.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / TICKS_PER_SECOND;
 }
 
 function profilesIn(dir: string): string {
