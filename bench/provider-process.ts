@@ -3,8 +3,7 @@
  * free loopback port, so a benchmark's client work never shares the server's event loop.
  */
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { spawnScript, stopGroup, untilReady } from '../test/e2e/fixtures/process-group.js';
 
@@ -60,24 +59,26 @@ export async function serveProvider(store: ProviderStore, options: ProviderOptio
   return {
     url: url!,
     adminKey,
-    stop: () => (profileDir ? stopAfterProfile(script.child, profileDir) : stopGroup(script.child)),
+    stop: () => (profileDir ? stopAfterProfile(script.child) : stopGroup(script.child)),
     cpuSeconds: () => groupCpuSeconds(script.child.pid!),
   };
 }
 
 /**
  * npx, the group's leader, exits on SIGTERM before the server has closed, and `stopGroup` then
- * kills the rest: the profile, written as the server exits, would be lost. So the whole group is
- * asked to stop, and the group is killed only once the profile files stopped growing (30 s at most).
+ * kills the rest: the profile, written as the server exits, would be lost. Nor does a SIGTERM to
+ * npx reach the server, and one to the whole group can reach it twice (tsx passes its own on),
+ * the second killing it before it wrote the profile. So only the server, the group's one process
+ * that started none of the others, is asked to stop; npx, sh and tsx exit after it. The group is
+ * killed once none of it is left (30 s at most).
  */
-async function stopAfterProfile(child: ChildProcess, dir: string): Promise<void> {
-  if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
-  let last = '';
-  for (let i = 0; i < 60; i++) {
-    await delay(500);
-    const sizes = profilesIn(dir);
-    if (sizes !== '' && sizes === last) break;
-    last = sizes;
+async function stopAfterProfile(child: ChildProcess): Promise<void> {
+  const group = child.pid;
+  if (group !== undefined) {
+    const members = groupMembers(group);
+    const parents = new Set(members.map((m) => m.ppid));
+    for (const leaf of members.filter((m) => !parents.has(m.pid))) process.kill(leaf.pid, 'SIGTERM');
+    for (let i = 0; i < 60 && groupMembers(group).length > 0; i++) await delay(500);
   }
   await stopGroup(child);
 }
@@ -86,7 +87,19 @@ async function stopAfterProfile(child: ChildProcess, dir: string): Promise<void>
 const TICKS_PER_SECOND = 100;
 
 function groupCpuSeconds(group: number): number {
-  let ticks = 0;
+  return groupMembers(group).reduce((ticks, m) => ticks + m.cpuTicks, 0) / TICKS_PER_SECOND;
+}
+
+interface GroupMember {
+  pid: number;
+  ppid: number;
+  /** User and system time so far, in clock ticks. */
+  cpuTicks: number;
+}
+
+/** The live processes of process group `group`, from /proc/PID/stat. */
+function groupMembers(group: number): GroupMember[] {
+  const members: GroupMember[] = [];
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     let stat: string;
     try {
@@ -96,18 +109,9 @@ function groupCpuSeconds(group: number): number {
     }
     // After the command name (in parentheses, which may hold spaces): state, ppid, pgrp, … utime, stime.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12]);
+    // A zombie has exited (its profile is written); only its parent has yet to reap it.
+    if (Number(fields[2]) !== group || fields[0] === 'Z') continue;
+    members.push({ pid: Number(pid), ppid: Number(fields[1]), cpuTicks: Number(fields[11]) + Number(fields[12]) });
   }
-  return ticks / TICKS_PER_SECOND;
-}
-
-function profilesIn(dir: string): string {
-  try {
-    return readdirSync(dir)
-      .filter((f) => f.endsWith('.cpuprofile'))
-      .map((f) => `${f}:${statSync(path.join(dir, f)).size}`)
-      .join(',');
-  } catch {
-    return '';
-  }
+  return members;
 }
