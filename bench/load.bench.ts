@@ -73,7 +73,8 @@ async function measure(store: 'sqlite' | 'postgres', databaseUrl: string): Promi
   const dir = mkdtempSync(path.join(tmpdir(), 'clientarea-load-'));
   const databaseFile = path.join(dir, 'clientarea.sqlite');
   const profileDir = process.env.LOAD_CPU_PROFILE ? path.resolve(process.env.LOAD_CPU_PROFILE, store) : undefined;
-  const server = await serveProvider({ databaseFile, databaseUrl }, { cpuProfileDir: profileDir });
+  const nodeArguments = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : undefined;
+  const server = await serveProvider({ databaseFile, databaseUrl, nodeArguments });
   const say = (line: string) => process.stderr.write(`  ${store}: ${line}\n`);
   const answers = (result: autocannon.Result) =>
     `answers by status ${JSON.stringify(result.statusCodeStats)}, ${result.errors} errors (${result.timeouts} of them timeouts)`;

@@ -31,18 +31,9 @@ export interface ProviderStore {
   nodeArguments?: readonly string[];
 }
 
-export interface ProviderOptions {
-  /**
-   * Where the server process writes its CPU profile (`node --cpu-prof`, handed to it by tsx) when
-   * it stops; tsx's loader thread writes a small one beside it.
-   */
-  cpuProfileDir?: string | undefined;
-}
-
-export async function serveProvider(store: ProviderStore, options: ProviderOptions = {}): Promise<RunningProvider> {
+export async function serveProvider(store: ProviderStore): Promise<RunningProvider> {
   const adminKey = 'bench-admin-key';
-  const profiling = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const script = spawnScript([...profiling, 'src-server/cli.ts', '--port', '0', '--db', store.databaseFile, '--log-level', 'warn'], {
+  const script = spawnScript([...(store.nodeArguments ?? []), 'src-server/cli.ts', '--port', '0', '--db', store.databaseFile, '--log-level', 'warn'], {
     ...process.env,
     DATABASE_URL: store.databaseUrl ?? '',
     CLIENTAREA_ADMIN_KEY: adminKey,
@@ -55,30 +46,34 @@ export async function serveProvider(store: ProviderStore, options: ProviderOptio
     exited: (code, signal) => `The provider exited before it listened (code ${code}, signal ${signal})`,
     explain: (sentence) => new Error(`${sentence}:\n${script.output()}`),
   });
-  const profileDir = options.cpuProfileDir;
+  // Flags such as --cpu-prof write their files as the server exits: it must be let exit.
+  const writesAtExit = (store.nodeArguments ?? []).length > 0;
   return {
     url: url!,
     adminKey,
-    stop: () => (profileDir ? stopAfterProfile(script.child) : stopGroup(script.child)),
+    stop: () => (writesAtExit ? stopServerFirst(script.child) : stopGroup(script.child)),
     cpuSeconds: () => groupCpuSeconds(script.child.pid!),
   };
 }
 
 /**
  * npx, the group's leader, exits on SIGTERM before the server has closed, and `stopGroup` then
- * kills the rest: the profile, written as the server exits, would be lost. Nor does a SIGTERM to
+ * kills the rest: a profile, written as the server exits, would be lost. Nor does a SIGTERM to
  * npx reach the server, and one to the whole group can reach it twice (tsx passes its own on),
- * the second killing it before it wrote the profile. So only the server, the group's one process
- * that started none of the others, is asked to stop; npx, sh and tsx exit after it. The group is
- * killed once none of it is left (30 s at most).
+ * the second killing it before it wrote the profile. So only the server is asked to stop: of the
+ * group's processes running `cli.ts` (npx, sh, tsx, the server) the one that started none of the
+ * others (esbuild, tsx's compiler, is the server's child but runs no `cli.ts`); npx, sh and tsx
+ * exit after it. The group is killed once none of it is left (30 s at most).
  */
-async function stopAfterProfile(child: ChildProcess): Promise<void> {
+async function stopServerFirst(child: ChildProcess): Promise<void> {
   const group = child.pid;
   if (group !== undefined) {
-    const members = groupMembers(group);
-    const parents = new Set(members.map((m) => m.ppid));
-    for (const leaf of members.filter((m) => !parents.has(m.pid))) process.kill(leaf.pid, 'SIGTERM');
+    const running = groupMembers(group).filter((m) => m.command.includes('src-server/cli.ts'));
+    const parents = new Set(running.map((m) => m.ppid));
+    for (const server of running.filter((m) => !parents.has(m.pid))) process.kill(server.pid, 'SIGTERM');
     for (let i = 0; i < 60 && groupMembers(group).length > 0; i++) await delay(500);
+    // `stopGroup` does nothing once the leader has exited: whatever is left is killed here.
+    if (groupMembers(group).length > 0) process.kill(-group, 'SIGKILL');
   }
   await stopGroup(child);
 }
@@ -95,6 +90,8 @@ interface GroupMember {
   ppid: number;
   /** User and system time so far, in clock ticks. */
   cpuTicks: number;
+  /** Its command line, arguments joined by spaces. */
+  command: string;
 }
 
 /** The live processes of process group `group`, from /proc/PID/stat. */
@@ -111,7 +108,13 @@ function groupMembers(group: number): GroupMember[] {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // A zombie has exited (its profile is written); only its parent has yet to reap it.
     if (Number(fields[2]) !== group || fields[0] === 'Z') continue;
-    members.push({ pid: Number(pid), ppid: Number(fields[1]), cpuTicks: Number(fields[11]) + Number(fields[12]) });
+    let command: string;
+    try {
+      command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+    } catch {
+      continue;
+    }
+    members.push({ pid: Number(pid), ppid: Number(fields[1]), cpuTicks: Number(fields[11]) + Number(fields[12]), command });
   }
   return members;
 }
