@@ -117,11 +117,14 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<{ ap
   app.setSerializerCompiler(serializerCompiler);
   const databaseLocation = options.databaseLocation ?? 'the database';
   installProblemHandlers(app, { databaseLocation });
-  // Text PostgreSQL cannot store (U+0000) is refused on both stores before any handler runs.
-  app.addHook('preValidation', async (request) => {
+  // Text PostgreSQL cannot store (U+0000) is refused on both stores before any handler runs. A
+  // callback hook, as are the app's other hooks that decide at once: no promise for each request.
+  app.addHook('preValidation', (request, _reply, done) => {
     if (containsNul(request.params) || containsNul(request.query) || containsNul(request.body)) {
-      throw new ClientAreaError('validation_failed', 400, 'Text may not contain the NUL character (U+0000).');
+      done(new ClientAreaError('validation_failed', 400, 'Text may not contain the NUL character (U+0000).'));
+      return;
     }
+    done();
   });
   app.setNotFoundHandler((request, reply) =>
     request.url.startsWith('/panel') ? sendPanelError(reply, 404, 'Page not found', 'There is no such page in the client area.') : apiNotFound(request, reply),
@@ -160,9 +163,12 @@ function installPruning(app: FastifyInstance, ctx: ClientAreaContext): void {
  */
 function installAccessExpiry(app: FastifyInstance, ctx: ClientAreaContext): void {
   let timer: NodeJS.Timeout | undefined;
-  app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config.retiresAccessAtSignIn) return;
-    if (request.url.startsWith('/api/') || request.url.startsWith('/panel')) await retireExpiredAccess(ctx.db, ctx.clock);
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.routeOptions.config.retiresAccessAtSignIn || !(request.url.startsWith('/api/') || request.url.startsWith('/panel'))) {
+      done();
+      return;
+    }
+    retireExpiredAccess(ctx.db, ctx.clock).then(() => done(), done);
   });
   const sweep = () =>
     sweepAccessExpiry(ctx).catch((err: unknown) => {

@@ -1,7 +1,17 @@
-import swagger from '@fastify/swagger';
+import swagger, { type SwaggerTransform } from '@fastify/swagger';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+
+declare module 'fastify' {
+  interface FastifySchema {
+    /**
+     * Headers an answer may carry, by status, for the document only: a zod object whose keys are
+     * the header names. The zod transform keeps a response's body schema and nothing beside it.
+     */
+    responseHeaders?: Record<number, z.ZodObject>;
+  }
+}
 
 /**
  * The schemas of the document. The type provider names a schema's input side `<id>Input`, which
@@ -37,9 +47,29 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         },
       },
     },
-    transform: createJsonSchemaTransform({ schemaRegistry: registry }),
+    transform: withResponseHeaders(createJsonSchemaTransform({ schemaRegistry: registry })),
     transformObject: createJsonSchemaTransformObject({ schemaRegistry: registry }),
   });
+}
+
+/** Lists each route's `responseHeaders` under its responses, each header with its schema and description. */
+function withResponseHeaders(transform: SwaggerTransform): SwaggerTransform {
+  return (document) => {
+    const { responseHeaders, ...schema } = document.schema ?? {};
+    const transformed = transform({ ...document, schema });
+    if (!responseHeaders) return transformed;
+    const responses = (transformed.schema.response ?? {}) as Record<string, object>;
+    for (const [status, headers] of Object.entries(responseHeaders)) {
+      const described = Object.fromEntries(
+        Object.entries(headers.shape).map(([name, header]) => {
+          const { $schema: _dialect, ...json } = z.toJSONSchema(header as z.ZodType, { io: 'output' });
+          return [name, json];
+        }),
+      );
+      responses[status] = { ...responses[status], headers: described };
+    }
+    return { ...transformed, schema: { ...transformed.schema, response: responses } };
+  };
 }
 
 /** The document itself, served under the API prefix; `swagger()` sees every route of the app. */

@@ -31,15 +31,40 @@ function hostsOf(publicUrl: string): string[] {
   return url.port ? [url.host] : [url.host, `${url.host}:${defaultPort}`];
 }
 
+/** The hosts an app answers for, worked out for one public URL and listening port. */
+interface AllowedHosts {
+  publicUrl: string | undefined;
+  port: number | undefined;
+  hosts: ReadonlySet<string>;
+}
+
+const allowedHosts = new WeakMap<FastifyInstance, AllowedHosts>();
+
+/**
+ * Every request asks, so the answer is kept per app: reading the socket's address is a system
+ * call and parsing the public URL is not free either. It is worked out again if the public URL
+ * changes (`server.ts` sets it once listening) or before the app listens (injected requests).
+ */
+function hostsAllowed(app: FastifyInstance, ctx: ClientAreaContext): AllowedHosts | undefined {
+  const known = allowedHosts.get(app);
+  if (known && known.publicUrl === ctx.publicUrl && known.port !== undefined) return known;
+  const port = listeningPort(app);
+  if (port === undefined) return undefined;
+  const hosts = new Set([...(ctx.publicUrl ? hostsOf(ctx.publicUrl) : []), ...LOOPBACK_NAMES.map((name) => `${name}:${port}`)]);
+  const allowed = { publicUrl: ctx.publicUrl, port, hosts };
+  allowedHosts.set(app, allowed);
+  return allowed;
+}
+
 /** Whether this request names a host the server answers for: its public host or a loopback name on its own port. */
 export function hostAllowed(app: FastifyInstance, ctx: ClientAreaContext, request: FastifyRequest): boolean {
   const host = (request.host ?? '').toLowerCase();
   if (!host) return false;
+  const allowed = hostsAllowed(app, ctx);
+  if (allowed) return allowed.hosts.has(host);
   if (ctx.publicUrl && hostsOf(ctx.publicUrl).includes(host)) return true;
-  const port = listeningPort(app);
   // Injected requests (tests of the app alone) never crossed a network: any loopback port will do.
-  if (port === undefined) return LOOPBACK_NAMES.some((name) => host === name || host.startsWith(`${name}:`));
-  return LOOPBACK_NAMES.some((name) => host === `${name}:${port}`);
+  return LOOPBACK_NAMES.some((name) => host === name || host.startsWith(`${name}:`));
 }
 
 /**
@@ -50,9 +75,11 @@ export function hostAllowed(app: FastifyInstance, ctx: ClientAreaContext, reques
  */
 export function installHostGuard(app: FastifyInstance, ctx: ClientAreaContext): void {
   app.decorateRequest('servedOverHttps', false);
-  app.addHook('onRequest', async (request, reply) => {
+  // A callback hook: it decides without waiting for anything, so it costs the request no promise.
+  app.addHook('onRequest', (request, reply, done) => {
     if (!hostAllowed(app, ctx, request)) {
-      return sendProblem(
+      // The answer is sent here; `done` is not called, so nothing else runs for this request.
+      sendProblem(
         reply,
         problem(
           'host_not_allowed',
@@ -60,8 +87,10 @@ export function installHostGuard(app: FastifyInstance, ctx: ClientAreaContext): 
           'This server does not answer for the host this request names. Use the client area’s own address; its provider sets it with --public-url.',
         ),
       );
+      return;
     }
     request.servedOverHttps = request.protocol === 'https' || ctx.publicUrl?.startsWith('https:') === true;
+    done();
   });
 }
 

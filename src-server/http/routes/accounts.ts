@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Account, AccountPage, QUIET_TAG_DESCRIPTION } from '../../../src-shared/api/accounts.js';
+import { Account, AccountPage, QUIET_TAG_DESCRIPTION, QuietTagHeaders } from '../../../src-shared/api/accounts.js';
 import { IdParams, PageQuery } from '../../../src-shared/api/primitives.js';
 import { accountListState, readAccount, readAccountPage } from '../../domain/accounts.js';
 import type { ClientAreaContext } from '../../domain/context.js';
@@ -24,6 +24,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: ClientAreaContext }> = 
       security: BEARER,
       querystring: PageQuery,
       response: { 200: AccountPage, 304: z.undefined(), ...problemResponses(400, 401) },
+      responseHeaders: { 200: QuietTagHeaders },
     },
     handler: async (request, reply) => {
       // A re-sync with nothing changed gets 304 and no account data; while nothing was written
