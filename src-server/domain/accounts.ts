@@ -7,6 +7,7 @@ import { ACCOUNT_PAGE, firstDomainNames, listStateRow, ONE_ACCOUNT, timeValues }
 import { scopedCounts, type SummaryFacts, summaryText, twoFactorMarkText, type VisibleCounts, visibleCounts } from './account-summary.js';
 import { ClientAreaError, notFound } from './errors.js';
 import { grantOf, insertMembership } from './memberships.js';
+import type { JsonText } from './json-text.js';
 import { pageShapeOf } from './paging.js';
 import { newId } from './tokens.js';
 import { findUserByEmail } from './users.js';
@@ -33,13 +34,6 @@ export interface AccountListQuery {
   cursor?: string | undefined;
   updatedSince?: string | undefined;
 }
-
-/**
- * The JSON text of a `T`, written by the domain from typed rows: what `http/typed-answer.ts`
- * sends as it is. The contract tests parse such texts with the schemas of `T`.
- */
-export type JsonText<T> = string & { readonly [json]?: T };
-declare const json: unique symbol;
 
 /** A page as it is sent, with what the route's tags need of it. */
 export interface AccountPageText {
@@ -146,7 +140,8 @@ async function accountsText(
     const row = read.rows[i]!;
     const id = ids[i]!;
     const { grantText, visible } = graded[i]!;
-    const [accountAt, membershipAt] = [read.read(row, 'updated_at'), read.read(row, 'membership_updated_at')];
+    const accountAt = read.read(row, 'updated_at');
+    const membershipAt = read.read(row, 'membership_updated_at');
     const updatedAt = membershipAt > accountAt ? membershipAt : accountAt;
     if (newestUpdatedAt === null || updatedAt > newestUpdatedAt) newestUpdatedAt = updatedAt;
     const names = !visible.domains ? '[]' : (scopedNames?.get(id) ?? read.read(row, 'domain_names') ?? '[]');

@@ -34,7 +34,6 @@ function hostsOf(publicUrl: string): string[] {
 /** The hosts an app answers for, worked out for one public URL and listening port. */
 interface AllowedHosts {
   publicUrl: string | undefined;
-  port: number | undefined;
   hosts: ReadonlySet<string>;
 }
 
@@ -47,11 +46,11 @@ const allowedHosts = new WeakMap<FastifyInstance, AllowedHosts>();
  */
 function hostsAllowed(app: FastifyInstance, ctx: ClientAreaContext): AllowedHosts | undefined {
   const known = allowedHosts.get(app);
-  if (known && known.publicUrl === ctx.publicUrl && known.port !== undefined) return known;
+  if (known && known.publicUrl === ctx.publicUrl) return known;
   const port = listeningPort(app);
   if (port === undefined) return undefined;
   const hosts = new Set([...(ctx.publicUrl ? hostsOf(ctx.publicUrl) : []), ...LOOPBACK_NAMES.map((name) => `${name}:${port}`)]);
-  const allowed = { publicUrl: ctx.publicUrl, port, hosts };
+  const allowed = { publicUrl: ctx.publicUrl, hosts };
   allowedHosts.set(app, allowed);
   return allowed;
 }

@@ -1,9 +1,9 @@
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import type { JsonText } from '../domain/accounts.js';
+import type { JsonText } from '../domain/json-text.js';
 
 /**
- * Sends an answer the domain builds field by field from typed rows (`toAccount`), encoded once:
+ * Sends an answer the domain builds field by field from typed rows (`toContact`), encoded once:
  * the route's zod schema would check, once more, a shape TypeScript already holds it to (`schema`
  * is there for that compile-time check, and for the reader), and on the accounts list that check
  * costs more than reading the page. The JSON text becomes UTF-8 bytes once; those bytes are what
